@@ -1,0 +1,208 @@
+"""Load an IKU definition file: YAML -> typed model -> whole-document checks.
+
+``load_iku`` returns the model with its warnings, or raises :class:`IkuError` carrying every error
+found (and the warnings) in one go.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ikutool.errors import Finding, IkuError, Severity, errors_only
+from ikutool.model import Iku
+from ikutool.validation import nearest, translate
+from ikutool.yaml_reader import Document, read_yaml
+
+W = Severity.WARNING
+
+
+@dataclass
+class LoadedIku:
+    iku: Iku
+    file: str
+    findings: list[Finding] = field(default_factory=list)  # warnings only
+
+
+def load_iku(path: Path, display_name: str | None = None) -> LoadedIku:
+    doc = read_yaml(path, display_name=display_name)
+    findings = list(doc.findings)
+    iku = None
+    if not isinstance(doc.data, dict):
+        findings.append(
+            doc.finding(
+                "IKU203",
+                "isi berkas IKU harus berupa pemetaan dengan kunci 'instansi', 'periode' dan "
+                "'sasaran'",
+                (),
+            )
+        )
+    else:
+        try:
+            iku = Iku.model_validate(doc.data)
+        except ValidationError as exc:
+            findings.extend(translate(exc, doc, Iku))
+    if iku is not None:
+        findings.extend(check_iku(iku, doc))
+    findings.sort(key=lambda f: (f.line or 0, f.column or 0))
+    if errors_only(findings) or iku is None:
+        raise IkuError(findings)
+    return LoadedIku(iku, doc.file, findings)
+
+
+def _code_key(code: str) -> str:
+    return "".join(code.split()).casefold()
+
+
+def check_iku(iku: Iku, doc: Document) -> list[Finding]:
+    """Checks that need the whole document. Paths follow the YAML, so findings are located."""
+    out: list[Finding] = []
+    years = iku.periode.tahun
+    seen: dict[str, tuple[str, ...]] = {}
+    declared = {b.kunci for b in iku.bidang} | {b.nama for b in iku.bidang}
+
+    def code_check(code: str, path: tuple) -> None:
+        key = _code_key(code)
+        if key in seen:
+            first = seen[key]
+            same = "sama" if first[0] == code else f"hanya berbeda huruf besar/kecil atau spasi dengan '{first[0]}'"
+            out.append(
+                doc.finding(
+                    "IKU205",
+                    f"kode '{code}' {same} (sudah dipakai di {first[1]}); setiap kode harus unik",
+                    (*path, "kode"),
+                )
+            )
+        else:
+            seen[key] = (code, ".".join(str(p) for p in path))
+
+    for si, sas in enumerate(iku.sasaran):
+        spath = ("sasaran", si)
+        code_check(sas.kode, spath)
+        if not sas.indikator:
+            out.append(
+                doc.finding("IKU253", f"sasaran {sas.kode} belum punya indikator", spath, severity=W)
+            )
+        for ii, ind in enumerate(sas.indikator):
+            ipath = (*spath, "indikator", ii)
+            code_check(ind.kode, ipath)
+            if ind.bidang and iku.bidang and ind.bidang not in declared:
+                guess = nearest(ind.bidang, sorted(declared))
+                hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
+                out.append(
+                    doc.finding(
+                        "IKU208",
+                        f"bidang '{ind.bidang}' tidak dideklarasikan di daftar 'bidang' berkas ini."
+                        f"{hint} Bidang yang ada: {', '.join(b.kunci for b in iku.bidang)}.",
+                        (*ipath, "bidang"),
+                    )
+                )
+            if not any(t is not None for t in ind.target.values()):
+                out.append(
+                    doc.finding(
+                        "IKU252",
+                        f"indikator {ind.kode} tidak punya target di tahun mana pun",
+                        ipath,
+                        severity=W,
+                    )
+                )
+            out.extend(_check_targets(iku, ind, ipath, years, doc))
+    return out
+
+
+def _check_targets(iku: Iku, ind, ipath: tuple, years: range, doc: Document) -> list[Finding]:
+    out: list[Finding] = []
+    units: dict[str, list[int]] = defaultdict(list)
+    for year, target in ind.target.items():
+        tpath = (*ipath, "target", year)
+        if year not in years:
+            out.append(
+                doc.finding(
+                    "IKU204",
+                    f"tahun {year} di luar periode {iku.periode.awal}-{iku.periode.akhir}; "
+                    "perbaiki tahunnya atau perluas 'periode'",
+                    tpath,
+                    at_key=True,
+                )
+            )
+        if target is None:
+            continue
+        if ind.komponen and len(ind.komponen) != len(target.komponen):
+            out.append(
+                doc.finding(
+                    "IKU254",
+                    f"target {year} punya {len(target.komponen)} komponen, sedangkan daftar "
+                    f"'komponen' indikator ini berisi {len(ind.komponen)}; kunci tidak dapat "
+                    "diberikan menurut urutan",
+                    tpath,
+                    severity=W,
+                )
+            )
+        counts = Counter(c.kunci for c in target.komponen)
+        for key, n in counts.items():
+            if n > 1:
+                out.append(
+                    doc.finding(
+                        "IKU206",
+                        f"{n} komponen target {year} berkunci sama '{key}' (dari satuannya); beri "
+                        "kunci sendiri, mis. 'ekspor=7% dan impor=17%', atau daftar 'komponen' "
+                        "pada indikator (- kunci: ekspor / - kunci: impor)",
+                        tpath,
+                    )
+                )
+        for comp in target.komponen:
+            units[comp.satuan].append(year)
+            if comp.jumlah == 0 or (comp.jumlah < 0 and ind.polaritas == "negatif"):
+                out.append(
+                    doc.finding(
+                        "IKU255",
+                        f"target {year} komponen '{comp.kunci}' bernilai "
+                        f"{'nol' if comp.jumlah == 0 else 'negatif'}; capaian tidak dapat "
+                        "dihitung dengan rumus biasa",
+                        tpath,
+                        severity=W,
+                    )
+                )
+    out.extend(_similar_units(ind, ipath, units, doc))
+    return out
+
+
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _similar_units(ind, ipath: tuple, units: dict[str, list[int]], doc: Document) -> list[Finding]:
+    """Flag a unit that differs from a more common one of the same indicator by a letter or two."""
+    out = []
+    names = sorted(units, key=lambda u: -len(units[u]))
+    for rare in names:
+        for common in names:
+            if rare == common or len(units[common]) <= len(units[rare]):
+                continue
+            a, b = rare.casefold(), common.casefold()
+            if a == b:
+                continue
+            dist = _edit_distance(a, b)
+            if dist <= 2 and dist / max(len(a), len(b)) <= 0.15:
+                for year in units[rare]:
+                    out.append(
+                        doc.finding(
+                            "IKU251",
+                            f"satuan '{rare}' di target {year} hanya berbeda {dist} huruf dari "
+                            f"'{common}' yang dipakai di tahun {', '.join(map(str, units[common]))}; "
+                            "salah ketik?",
+                            (*ipath, "target", year),
+                            severity=W,
+                        )
+                    )
+                break
+    return out

@@ -1,0 +1,152 @@
+"""Findings (errors and warnings about a user's input) and the one user-error type.
+
+Every problem with a user's file becomes a :class:`Finding` carrying a stable code, the file, line,
+column, the path inside the document and a message in Bahasa Indonesia. :class:`IkuError` carries
+one or more findings up to the CLI, which is the only place that turns them into output and an
+exit code. Anything else that escapes is a bug in the tool.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Severity(StrEnum):
+    ERROR = "galat"
+    WARNING = "peringatan"
+
+
+# Stable codes: documented in docs/kode-galat.md (a test checks that every code is there).
+CODES: dict[str, str] = {
+    # Reading the file
+    "IKU101": "berkas tidak ditemukan atau tidak dapat dibaca",
+    "IKU102": "berkas bukan UTF-8",
+    "IKU103": "sintaks YAML tidak sah",
+    "IKU104": "kunci YAML ganda",
+    "IKU105": "berkas terlalu besar atau alias berlebihan",
+    "IKU106": "berkas kosong",
+    "IKU107": "angka YAML yang mungkin salah baca",
+    # The IKU definition
+    "IKU201": "kunci tidak dikenal",
+    "IKU202": "kolom wajib tidak ada",
+    "IKU203": "tipe nilai salah",
+    "IKU204": "tahun di luar periode",
+    "IKU205": "kode ganda",
+    "IKU206": "kunci komponen bentrok",
+    "IKU207": "teks target tidak dapat dibaca",
+    "IKU208": "bidang tidak dideklarasikan",
+    "IKU209": "nilai tidak sah",
+    "IKU251": "satuan mirip tetapi berbeda (kemungkinan salah ketik)",
+    "IKU252": "indikator tanpa target",
+    "IKU253": "sasaran tanpa indikator",
+    "IKU254": "jumlah komponen berbeda dari daftar komponen indikator",
+    "IKU255": "target nol atau negatif",
+    # Realisasi files
+    "IKU301": "kode indikator tidak dikenal",
+    "IKU302": "kunci komponen tidak dikenal",
+    "IKU303": "nilai bukan angka",
+    "IKU304": "hitungan negatif",
+    "IKU305": "tahun berbeda dengan nama berkas",
+    "IKU306": "dua berkas untuk satu tahun",
+    "IKU307": "tahun realisasi di luar periode",
+    "IKU308": "realisasi untuk tahun itu tidak ada",
+    "IKU309": "komponen belum diisi",
+    "IKU310": "nilai tahunan berbeda dari hasil triwulan",
+    # Capaian
+    "IKU401": "capaian ekstrem",
+    "IKU402": "capaian tidak dapat dihitung",
+    # Usage
+    "IKU501": "pilihan perintah tidak sah",
+    "IKU502": "berkas keluaran sudah ada",
+    "IKU503": "berkas keluaran gagal ditulis",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in a user's input, located as precisely as the input allows."""
+
+    code: str
+    message: str
+    severity: Severity = Severity.ERROR
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    path: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:  # a typo in the tool itself, not in the user's file
+            raise ValueError(f"unknown finding code {self.code}")
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    @property
+    def where(self) -> str:
+        """``FILE:LINE:COL`` as far as it is known."""
+        parts = [self.file or "<masukan>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kode": self.code,
+            "tingkat": self.severity.value,
+            "berkas": self.file,
+            "baris": self.line,
+            "kolom": self.column,
+            "lokasi": self.path,
+            "pesan": self.message,
+        }
+
+    def __str__(self) -> str:
+        at = f" [{self.path}]" if self.path else ""
+        return f"{self.where}: {self.severity.value} {self.code}{at}: {self.message}"
+
+
+@dataclass
+class IkuError(Exception):
+    """A problem with the user's input or request. Never a bug in the tool.
+
+    ``exit_code`` is 1 for bad input, 2 for a usage problem (a missing file or folder).
+    """
+
+    findings: list[Finding] = field(default_factory=list)
+    exit_code: int = 1
+    hint: str | None = None
+
+    def __post_init__(self) -> None:
+        super().__init__(self.summary())
+
+    def summary(self) -> str:
+        return "; ".join(str(f) for f in self.findings) or "galat"
+
+    @classmethod
+    def single(
+        cls,
+        code: str,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        path: str | None = None,
+        exit_code: int = 1,
+        hint: str | None = None,
+    ) -> IkuError:
+        finding = Finding(code, message, Severity.ERROR, file, line, column, path)
+        return cls([finding], exit_code=exit_code, hint=hint)
+
+
+def errors_only(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.is_error]
+
+
+def warnings_only(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if not f.is_error]

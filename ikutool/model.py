@@ -1,0 +1,282 @@
+"""The IKU definition as typed pydantic models.
+
+Structure and per-cell parsing live here (a target cell is read by the notation parser into typed
+components). Checks that need the whole document (years against the periode, duplicate codes,
+colliding component keys, undeclared bidang, suspicious units) live in :mod:`ikutool.definition`,
+which reports them with file locations.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictStr,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from ikutool.notation import (
+    NotationError,
+    format_target,
+    is_percent,
+    key_for_unit,
+    normalize_unit,
+    parse_target,
+)
+from ikutool.numfmt import NumberFormatError, parse_angka
+
+Polaritas = Literal["positif", "negatif"]
+RumusNegatif = Literal["selisih", "kebalikan"]
+AgregasiTriwulan = Literal["kumulatif", "akhir", "rata_rata"]
+Text = Annotated[StrictStr, Field(min_length=1)]
+
+
+class Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
+
+
+def to_number(value: Any) -> Any:
+    """Accept YAML numbers and Indonesian number strings ("6,5", "1.234", "7,14 %")."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("angka", "harus berupa angka, bukan true/false")
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise PydanticCustomError("angka", "harus angka terhingga, bukan .nan atau .inf")
+        if abs(value) > 1e15:
+            raise PydanticCustomError("angka", "angka terlalu besar (lebih dari 10^15)")
+        return float(value)
+    if isinstance(value, str):
+        try:
+            number, _ = parse_angka(value)
+        except NumberFormatError as exc:
+            raise PydanticCustomError("angka", exc.message) from None
+        return number
+    raise PydanticCustomError("angka", "harus berupa angka")
+
+
+Number = Annotated[float, BeforeValidator(to_number)]
+
+
+class Kepala(Base):
+    nama: Text
+    jabatan: Text | None = None
+    pangkat: Text | None = None
+    nip: Text | None = None
+
+
+class Instansi(Base):
+    nama: Text
+    singkatan: Text | None = None
+    pemerintah: Text | None = None  # "Kabupaten Tanjung Jabung Barat"
+    alamat: Text | None = None
+    kota: Text | None = None
+    telepon: Text | None = None
+    kepala: Kepala | None = None
+
+
+class Periode(Base):
+    awal: int = Field(ge=1900, le=2200)
+    akhir: int = Field(ge=1900, le=2200)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Periode:
+        if self.akhir < self.awal:
+            raise PydanticCustomError(
+                "periode",
+                "periode terbalik: 'akhir' ({akhir}) lebih kecil dari 'awal' ({awal})",
+                {"awal": self.awal, "akhir": self.akhir},
+            )
+        return self
+
+    @property
+    def tahun(self) -> range:
+        return range(self.awal, self.akhir + 1)
+
+
+class Bidang(Base):
+    kunci: Text
+    nama: Text
+
+
+class Tingkat(Base):
+    """One band of a kategori scale; bands are tried from the top, the first that holds wins."""
+
+    label: Text
+    lebih_dari: float | None = None  # capaian > this
+    minimal: float | None = None  # capaian >= this
+    warna: Text | None = None
+
+
+class Skala(Base):
+    nama: Text
+    tingkat: list[Tingkat] = Field(min_length=1)
+
+
+class Komponen(Base):
+    """One typed quantity of a target: ``15 Kop``, ``7,14 %``, ``80-90 %``."""
+
+    kunci: Text | None = None  # filled from the unit (or the indicator's komponen) when absent
+    jumlah: Number
+    jumlah_maks: Number | None = None  # upper bound of a range target
+    satuan: StrictStr = ""
+    persen: bool | None = None
+
+    @model_validator(mode="after")
+    def _derive(self) -> Komponen:
+        self.satuan = normalize_unit(self.satuan)
+        if self.persen is None:
+            self.persen = is_percent(self.satuan)
+        elif self.persen and not self.satuan:
+            self.satuan = "%"
+        if self.jumlah_maks is not None and self.jumlah_maks < self.jumlah:
+            raise PydanticCustomError(
+                "rentang", "rentang terbalik: 'jumlah_maks' lebih kecil dari 'jumlah'"
+            )
+        return self
+
+    @property
+    def is_range(self) -> bool:
+        return self.jumlah_maks is not None
+
+
+class Target(Base):
+    teks: StrictStr = ""
+    komponen: list[Komponen] = Field(min_length=1)
+
+
+def _coerce_target(value: Any) -> Any:
+    """A target cell in any of its written forms -> Target input (or None for "-")."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise PydanticCustomError(
+            "target", "target harus teks seperti '25 Kop' atau daftar komponen, bukan true/false"
+        )
+    if isinstance(value, str):
+        try:
+            parsed = parse_target(value)
+        except NotationError as exc:
+            raise PydanticCustomError(
+                "target_notasi",
+                "teks target '{teks}' tidak dapat dibaca: {alasan}",
+                {"teks": value, "alasan": exc.message, "offset": exc.offset},
+            ) from None
+        if parsed is None:
+            return None
+        return {
+            "teks": " ".join(value.split()),
+            "komponen": [
+                {"kunci": c.kunci, "jumlah": c.jumlah, "jumlah_maks": c.jumlah_maks, "satuan": c.satuan}
+                for c in parsed
+            ],
+        }
+    if isinstance(value, int | float):
+        return {"komponen": [{"jumlah": value}]}
+    if isinstance(value, list):
+        return {"komponen": value}
+    return value
+
+
+TargetCell = Annotated[Target | None, BeforeValidator(_coerce_target)]
+
+
+class KomponenDef(Base):
+    """Names the components of a composite target by position (for "7% dan 17%")."""
+
+    kunci: Text
+    uraian: Text | None = None
+
+
+class Indikator(Base):
+    kode: Text
+    uraian: Text
+    polaritas: Polaritas = "positif"
+    rumus_negatif: RumusNegatif | None = None  # None: the file's setting
+    satuan: Text | None = None  # unit for targets written as a bare number
+    penanggung_jawab: Text | None = None
+    bidang: Text | None = None
+    sumber_data: Text | None = None
+    keterangan: StrictStr | None = None
+    bobot: float = Field(default=1.0, gt=0)
+    agregasi_triwulan: AgregasiTriwulan = "kumulatif"
+    komponen: list[KomponenDef] = Field(default_factory=list)
+    target: dict[int, TargetCell] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _name_components(self) -> Indikator:
+        """Give every component a key: written, else positional (komponen), else from its unit."""
+        for target in self.target.values():
+            if target is None:
+                continue
+            positional = len(self.komponen) == len(target.komponen)
+            for i, comp in enumerate(target.komponen):
+                if not comp.satuan and self.satuan:
+                    comp.satuan = self.satuan
+                    comp.persen = is_percent(self.satuan)
+                if comp.kunci is None:
+                    comp.kunci = self.komponen[i].kunci if positional else key_for_unit(comp.satuan)
+            if not target.teks:
+                target.teks = format_target(
+                    [(c.kunci, c.jumlah, c.jumlah_maks, c.satuan) for c in target.komponen]
+                )
+        return self
+
+    def target_for(self, tahun: int) -> Target | None:
+        return self.target.get(tahun)
+
+    def label_for(self, kunci: str) -> str | None:
+        for k in self.komponen:
+            if k.kunci == kunci:
+                return k.uraian
+        return None
+
+
+class Sasaran(Base):
+    kode: Text
+    uraian: Text
+    indikator: list[Indikator] = Field(default_factory=list)
+
+
+class Iku(Base):
+    instansi: Instansi
+    periode: Periode
+    visi: StrictStr | None = None
+    misi: list[Text] = Field(default_factory=list)
+    tugas_fungsi: list[Text] = Field(default_factory=list)
+    landasan_hukum: list[Text] = Field(default_factory=list)
+    bidang: list[Bidang] = Field(default_factory=list)
+    rumus_negatif: RumusNegatif = "selisih"
+    skala: Literal["permendagri86", "permenpanrb53"] | Skala = "permendagri86"
+    sasaran: list[Sasaran] = Field(min_length=1)
+
+    def indikator(self) -> list[tuple[Sasaran, Indikator]]:
+        return [(s, i) for s in self.sasaran for i in s.indikator]
+
+    def find_indikator(self, kode: str) -> Indikator | None:
+        for _, ind in self.indikator():
+            if ind.kode == kode:
+                return ind
+        return None
+
+    def rumus_for(self, ind: Indikator) -> RumusNegatif:
+        return ind.rumus_negatif or self.rumus_negatif
+
+    def bidang_of(self, ind: Indikator) -> Bidang | None:
+        for b in self.bidang:
+            if ind.bidang in (b.kunci, b.nama):
+                return b
+        return None
+
+    def sumber_data(self, ind: Indikator) -> str | None:
+        if ind.sumber_data:
+            return ind.sumber_data
+        b = self.bidang_of(ind)
+        if b:
+            return f"Bid. {b.nama}"
+        return f"Bid. {ind.bidang}" if ind.bidang else None

@@ -1,0 +1,160 @@
+"""Turn pydantic's validation errors into located findings in Bahasa Indonesia.
+
+pydantic reports a path inside the data (``loc``); :class:`~ikutool.yaml_reader.Document` maps it
+back to the line and column in the user's file. Suggestions for misspelt keys come from the field
+names of the model found at that path.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ikutool.errors import Finding
+from ikutool.yaml_reader import Document, PathT
+
+
+def nearest(word: str, choices: list[str]) -> str | None:
+    """The closest valid name, compared without regard to case."""
+    lowered = {c.lower(): c for c in choices}
+    hit = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[hit[0]] if hit else None
+
+
+def _unwrap(tp: Any) -> list[Any]:
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(tp)[0])
+    if origin in (typing.Union, types.UnionType):
+        out: list[Any] = []
+        for arg in typing.get_args(tp):
+            out.extend(_unwrap(arg))
+        return out
+    return [tp]
+
+
+def fields_at(model: type[BaseModel], path: PathT) -> list[str]:
+    """Field names of the model that sits at ``path`` below ``model`` ([] when not a model)."""
+    current: list[Any] = [model]
+    for seg in path:
+        nxt: list[Any] = []
+        for tp in current:
+            for t in _unwrap(tp):
+                origin = typing.get_origin(t)
+                if isinstance(t, type) and issubclass(t, BaseModel):
+                    if isinstance(seg, str) and seg in t.model_fields:
+                        nxt.append(t.model_fields[seg].annotation)
+                elif origin is list and isinstance(seg, int):
+                    nxt.append(typing.get_args(t)[0])
+                elif origin is dict:
+                    nxt.append(typing.get_args(t)[1])
+        current = nxt
+    for tp in current:
+        for t in _unwrap(tp):
+            if isinstance(t, type) and issubclass(t, BaseModel):
+                return list(t.model_fields)
+    return []
+
+
+def _raw(doc: Document, path: PathT, value: Any) -> str:
+    _, loc = doc.resolve(path)
+    if loc is not None and loc.raw is not None:
+        return loc.raw
+    text = repr(value) if not isinstance(value, str) else value
+    return text if len(text) < 60 else text[:57] + "..."
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "sebuah pemetaan (kunci: nilai)"
+    if isinstance(value, list):
+        return "sebuah daftar"
+    if value is None:
+        return "kosong"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (benar/salah)"
+    return f"'{value}'"
+
+
+def translate(exc: ValidationError, doc: Document, model: type[BaseModel]) -> list[Finding]:
+    findings = []
+    for err in exc.errors(include_url=False):
+        findings.append(_one(err, doc, model))
+    return findings
+
+
+def _one(err: Any, doc: Document, model: type[BaseModel]) -> Finding:
+    loc: PathT = tuple(err["loc"])
+    kind = err["type"]
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    if kind == "missing":
+        name = loc[-1]
+        return doc.finding(
+            "IKU202",
+            f"kolom wajib '{name}' tidak ada; tambahkan '{name}: ...' di bagian ini",
+            loc,
+            at_key=True,
+        )
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        valid = fields_at(model, loc[:-1])
+        guess = nearest(name, valid)
+        hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
+        listing = f" Kunci yang sah di sini: {', '.join(valid)}." if valid else ""
+        return doc.finding(
+            "IKU201", f"kunci '{name}' tidak dikenal.{hint}{listing}", loc, at_key=True
+        )
+    raw = _raw(doc, loc, value)
+    if kind == "target_notasi":
+        return doc.finding("IKU207", err["msg"], loc, column_offset=int(ctx.get("offset", 0)))
+    if kind in ("string_type",):
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            msg = f"harus berupa teks, tertulis angka {raw}; beri tanda kutip: \"{raw}\""
+        else:
+            msg = f"harus berupa teks, tertulis {_kind(value)}"
+        return doc.finding("IKU203", msg, loc)
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return doc.finding("IKU203", f"harus bilangan bulat (mis. 2019), tertulis {_kind(raw)}", loc)
+    if kind in ("float_type", "float_parsing", "finite_number"):
+        return doc.finding("IKU203", f"harus berupa angka, tertulis {_kind(raw)}", loc)
+    if kind in ("bool_type", "bool_parsing"):
+        return doc.finding("IKU203", f"harus true atau false, tertulis {_kind(raw)}", loc)
+    if kind == "list_type":
+        return doc.finding(
+            "IKU203", f"harus berupa daftar (setiap butir diawali '- '), tertulis {_kind(value)}", loc
+        )
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return doc.finding(
+            "IKU203", f"harus berupa pemetaan 'kunci: nilai', tertulis {_kind(value)}", loc
+        )
+    if kind in ("literal_error", "enum"):
+        expected = str(ctx.get("expected", "")).replace("'", "")
+        options = [o.strip() for o in expected.replace(" or ", ",").split(",") if o.strip()]
+        guess = nearest(str(value), options) if isinstance(value, str) else None
+        hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
+        return doc.finding(
+            "IKU209",
+            f"nilai {_kind(raw)} tidak sah; pilih salah satu: {', '.join(options)}.{hint}",
+            loc,
+        )
+    if kind in ("string_too_short", "too_short"):
+        return doc.finding("IKU209", "tidak boleh kosong", loc)
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        words = {
+            "greater_than": "lebih besar dari",
+            "greater_than_equal": "paling kecil",
+            "less_than": "lebih kecil dari",
+            "less_than_equal": "paling besar",
+        }
+        bound = next(iter(ctx.values()), "")
+        return doc.finding("IKU209", f"harus {words[kind]} {bound}, tertulis {_kind(raw)}", loc)
+    if kind in ("angka",):
+        return doc.finding("IKU203", err["msg"], loc)
+    if kind in ("target", "periode", "rentang"):
+        return doc.finding("IKU209", err["msg"], loc)
+    return doc.finding("IKU209", f"nilai tidak sah: {err['msg']}", loc)
