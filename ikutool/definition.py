@@ -206,3 +206,28 @@ def _similar_units(ind, ipath: tuple, units: dict[str, list[int]], doc: Document
                     )
                 break
     return out
+
+
+def resolve_bidang(iku: Iku, query: str) -> str:
+    """A bidang by its key or any unambiguous part of its name, case-insensitive -> its key."""
+    choices: dict[str, set[str]] = {}
+    for b in iku.bidang:
+        choices[b.kunci] = {b.kunci.casefold(), b.nama.casefold()}
+    for _, ind in iku.indikator():
+        if ind.bidang and iku.bidang_of(ind) is None:
+            choices.setdefault(ind.bidang, {ind.bidang.casefold()})
+    q = " ".join(query.split()).casefold()
+    exact = [k for k, names in choices.items() if q in names]
+    hits = exact or [k for k, names in choices.items() if q and any(q in n for n in names)]
+    if len(hits) == 1:
+        return hits[0]
+    listing = ", ".join(
+        f"{b.kunci} ({b.nama})" if b.nama != b.kunci else b.kunci for b in iku.bidang
+    ) or ", ".join(choices)
+    if not hits:
+        guess = nearest(query, list(choices))
+        hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
+        message = f"bidang '{query}' tidak dikenal.{hint} Bidang yang ada: {listing}."
+    else:
+        message = f"bidang '{query}' cocok dengan lebih dari satu bidang ({', '.join(hits)}); tulis lebih lengkap. Bidang yang ada: {listing}."
+    raise IkuError.single("IKU501", message, file="--bidang")

@@ -273,6 +273,10 @@ class Iku(Base):
                 return b
         return None
 
+    def bidang_key(self, ind: Indikator) -> str | None:
+        b = self.bidang_of(ind)
+        return b.kunci if b else ind.bidang
+
     def sumber_data(self, ind: Indikator) -> str | None:
         if ind.sumber_data:
             return ind.sumber_data

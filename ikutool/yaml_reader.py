@@ -66,14 +66,14 @@ class Document:
         *,
         severity: Severity = Severity.ERROR,
         at_key: bool = False,
-        column_offset: int = 0,
+        column_offset: int | None = None,
     ) -> Finding:
         known, loc = self.resolve(path, at_key=at_key)
         # Keep the path as the user would name it, even when a part of it is missing in the file.
         shown = format_path(path if len(path) >= len(known) else known)
         line = loc.line if loc else None
         col = loc.column if loc else None
-        if loc and column_offset and known == path:
+        if loc and column_offset is not None and known == path:
             col = loc.column + column_offset + (1 if loc.quoted else 0)
         return Finding(code, message, severity, self.file, line, col, shown or None)
 

@@ -1,0 +1,3 @@
+from ikutool.cli.app import main
+
+main()

@@ -1,0 +1,267 @@
+"""The capaian engine: pure functions, models in, results out (DOMAIN.md, "Arithmetic").
+
+- positif: R / T x 100
+- negatif, "selisih" (PermenPAN-RB, most LKjIPs): (2T - R) / T x 100
+- negatif, "kebalikan": T / R x 100
+- a range [L, U]: inside -> 100; below -> against L; above -> against U (either polarity)
+- no cap by default; a composite indicator is the mean of its components, a sasaran the (weighted)
+  mean of its indicators, the agency figure the mean of its sasaran. Values without a number
+  (no target, no realisasi yet, target zero) are left out of every mean, never counted as 0.
+
+Full precision throughout; rounding happens only when rendering.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel
+
+from ikutool.model import Iku, Indikator, Komponen, Skala
+from ikutool.realisasi import RealisasiTahun
+from ikutool.scales import kategori, scale_of
+
+Status = Literal[
+    "ada",  # a number was computed
+    "tanpa_target",  # "-" in the IKU
+    "belum_ada_realisasi",
+    "target_nol",
+    "realisasi_nol",  # kebalikan convention with realisasi 0: T/0
+]
+EXTREME = 1000.0
+
+STATUS_TEXT = {
+    "ada": "dihitung",
+    "tanpa_target": "tanpa target",
+    "belum_ada_realisasi": "belum ada realisasi",
+    "target_nol": "target nol",
+    "realisasi_nol": "realisasi nol (rumus kebalikan)",
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    skala: str | None = None  # override of the file's scale: permendagri86 | permenpanrb53
+    batas: float | None = None  # optional display cap, e.g. 100 or 120; None = no cap (default)
+    bidang: str | None = None  # bidang kunci to keep (already resolved)
+
+
+def capaian_value(
+    target: float,
+    realisasi: float | None,
+    *,
+    polaritas: str = "positif",
+    rumus: str = "selisih",
+    target_maks: float | None = None,
+) -> tuple[float | None, Status, float]:
+    """Capaian of one quantity: ``(capaian or None, status, the bound compared with)``."""
+    if realisasi is None:
+        return None, "belum_ada_realisasi", target
+    bound = target
+    if target_maks is not None:
+        if target <= realisasi <= target_maks:
+            return 100.0, "ada", realisasi
+        bound = target if realisasi < target else target_maks
+    if bound == 0:
+        return None, "target_nol", bound
+    if polaritas == "positif":
+        return realisasi / bound * 100, "ada", bound
+    if rumus == "kebalikan":
+        if realisasi == 0:
+            return None, "realisasi_nol", bound
+        return bound / realisasi * 100, "ada", bound
+    return (2 * bound - realisasi) / bound * 100, "ada", bound
+
+
+def mean(values: list[float], weights: list[float] | None = None) -> float | None:
+    if not values:
+        return None
+    if weights is None:
+        return math.fsum(values) / len(values)
+    return math.fsum(v * w for v, w in zip(values, weights, strict=True)) / math.fsum(weights)
+
+
+class HasilKomponen(BaseModel):
+    kunci: str
+    uraian: str | None = None
+    satuan: str
+    persen: bool
+    target: float | None
+    target_maks: float | None = None
+    pembanding: float | None = None  # the bound the realisasi was compared with (ranges)
+    realisasi: float | None
+    capaian: float | None
+    capaian_asli: float | None = None  # before the optional cap
+    status: Status
+    peringatan: list[str] = []
+
+
+class HasilIndikator(BaseModel):
+    kode: str
+    uraian: str
+    bidang: str | None
+    polaritas: str
+    rumus_negatif: str
+    bobot: float
+    target_teks: str | None
+    komponen: list[HasilKomponen]
+    capaian: float | None
+    kategori: str | None
+    status: Status
+    catatan: str | None = None
+    sumber: str | None = None
+
+
+class HasilSasaran(BaseModel):
+    kode: str
+    uraian: str
+    indikator: list[HasilIndikator]
+    capaian: float | None
+    kategori: str | None
+
+
+class HasilCapaian(BaseModel):
+    tahun: int
+    instansi: str
+    status_data: str | None  # contoh | sementara | final | None
+    berkas_realisasi: str | None
+    skala: str
+    batas_capaian: float | None
+    bidang: str | None
+    sasaran: list[HasilSasaran]
+    capaian: float | None
+    kategori: str | None
+    peringatan: list[str] = []
+
+    @property
+    def is_contoh(self) -> bool:
+        return self.status_data == "contoh"
+
+
+def _komponen(
+    ind: Indikator, comp: Komponen, realisasi: float | None, rumus: str, batas: float | None
+) -> HasilKomponen:
+    value, status, bound = capaian_value(
+        comp.jumlah, realisasi, polaritas=ind.polaritas, rumus=rumus, target_maks=comp.jumlah_maks
+    )
+    warnings = []
+    original = value
+    if value is not None:
+        if abs(value) > EXTREME:
+            warnings.append(
+                f"capaian ekstrem ({value:.2f} %): target {comp.jumlah:g} terlalu dekat dengan nol; "
+                "periksa target dan realisasinya".replace(".", ",")
+            )
+        elif value < 0:
+            warnings.append("capaian negatif: realisasi bergerak berlawanan arah dengan target")
+        if batas is not None and value > batas:
+            value = batas
+    elif status == "target_nol":
+        warnings.append("target nol: capaian tidak dapat dihitung (pembagian dengan nol)")
+    elif status == "realisasi_nol":
+        warnings.append("realisasi nol dengan rumus kebalikan (T/R): capaian tidak terdefinisi")
+    return HasilKomponen(
+        kunci=comp.kunci or "nilai",
+        uraian=ind.label_for(comp.kunci or ""),
+        satuan=comp.satuan,
+        persen=bool(comp.persen),
+        target=comp.jumlah,
+        target_maks=comp.jumlah_maks,
+        pembanding=bound if comp.jumlah_maks is not None and status == "ada" else None,
+        realisasi=realisasi,
+        capaian=value,
+        capaian_asli=original if value != original else None,
+        status=status,
+        peringatan=warnings,
+    )
+
+
+def capaian_indikator(
+    iku: Iku, ind: Indikator, tahun: int, data: RealisasiTahun | None, skala: Skala, batas: float | None = None
+) -> HasilIndikator:
+    rumus = iku.rumus_for(ind)
+    target = ind.target_for(tahun)
+    entry = data.indikator.get(ind.kode) if data else None
+    components: list[HasilKomponen] = []
+    if target is None:
+        # no target: still show what was reached, if anything
+        for key, value in (entry.nilai.items() if entry else []):
+            components.append(
+                HasilKomponen(
+                    kunci=key, satuan=ind.satuan or "", persen=False, target=None,
+                    realisasi=value, capaian=None, status="tanpa_target",
+                )
+            )
+        status: Status = "tanpa_target"
+        value = None
+    else:
+        for comp in target.komponen:
+            r = entry.nilai.get(comp.kunci or "nilai") if entry else None
+            components.append(_komponen(ind, comp, r, rumus, batas))
+        numbers = [c.capaian for c in components if c.capaian is not None]
+        value = mean(numbers)
+        if value is not None:
+            status = "ada"
+        else:
+            found = [c.status for c in components]
+            status = next((s for s in ("target_nol", "realisasi_nol") if s in found), "belum_ada_realisasi")
+    return HasilIndikator(
+        kode=ind.kode,
+        uraian=ind.uraian,
+        bidang=ind.bidang,
+        polaritas=ind.polaritas,
+        rumus_negatif=rumus,
+        bobot=ind.bobot,
+        target_teks=target.teks if target else None,
+        komponen=components,
+        capaian=value,
+        kategori=kategori(value, skala),
+        status=status,
+        catatan=entry.catatan if entry else None,
+        sumber=entry.sumber if entry else None,
+    )
+
+
+def compute(iku: Iku, tahun: int, data: RealisasiTahun | None, options: Options = Options()) -> HasilCapaian:
+    skala = scale_of(iku, options.skala)
+    sasaran_out = []
+    for sas in iku.sasaran:
+        rows = [
+            capaian_indikator(iku, ind, tahun, data, skala, options.batas)
+            for ind in sas.indikator
+            if options.bidang is None or iku.bidang_key(ind) == options.bidang
+        ]
+        if not rows and options.bidang is not None:
+            continue
+        counted = [r for r in rows if r.capaian is not None]
+        value = mean([r.capaian for r in counted], [r.bobot for r in counted])  # type: ignore[misc]
+        sasaran_out.append(
+            HasilSasaran(
+                kode=sas.kode, uraian=sas.uraian, indikator=rows, capaian=value, kategori=kategori(value, skala)
+            )
+        )
+    overall = mean([s.capaian for s in sasaran_out if s.capaian is not None])
+    warnings = [
+        f"{ind.kode} {comp.kunci}: {w}"
+        for s in sasaran_out
+        for ind in s.indikator
+        for comp in ind.komponen
+        for w in comp.peringatan
+    ]
+    if data is not None:
+        warnings[:0] = [str(f) for f in data.findings]
+    return HasilCapaian(
+        tahun=tahun,
+        instansi=iku.instansi.nama,
+        status_data=data.status if data else None,
+        berkas_realisasi=data.file if data else None,  # as the loader was told to show it
+        skala=skala.nama,
+        batas_capaian=options.batas,
+        bidang=options.bidang,
+        sasaran=sasaran_out,
+        capaian=overall,
+        kategori=kategori(overall, skala),
+        peringatan=warnings,
+    )

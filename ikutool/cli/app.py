@@ -1,0 +1,293 @@
+"""The ``iku`` command line: parse options, call the library, render, exit. Nothing else."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ikutool.cli.output import IkuGroup, console, print_error, write
+from ikutool.errors import IkuError
+
+app = typer.Typer(
+    cls=IkuGroup,
+    name="iku",
+    help="ikutool: Indikator Kinerja Utama (IKU), realisasi, capaian dan tabel LKjIP.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+realisasi_app = typer.Typer(
+    cls=IkuGroup, help="Berkas realisasi: membuat berkas kosong per tahun.", no_args_is_help=True
+)
+app.add_typer(realisasi_app, name="realisasi")
+
+
+class FormatValidasi(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class FormatShow(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class FormatCapaian(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class NamaSkala(str, Enum):
+    permendagri86 = "permendagri86"
+    permenpanrb53 = "permenpanrb53"
+
+
+IkuOpt = Annotated[
+    Path | None,
+    typer.Option("--iku", help="Berkas definisi IKU (YAML). Bawaan: IKU 2016-2021 yang disertakan."),
+]
+RealisasiOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--realisasi",
+        help="Folder berkas realisasi (<tahun>.yaml). Bawaan: folder 'realisasi' di samping "
+        "berkas --iku, atau contoh yang disertakan.",
+    ),
+]
+BidangOpt = Annotated[
+    str | None, typer.Option("--bidang", help="Hanya indikator bidang ini (kunci atau bagian namanya).")
+]
+
+
+def _load(iku_file: Path | None):  # -> LoadedIku
+    from ikutool.definition import load_iku
+    from ikutool.paths import bundled_iku, shown
+
+    path = iku_file or bundled_iku()
+    loaded = load_iku(path, display_name=shown(path))
+    if loaded.findings:
+        err = console(stderr=True)
+        for f in loaded.findings:
+            err.print(str(f), style="yellow", markup=False)
+    return loaded
+
+
+def _iku_option_text(iku_file: Path | None) -> str:
+    return f' --iku "{iku_file}"' if iku_file else ""
+
+
+@app.command()
+def validate(
+    file: Annotated[
+        Path | None,
+        typer.Argument(help="Berkas IKU atau berkas realisasi. Bawaan: IKU yang disertakan."),
+    ] = None,
+    iku_file: Annotated[
+        Path | None, typer.Option("--iku", help="Definisi IKU untuk memeriksa berkas realisasi.")
+    ] = None,
+    format: Annotated[FormatValidasi, typer.Option("--format", "-f", help="table atau json.")] = FormatValidasi.table,
+) -> None:
+    """Periksa berkas IKU (atau berkas realisasi): semua galat dan peringatan sekaligus.
+
+    Contoh: iku validate data/iku_2016_2021.yaml
+    """
+    from ikutool.definition import load_iku
+    from ikutool.paths import bundled_iku, shown
+    from ikutool.realisasi import load_realisasi_file
+    from ikutool.render.export import dumps, findings_data
+    from ikutool.yaml_reader import read_yaml
+
+    path = file or bundled_iku()
+    name = shown(path)
+    summary = ""
+    try:
+        doc = read_yaml(path, display_name=name)
+        is_realisasi = isinstance(doc.data, dict) and "sasaran" not in doc.data and (
+            "realisasi" in doc.data or "tahun" in doc.data
+        )
+        if is_realisasi:
+            iku = _load(iku_file).iku
+            r = load_realisasi_file(path, iku, display_name=name)
+            findings = r.findings
+            summary = f"berkas realisasi sah: tahun {r.tahun}, {len(r.indikator)} indikator terisi"
+            if r.status:
+                summary += f", status {r.status}"
+        else:
+            loaded = load_iku(path, display_name=name)
+            findings = loaded.findings
+            iku = loaded.iku
+            n_ind = len(iku.indikator())
+            summary = (
+                f"berkas IKU sah: {len(iku.sasaran)} sasaran, {n_ind} indikator, periode "
+                f"{iku.periode.awal}-{iku.periode.akhir}"
+            )
+        code = 0
+    except IkuError as exc:
+        if exc.exit_code == 2:
+            raise
+        findings = exc.findings
+        code = 1
+    if format is FormatValidasi.json:
+        write(dumps(findings_data(name, findings)))
+    else:
+        for f in findings:
+            write(f"{f}\n")
+        n_err = sum(f.is_error for f in findings)
+        n_warn = len(findings) - n_err
+        if code == 0:
+            write(f"{name}: {summary} ({n_warn} peringatan).\n")
+        else:
+            write(f"{name}: tidak sah: {n_err} galat, {n_warn} peringatan.\n")
+    raise typer.Exit(code)
+
+
+@app.command()
+def show(
+    iku_file: IkuOpt = None,
+    tahun: Annotated[int | None, typer.Option("--tahun", help="Hanya target tahun ini.")] = None,
+    bidang: BidangOpt = None,
+    format: Annotated[FormatShow, typer.Option("--format", "-f", help="table atau json.")] = FormatShow.table,
+) -> None:
+    """Tampilkan tabel IKU seperti di dokumen: sasaran, indikator, target per tahun.
+
+    Contoh: iku show --tahun 2019 --bidang UKM
+    """
+    from ikutool.definition import resolve_bidang
+    from ikutool.render.export import dumps, iku_data
+
+    iku = _load(iku_file).iku
+    years = list(iku.periode.tahun)
+    if tahun is not None:
+        _check_year(iku, tahun)
+        years = [tahun]
+    codes = None
+    if bidang:
+        key = resolve_bidang(iku, bidang)
+        codes = {ind.kode for _, ind in iku.indikator() if iku.bidang_key(ind) == key}
+    if format is FormatShow.json:
+        write(dumps(iku_data(iku, [tahun] if tahun is not None else None, codes)))
+        return
+    from ikutool.render.tables import iku_table
+
+    console().print(iku_table(iku, years, codes))
+
+
+def _check_year(iku, tahun: int) -> None:
+    if tahun not in iku.periode.tahun:
+        raise IkuError.single(
+            "IKU501",
+            f"tahun {tahun} di luar periode IKU {iku.periode.awal}-{iku.periode.akhir}",
+            file="--tahun",
+            exit_code=2,
+        )
+
+
+@app.command()
+def capaian(
+    tahun: Annotated[int, typer.Option("--tahun", help="Tahun yang diukur, mis. 2019.")],
+    iku_file: IkuOpt = None,
+    realisasi_dir: RealisasiOpt = None,
+    bidang: BidangOpt = None,
+    format: Annotated[
+        FormatCapaian, typer.Option("--format", "-f", help="table, json, csv atau markdown.")
+    ] = FormatCapaian.table,
+    jelaskan: Annotated[
+        bool, typer.Option("--jelaskan", help="Tampilkan perhitungan setiap angka.")
+    ] = False,
+    skala: Annotated[
+        NamaSkala | None,
+        typer.Option("--skala", help="Skala kategori; bawaan: yang ditetapkan berkas IKU (permendagri86)."),
+    ] = None,
+    batas: Annotated[
+        float | None,
+        typer.Option("--batas", help="Batas atas capaian per komponen, mis. 100 atau 120 (bawaan: tanpa batas)."),
+    ] = None,
+) -> None:
+    """Hitung capaian per komponen, indikator dan sasaran untuk satu tahun (tabel pengukuran kinerja).
+
+    Contoh: iku capaian --tahun 2019 --jelaskan
+    """
+    from ikutool.capaian import Options, compute
+    from ikutool.definition import resolve_bidang
+    from ikutool.paths import default_realisasi_dir
+    from ikutool.realisasi import load_realisasi_dir
+
+    iku = _load(iku_file).iku
+    _check_year(iku, tahun)
+    key = resolve_bidang(iku, bidang) if bidang else None
+    folder = realisasi_dir or default_realisasi_dir(iku_file)
+    data = load_realisasi_dir(folder, iku, [tahun], iku_option=_iku_option_text(iku_file))[tahun]
+    result = compute(iku, tahun, data, Options(skala=skala.value if skala else None, batas=batas, bidang=key))
+    _emit_capaian(result, format, jelaskan)
+
+
+def _emit_capaian(result, format: FormatCapaian, jelaskan: bool) -> None:
+    from ikutool.render import export
+
+    if format is FormatCapaian.json:
+        write(export.dumps(export.capaian_data(result)))
+    elif format is FormatCapaian.csv:
+        write(export.capaian_csv(result))
+    elif format is FormatCapaian.markdown:
+        write(export.capaian_markdown(result))
+    else:
+        from ikutool.render.tables import capaian_view
+
+        console().print(capaian_view(result, explain=jelaskan))
+    if result.is_contoh and format is not FormatCapaian.table:
+        # stdout carries the notice inside the data; say it on stderr as well for a person
+        from ikutool.render.text import notice
+
+        sys.stderr.write(f"{notice(result)}\n")
+
+
+@realisasi_app.command("template")
+def realisasi_template(
+    tahun: Annotated[int, typer.Option("--tahun", help="Tahun berkas realisasi.")],
+    iku_file: IkuOpt = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Berkas tujuan; tanpa ini, isi dicetak ke layar."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Timpa berkas tujuan bila sudah ada.")] = False,
+) -> None:
+    """Buat berkas realisasi kosong untuk satu tahun, dengan target di samping setiap baris.
+
+    Contoh: iku realisasi template --tahun 2020 --out data/realisasi/2020.yaml
+    """
+    from ikutool.files import write_atomic
+    from ikutool.paths import shown
+    from ikutool.realisasi import template_text
+
+    iku = _load(iku_file).iku
+    _check_year(iku, tahun)
+    text = template_text(iku, tahun, iku_file=shown(iku_file) if iku_file else None)
+    if out is None:
+        write(text)
+        return
+    write_atomic(out, text, force=force)
+    sys.stderr.write(f"Berkas realisasi {tahun} ditulis: {shown(out)}\n")
+
+
+def main() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    try:
+        app()
+    except IkuError as exc:  # raised outside a command (should not happen, but never a traceback)
+        print_error(exc)
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:  # `iku capaian ... | head`
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

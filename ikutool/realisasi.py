@@ -1,0 +1,410 @@
+"""Realisasi files (``<tahun>.yaml``): what was reached in a year, checked against the IKU.
+
+A file looks like::
+
+    tahun: 2019
+    status: contoh            # contoh | sementara | final
+    realisasi:
+      S1.2: 58                # single-component indicator: a bare number
+      S3.2: {ekspor: "6,5", impor: 19}
+      S1.1:
+        nilai: {umkm: 2750, sertifikasi_usaha_mikro: 100, kop_ksp_usp_umkm: 9}
+        catatan: ...
+        sumber: ...
+      S2.1:
+        triwulan: {I: 20, II: 21, III: 23, IV: 24}   # combined by the indicator's rule
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from ikutool.errors import Finding, IkuError, Severity, errors_only
+from ikutool.model import Base, Iku, Indikator, Text
+from ikutool.numfmt import NumberFormatError, parse_angka
+from ikutool.paths import shown
+from ikutool.validation import nearest, translate
+from ikutool.yaml_reader import Document, PathT, read_yaml
+
+W = Severity.WARNING
+STATUS = ("contoh", "sementara", "final")
+RESERVED = ("nilai", "catatan", "sumber", "triwulan")
+QUARTERS = ("I", "II", "III", "IV")
+_QUARTER_ALIASES = {"1": "I", "2": "II", "3": "III", "4": "IV", "TW1": "I", "TW2": "II", "TW3": "III", "TW4": "IV"}
+
+
+class RealisasiFile(Base):
+    tahun: int
+    status: Literal["contoh", "sementara", "final"] | None = None
+    keterangan: str | None = None
+    sumber: Text | None = None
+    realisasi: dict[str, Any] | None = None
+
+
+@dataclass
+class RealisasiIndikator:
+    kode: str
+    nilai: dict[str, float | None]  # per component key (in target order)
+    catatan: str | None = None
+    sumber: str | None = None
+    triwulan: dict[str, dict[str, float | None]] = field(default_factory=dict)
+
+
+@dataclass
+class RealisasiTahun:
+    tahun: int
+    file: str
+    status: str | None = None
+    keterangan: str | None = None
+    indikator: dict[str, RealisasiIndikator] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)  # warnings
+
+    @property
+    def is_contoh(self) -> bool:
+        return self.status == "contoh"
+
+
+def year_from_name(path: Path) -> int | None:
+    m = re.match(r"(\d{4})(?!\d)", path.stem)
+    return int(m.group(1)) if m else None
+
+
+def load_realisasi_file(path: Path, iku: Iku, display_name: str | None = None) -> RealisasiTahun:
+    doc = read_yaml(path, display_name=display_name)
+    findings = list(doc.findings)
+    model = None
+    if not isinstance(doc.data, dict):
+        findings.append(
+            doc.finding(
+                "IKU203", "isi berkas realisasi harus berupa pemetaan dengan 'tahun' dan 'realisasi'", ()
+            )
+        )
+    else:
+        try:
+            model = RealisasiFile.model_validate(doc.data)
+        except ValidationError as exc:
+            findings.extend(translate(exc, doc, RealisasiFile))
+    result = None
+    if model is not None:
+        result = RealisasiTahun(model.tahun, doc.file, model.status, model.keterangan)
+        named = year_from_name(path)
+        if named is not None and named != model.tahun:
+            findings.append(
+                doc.finding(
+                    "IKU305",
+                    f"'tahun: {model.tahun}' berbeda dengan tahun di nama berkas ({named}); "
+                    f"samakan keduanya (berkas realisasi {model.tahun} bernama {model.tahun}.yaml)",
+                    ("tahun",),
+                )
+            )
+        if model.tahun not in iku.periode.tahun:
+            findings.append(
+                doc.finding(
+                    "IKU307",
+                    f"tahun {model.tahun} di luar periode IKU {iku.periode.awal}-{iku.periode.akhir}",
+                    ("tahun",),
+                )
+            )
+        _Entries(doc, iku, model.tahun, result, findings).read(model.realisasi or {})
+    findings.sort(key=lambda f: (f.line or 0, f.column or 0))
+    if result is None or errors_only(findings):
+        raise IkuError(findings)
+    result.findings = findings
+    return result
+
+
+class _Entries:
+    def __init__(self, doc: Document, iku: Iku, tahun: int, out: RealisasiTahun, findings: list[Finding]):
+        self.doc, self.iku, self.tahun, self.out, self.findings = doc, iku, tahun, out, findings
+        self.codes = [ind.kode for _, ind in iku.indikator()]
+
+    def error(self, code: str, message: str, path: PathT, **kw: Any) -> None:
+        self.findings.append(self.doc.finding(code, message, path, **kw))
+
+    def read(self, entries: dict[str, Any]) -> None:
+        for kode, value in entries.items():
+            path: PathT = ("realisasi", kode)
+            ind = self.iku.find_indikator(str(kode))
+            if ind is None:
+                self._unknown_code(str(kode), path)
+                continue
+            keys = self._keys(ind)
+            entry = RealisasiIndikator(ind.kode, dict.fromkeys(keys))
+            self._entry(ind, keys, value, path, entry)
+            self.out.indikator[ind.kode] = entry
+
+    def _unknown_code(self, kode: str, path: PathT) -> None:
+        squashed = {"".join(c.split()).casefold(): c for c in self.codes}
+        guess = squashed.get("".join(kode.split()).casefold()) or nearest(kode, self.codes)
+        hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
+        self.error(
+            "IKU301",
+            f"kode indikator '{kode}' tidak ada di IKU.{hint} Kode yang ada: {', '.join(self.codes)}.",
+            path,
+            at_key=True,
+        )
+
+    def _keys(self, ind: Indikator) -> list[str]:
+        target = ind.target_for(self.tahun)
+        if target is None:
+            return []
+        return [c.kunci or "nilai" for c in target.komponen]
+
+    def _entry(self, ind: Indikator, keys: list[str], value: Any, path: PathT, entry: RealisasiIndikator) -> None:
+        if isinstance(value, dict) and any(k in RESERVED for k in value):
+            for k in value:
+                if k not in RESERVED:
+                    guess = nearest(str(k), list(RESERVED))
+                    hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
+                    self.error(
+                        "IKU302",
+                        f"kunci '{k}' tidak dikenal di sini.{hint} Yang sah: {', '.join(RESERVED)}.",
+                        (*path, k),
+                        at_key=True,
+                    )
+            for k in ("catatan", "sumber"):
+                if value.get(k) is not None and not isinstance(value[k], str):
+                    self.error("IKU203", f"'{k}' harus berupa teks", (*path, k))
+            entry.catatan = value.get("catatan") if isinstance(value.get("catatan"), str) else None
+            entry.sumber = value.get("sumber") if isinstance(value.get("sumber"), str) else None
+            if "triwulan" in value:
+                self._quarters(ind, keys, value["triwulan"], (*path, "triwulan"), entry)
+            if value.get("nilai") is not None:
+                from_quarters = dict(entry.nilai)
+                self._values(ind, keys, value["nilai"], (*path, "nilai"), entry.nilai)
+                if entry.triwulan and any(
+                    from_quarters.get(k) is not None
+                    and entry.nilai.get(k) is not None
+                    and not math.isclose(from_quarters[k], entry.nilai[k])  # type: ignore[arg-type]
+                    for k in entry.nilai
+                ):
+                    self.error(
+                        "IKU310",
+                        f"nilai tahunan berbeda dari hasil triwulan ({ind.agregasi_triwulan}); "
+                        "yang dipakai adalah 'nilai'",
+                        (*path, "nilai"),
+                        severity=W,
+                    )
+            return
+        self._values(ind, keys, value, path, entry.nilai)
+
+    def _values(self, ind: Indikator, keys: list[str], value: Any, path: PathT, into: dict[str, float | None]) -> None:
+        if value is None:
+            return
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if keys and k not in keys:
+                    guess = nearest(str(k), keys)
+                    hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
+                    self.error(
+                        "IKU302",
+                        f"komponen '{k}' tidak ada di target {ind.kode} tahun {self.tahun}.{hint} "
+                        f"Komponen yang ada: {', '.join(keys)}.",
+                        (*path, k),
+                        at_key=True,
+                    )
+                    continue
+                into[str(k)] = self._number(ind, str(k), v, (*path, k))
+            missing = [k for k in keys if k not in value]
+            if missing and len(missing) < len(keys):
+                self.error(
+                    "IKU309",
+                    f"komponen {', '.join(missing)} belum diisi; capaian {ind.kode} dihitung dari "
+                    "komponen yang ada saja",
+                    path,
+                    severity=W,
+                )
+            return
+        if isinstance(value, list):
+            self.error(
+                "IKU203",
+                "realisasi harus berupa angka, atau pemetaan 'komponen: angka', bukan daftar",
+                path,
+            )
+            return
+        if len(keys) > 1:
+            self.error(
+                "IKU302",
+                f"{ind.kode} punya {len(keys)} komponen di tahun {self.tahun}; tulis per komponen, "
+                f"mis. {{{', '.join(f'{k}: ...' for k in keys)}}}",
+                path,
+            )
+            return
+        key = keys[0] if keys else "nilai"
+        into[key] = self._number(ind, key, value, path)
+
+    def _number(self, ind: Indikator, key: str, value: Any, path: PathT) -> float | None:
+        if value is None:
+            return None
+        number: float | None = None
+        if isinstance(value, bool):
+            self.error("IKU303", f"harus berupa angka, tertulis {str(value).lower()}", path)
+            return None
+        if isinstance(value, int | float):
+            number = float(value)
+        elif isinstance(value, str):
+            try:
+                number, _ = parse_angka(value)
+            except NumberFormatError as exc:
+                self.error("IKU303", exc.message, path)
+                return None
+        else:
+            self.error("IKU303", "harus berupa angka", path)
+            return None
+        if not math.isfinite(number) or abs(number) > 1e15:
+            self.error("IKU303", "angka tidak sah atau terlalu besar (.nan, .inf, di atas 10^15)", path)
+            return None
+        if number < 0 and not self._is_percent(ind, key):
+            self.error(
+                "IKU304",
+                f"realisasi '{key}' negatif ({value}); jumlah/hitungan tidak mungkin negatif. "
+                "Nilai negatif hanya sah untuk persentase (mis. pertumbuhan)",
+                path,
+            )
+            return None
+        return number
+
+    def _is_percent(self, ind: Indikator, key: str) -> bool:
+        target = ind.target_for(self.tahun)
+        if target is None:
+            return bool(ind.satuan and ind.satuan.startswith("%"))
+        return any(c.kunci == key and c.persen for c in target.komponen)
+
+    def _quarters(self, ind: Indikator, keys: list[str], value: Any, path: PathT, entry: RealisasiIndikator) -> None:
+        if not isinstance(value, dict):
+            self.error("IKU203", "'triwulan' harus berupa pemetaan, mis. {I: 10, II: 12}", path)
+            return
+        for q, v in value.items():
+            name = _QUARTER_ALIASES.get(str(q).upper(), str(q).upper())
+            if name not in QUARTERS:
+                self.error(
+                    "IKU302", f"triwulan '{q}' tidak dikenal; pakai I, II, III atau IV", (*path, q), at_key=True
+                )
+                continue
+            values: dict[str, float | None] = dict.fromkeys(keys)
+            self._values(ind, keys, v, (*path, q), values)
+            entry.triwulan[name] = values
+        for k in keys or ["nilai"]:
+            series = [entry.triwulan[q].get(k) for q in QUARTERS if q in entry.triwulan]
+            series = [x for x in series if x is not None]
+            if not series:
+                continue
+            if ind.agregasi_triwulan == "kumulatif":
+                entry.nilai[k] = math.fsum(series)
+            elif ind.agregasi_triwulan == "akhir":
+                last = [entry.triwulan[q].get(k) for q in QUARTERS if q in entry.triwulan]
+                entry.nilai[k] = [x for x in last if x is not None][-1]
+            else:
+                entry.nilai[k] = math.fsum(series) / len(series)
+
+
+def realisasi_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file())
+
+
+def load_realisasi_dir(folder: Path, iku: Iku, years: list[int], *, iku_option: str = "") -> dict[int, RealisasiTahun]:
+    """Load the realisasi of ``years`` from ``folder``.
+
+    Files of other years are read only as far as needed to find two files claiming one year.
+    A missing folder or year is a usage problem (exit 2) with the command that starts the file.
+    """
+    if not folder.is_dir():
+        raise IkuError.single(
+            "IKU308",
+            "folder realisasi tidak ada",
+            file=str(folder),
+            exit_code=2,
+            hint=_template_hint(years[0] if years else iku.periode.awal, folder, iku_option),
+        )
+    by_year: dict[int, RealisasiTahun] = {}
+    errors: list[Finding] = []
+    for path in realisasi_files(folder):
+        claimed = year_from_name(path)
+        if claimed is not None and claimed not in years:
+            continue
+        try:
+            loaded = load_realisasi_file(path, iku, display_name=shown(path))
+        except IkuError as exc:
+            errors.extend(exc.findings)
+            continue
+        if loaded.tahun not in years:
+            continue
+        if loaded.tahun in by_year:
+            errors.append(
+                Finding(
+                    "IKU306",
+                    f"dua berkas untuk tahun {loaded.tahun}: {by_year[loaded.tahun].file} dan "
+                    f"{loaded.file}; gabungkan menjadi satu berkas {loaded.tahun}.yaml",
+                    Severity.ERROR,
+                    loaded.file,
+                    1,
+                    1,
+                    "tahun",
+                )
+            )
+            continue
+        by_year[loaded.tahun] = loaded
+    if errors:
+        raise IkuError(errors)
+    missing = [y for y in years if y not in by_year]
+    if missing:
+        raise IkuError.single(
+            "IKU308",
+            f"realisasi tahun {', '.join(map(str, missing))} belum ada di folder ini",
+            file=str(folder),
+            exit_code=2,
+            hint=_template_hint(missing[0], folder, iku_option),
+        )
+    return by_year
+
+
+def _template_hint(tahun: int, folder: Path, iku_option: str) -> str:
+    out = folder / f"{tahun}.yaml"
+    return f"Mulai berkasnya dengan: iku realisasi template --tahun {tahun}{iku_option} --out \"{out}\""
+
+
+def template_text(iku: Iku, tahun: int, *, iku_file: str | None = None) -> str:
+    """A blank realisasi file for ``tahun``: every indicator with a target that year, each line
+    commented with its target and unit."""
+    from ikutool.numfmt import format_angka
+
+    lines = [
+        f"# Realisasi IKU tahun {tahun}: {iku.instansi.nama}",
+        "# Isi setiap nilai yang masih kosong (null) dengan angka realisasi.",
+        "# Angka boleh ditulis 2750, \"1.234\" atau \"6,5\" (dalam tanda kutip bila memakai titik/koma).",
+        "# Hapus 'status: sementara' atau ganti dengan 'final' setelah angka diverifikasi.",
+    ]
+    if iku_file:
+        lines.append(f"# Definisi IKU: {iku_file}")
+    lines += ["", f"tahun: {tahun}", "status: sementara", "realisasi:"]
+    for sas, ind in iku.indikator():
+        target = ind.target_for(tahun)
+        if target is None:
+            continue
+        if len(target.komponen) == 1:
+            comp = target.komponen[0]
+            lines.append(f"  {_yaml_key(ind.kode)}: null  # target {_describe(comp, format_angka)}")
+            continue
+        lines.append(f"  {_yaml_key(ind.kode)}:  # target {target.teks}")
+        for comp in target.komponen:
+            lines.append(f"    {_yaml_key(comp.kunci or 'nilai')}: null  # target {_describe(comp, format_angka)}")
+    return "\n".join(lines) + "\n"
+
+
+def _describe(comp: Any, fmt: Any) -> str:
+    number = fmt(comp.jumlah) + (f"-{fmt(comp.jumlah_maks)}" if comp.jumlah_maks is not None else "")
+    if comp.satuan == "%":
+        return number + " %"
+    return f"{number} {comp.satuan}".rstrip()
+
+
+def _yaml_key(key: str) -> str:
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.\-]*", key) and key.lower() not in {"yes", "no", "on", "off", "true", "false", "null"}:
+        return key
+    return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'

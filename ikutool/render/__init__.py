@@ -1,0 +1,1 @@
+"""Renderers: results in, text/bytes out. Nothing here computes a figure."""
