@@ -179,7 +179,12 @@ def _komponen(
 
 
 def capaian_indikator(
-    iku: Iku, ind: Indikator, tahun: int, data: RealisasiTahun | None, skala: Skala, batas: float | None = None
+    iku: Iku,
+    ind: Indikator,
+    tahun: int,
+    data: RealisasiTahun | None,
+    skala: Skala,
+    batas: float | None = None,
 ) -> HasilIndikator:
     rumus = iku.rumus_for(ind)
     target = ind.target_for(tahun)
@@ -187,11 +192,16 @@ def capaian_indikator(
     components: list[HasilKomponen] = []
     if target is None:
         # no target: still show what was reached, if anything
-        for key, value in (entry.nilai.items() if entry else []):
+        for key, value in entry.nilai.items() if entry else []:
             components.append(
                 HasilKomponen(
-                    kunci=key, satuan=ind.satuan or "", persen=False, target=None,
-                    realisasi=value, capaian=None, status="tanpa_target",
+                    kunci=key,
+                    satuan=ind.satuan or "",
+                    persen=False,
+                    target=None,
+                    realisasi=value,
+                    capaian=None,
+                    status="tanpa_target",
                 )
             )
         status: Status = "tanpa_target"
@@ -206,7 +216,9 @@ def capaian_indikator(
             status = "ada"
         else:
             found = [c.status for c in components]
-            status = next((s for s in ("target_nol", "realisasi_nol") if s in found), "belum_ada_realisasi")
+            status = next(
+                (s for s in ("target_nol", "realisasi_nol") if s in found), "belum_ada_realisasi"
+            )
     return HasilIndikator(
         kode=ind.kode,
         uraian=ind.uraian,
@@ -224,7 +236,9 @@ def capaian_indikator(
     )
 
 
-def compute(iku: Iku, tahun: int, data: RealisasiTahun | None, options: Options = Options()) -> HasilCapaian:
+def compute(
+    iku: Iku, tahun: int, data: RealisasiTahun | None, options: Options = Options()
+) -> HasilCapaian:
     skala = scale_of(iku, options.skala)
     sasaran_out = []
     for sas in iku.sasaran:
@@ -239,7 +253,11 @@ def compute(iku: Iku, tahun: int, data: RealisasiTahun | None, options: Options 
         value = mean([r.capaian for r in counted], [r.bobot for r in counted])  # type: ignore[misc]
         sasaran_out.append(
             HasilSasaran(
-                kode=sas.kode, uraian=sas.uraian, indikator=rows, capaian=value, kategori=kategori(value, skala)
+                kode=sas.kode,
+                uraian=sas.uraian,
+                indikator=rows,
+                capaian=value,
+                kategori=kategori(value, skala),
             )
         )
     overall = mean([s.capaian for s in sasaran_out if s.capaian is not None])

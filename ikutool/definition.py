@@ -68,7 +68,11 @@ def check_iku(iku: Iku, doc: Document) -> list[Finding]:
         key = _code_key(code)
         if key in seen:
             first = seen[key]
-            same = "sama" if first[0] == code else f"hanya berbeda huruf besar/kecil atau spasi dengan '{first[0]}'"
+            same = (
+                "sama"
+                if first[0] == code
+                else f"hanya berbeda huruf besar/kecil atau spasi dengan '{first[0]}'"
+            )
             out.append(
                 doc.finding(
                     "IKU205",
@@ -84,7 +88,9 @@ def check_iku(iku: Iku, doc: Document) -> list[Finding]:
         code_check(sas.kode, spath)
         if not sas.indikator:
             out.append(
-                doc.finding("IKU253", f"sasaran {sas.kode} belum punya indikator", spath, severity=W)
+                doc.finding(
+                    "IKU253", f"sasaran {sas.kode} belum punya indikator", spath, severity=W
+                )
             )
         for ii, ind in enumerate(sas.indikator):
             ipath = (*spath, "indikator", ii)
@@ -229,5 +235,8 @@ def resolve_bidang(iku: Iku, query: str) -> str:
         hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
         message = f"bidang '{query}' tidak dikenal.{hint} Bidang yang ada: {listing}."
     else:
-        message = f"bidang '{query}' cocok dengan lebih dari satu bidang ({', '.join(hits)}); tulis lebih lengkap. Bidang yang ada: {listing}."
+        message = (
+            f"bidang '{query}' cocok dengan lebih dari satu bidang ({', '.join(hits)}); "
+            f"tulis lebih lengkap. Bidang yang ada: {listing}."
+        )
     raise IkuError.single("IKU501", message, file="--bidang")

@@ -30,7 +30,10 @@ def write_atomic(path: Path, data: str | bytes, *, force: bool = False) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise IkuError.single(
-            "IKU503", f"folder '{folder}' tidak ada; buat dulu foldernya", file=str(path), exit_code=2
+            "IKU503",
+            f"folder '{folder}' tidak ada; buat dulu foldernya",
+            file=str(path),
+            exit_code=2,
         )
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)

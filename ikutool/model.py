@@ -172,7 +172,12 @@ def _coerce_target(value: Any) -> Any:
         return {
             "teks": " ".join(value.split()),
             "komponen": [
-                {"kunci": c.kunci, "jumlah": c.jumlah, "jumlah_maks": c.jumlah_maks, "satuan": c.satuan}
+                {
+                    "kunci": c.kunci,
+                    "jumlah": c.jumlah,
+                    "jumlah_maks": c.jumlah_maks,
+                    "satuan": c.satuan,
+                }
                 for c in parsed
             ],
         }

@@ -141,7 +141,9 @@ def _reject_ambiguous_dot(s: str, pos: int) -> None:
         )
 
 
-def format_component(kunci: str | None, jumlah: float, jumlah_maks: float | None, satuan: str) -> str:
+def format_component(
+    kunci: str | None, jumlah: float, jumlah_maks: float | None, satuan: str
+) -> str:
     number = format_angka(jumlah)
     if jumlah_maks is not None:
         number += "-" + format_angka(jumlah_maks)

@@ -36,7 +36,16 @@ W = Severity.WARNING
 STATUS = ("contoh", "sementara", "final")
 RESERVED = ("nilai", "catatan", "sumber", "triwulan")
 QUARTERS = ("I", "II", "III", "IV")
-_QUARTER_ALIASES = {"1": "I", "2": "II", "3": "III", "4": "IV", "TW1": "I", "TW2": "II", "TW3": "III", "TW4": "IV"}
+_QUARTER_ALIASES = {
+    "1": "I",
+    "2": "II",
+    "3": "III",
+    "4": "IV",
+    "TW1": "I",
+    "TW2": "II",
+    "TW3": "III",
+    "TW4": "IV",
+}
 
 
 class RealisasiFile(Base):
@@ -82,7 +91,9 @@ def load_realisasi_file(path: Path, iku: Iku, display_name: str | None = None) -
     if not isinstance(doc.data, dict):
         findings.append(
             doc.finding(
-                "IKU203", "isi berkas realisasi harus berupa pemetaan dengan 'tahun' dan 'realisasi'", ()
+                "IKU203",
+                "isi berkas realisasi harus berupa pemetaan dengan 'tahun' dan 'realisasi'",
+                (),
             )
         )
     else:
@@ -120,7 +131,9 @@ def load_realisasi_file(path: Path, iku: Iku, display_name: str | None = None) -
 
 
 class _Entries:
-    def __init__(self, doc: Document, iku: Iku, tahun: int, out: RealisasiTahun, findings: list[Finding]):
+    def __init__(
+        self, doc: Document, iku: Iku, tahun: int, out: RealisasiTahun, findings: list[Finding]
+    ):
         self.doc, self.iku, self.tahun, self.out, self.findings = doc, iku, tahun, out, findings
         self.codes = [ind.kode for _, ind in iku.indikator()]
 
@@ -156,7 +169,9 @@ class _Entries:
             return []
         return [c.kunci or "nilai" for c in target.komponen]
 
-    def _entry(self, ind: Indikator, keys: list[str], value: Any, path: PathT, entry: RealisasiIndikator) -> None:
+    def _entry(
+        self, ind: Indikator, keys: list[str], value: Any, path: PathT, entry: RealisasiIndikator
+    ) -> None:
         if isinstance(value, dict) and any(k in RESERVED for k in value):
             for k in value:
                 if k not in RESERVED:
@@ -194,7 +209,14 @@ class _Entries:
             return
         self._values(ind, keys, value, path, entry.nilai)
 
-    def _values(self, ind: Indikator, keys: list[str], value: Any, path: PathT, into: dict[str, float | None]) -> None:
+    def _values(
+        self,
+        ind: Indikator,
+        keys: list[str],
+        value: Any,
+        path: PathT,
+        into: dict[str, float | None],
+    ) -> None:
         if value is None:
             return
         if isinstance(value, dict):
@@ -258,7 +280,9 @@ class _Entries:
             self.error("IKU303", "harus berupa angka", path)
             return None
         if not math.isfinite(number) or abs(number) > 1e15:
-            self.error("IKU303", "angka tidak sah atau terlalu besar (.nan, .inf, di atas 10^15)", path)
+            self.error(
+                "IKU303", "angka tidak sah atau terlalu besar (.nan, .inf, di atas 10^15)", path
+            )
             return None
         if number < 0 and not self._is_percent(ind, key):
             self.error(
@@ -276,7 +300,9 @@ class _Entries:
             return bool(ind.satuan and ind.satuan.startswith("%"))
         return any(c.kunci == key and c.persen for c in target.komponen)
 
-    def _quarters(self, ind: Indikator, keys: list[str], value: Any, path: PathT, entry: RealisasiIndikator) -> None:
+    def _quarters(
+        self, ind: Indikator, keys: list[str], value: Any, path: PathT, entry: RealisasiIndikator
+    ) -> None:
         if not isinstance(value, dict):
             self.error("IKU203", "'triwulan' harus berupa pemetaan, mis. {I: 10, II: 12}", path)
             return
@@ -284,7 +310,10 @@ class _Entries:
             name = _QUARTER_ALIASES.get(str(q).upper(), str(q).upper())
             if name not in QUARTERS:
                 self.error(
-                    "IKU302", f"triwulan '{q}' tidak dikenal; pakai I, II, III atau IV", (*path, q), at_key=True
+                    "IKU302",
+                    f"triwulan '{q}' tidak dikenal; pakai I, II, III atau IV",
+                    (*path, q),
+                    at_key=True,
                 )
                 continue
             values: dict[str, float | None] = dict.fromkeys(keys)
@@ -305,10 +334,14 @@ class _Entries:
 
 
 def realisasi_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file())
+    return sorted(
+        p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file()
+    )
 
 
-def load_realisasi_dir(folder: Path, iku: Iku, years: list[int], *, iku_option: str = "") -> dict[int, RealisasiTahun]:
+def load_realisasi_dir(
+    folder: Path, iku: Iku, years: list[int], *, iku_option: str = ""
+) -> dict[int, RealisasiTahun]:
     """Load the realisasi of ``years`` from ``folder``.
 
     Files of other years are read only as far as needed to find two files claiming one year.
@@ -366,7 +399,9 @@ def load_realisasi_dir(folder: Path, iku: Iku, years: list[int], *, iku_option: 
 
 def _template_hint(tahun: int, folder: Path, iku_option: str) -> str:
     out = folder / f"{tahun}.yaml"
-    return f"Mulai berkasnya dengan: iku realisasi template --tahun {tahun}{iku_option} --out \"{out}\""
+    return (
+        f'Mulai berkasnya dengan: iku realisasi template --tahun {tahun}{iku_option} --out "{out}"'
+    )
 
 
 def template_text(iku: Iku, tahun: int, *, iku_file: str | None = None) -> str:
@@ -377,13 +412,13 @@ def template_text(iku: Iku, tahun: int, *, iku_file: str | None = None) -> str:
     lines = [
         f"# Realisasi IKU tahun {tahun}: {iku.instansi.nama}",
         "# Isi setiap nilai yang masih kosong (null) dengan angka realisasi.",
-        "# Angka boleh ditulis 2750, \"1.234\" atau \"6,5\" (dalam tanda kutip bila memakai titik/koma).",
+        '# Angka boleh ditulis 2750, "1.234" atau "6,5" (dalam tanda kutip bila memakai titik/koma).',
         "# Hapus 'status: sementara' atau ganti dengan 'final' setelah angka diverifikasi.",
     ]
     if iku_file:
         lines.append(f"# Definisi IKU: {iku_file}")
     lines += ["", f"tahun: {tahun}", "status: sementara", "realisasi:"]
-    for sas, ind in iku.indikator():
+    for _, ind in iku.indikator():
         target = ind.target_for(tahun)
         if target is None:
             continue
@@ -393,18 +428,30 @@ def template_text(iku: Iku, tahun: int, *, iku_file: str | None = None) -> str:
             continue
         lines.append(f"  {_yaml_key(ind.kode)}:  # target {target.teks}")
         for comp in target.komponen:
-            lines.append(f"    {_yaml_key(comp.kunci or 'nilai')}: null  # target {_describe(comp, format_angka)}")
+            lines.append(
+                f"    {_yaml_key(comp.kunci or 'nilai')}: null  # target {_describe(comp, format_angka)}"
+            )
     return "\n".join(lines) + "\n"
 
 
 def _describe(comp: Any, fmt: Any) -> str:
-    number = fmt(comp.jumlah) + (f"-{fmt(comp.jumlah_maks)}" if comp.jumlah_maks is not None else "")
+    number = fmt(comp.jumlah) + (
+        f"-{fmt(comp.jumlah_maks)}" if comp.jumlah_maks is not None else ""
+    )
     if comp.satuan == "%":
         return number + " %"
     return f"{number} {comp.satuan}".rstrip()
 
 
 def _yaml_key(key: str) -> str:
-    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.\-]*", key) and key.lower() not in {"yes", "no", "on", "off", "true", "false", "null"}:
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.\-]*", key) and key.lower() not in {
+        "yes",
+        "no",
+        "on",
+        "off",
+        "true",
+        "false",
+        "null",
+    }:
         return key
     return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -114,19 +114,23 @@ def _one(err: Any, doc: Document, model: type[BaseModel]) -> Finding:
         return doc.finding("IKU207", err["msg"], loc, column_offset=int(ctx.get("offset", 0)))
     if kind in ("string_type",):
         if isinstance(value, int | float) and not isinstance(value, bool):
-            msg = f"harus berupa teks, tertulis angka {raw}; beri tanda kutip: \"{raw}\""
+            msg = f'harus berupa teks, tertulis angka {raw}; beri tanda kutip: "{raw}"'
         else:
             msg = f"harus berupa teks, tertulis {_kind(value)}"
         return doc.finding("IKU203", msg, loc)
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return doc.finding("IKU203", f"harus bilangan bulat (mis. 2019), tertulis {_kind(raw)}", loc)
+        return doc.finding(
+            "IKU203", f"harus bilangan bulat (mis. 2019), tertulis {_kind(raw)}", loc
+        )
     if kind in ("float_type", "float_parsing", "finite_number"):
         return doc.finding("IKU203", f"harus berupa angka, tertulis {_kind(raw)}", loc)
     if kind in ("bool_type", "bool_parsing"):
         return doc.finding("IKU203", f"harus true atau false, tertulis {_kind(raw)}", loc)
     if kind == "list_type":
         return doc.finding(
-            "IKU203", f"harus berupa daftar (setiap butir diawali '- '), tertulis {_kind(value)}", loc
+            "IKU203",
+            f"harus berupa daftar (setiap butir diawali '- '), tertulis {_kind(value)}",
+            loc,
         )
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return doc.finding(

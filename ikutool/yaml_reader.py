@@ -114,7 +114,9 @@ def read_yaml(path: Path, *, display_name: str | None = None) -> Document:
         if size > MAX_BYTES:
             raise IkuError.single(
                 "IKU105",
-                f"berkas terlalu besar ({size:,} bita); batasnya {MAX_BYTES:,} bita".replace(",", "."),
+                f"berkas terlalu besar ({size:,} bita); batasnya {MAX_BYTES:,} bita".replace(
+                    ",", "."
+                ),
                 file=name,
             )
         raw = path.read_bytes()
@@ -145,7 +147,9 @@ def decode(raw: bytes, name: str) -> str:
         byte = raw[exc.start : exc.start + 1].hex().upper()
         guess = ""
         try:
-            guess = f" (dalam Windows-1252 terbaca '{raw[exc.start:exc.start + 1].decode('cp1252')}')"
+            guess = (
+                f" (dalam Windows-1252 terbaca '{raw[exc.start : exc.start + 1].decode('cp1252')}')"
+            )
         except UnicodeDecodeError:
             pass
         raise IkuError.single(
@@ -275,7 +279,7 @@ class _Builder:
                 self._warn(
                     path,
                     f"'{raw}' diawali angka nol; dibaca sebagai {int(raw)}. Jika maksudnya teks "
-                    f"(kode), beri tanda kutip: \"{raw}\"",
+                    f'(kode), beri tanda kutip: "{raw}"',
                 )
             return int(raw)
         if _FLOAT.match(raw):
@@ -285,7 +289,7 @@ class _Builder:
                     path,
                     f"YAML membaca {raw} sebagai {format_angka(value)} (titik sebagai desimal)."
                     + f" Jika maksudnya {raw.replace('.', '')}, tulis "
-                    f"{raw.replace('.', '')} tanpa titik, atau \"{raw}\" dalam tanda kutip.",
+                    f'{raw.replace(".", "")} tanpa titik, atau "{raw}" dalam tanda kutip.',
                 )
             return value
         if _INF.match(raw):
@@ -295,7 +299,9 @@ class _Builder:
         return raw
 
     def _warn(self, path: PathT, message: str) -> None:
-        self.doc.findings.append(self.doc.finding("IKU107", message, path, severity=Severity.WARNING))
+        self.doc.findings.append(
+            self.doc.finding("IKU107", message, path, severity=Severity.WARNING)
+        )
 
 
 _PROBLEMS: list[tuple[str, str]] = [
@@ -315,11 +321,17 @@ _PROBLEMS: list[tuple[str, str]] = [
         "expected <block end>",
         "indentasi tidak konsisten: baris ini harus sejajar dengan kunci di atasnya",
     ),
-    ("could not find expected ':'", "tanda ':' tidak ditemukan: setiap kunci ditulis 'kunci: nilai'"),
+    (
+        "could not find expected ':'",
+        "tanda ':' tidak ditemukan: setiap kunci ditulis 'kunci: nilai'",
+    ),
     ("did not find expected key", "indentasi salah: baris ini tidak sejajar dengan kunci lain"),
     ("did not find expected '-'", "indentasi salah di dalam daftar: setiap butir diawali '- '"),
     ("found undefined alias", "alias (*nama) dipakai sebelum jangkar (&nama) didefinisikan"),
-    ("but found another document", "berkas berisi lebih dari satu dokumen YAML ('---'); pakai satu saja"),
+    (
+        "but found another document",
+        "berkas berisi lebih dari satu dokumen YAML ('---'); pakai satu saja",
+    ),
     ("found unexpected end of stream", "berkas berakhir sebelum tanda kutip atau kurung ditutup"),
 ]
 

@@ -20,13 +20,27 @@ SEED = {
         2020: [(2500, "UMKM"), (100, "sertifikasi usaha mikro"), (10, "Kop/KSP/JSP/UMKM")],
         2021: [(315, "Buku"), (100, "sertifikasi usaha mikro"), (10, "Kop/KSP/USP/UMKM")],
     },
-    "S1.2": {2016: None, 2017: [(60, "org")], 2018: [(120, "org")], 2019: [(60, "org")], 2020: [(60, "org")], 2021: [(60, "org")]},
+    "S1.2": {
+        2016: None,
+        2017: [(60, "org")],
+        2018: [(120, "org")],
+        2019: [(60, "org")],
+        2020: [(60, "org")],
+        2021: [(60, "org")],
+    },
     "S1.3": {
         2016: None,
         **{y: [(15, "Kop/KSP/USP"), (25, "UMKM")] for y in (2017, 2018)},
         **{y: [(10, "Kop/KSP/USP"), (25, "UMKM")] for y in (2019, 2020, 2021)},
     },
-    "S2.1": {2016: [(20, "Kop")], 2017: [(21, "Kop")], 2018: [(22, "Kop")], 2019: [(25, "Kop")], 2020: [(28, "Kop")], 2021: [(30, "Kop")]},
+    "S2.1": {
+        2016: [(20, "Kop")],
+        2017: [(21, "Kop")],
+        2018: [(22, "Kop")],
+        2019: [(25, "Kop")],
+        2020: [(28, "Kop")],
+        2021: [(30, "Kop")],
+    },
     "S3.1": {y: [(100, "unit")] for y in range(2016, 2022)},
     "S3.2": {
         2016: [(7, "%"), (17, "%")],
@@ -41,14 +55,25 @@ SEED = {
     "S4.1": {y: [(50, "IKM")] for y in range(2016, 2022)},
 }
 SASARAN = {
-    "S1": ("Pendataan UMKM yang Update serta meningkatnya kualitas SDM Usaha Kecil Menengah", ["S1.1", "S1.2", "S1.3"]),
+    "S1": (
+        "Pendataan UMKM yang Update serta meningkatnya kualitas SDM Usaha Kecil Menengah",
+        ["S1.1", "S1.2", "S1.3"],
+    ),
     "S2": ("Meningkatnya Kualitas Kelembagaan Koperasi", ["S2.1"]),
-    "S3": ("Meningkatkan aktifitas, Sarana dan Prasarana Perdagangan", ["S3.1", "S3.2", "S3.3", "S3.4"]),
-    "S4": ("Menumbuhkembangkan dan meningkatkan kemampuan IKM yang tangguh dan berdayasaing", ["S4.1"]),
+    "S3": (
+        "Meningkatkan aktifitas, Sarana dan Prasarana Perdagangan",
+        ["S3.1", "S3.2", "S3.3", "S3.4"],
+    ),
+    "S4": (
+        "Menumbuhkembangkan dan meningkatkan kemampuan IKM yang tangguh dan berdayasaing",
+        ["S4.1"],
+    ),
 }
-BIDANG = {"S1.1": "UKM", "S1.2": "UKM", "S1.3": "UKM", "S2.1": "Koperasi"} | {
-    k: "Perdagangan" for k in ("S3.1", "S3.2", "S3.3", "S3.4")
-} | {"S4.1": "Perindustrian"}
+BIDANG = (
+    {"S1.1": "UKM", "S1.2": "UKM", "S1.3": "UKM", "S2.1": "Koperasi"}
+    | dict.fromkeys(("S3.1", "S3.2", "S3.3", "S3.4"), "Perdagangan")
+    | {"S4.1": "Perindustrian"}
+)
 # The one deliberate change, documented in the YAML and the README.
 CORRECTED = {("S1.1", 2020, 2): ("Kop/KSP/JSP/UMKM", "Kop/KSP/USP/UMKM")}
 
@@ -73,7 +98,12 @@ def test_bundled_matches_seed_cell_by_cell(bundled) -> None:
                 continue
             got = [(c.jumlah, c.satuan) for c in target.komponen]
             want = [
-                (q, CORRECTED.get((ind.kode, year, i), (u, u))[1] if u == CORRECTED.get((ind.kode, year, i), ("",))[0] else u)
+                (
+                    q,
+                    CORRECTED.get((ind.kode, year, i), (u, u))[1]
+                    if u == CORRECTED.get((ind.kode, year, i), ("",))[0]
+                    else u,
+                )
                 for i, (q, u) in enumerate(expected)
             ]
             assert got == want, (ind.kode, year)
@@ -86,7 +116,12 @@ def test_bundled_context(bundled) -> None:
     assert iku.instansi.kepala.pangkat == "Pembina Tk. I / IV.b"
     assert iku.instansi.telepon == "(0742) 21166"
     assert len(iku.misi) == 5
-    assert [b.nama for b in iku.bidang] == ["UKM", "Koperasi", "Perdagangan dan Pasar", "Perindustrian"]
+    assert [b.nama for b in iku.bidang] == [
+        "UKM",
+        "Koperasi",
+        "Perdagangan dan Pasar",
+        "Perindustrian",
+    ]
     export = iku.find_indikator("S3.2")
     assert export is not None
     assert [c.kunci for c in export.target[2019].komponen] == ["ekspor", "impor"]
@@ -124,10 +159,31 @@ def errors_of(path) -> list:
         ("    uraian: Mening", "    uraain: Mening", "IKU201", 8, 5, "Mungkin maksudnya 'uraian'"),
         ("  akhir: 2021", "  akhir: '2021x'", "IKU203", 5, 10, "bilangan bulat"),
         ("  nama: Dinas Contoh\n", "  alamat: Jl\n", "IKU202", 1, 1, "'nama'"),
-        ('          2019: "25 Kop"', '          2025: "25 Kop"', "IKU204", 14, 11, "di luar periode"),
-        ('          2019: "25 Kop"', '          2019: "Kop 25"', "IKU207", 14, 18, "tidak dapat dibaca"),
+        (
+            '          2019: "25 Kop"',
+            '          2025: "25 Kop"',
+            "IKU204",
+            14,
+            11,
+            "di luar periode",
+        ),
+        (
+            '          2019: "25 Kop"',
+            '          2019: "Kop 25"',
+            "IKU207",
+            14,
+            18,
+            "tidak dapat dibaca",
+        ),
         ('          2019: "25 Kop"', '          2019: "7% dan 17%"', "IKU206", 14, 17, "ekspor=7%"),
-        ("        polaritas: positif", "        polaritas: positive", "IKU209", 12, 20, "Mungkin maksudnya 'positif'"),
+        (
+            "        polaritas: positif",
+            "        polaritas: positive",
+            "IKU209",
+            12,
+            20,
+            "Mungkin maksudnya 'positif'",
+        ),
         ("      - kode: S1.1", "      - kode: 1.10", "IKU203", 10, 15, 'tanda kutip: "1.10"'),
     ],
 )
@@ -143,17 +199,22 @@ def test_bad_definitions_are_located(write, old, new, code, line, col, fragment)
 
 
 def test_all_errors_in_one_run(write) -> None:
-    text = MINIMAL.replace("    uraian: Mening", "    uraain: Mening").replace("polaritas: positif", "polaritas: naik")
+    text = MINIMAL.replace("    uraian: Mening", "    uraain: Mening").replace(
+        "polaritas: positif", "polaritas: naik"
+    )
     codes = sorted(f.code for f in errors_of(write("bad.yaml", text)))
     assert codes == ["IKU201", "IKU202", "IKU209"]  # unknown key, its missing twin, bad literal
 
 
 def test_duplicate_codes_and_keys(write) -> None:
-    text = MINIMAL + """\
+    text = (
+        MINIMAL
+        + """\
       - kode: "s1.1 "
         uraian: Lagi
         uraian: Dua kali
 """
+    )
     errors = errors_of(write("dup.yaml", text))
     assert {f.code for f in errors} == {"IKU104", "IKU205"}
     dup_key = next(f for f in errors if f.code == "IKU104")
@@ -161,9 +222,9 @@ def test_duplicate_codes_and_keys(write) -> None:
 
 
 def test_undeclared_bidang(write) -> None:
-    text = MINIMAL.replace("sasaran:\n", "bidang:\n  - {kunci: UKM, nama: Usaha Kecil}\nsasaran:\n").replace(
-        "        polaritas: positif\n", "        polaritas: positif\n        bidang: UMK\n"
-    )
+    text = MINIMAL.replace(
+        "sasaran:\n", "bidang:\n  - {kunci: UKM, nama: Usaha Kecil}\nsasaran:\n"
+    ).replace("        polaritas: positif\n", "        polaritas: positif\n        bidang: UMK\n")
     errors = errors_of(write("b.yaml", text))
     assert errors[0].code == "IKU208"
     assert "Mungkin maksudnya 'UKM'" in errors[0].message
@@ -182,7 +243,9 @@ def test_typo_unit_warns_like_the_document(write) -> None:
 
 
 def test_no_target_warns(write) -> None:
-    text = MINIMAL.replace('          2019: "25 Kop"\n          2020: "80-90 %"\n', '          2019: "-"\n')
+    text = MINIMAL.replace(
+        '          2019: "25 Kop"\n          2020: "80-90 %"\n', '          2019: "-"\n'
+    )
     loaded = load_iku(write("none.yaml", text))
     assert [f.code for f in loaded.findings] == ["IKU252"]
 
@@ -193,13 +256,21 @@ def test_units_umkm_and_ukm_are_not_a_typo(bundled) -> None:
 
 @pytest.mark.parametrize(
     ("query", "key"),
-    [("UKM", "UKM"), ("ukm", "UKM"), ("Perdagangan", "Perdagangan"), ("pasar", "Perdagangan"), ("industri", "Perindustrian")],
+    [
+        ("UKM", "UKM"),
+        ("ukm", "UKM"),
+        ("Perdagangan", "Perdagangan"),
+        ("pasar", "Perdagangan"),
+        ("industri", "Perindustrian"),
+    ],
 )
 def test_resolve_bidang(bundled, query: str, key: str) -> None:
     assert resolve_bidang(bundled.iku, query) == key
 
 
-@pytest.mark.parametrize(("query", "fragment"), [("Pertanian", "tidak dikenal"), ("Per", "lebih dari satu")])
+@pytest.mark.parametrize(
+    ("query", "fragment"), [("Pertanian", "tidak dikenal"), ("Per", "lebih dari satu")]
+)
 def test_resolve_bidang_refuses(bundled, query: str, fragment: str) -> None:
     with pytest.raises(IkuError) as info:
         resolve_bidang(bundled.iku, query)

@@ -16,14 +16,28 @@ def parts(text: str) -> list[tuple]:
     [
         (
             "100 sertifikasi usaha mikro, 15 Kop/ 25 UKM",
-            [(None, 100, None, "sertifikasi usaha mikro", False), (None, 15, None, "Kop", False), (None, 25, None, "UKM", False)],
+            [
+                (None, 100, None, "sertifikasi usaha mikro", False),
+                (None, 15, None, "Kop", False),
+                (None, 25, None, "UKM", False),
+            ],
         ),
         (
             "3000 UMKM, 100 sertifikasi usaha mikro, 10 Kop/KSP/USP/UMKM",
-            [(None, 3000, None, "UMKM", False), (None, 100, None, "sertifikasi usaha mikro", False), (None, 10, None, "Kop/KSP/USP/UMKM", False)],
+            [
+                (None, 3000, None, "UMKM", False),
+                (None, 100, None, "sertifikasi usaha mikro", False),
+                (None, 10, None, "Kop/KSP/USP/UMKM", False),
+            ],
         ),
-        ("15 Kop/KSP/USP dan 25 UMKM", [(None, 15, None, "Kop/KSP/USP", False), (None, 25, None, "UMKM", False)]),
-        ("15 Kop/ KSP /USP dan 25 UMKM", [(None, 15, None, "Kop/KSP/USP", False), (None, 25, None, "UMKM", False)]),
+        (
+            "15 Kop/KSP/USP dan 25 UMKM",
+            [(None, 15, None, "Kop/KSP/USP", False), (None, 25, None, "UMKM", False)],
+        ),
+        (
+            "15 Kop/ KSP /USP dan 25 UMKM",
+            [(None, 15, None, "Kop/KSP/USP", False), (None, 25, None, "UMKM", False)],
+        ),
         ("7% dan 17%", [(None, 7, None, "%", True), (None, 17, None, "%", True)]),
         ("7,14 %", [(None, 7.14, None, "%", True)]),
         ("60 org", [(None, 60, None, "org", False)]),
@@ -31,7 +45,10 @@ def parts(text: str) -> list[tuple]:
         ("80\u201390 %", [(None, 80, 90, "%", True)]),
         ("7\u20138 bulan", [(None, 7, 8, "bulan", False)]),
         ("7 s.d. 8 bulan", [(None, 7, 8, "bulan", False)]),
-        ("ekspor=7% dan impor=17%", [("ekspor", 7, None, "%", True), ("impor", 17, None, "%", True)]),
+        (
+            "ekspor=7% dan impor=17%",
+            [("ekspor", 7, None, "%", True), ("impor", 17, None, "%", True)],
+        ),
         ("1.234,5 unit", [(None, 1234.5, None, "unit", False)]),
         ("-2 %", [(None, -2, None, "%", True)]),
         ("25", [(None, 25, None, "", False)]),
@@ -72,9 +89,13 @@ def test_keys_from_units() -> None:
     assert key_for_unit("") == "nilai"
 
 
-units = st.sampled_from(["Kop", "UMKM", "org", "%", "unit", "sertifikasi usaha mikro", "Kop/KSP/USP", "bulan", ""])
+units = st.sampled_from(
+    ["Kop", "UMKM", "org", "%", "unit", "sertifikasi usaha mikro", "Kop/KSP/USP", "bulan", ""]
+)
 numbers = st.decimals(min_value=0, max_value=10**7, places=2).map(float)
-components = st.tuples(st.sampled_from([None, "ekspor", "impor_b"]), numbers, st.one_of(st.none(), numbers), units)
+components = st.tuples(
+    st.sampled_from([None, "ekspor", "impor_b"]), numbers, st.one_of(st.none(), numbers), units
+)
 
 
 @given(st.lists(components, min_size=1, max_size=4))

@@ -27,7 +27,13 @@ def test_reads_indonesian_numbers(text: str, value: float, percent: bool) -> Non
 
 @pytest.mark.parametrize(
     ("text", "fragment"),
-    [("2.75", "'2,75'"), ("1,234.5", "format Inggris"), ("abc", "bukan angka"), ("", "kosong"), ("10 25", "bukan angka")],
+    [
+        ("2.75", "'2,75'"),
+        ("1,234.5", "format Inggris"),
+        ("abc", "bukan angka"),
+        ("", "kosong"),
+        ("10 25", "bukan angka"),
+    ],
 )
 def test_refuses_ambiguous_or_foreign_numbers(text: str, fragment: str) -> None:
     with pytest.raises(NumberFormatError) as info:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -26,31 +26,33 @@ realisasi_app = typer.Typer(
 app.add_typer(realisasi_app, name="realisasi")
 
 
-class FormatValidasi(str, Enum):
+class FormatValidasi(StrEnum):
     table = "table"
     json = "json"
 
 
-class FormatShow(str, Enum):
+class FormatShow(StrEnum):
     table = "table"
     json = "json"
 
 
-class FormatCapaian(str, Enum):
+class FormatCapaian(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
     markdown = "markdown"
 
 
-class NamaSkala(str, Enum):
+class NamaSkala(StrEnum):
     permendagri86 = "permendagri86"
     permenpanrb53 = "permenpanrb53"
 
 
 IkuOpt = Annotated[
     Path | None,
-    typer.Option("--iku", help="Berkas definisi IKU (YAML). Bawaan: IKU 2016-2021 yang disertakan."),
+    typer.Option(
+        "--iku", help="Berkas definisi IKU (YAML). Bawaan: IKU 2016-2021 yang disertakan."
+    ),
 ]
 RealisasiOpt = Annotated[
     Path | None,
@@ -61,7 +63,8 @@ RealisasiOpt = Annotated[
     ),
 ]
 BidangOpt = Annotated[
-    str | None, typer.Option("--bidang", help="Hanya indikator bidang ini (kunci atau bagian namanya).")
+    str | None,
+    typer.Option("--bidang", help="Hanya indikator bidang ini (kunci atau bagian namanya)."),
 ]
 
 
@@ -91,7 +94,9 @@ def validate(
     iku_file: Annotated[
         Path | None, typer.Option("--iku", help="Definisi IKU untuk memeriksa berkas realisasi.")
     ] = None,
-    format: Annotated[FormatValidasi, typer.Option("--format", "-f", help="table atau json.")] = FormatValidasi.table,
+    format: Annotated[
+        FormatValidasi, typer.Option("--format", "-f", help="table atau json.")
+    ] = FormatValidasi.table,
 ) -> None:
     """Periksa berkas IKU (atau berkas realisasi): semua galat dan peringatan sekaligus.
 
@@ -108,8 +113,10 @@ def validate(
     summary = ""
     try:
         doc = read_yaml(path, display_name=name)
-        is_realisasi = isinstance(doc.data, dict) and "sasaran" not in doc.data and (
-            "realisasi" in doc.data or "tahun" in doc.data
+        is_realisasi = (
+            isinstance(doc.data, dict)
+            and "sasaran" not in doc.data
+            and ("realisasi" in doc.data or "tahun" in doc.data)
         )
         if is_realisasi:
             iku = _load(iku_file).iku
@@ -152,7 +159,9 @@ def show(
     iku_file: IkuOpt = None,
     tahun: Annotated[int | None, typer.Option("--tahun", help="Hanya target tahun ini.")] = None,
     bidang: BidangOpt = None,
-    format: Annotated[FormatShow, typer.Option("--format", "-f", help="table atau json.")] = FormatShow.table,
+    format: Annotated[
+        FormatShow, typer.Option("--format", "-f", help="table atau json.")
+    ] = FormatShow.table,
 ) -> None:
     """Tampilkan tabel IKU seperti di dokumen: sasaran, indikator, target per tahun.
 
@@ -202,11 +211,16 @@ def capaian(
     ] = False,
     skala: Annotated[
         NamaSkala | None,
-        typer.Option("--skala", help="Skala kategori; bawaan: yang ditetapkan berkas IKU (permendagri86)."),
+        typer.Option(
+            "--skala", help="Skala kategori; bawaan: yang ditetapkan berkas IKU (permendagri86)."
+        ),
     ] = None,
     batas: Annotated[
         float | None,
-        typer.Option("--batas", help="Batas atas capaian per komponen, mis. 100 atau 120 (bawaan: tanpa batas)."),
+        typer.Option(
+            "--batas",
+            help="Batas atas capaian per komponen, mis. 100 atau 120 (bawaan: tanpa batas).",
+        ),
     ] = None,
 ) -> None:
     """Hitung capaian per komponen, indikator dan sasaran untuk satu tahun (tabel pengukuran kinerja).
@@ -223,7 +237,9 @@ def capaian(
     key = resolve_bidang(iku, bidang) if bidang else None
     folder = realisasi_dir or default_realisasi_dir(iku_file)
     data = load_realisasi_dir(folder, iku, [tahun], iku_option=_iku_option_text(iku_file))[tahun]
-    result = compute(iku, tahun, data, Options(skala=skala.value if skala else None, batas=batas, bidang=key))
+    result = compute(
+        iku, tahun, data, Options(skala=skala.value if skala else None, batas=batas, bidang=key)
+    )
     _emit_capaian(result, format, jelaskan)
 
 
@@ -255,7 +271,9 @@ def realisasi_template(
         Path | None,
         typer.Option("--out", "-o", help="Berkas tujuan; tanpa ini, isi dicetak ke layar."),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Timpa berkas tujuan bila sudah ada.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Timpa berkas tujuan bila sudah ada.")
+    ] = False,
 ) -> None:
     """Buat berkas realisasi kosong untuk satu tahun, dengan target di samping setiap baris.
 

@@ -18,7 +18,9 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def iku_data(iku: Iku, years: list[int] | None = None, codes: set[str] | None = None) -> dict[str, Any]:
+def iku_data(
+    iku: Iku, years: list[int] | None = None, codes: set[str] | None = None
+) -> dict[str, Any]:
     """The parsed definition; year keys as strings, null where there is no target."""
     wanted = years or list(iku.periode.tahun)
     sasaran = []
@@ -57,9 +59,23 @@ def capaian_csv(result: HasilCapaian) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(
         [
-            "tahun", "status_data", "sasaran", "sasaran_uraian", "sasaran_capaian", "indikator",
-            "indikator_uraian", "polaritas", "komponen", "satuan", "target", "target_maks",
-            "realisasi", "capaian_komponen", "status", "indikator_capaian", "kategori",
+            "tahun",
+            "status_data",
+            "sasaran",
+            "sasaran_uraian",
+            "sasaran_capaian",
+            "indikator",
+            "indikator_uraian",
+            "polaritas",
+            "komponen",
+            "satuan",
+            "target",
+            "target_maks",
+            "realisasi",
+            "capaian_komponen",
+            "status",
+            "indikator_capaian",
+            "kategori",
         ]
     )
 
@@ -106,7 +122,9 @@ def capaian_markdown(result: HasilCapaian) -> str:
     if result.bidang:
         title += f" (Bidang {result.bidang})"
     lines += [f"### {title}", ""]
-    lines.append("| No | Sasaran | Indikator | Satuan | Target | Realisasi | Capaian (%) | Kategori |")
+    lines.append(
+        "| No | Sasaran | Indikator | Satuan | Target | Realisasi | Capaian (%) | Kategori |"
+    )
     lines.append("|---:|---|---|---|---:|---:|---:|---|")
     for no, sas in enumerate(result.sasaran, 1):
         first = True
@@ -121,9 +139,13 @@ def capaian_markdown(result: HasilCapaian) -> str:
                     f"{sas.kode} {sas.uraian}" if first else "",
                     label,
                     (comp.satuan if comp else "") or "-",
-                    quantity(comp.target, "", comp.target_maks) if comp else (ind.target_teks or "-"),
+                    quantity(comp.target, "", comp.target_maks)
+                    if comp
+                    else (ind.target_teks or "-"),
                     quantity(comp.realisasi, "") if comp else "-",
-                    capaian_cell(comp.capaian, comp.status) if comp else capaian_cell(None, ind.status),
+                    capaian_cell(comp.capaian, comp.status)
+                    if comp
+                    else capaian_cell(None, ind.status),
                     (ind.kategori or "-") if not multi else "",
                 ]
                 lines.append("| " + " | ".join(_md_escape(c) for c in cells) + " |")

@@ -46,8 +46,14 @@ def iku_table(iku: Iku, years: list[int], indikator_codes: set[str] | None = Non
             cells = []
             for y in years:
                 t = ind.target_for(y)
-                cells.append("-" if t is None else "\n".join(quantity(c.jumlah, c.satuan, c.jumlah_maks) for c in t.komponen))
-            uraian = f"{ind.kode} {ind.uraian}" + (" (polaritas negatif)" if ind.polaritas == "negatif" else "")
+                cells.append(
+                    "-"
+                    if t is None
+                    else "\n".join(quantity(c.jumlah, c.satuan, c.jumlah_maks) for c in t.komponen)
+                )
+            uraian = f"{ind.kode} {ind.uraian}" + (
+                " (polaritas negatif)" if ind.polaritas == "negatif" else ""
+            )
             table.add_row(
                 str(no) if first else "",
                 f"{sas.kode} {sas.uraian}" if first else "",
@@ -125,18 +131,39 @@ def capaian_table(result: HasilCapaian, *, explain: bool = False) -> Table:
             if multi:
                 counted = [c.capaian for c in ind.komponen if c.capaian is not None]
                 table.add_row(
-                    "", "", f"  Capaian {ind.kode} (rata-rata komponen)", "", "", "",
+                    "",
+                    "",
+                    f"  Capaian {ind.kode} (rata-rata komponen)",
+                    "",
+                    "",
+                    "",
                     Text(capaian_cell(ind.capaian, ind.status), style="bold"),
                     kat(ind.kategori),
                     *([explain_mean(counted, None, ind.capaian)] if explain else []),  # type: ignore[arg-type]
                 )
         counted_ind = [i for i in sas.indikator if i.capaian is not None]
         table.add_row(
-            "", "", Text(f"Capaian sasaran {sas.kode}", style="bold"), "", "", "",
-            Text(capaian_cell(sas.capaian, "ada" if sas.capaian is not None else "belum_ada_realisasi"), style="bold"),
+            "",
+            "",
+            Text(f"Capaian sasaran {sas.kode}", style="bold"),
+            "",
+            "",
+            "",
+            Text(
+                capaian_cell(
+                    sas.capaian, "ada" if sas.capaian is not None else "belum_ada_realisasi"
+                ),
+                style="bold",
+            ),
             kat(sas.kategori),
             *(
-                [explain_mean([i.capaian for i in counted_ind], [i.bobot for i in counted_ind], sas.capaian)]  # type: ignore[misc]
+                [
+                    explain_mean(
+                        [i.capaian for i in counted_ind],
+                        [i.bobot for i in counted_ind],
+                        sas.capaian,
+                    )
+                ]  # type: ignore[misc]
                 if explain
                 else []
             ),
@@ -163,7 +190,11 @@ def summary(result: HasilCapaian) -> Text:
         f"Capaian rata-rata {len(result.sasaran)} sasaran: {format_persen(result.capaian)}"
         + (f" ({result.kategori})" if result.kategori else ""),
         f"Skala kategori: {result.skala}"
-        + (f"; capaian dibatasi paling tinggi {format_angka(result.batas_capaian)} %" if result.batas_capaian else ""),
+        + (
+            f"; capaian dibatasi paling tinggi {format_angka(result.batas_capaian)} %"
+            if result.batas_capaian
+            else ""
+        ),
     ]
     if counts:
         lines.append("Indikator per kategori: " + ", ".join(f"{k} {n}" for k, n in counts.items()))

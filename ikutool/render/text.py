@@ -73,7 +73,10 @@ def explain_mean(values: list[float], weights: list[float] | None, result: float
     if len(values) == 1:
         return f"= {format_persen(result)}"
     if weights and any(w != 1 for w in weights):
-        terms = " + ".join(f"{format_angka(w)} x {format_angka(v, 2)}" for v, w in zip(values, weights, strict=True))
+        terms = " + ".join(
+            f"{format_angka(w)} x {format_angka(v, 2)}"
+            for v, w in zip(values, weights, strict=True)
+        )
         return f"({terms}) / {format_angka(sum(weights))} = {format_persen(result)}"
     terms = " + ".join(format_angka(v, 2) for v in values)
     return f"({terms}) / {len(values)} = {format_persen(result)}"

@@ -1,0 +1,228 @@
+"""The iku command through CliRunner: exit codes, JSON equal to the library, golden outputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ikutool.capaian import compute
+from ikutool.cli.app import app
+from ikutool.realisasi import load_realisasi_dir
+from ikutool.render.export import capaian_data, iku_data
+from tests.conftest import MINIMAL
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    assert path.read_text(encoding="utf-8") == text, f"output differs from {path}"
+
+
+def test_validate_bundled_and_minimal(iku_cli, write) -> None:
+    result = iku_cli("validate")
+    assert result.exit_code == 0, result.output
+    assert "berkas IKU sah: 4 sasaran, 9 indikator, periode 2016-2021" in result.stdout
+    result = iku_cli("validate", str(write("min.yaml", MINIMAL)))
+    assert result.exit_code == 0, result.output
+
+
+def test_validate_reports_located_errors(iku_cli, write) -> None:
+    path = write("bad.yaml", MINIMAL.replace("    uraian: Mening", "    uraain: Mening"))
+    result = iku_cli("validate", str(path))
+    assert result.exit_code == 1
+    assert f"{path}:8:5: galat IKU201 [sasaran[0].uraain]" in result.stdout
+    assert "Traceback" not in result.output
+
+
+def test_validate_json(iku_cli, write) -> None:
+    path = write("bad.yaml", MINIMAL.replace('"25 Kop"', '"Kop"'))
+    result = iku_cli("validate", str(path), "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["sah"] is False
+    (f,) = data["temuan"]
+    assert (f["kode"], f["baris"], f["kolom"], f["lokasi"]) == (
+        "IKU207",
+        14,
+        18,
+        "sasaran[0].indikator[0].target.2019",
+    )
+
+
+def test_validate_a_realisasi_file(iku_cli, samples, write) -> None:
+    assert iku_cli("validate", str(samples / "2019.yaml")).exit_code == 0
+    result = iku_cli("validate", str(write("2019.yaml", "tahun: 2019\nrealisasi: {S9.9: 1}\n")))
+    assert result.exit_code == 1 and "IKU301" in result.stdout
+
+
+def test_missing_file_is_usage(iku_cli, tmp_path) -> None:
+    result = iku_cli("validate", str(tmp_path / "tidak-ada.yaml"))
+    assert result.exit_code == 2
+    assert "IKU101" in result.stderr and "tidak ditemukan" in result.stderr
+
+
+def test_show_json_has_every_cell(iku_cli, bundled) -> None:
+    result = iku_cli("show", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data == json.loads(json.dumps(iku_data(bundled.iku)))
+    assert data["periode"] == {"awal": 2016, "akhir": 2021}
+    inds = [i for s in data["sasaran"] for i in s["indikator"]]
+    assert len(inds) == 9 and all(
+        list(i["target"]) == [str(y) for y in range(2016, 2022)] for i in inds
+    )
+    s11 = inds[0]["target"]
+    assert s11["2016"] is None
+    assert [
+        (k["kunci"], k["jumlah"], k["satuan"], k["persen"]) for k in s11["2018"]["komponen"]
+    ] == [
+        ("sertifikasi_usaha_mikro", 100, "sertifikasi Usaha Mikro", False),
+        ("kop", 15, "Kop", False),
+        ("ukm", 25, "UKM", False),
+    ]
+    assert inds[7]["target"]["2017"]["komponen"][0]["jumlah"] == 7.14
+
+
+def test_show_filters(iku_cli) -> None:
+    data = json.loads(iku_cli("show", "--bidang", "ukm", "--tahun", "2019", "-f", "json").stdout)
+    assert [i["kode"] for s in data["sasaran"] for i in s["indikator"]] == ["S1.1", "S1.2", "S1.3"]
+    assert list(data["sasaran"][0]["indikator"][0]["target"]) == ["2019"]
+    table = iku_cli("show")
+    assert table.exit_code == 0 and "3.000" in table.stdout and "7,14" in table.stdout
+
+
+def test_capaian_json_equals_library(iku_cli, bundled, samples) -> None:
+    result = iku_cli("capaian", "--tahun", "2019", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = load_realisasi_dir(samples, bundled.iku, [2019])[2019]
+    expected = capaian_data(compute(bundled.iku, 2019, data))
+    got = json.loads(result.stdout)
+    expected["berkas_realisasi"] = got["berkas_realisasi"]  # shown relative to the working folder
+    assert got == json.loads(json.dumps(expected))
+    assert got["status_data"] == "contoh" and "CONTOH" in got["catatan"]
+    assert "CONTOH" in result.stderr
+
+
+def test_capaian_table_golden(iku_cli) -> None:
+    result = iku_cli("capaian", "--tahun", "2019")
+    assert result.exit_code == 0
+    text = result.stdout.replace(
+        result.stdout.split("Berkas realisasi: ")[1].split("\n")[0], "<berkas>"
+    )
+    golden("capaian_2019.txt", text)
+    assert text.count("CONTOH") == 2
+
+
+def test_capaian_csv_golden(iku_cli) -> None:
+    result = iku_cli("capaian", "--tahun", "2019", "--format", "csv")
+    golden("capaian_2019.csv", result.stdout)
+
+
+def test_capaian_markdown_golden(iku_cli) -> None:
+    result = iku_cli("capaian", "--tahun", "2019", "--format", "markdown")
+    golden("capaian_2019.md", result.stdout)
+
+
+def test_capaian_jelaskan(iku_cli, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "320")  # the explanation column is wide; keep it on one line
+    out = iku_cli("capaian", "--tahun", "2019", "--jelaskan").stdout
+    assert "2.750 / 3.000 x 100 = 91,67 %" in out
+    assert "(91,67 + 85,00 + 90,00) / 3 = 88,89 %" in out
+
+
+def test_capaian_bidang_and_scale(iku_cli) -> None:
+    data = json.loads(
+        iku_cli(
+            "capaian",
+            "--tahun",
+            "2019",
+            "--bidang",
+            "Perdagangan",
+            "-f",
+            "json",
+            "--skala",
+            "permenpanrb53",
+        ).stdout
+    )
+    assert [s["kode"] for s in data["sasaran"]] == ["S3"]
+    assert data["sasaran"][0]["indikator"][0]["kategori"] == "Melebihi Target"
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "fragment"),
+    [
+        (["capaian", "--tahun", "2030"], 2, "di luar periode"),
+        (["capaian", "--tahun", "2020"], 2, "iku realisasi template --tahun 2020"),
+        (["capaian", "--tahun", "2019", "--bidang", "Pertanian"], 1, "Bidang yang ada"),
+        (["capaian"], 2, "--tahun"),
+    ],
+)
+def test_capaian_bad_requests(iku_cli, args, code, fragment) -> None:
+    result = iku_cli(*args)
+    assert result.exit_code == code
+    assert fragment in result.output
+    assert "Traceback" not in result.output
+
+
+def test_capaian_bad_realisasi(iku_cli, write, tmp_path) -> None:
+    write("r/2019.yaml", "tahun: 2019\nrealisasi:\n  S1.2: -4\n")
+    result = iku_cli("capaian", "--tahun", "2019", "--realisasi", str(tmp_path / "r"))
+    assert result.exit_code == 1
+    assert "2019.yaml:3:9: galat IKU304" in result.stderr
+    assert result.stdout == ""
+
+
+def test_template_writes_atomically_and_never_overwrites(iku_cli, tmp_path) -> None:
+    out = tmp_path / "dir with space" / "2020.yaml"
+    out.parent.mkdir()
+    result = iku_cli("realisasi", "template", "--tahun", "2020", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    first = out.read_text(encoding="utf-8")
+    assert "tahun: 2020" in first and "S1.1:  # target 2500 UMKM" in first
+    out.write_text("# punya saya\n", encoding="utf-8")
+    result = iku_cli("realisasi", "template", "--tahun", "2020", "--out", str(out))
+    assert result.exit_code == 1 and "--force" in result.stderr
+    assert out.read_text(encoding="utf-8") == "# punya saya\n"
+    assert (
+        iku_cli("realisasi", "template", "--tahun", "2020", "--out", str(out), "--force").exit_code
+        == 0
+    )
+    assert out.read_text(encoding="utf-8") == first
+    assert [p.name for p in out.parent.iterdir()] == ["2020.yaml"]  # no temporary file left
+    assert iku_cli("realisasi", "template", "--tahun", "2040").exit_code == 2
+
+
+def test_template_then_capaian_round_trip(iku_cli, tmp_path) -> None:
+    folder = tmp_path / "realisasi"
+    folder.mkdir()
+    iku_cli("realisasi", "template", "--tahun", "2021", "--out", str(folder / "2021.yaml"))
+    result = iku_cli("capaian", "--tahun", "2021", "--realisasi", str(folder), "-f", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["capaian"] is None
+    assert {i["status"] for s in data["sasaran"] for i in s["indikator"]} == {"belum_ada_realisasi"}
+
+
+def test_every_command_has_indonesian_help_with_example(runner) -> None:
+    for args in (["validate"], ["show"], ["capaian"], ["realisasi", "template"]):
+        result = runner.invoke(app, [*args, "--help"])
+        assert result.exit_code == 0
+        assert "Contoh: iku" in result.stdout
+
+
+def test_python_dash_m(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "ikutool", "capaian", "--tahun", "2019", "-f", "csv"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("tahun,status_data")
