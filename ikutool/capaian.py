@@ -151,17 +151,21 @@ def _komponen(
     if value is not None:
         if abs(value) > EXTREME:
             warnings.append(
-                f"capaian ekstrem ({value:.2f} %): target {comp.jumlah:g} terlalu dekat dengan nol; "
+                f"IKU401 capaian ekstrem ({value:.2f} %): target {comp.jumlah:g} terlalu dekat dengan nol; "
                 "periksa target dan realisasinya".replace(".", ",")
             )
         elif value < 0:
-            warnings.append("capaian negatif: realisasi bergerak berlawanan arah dengan target")
+            warnings.append(
+                "IKU401 capaian negatif: realisasi bergerak berlawanan arah dengan target"
+            )
         if batas is not None and value > batas:
             value = batas
     elif status == "target_nol":
-        warnings.append("target nol: capaian tidak dapat dihitung (pembagian dengan nol)")
+        warnings.append("IKU402 target nol: capaian tidak dapat dihitung (pembagian dengan nol)")
     elif status == "realisasi_nol":
-        warnings.append("realisasi nol dengan rumus kebalikan (T/R): capaian tidak terdefinisi")
+        warnings.append(
+            "IKU402 realisasi nol dengan rumus kebalikan (T/R): capaian tidak terdefinisi"
+        )
     return HasilKomponen(
         kunci=comp.kunci or "nilai",
         uraian=ind.label_for(comp.kunci or ""),

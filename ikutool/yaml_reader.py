@@ -167,14 +167,13 @@ def parse_yaml_bytes(raw: bytes, name: str) -> Document:
 
 
 def parse_yaml_text(text: str, name: str) -> Document:
-    from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     text = text.replace("\r\n", "\n")
     try:
-        node = YAML(typ="rt").compose(text)
+        node = _composer().compose(text)
     except MarkedYAMLError as exc:
-        raise _syntax_error(exc, name) from None
+        raise _syntax_error(exc, name, text) from None
     except YAMLError as exc:  # unmarked: rare, but still the user's file
         raise IkuError.single("IKU103", f"sintaks YAML tidak sah: {exc}", file=name) from None
     if node is None:
@@ -189,6 +188,15 @@ def parse_yaml_text(text: str, name: str) -> Document:
     builder = _Builder(doc)
     doc.data = builder.build(node, ())
     return doc
+
+
+def _composer() -> Any:
+    from ruamel.yaml import YAML
+
+    try:  # libyaml through ruamel.yaml.clib: ten times faster, same nodes and marks
+        return YAML(typ="safe", pure=False)
+    except Exception:  # pragma: no cover - clib missing on an unusual platform
+        return YAML(typ="safe", pure=True)
 
 
 class _Builder:
@@ -214,7 +222,7 @@ class _Builder:
             )
         mark = node.start_mark
         if isinstance(node, ScalarNode):
-            quoted = node.style is not None
+            quoted = node.style not in (None, "")  # '' (C parser) or None (pure): plain
             raw = node.value
             self.doc.values[path] = Loc(mark.line + 1, mark.column + 1, raw, quoted)
             return raw if quoted else self._plain(raw, path, mark)
@@ -264,7 +272,7 @@ class _Builder:
     @staticmethod
     def _key(node: Any) -> str | int:
         raw = node.value
-        if node.style is None and _INT.match(raw) and not raw.startswith(("+", "0")):
+        if node.style in (None, "") and _INT.match(raw) and not raw.startswith(("+", "0")):
             return int(raw)
         return raw
 
@@ -310,10 +318,10 @@ _PROBLEMS: list[tuple[str, str]] = [
         "while scanning a quoted scalar",
         "tanda kutip tidak ditutup; tambahkan tanda kutip penutup di akhir nilai",
     ),
-    ("expected ',' or ']'", "kurung siku '[' tidak ditutup; tambahkan ']' di akhir daftar"),
-    ("expected ',' or '}'", "kurung kurawal '{' tidak ditutup; tambahkan '}' di akhir pemetaan"),
+    ("',' or ']'", "kurung siku '[' tidak ditutup; tambahkan ']' di akhir daftar"),
+    ("',' or '}'", "kurung kurawal '{' tidak ditutup; tambahkan '}' di akhir pemetaan"),
     (
-        "mapping values are not allowed here",
+        "mapping values are not allowed",
         "tanda ':' tidak boleh di sini: indentasi baris ini salah, atau nilai yang berisi ': ' "
         "perlu diberi tanda kutip",
     ),
@@ -336,8 +344,13 @@ _PROBLEMS: list[tuple[str, str]] = [
 ]
 
 
-def _syntax_error(exc: Any, name: str) -> IkuError:
+def _syntax_error(exc: Any, name: str, text: str) -> IkuError:
     problem = f"{exc.problem or ''} {exc.context or ''}"
+    mark = exc.problem_mark
+    if mark is not None and "cannot start any token" in problem:
+        line_text = text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else ""
+        if "\t" in line_text[: mark.column + 1]:
+            problem = "found character '\\t'"
     message = None
     for needle, text in _PROBLEMS:
         if needle in problem:
