@@ -241,8 +241,9 @@ def capaian_indikator(
 
 
 def compute(
-    iku: Iku, tahun: int, data: RealisasiTahun | None, options: Options = Options()
+    iku: Iku, tahun: int, data: RealisasiTahun | None, options: Options | None = None
 ) -> HasilCapaian:
+    options = options or Options()
     skala = scale_of(iku, options.skala)
     sasaran_out = []
     for sas in iku.sasaran:

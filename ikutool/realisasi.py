@@ -455,3 +455,17 @@ def _yaml_key(key: str) -> str:
     }:
         return key
     return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def available_years(folder: Path, iku: Iku, *, iku_option: str = "") -> list[int]:
+    """Years (inside the periode) that have a ``<tahun>.yaml`` file in ``folder``."""
+    if not folder.is_dir():
+        raise IkuError.single(
+            "IKU308",
+            "folder realisasi tidak ada",
+            file=str(folder),
+            exit_code=2,
+            hint=_template_hint(iku.periode.awal, folder, iku_option),
+        )
+    years = {year_from_name(p) for p in realisasi_files(folder)}
+    return sorted(y for y in years if y is not None and y in iku.periode.tahun)

@@ -263,6 +263,211 @@ def _emit_capaian(result, format: FormatCapaian, jelaskan: bool) -> None:
         sys.stderr.write(f"{notice(result)}\n")
 
 
+class FormatReport(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+    xlsx = "xlsx"
+
+
+class FormatEvaluasi(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+OutOpt = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", help="Tulis ke berkas ini (wajib untuk html dan xlsx)."),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Timpa berkas --out bila sudah ada.")]
+
+
+def _report_data(iku, iku_file, realisasi_dir, tahun, dari, sampai):
+    """Years to report and the realisasi they need (plus the year before, for the change)."""
+    from ikutool.paths import default_realisasi_dir
+    from ikutool.realisasi import available_years, load_realisasi_dir
+
+    folder = realisasi_dir or default_realisasi_dir(iku_file)
+    option = _iku_option_text(iku_file)
+    if tahun is not None and (dari is not None or sampai is not None):
+        raise IkuError.single(
+            "IKU501",
+            "pakai --tahun saja, atau --dari dan --sampai, jangan keduanya",
+            file="--tahun",
+            exit_code=2,
+        )
+    available = available_years(folder, iku, iku_option=option)
+    if tahun is not None:
+        _check_year(iku, tahun)
+        years = [tahun]
+    else:
+        lo = dari if dari is not None else iku.periode.awal
+        hi = sampai if sampai is not None else iku.periode.akhir
+        for y in (lo, hi):
+            _check_year(iku, y)
+        if lo > hi:
+            raise IkuError.single(
+                "IKU501", f"--dari {lo} lebih besar dari --sampai {hi}", file="--dari", exit_code=2
+            )
+        years = [y for y in available if lo <= y <= hi]
+        if not years:
+            raise IkuError.single(
+                "IKU308",
+                f"tidak ada berkas realisasi untuk tahun {lo}-{hi} di folder ini"
+                + (f" (yang ada: {', '.join(map(str, available))})" if available else ""),
+                file=str(folder),
+                hint=f'Mulai dengan: iku realisasi template --tahun {lo}{option} --out "{folder / f"{lo}.yaml"}"',
+            )
+    before = [y for y in available if y < years[0]]
+    need = sorted(set(years) | ({before[-1]} if before else set()))
+    return years, load_realisasi_dir(folder, iku, need, iku_option=option)
+
+
+def _deliver(text_or_bytes, out: Path | None, force: bool) -> None:
+    from ikutool.files import write_atomic
+    from ikutool.paths import shown
+
+    if out is None:
+        write(text_or_bytes)
+        return
+    write_atomic(out, text_or_bytes, force=force)
+    sys.stderr.write(f"Ditulis: {shown(out)}\n")
+
+
+def _rich_to_text(renderable) -> str:
+    from rich.console import Console
+
+    capture = Console(width=180, no_color=True, highlight=False, file=None, record=True)
+    with capture.capture():
+        capture.print(renderable)
+    return capture.export_text()
+
+
+@app.command()
+def report(
+    bidang: BidangOpt = None,
+    tahun: Annotated[int | None, typer.Option("--tahun", help="Satu tahun saja.")] = None,
+    dari: Annotated[int | None, typer.Option("--dari", help="Tahun awal rentang.")] = None,
+    sampai: Annotated[int | None, typer.Option("--sampai", help="Tahun akhir rentang.")] = None,
+    iku_file: IkuOpt = None,
+    realisasi_dir: RealisasiOpt = None,
+    format: Annotated[
+        FormatReport, typer.Option("--format", "-f", help="table, json, markdown, html atau xlsx.")
+    ] = FormatReport.table,
+    out: OutOpt = None,
+    force: ForceOpt = False,
+    skala: Annotated[NamaSkala | None, typer.Option("--skala", help="Skala kategori.")] = None,
+) -> None:
+    """Laporan per bidang: capaian setiap tahun, perubahan, capaian terhadap target akhir Renstra.
+
+    Tanpa --tahun atau --dari/--sampai: semua tahun yang punya berkas realisasi.
+
+    Contoh: iku report --bidang UKM --format xlsx --out laporan-ukm.xlsx
+    """
+    from ikutool.capaian import Options
+    from ikutool.definition import resolve_bidang
+    from ikutool.report import build_report
+
+    if format in (FormatReport.html, FormatReport.xlsx) and out is None:
+        raise IkuError.single(
+            "IKU501",
+            f"format {format.value} perlu --out BERKAS, mis. --out laporan.{format.value}",
+            file="--out",
+            exit_code=2,
+        )
+    if out is not None:
+        from ikutool.files import refuse_existing
+
+        refuse_existing(out, force)  # say so before any work, not after
+    iku = _load(iku_file).iku
+    key = resolve_bidang(iku, bidang) if bidang else None
+    years, data = _report_data(iku, iku_file, realisasi_dir, tahun, dari, sampai)
+    laporan = build_report(
+        iku, data, years, Options(skala=skala.value if skala else None, bidang=key)
+    )
+    if format is FormatReport.json:
+        from ikutool.render.export import dumps, report_data
+
+        _deliver(dumps(report_data(laporan)), out, force)
+    elif format is FormatReport.markdown:
+        from ikutool.render.export import report_markdown
+
+        _deliver(report_markdown(laporan), out, force)
+    elif format is FormatReport.html:
+        from ikutool.render.html import report_html
+
+        _deliver(report_html(laporan), out, force)
+    elif format is FormatReport.xlsx:
+        from ikutool.render.xlsx import report_xlsx
+
+        _deliver(report_xlsx(laporan), out, force)
+    else:
+        from ikutool.render.tables import report_view
+
+        if out is None:
+            console().print(report_view(laporan))
+        else:
+            _deliver(_rich_to_text(report_view(laporan)), out, force)
+    if laporan.contoh_years and (out is not None or format is not FormatReport.table):
+        from ikutool.render.text import report_notices
+
+        for n in report_notices(laporan):
+            sys.stderr.write(n + "\n")
+
+
+@app.command()
+def evaluasi(
+    sampai: Annotated[
+        int | None,
+        typer.Option(
+            "--sampai", help="Tahun terakhir yang dievaluasi (bawaan: tahun terakhir yang ada)."
+        ),
+    ] = None,
+    bidang: BidangOpt = None,
+    iku_file: IkuOpt = None,
+    realisasi_dir: RealisasiOpt = None,
+    format: Annotated[
+        FormatEvaluasi, typer.Option("--format", "-f", help="table, json atau markdown.")
+    ] = FormatEvaluasi.table,
+    out: OutOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Evaluasi Renstra (susunan Permendagri 86/2017): target akhir, realisasi dan capaian per
+    tahun, tingkat capaian terhadap target akhir periode.
+
+    Contoh: iku evaluasi --sampai 2019
+    """
+    from ikutool.capaian import Options
+    from ikutool.definition import resolve_bidang
+    from ikutool.report import build_report
+
+    if out is not None:
+        from ikutool.files import refuse_existing
+
+        refuse_existing(out, force)
+    iku = _load(iku_file).iku
+    key = resolve_bidang(iku, bidang) if bidang else None
+    years, data = _report_data(iku, iku_file, realisasi_dir, None, iku.periode.awal, sampai)
+    laporan = build_report(iku, data, years, Options(bidang=key))
+    if format is FormatEvaluasi.json:
+        from ikutool.render.export import dumps, report_data
+
+        _deliver(dumps(report_data(laporan)), out, force)
+    elif format is FormatEvaluasi.markdown:
+        from ikutool.render.export import evaluasi_markdown
+
+        _deliver(evaluasi_markdown(laporan), out, force)
+    else:
+        from ikutool.render.tables import evaluasi_view
+
+        if out is None:
+            console().print(evaluasi_view(laporan))
+        else:
+            _deliver(_rich_to_text(evaluasi_view(laporan)), out, force)
+
+
 @realisasi_app.command("template")
 def realisasi_template(
     tahun: Annotated[int, typer.Option("--tahun", help="Tahun berkas realisasi.")],

@@ -180,3 +180,105 @@ def findings_data(file: str, findings: list[Finding]) -> dict[str, Any]:
         "jumlah_peringatan": len(findings) - len(errors),
         "temuan": [f.to_dict() for f in findings],
     }
+
+
+def report_data(laporan: Any) -> dict[str, Any]:
+    from ikutool.render.text import kalimat, report_notices
+
+    data = laporan.model_dump(mode="json", exclude={"per_tahun"})
+    for sas_d, sas in zip(data["sasaran"], laporan.sasaran, strict=True):
+        for ind_d, ind in zip(sas_d["indikator"], sas.indikator, strict=True):
+            for row_d, row in zip(ind_d["tahun"], ind.tahun, strict=True):
+                row_d["kalimat"] = kalimat(row)
+    data["catatan"] = report_notices(laporan)
+    return data
+
+
+def report_markdown(laporan: Any) -> str:
+    from ikutool.render.text import kalimat, realisasi_text, report_notices, target_text
+
+    notes = report_notices(laporan)
+    lines = [f"> **{n}**" for n in notes] + ([""] if notes else [])
+    title = f"Laporan Capaian Kinerja {laporan.instansi}"
+    if laporan.bidang_nama:
+        title += f", Bidang {laporan.bidang_nama}"
+    span = laporan.tahun
+    title += f", Tahun {span[0]}" + (f"-{span[-1]}" if len(span) > 1 else "")
+    lines += [f"### {title}", ""]
+    lines.append(
+        "| Indikator | Tahun | Target | Realisasi | Capaian (%) | Kategori | "
+        f"Thd target akhir {laporan.periode_akhir} (%) |"
+    )
+    lines.append("|---|---:|---:|---:|---:|---|---:|")
+    for sas in laporan.sasaran:
+        lines.append(f"| **{_md_escape(sas.kode + ' ' + sas.uraian)}** | | | | | | |")
+        for ind in sas.indikator:
+            for ri, row in enumerate(ind.tahun):
+                h = row.hasil
+                akhir = row.capaian_target_akhir
+                cells = [
+                    f"{ind.kode} {ind.uraian}" if ri == 0 else "",
+                    str(row.tahun),
+                    target_text(h, "<br>"),
+                    realisasi_text(h, "<br>"),
+                    capaian_cell(h.capaian, h.status),
+                    h.kategori or "-",
+                    capaian_cell(akhir, "ada") if akhir is not None else "-",
+                ]
+                lines.append(
+                    "| " + " | ".join(_md_escape(c) if "<br>" not in c else c for c in cells) + " |"
+                )
+        for y in laporan.tahun:
+            lines.append(
+                f"| *Capaian sasaran {sas.kode}* | {y} | | | **{capaian_cell(sas.capaian[y], 'ada')}** | "
+                f"{sas.kategori[y] or '-'} | |"
+            )
+    lines += ["", f"Uraian per indikator ({laporan.tahun[-1]}):", ""]
+    for sas in laporan.sasaran:
+        for ind in sas.indikator:
+            lines.append(f"- **{ind.kode}** {kalimat(ind.tahun[-1])}")
+    if notes:
+        lines += [""] + [f"> **{n}**" for n in notes]
+    return "\n".join(lines) + "\n"
+
+
+def evaluasi_markdown(laporan: Any) -> str:
+    from ikutool.render.text import end_target_text, realisasi_text, report_notices
+
+    notes = report_notices(laporan)
+    lines = [f"> **{n}**" for n in notes] + ([""] if notes else [])
+    lines += [
+        f"### Evaluasi Renstra {laporan.periode_awal}-{laporan.periode_akhir}: {laporan.instansi}",
+        "",
+    ]
+    head = ["No", "Sasaran / Indikator", f"Target akhir {laporan.periode_akhir}"]
+    for y in laporan.tahun:
+        head += [f"Realisasi {y}", f"Capaian {y} (%)"]
+    head += [f"Tingkat capaian thd target {laporan.periode_akhir} (%)", "Kategori"]
+    lines.append("| " + " | ".join(head) + " |")
+    aligns = ["---:", "---", "---:"] + ["---:", "---:"] * len(laporan.tahun) + ["---:", "---"]
+    lines.append("|" + "|".join(aligns) + "|")
+    no = 0
+    for sas in laporan.sasaran:
+        lines.append(
+            f"| | **{_md_escape(sas.kode + ' ' + sas.uraian)}** |" + " |" * (len(head) - 2)
+        )
+        for ind in sas.indikator:
+            no += 1
+            cells = [str(no), _md_escape(f"{ind.kode} {ind.uraian}"), end_target_text(ind, "<br>")]
+            for row in ind.tahun:
+                cells += [
+                    realisasi_text(row.hasil, "<br>"),
+                    capaian_cell(row.hasil.capaian, row.hasil.status),
+                ]
+            latest = next(
+                (r for r in reversed(ind.tahun) if r.capaian_target_akhir is not None), None
+            )
+            cells += [
+                capaian_cell(latest.capaian_target_akhir, "ada") if latest else "-",
+                (latest.kategori_target_akhir or "-") if latest else "-",
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
+    if notes:
+        lines += [""] + [f"> **{n}**" for n in notes]
+    return "\n".join(lines) + "\n"

@@ -221,3 +221,196 @@ def findings_table(findings: list[Finding]) -> Table:
         at = f.where + (f"\n{f.path}" if f.path else "")
         table.add_row(at, f.code, Text(f.severity.value, style=style), f.message)
     return table
+
+
+def _kat_text(label: str | None, skala_name: str) -> Text:
+    skala = next((s for s in BUILT_IN.values() if s.nama == skala_name), None)
+    if not label:
+        return Text("-")
+    return Text(label, style=colour(label, skala) if skala else "bold")
+
+
+def _change_cell(row) -> str:  # row: TahunIndikator
+    if row.tahun_sebelumnya is None:
+        return "-"
+    if len(row.hasil.komponen) == 1:
+        value = row.perubahan_realisasi.get(row.hasil.komponen[0].kunci)
+        return (
+            "-"
+            if value is None
+            else f"{'+' if value > 0 else ''}{format_angka(value, 1)} % (realisasi)"
+        )
+    if row.perubahan_capaian is None:
+        return "-"
+    v = row.perubahan_capaian
+    return f"{'+' if v > 0 else ''}{format_angka(v, 2)} poin (capaian)"
+
+
+def bar_chart(laporan, tahun: int, width: int = 40) -> Table:
+    """Capaian per indicator in one year as horizontal bars, coloured by kategori (0-150 %)."""
+    table = Table(
+        title=f"Capaian per indikator tahun {tahun}", show_header=False, box=None, pad_edge=False
+    )
+    table.add_column("Indikator")
+    table.add_column("Batang")
+    table.add_column("Capaian", justify="right")
+    for sas in laporan.sasaran:
+        for ind in sas.indikator:
+            row = next((r for r in ind.tahun if r.tahun == tahun), None)
+            if row is None:
+                continue
+            value = row.hasil.capaian
+            if value is None:
+                table.add_row(
+                    ind.kode,
+                    Text("(" + capaian_cell(None, row.hasil.status) + ")", style="dim"),
+                    "-",
+                )
+                continue
+            cells = max(0.0, min(value, 150.0)) / 150.0 * width
+            full = int(cells)
+            bar = "\u2588" * full + ("\u258c" if cells - full >= 0.5 else "")
+            style = _kat_text(row.hasil.kategori, laporan.skala).style or ""
+            marker = int(100 / 150 * width)
+            text = Text(bar.ljust(width), style=style)
+            if len(bar) <= marker < width:
+                text = (
+                    Text(bar.ljust(marker), style=style)
+                    + Text("|", style="dim")
+                    + Text(" " * (width - marker - 1))
+                )
+            table.add_row(ind.kode, text, format_persen(value))
+    return table
+
+
+def report_view(laporan) -> Group:  # laporan: report.Laporan
+    from ikutool.render.text import kalimat, realisasi_text, target_text
+
+    parts: list = []
+    notes = _report_notices(laporan)
+    for n in notes:
+        parts.append(Text(n, style="bold yellow"))
+    title = f"LAPORAN CAPAIAN KINERJA {laporan.instansi.upper()}"
+    if laporan.bidang_nama:
+        title += f"\nBIDANG {laporan.bidang_nama.upper()}"
+    span = laporan.tahun
+    title += f"\nTAHUN {span[0]}" + (f"-{span[-1]}" if len(span) > 1 else "")
+    table = Table(title=title, header_style="bold", show_lines=False)
+    for name, justify in [
+        ("Indikator", "left"),
+        ("Tahun", "right"),
+        ("Target", "right"),
+        ("Realisasi", "right"),
+        ("Capaian (%)", "right"),
+        ("Kategori", "left"),
+        ("Perubahan", "right"),
+        (f"Thd target akhir {laporan.periode_akhir} (%)", "right"),
+    ]:
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for si, sas in enumerate(laporan.sasaran):
+        if si:
+            table.add_section()
+        table.add_row(Text(f"{sas.kode} {sas.uraian}", style="bold"), *[""] * 7)
+        for ind in sas.indikator:
+            for ri, row in enumerate(ind.tahun):
+                h = row.hasil
+                table.add_row(
+                    f"  {ind.kode} {ind.uraian}" if ri == 0 else "",
+                    str(row.tahun),
+                    target_text(h, "\n"),
+                    realisasi_text(h, "\n"),
+                    capaian_cell(h.capaian, h.status),
+                    _kat_text(h.kategori, laporan.skala),
+                    _change_cell(row),
+                    format_angka(row.capaian_target_akhir, 2)
+                    if row.capaian_target_akhir is not None
+                    else "-",
+                )
+        for y in laporan.tahun:
+            table.add_row(
+                Text(f"  Capaian sasaran {sas.kode}", style="italic"),
+                str(y),
+                "",
+                "",
+                Text(capaian_cell(sas.capaian[y], "ada"), style="bold"),
+                _kat_text(sas.kategori[y], laporan.skala),
+                "",
+                "",
+            )
+    parts.append(table)
+    last = laporan.tahun[-1]
+    parts.append(Text(f"\nUraian per indikator ({last}):", style="bold"))
+    for sas in laporan.sasaran:
+        for ind in sas.indikator:
+            parts.append(Text(f"- {ind.kode} {ind.uraian}: {kalimat(ind.tahun[-1])}"))
+    parts.append(Text(""))
+    parts.append(bar_chart(laporan, last))
+    overall = ", ".join(
+        f"{y}: {format_persen(laporan.capaian[y])}"
+        + (f" ({laporan.kategori[y]})" if laporan.kategori[y] else "")
+        for y in laporan.tahun
+    )
+    parts.append(Text(f"\nCapaian rata-rata sasaran per tahun: {overall}. Skala: {laporan.skala}."))
+    for n in notes:
+        parts.append(Text(n, style="bold yellow"))
+    return Group(*parts)
+
+
+def _report_notices(laporan) -> list[str]:
+    from ikutool.render.text import report_notices
+
+    return report_notices(laporan)
+
+
+def evaluasi_view(laporan) -> Group:
+    from ikutool.render.text import end_target_text, realisasi_text
+
+    parts: list = [Text(n, style="bold yellow") for n in _report_notices(laporan)]
+    table = Table(
+        title=f"EVALUASI RENSTRA {laporan.periode_awal}-{laporan.periode_akhir}\n{laporan.instansi}"
+        + (f" - Bidang {laporan.bidang_nama}" if laporan.bidang_nama else ""),
+        header_style="bold",
+    )
+    table.add_column("No", justify="right")
+    table.add_column("Sasaran / Indikator")
+    table.add_column(f"Target akhir {laporan.periode_akhir}", justify="right")
+    for y in laporan.tahun:
+        table.add_column(f"Realisasi {y}", justify="right")
+        table.add_column(f"Capaian {y} (%)", justify="right")
+    table.add_column(f"Tingkat capaian thd target {laporan.periode_akhir} (%)", justify="right")
+    table.add_column("Kategori")
+    no = 0
+    for si, sas in enumerate(laporan.sasaran):
+        if si:
+            table.add_section()
+        table.add_row(
+            "", Text(f"{sas.kode} {sas.uraian}", style="bold"), *[""] * (2 * len(laporan.tahun) + 3)
+        )
+        for ind in sas.indikator:
+            no += 1
+            cells = []
+            for row in ind.tahun:
+                cells += [
+                    realisasi_text(row.hasil, "\n"),
+                    capaian_cell(row.hasil.capaian, row.hasil.status),
+                ]
+            latest = next(
+                (r for r in reversed(ind.tahun) if r.capaian_target_akhir is not None), None
+            )
+            table.add_row(
+                str(no),
+                f"{ind.kode} {ind.uraian}",
+                end_target_text(ind),
+                *cells,
+                format_angka(latest.capaian_target_akhir, 2) if latest else "-",
+                _kat_text(latest.kategori_target_akhir if latest else None, laporan.skala),
+            )
+    parts.append(table)
+    parts.append(
+        Text(
+            f"Tingkat capaian terhadap target akhir: realisasi tahun terakhir yang ada dibandingkan dengan target "
+            f"{laporan.periode_akhir}, per komponen yang sama, lalu dirata-ratakan. Skala: {laporan.skala}."
+        )
+    )
+    parts += [Text(n, style="bold yellow") for n in _report_notices(laporan)]
+    return Group(*parts)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ikutool.capaian import STATUS_TEXT, HasilCapaian, HasilIndikator, HasilKomponen
 from ikutool.numfmt import format_angka, format_persen
 
@@ -80,3 +82,97 @@ def explain_mean(values: list[float], weights: list[float] | None, result: float
         return f"({terms}) / {format_angka(sum(weights))} = {format_persen(result)}"
     terms = " + ".join(format_angka(v, 2) for v in values)
     return f"({terms}) / {len(values)} = {format_persen(result)}"
+
+
+def realisasi_text(ind: HasilIndikator, sep: str = "; ") -> str:
+    parts = [quantity(c.realisasi, c.satuan) for c in ind.komponen if c.realisasi is not None]
+    return sep.join(parts) if parts else "-"
+
+
+def target_text(ind: HasilIndikator, sep: str = "; ") -> str:
+    if ind.target_teks is None:
+        return "-"
+    return (
+        sep.join(quantity(c.target, c.satuan, c.target_maks) for c in ind.komponen)
+        or ind.target_teks
+    )
+
+
+def _direction(value: float, unit: str, decimals: int) -> str:
+    if round(value, decimals) == 0:
+        return "sama dengan"
+    word = "naik" if value > 0 else "turun"
+    return f"{word} {format_angka(abs(value), decimals)}{unit} dibanding"
+
+
+def kalimat(row: Any) -> str:  # row: report.TahunIndikator
+    """One sentence in Bahasa Indonesia an officer can paste into the LKjIP and edit."""
+    ind: HasilIndikator = row.hasil
+    y = row.tahun
+    comps = ind.komponen
+    if ind.status == "tanpa_target":
+        got = realisasi_text(ind, ", ")
+        tail = f"; realisasi tercatat {got}" if got != "-" else ""
+        return f"Tahun {y} tidak ada target untuk indikator ini{tail}."
+    if ind.status == "belum_ada_realisasi":
+        return f"Realisasi {y} belum tersedia (target {target_text(ind, ', ')})."
+    if ind.capaian is None:
+        reason = STATUS_TEXT.get(ind.status, ind.status)
+        return (
+            f"Capaian {y} tidak dapat dihitung ({reason}); realisasi {realisasi_text(ind, ', ')}."
+        )
+    kat = f" (kategori {ind.kategori})" if ind.kategori else ""
+    prev = row.tahun_sebelumnya
+    if len(comps) == 1:
+        c = comps[0]
+        text = (
+            f"Realisasi {y} sebesar {quantity(c.realisasi, c.satuan)} atau "
+            f"{format_persen(ind.capaian)} dari target{kat}"
+        )
+        change = row.perubahan_realisasi.get(c.kunci) if prev else None
+        if change is not None:
+            text += f", {_direction(change, ' %', 1)} {prev}"
+    else:
+        pieces = []
+        for c in comps:
+            if c.realisasi is None:
+                pieces.append(f"{c.satuan or c.kunci} belum tersedia")
+            elif c.capaian is None:
+                pieces.append(f"{quantity(c.realisasi, c.satuan)} ({STATUS_TEXT[c.status]})")
+            else:
+                pieces.append(
+                    f"{quantity(c.realisasi, c.satuan)} ({format_persen(c.capaian)} dari target)"
+                )
+        text = f"Realisasi {y}: {', '.join(pieces)}; capaian rata-rata {format_persen(ind.capaian)}{kat}"
+        if prev and row.perubahan_capaian is not None:
+            text += f", {_direction(row.perubahan_capaian, ' poin', 2)} {prev}"
+    if row.capaian_target_akhir is not None and row.terhadap_target_akhir:
+        text += (
+            f". Terhadap target akhir Renstra capaiannya {format_persen(row.capaian_target_akhir)}"
+        )
+    return text + "."
+
+
+def report_notices(laporan: Any) -> list[str]:
+    """The sample-data / provisional notice for a multi-year report, one line each."""
+    out = []
+    contoh = [y for y, s in laporan.status_data.items() if s == "contoh"]
+    sementara = [y for y, s in laporan.status_data.items() if s == "sementara"]
+    if contoh:
+        out.append(
+            f"CATATAN: realisasi tahun {', '.join(map(str, contoh))} berstatus CONTOH - angka ilustrasi, "
+            "bukan data resmi."
+        )
+    if sementara:
+        out.append(
+            f"Catatan: realisasi tahun {', '.join(map(str, sementara))} berstatus SEMENTARA (belum final)."
+        )
+    return out
+
+
+def end_target_text(ind, sep: str = "\n") -> str:
+    """The end-of-period target, one component a line (from the report's own comparison rows)."""
+    if not ind.tahun or not ind.tahun[-1].terhadap_target_akhir:
+        return ind.target_akhir_teks or "-"
+    comps = ind.tahun[-1].terhadap_target_akhir
+    return sep.join(quantity(c.target_akhir, c.satuan, c.target_akhir_maks) for c in comps)

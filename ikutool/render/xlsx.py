@@ -1,0 +1,242 @@
+"""The report as an Excel workbook laid out like the LKjIP table (openpyxl).
+
+Figures are stored as numbers at full precision with number formats, so Excel shows them in the
+reader's locale (1.234,56 on an Indonesian Windows) and they can still be computed with.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from ikutool.capaian import HasilCapaian
+from ikutool.render.text import component_label, notice, report_notices
+
+THIN = Side(style="thin", color="999999")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
+MEAN_FILL = PatternFill("solid", fgColor="F2F2F2")
+WRAP = Alignment(wrap_text=True, vertical="top")
+PCT = "#,##0.00"
+KATEGORI_FILL = {
+    "Sangat Tinggi": "C6EFCE",
+    "Tinggi": "DDEBF7",
+    "Sedang": "FFEB9C",
+    "Rendah": "FCD5B4",
+    "Sangat Rendah": "FFC7CE",
+    "Melebihi Target": "C6EFCE",
+    "Tercapai": "DDEBF7",
+    "Tidak Tercapai": "FFC7CE",
+}
+
+
+def number_format(value: float | None) -> str:
+    if value is None or float(value).is_integer():
+        return "#,##0"
+    decimals = min(len(repr(float(value)).split(".")[1]), 4)
+    return "#,##0." + "0" * decimals
+
+
+def _title(
+    ws: Any, row: int, text: str, ncols: int, *, bold: bool = True, colour: str | None = None
+) -> None:
+    ws.cell(row=row, column=1, value=text).font = Font(
+        bold=bold, size=12 if bold else 11, color=colour
+    )
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
+    ws.cell(row=row, column=1).alignment = Alignment(horizontal="center")
+
+
+def _put(
+    ws: Any, row: int, col: int, value: Any, fmt: str | None = None, *, bold: bool = False
+) -> Any:
+    cell = ws.cell(row=row, column=col, value=value)
+    cell.border = BORDER
+    cell.alignment = WRAP
+    if fmt:
+        cell.number_format = fmt
+    if bold:
+        cell.font = Font(bold=True)
+    return cell
+
+
+def _kategori(ws: Any, row: int, col: int, label: str | None) -> None:
+    cell = _put(ws, row, col, label or "-")
+    if label in KATEGORI_FILL:
+        cell.fill = PatternFill("solid", fgColor=KATEGORI_FILL[label])
+
+
+def year_sheet(wb: Workbook, result: HasilCapaian, laporan: Any) -> None:
+    ws = wb.create_sheet(str(result.tahun))
+    heads = [
+        "No",
+        "Sasaran",
+        "Indikator",
+        "Satuan",
+        "Target",
+        "Realisasi",
+        "Capaian (%)",
+        "Kategori",
+    ]
+    n = len(heads)
+    _title(ws, 1, result.instansi.upper(), n)
+    if laporan.pemerintah:
+        _title(ws, 2, laporan.pemerintah.upper(), n)
+    title = f"PENGUKURAN KINERJA TAHUN {result.tahun}"
+    if laporan.bidang_nama:
+        title += f" - BIDANG {laporan.bidang_nama.upper()}"
+    _title(ws, 3, title, n)
+    note = notice(result)
+    if note:
+        _title(ws, 4, note, n, bold=True, colour="C00000")
+    header_row = 6
+    for col, h in enumerate(heads, 1):
+        cell = _put(ws, header_row, col, h, bold=True)
+        cell.fill = HEAD_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    row = header_row + 1
+    for no, sas in enumerate(result.sasaran, 1):
+        first_row = row
+        for ind in sas.indikator:
+            multi = len(ind.komponen) > 1
+            comps = ind.komponen or [None]
+            for ci, comp in enumerate(comps):
+                label = f"{ind.kode} {ind.uraian}" if ci == 0 else ""
+                if multi and comp is not None:
+                    label = (label + "\n" if label else "") + f"- {component_label(comp)}"
+                _put(ws, row, 3, label)
+                if comp is None:
+                    _put(ws, row, 4, "-")
+                    _put(ws, row, 5, ind.target_teks or "-")
+                    _put(ws, row, 6, "-")
+                    _put(ws, row, 7, _status_text(ind.status))
+                    _kategori(ws, row, 8, None)
+                else:
+                    _put(ws, row, 4, comp.satuan or "-")
+                    _put(ws, row, 5, comp.target, number_format(comp.target))
+                    if comp.target_maks is not None:
+                        ws.cell(
+                            row=row, column=5
+                        ).value = f"{comp.target:g}-{comp.target_maks:g}".replace(".", ",")
+                    _put(ws, row, 6, comp.realisasi, number_format(comp.realisasi))
+                    _put(
+                        ws,
+                        row,
+                        7,
+                        comp.capaian if comp.capaian is not None else _status_text(comp.status),
+                        PCT,
+                    )
+                    if multi:
+                        _put(ws, row, 8, "")
+                    else:
+                        _kategori(ws, row, 8, ind.kategori)
+                row += 1
+            if multi:
+                _put(
+                    ws, row, 3, f"Capaian {ind.kode} (rata-rata komponen)", bold=True
+                ).fill = MEAN_FILL
+                for col in (4, 5, 6):
+                    _put(ws, row, col, "").fill = MEAN_FILL
+                _put(ws, row, 7, ind.capaian, PCT, bold=True).fill = MEAN_FILL
+                _kategori(ws, row, 8, ind.kategori)
+                row += 1
+        _put(ws, row, 3, f"Capaian sasaran {sas.kode}", bold=True).fill = MEAN_FILL
+        for col in (4, 5, 6):
+            _put(ws, row, col, "").fill = MEAN_FILL
+        _put(ws, row, 7, sas.capaian, PCT, bold=True).fill = MEAN_FILL
+        _kategori(ws, row, 8, sas.kategori)
+        _put(ws, first_row, 1, no)
+        _put(ws, first_row, 2, f"{sas.kode} {sas.uraian}")
+        for r in range(first_row + 1, row + 1):
+            _put(ws, r, 1, None)
+            _put(ws, r, 2, None)
+        ws.merge_cells(start_row=first_row, start_column=1, end_row=row, end_column=1)
+        ws.merge_cells(start_row=first_row, start_column=2, end_row=row, end_column=2)
+        row += 1
+    _put(ws, row, 3, f"Capaian rata-rata {len(result.sasaran)} sasaran", bold=True)
+    _put(ws, row, 7, result.capaian, PCT, bold=True)
+    _kategori(ws, row, 8, result.kategori)
+    ws.cell(row=row + 2, column=1, value=f"Skala kategori: {result.skala}")
+    if note:
+        ws.cell(row=row + 3, column=1, value=note).font = Font(bold=True, color="C00000")
+    for col, width in enumerate([5, 34, 44, 18, 12, 12, 12, 15], 1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToHeight = 0
+
+
+def _status_text(status: str) -> str:
+    from ikutool.capaian import STATUS_TEXT
+
+    return STATUS_TEXT.get(status, status)
+
+
+def trend_sheet(wb: Workbook, laporan: Any) -> None:
+    ws = wb.create_sheet("Tren")
+    years = laporan.tahun
+    heads = ["Kode", "Sasaran / Indikator"] + [f"Capaian {y} (%)" for y in years]
+    heads += [f"Thd target akhir {laporan.periode_akhir} (%)", "Kategori"]
+    n = len(heads)
+    _title(ws, 1, laporan.instansi.upper(), n)
+    _title(ws, 2, f"TREN CAPAIAN KINERJA {years[0]}-{years[-1]}", n)
+    notes = report_notices(laporan)
+    for i, text in enumerate(notes):
+        _title(ws, 3 + i, text, n, colour="C00000")
+    header_row = 4 + len(notes)
+    for col, h in enumerate(heads, 1):
+        cell = _put(ws, header_row, col, h, bold=True)
+        cell.fill = HEAD_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    row = header_row + 1
+    for sas in laporan.sasaran:
+        _put(ws, row, 1, sas.kode, bold=True).fill = MEAN_FILL
+        _put(ws, row, 2, sas.uraian, bold=True).fill = MEAN_FILL
+        for i, y in enumerate(years):
+            _put(ws, row, 3 + i, sas.capaian[y], PCT, bold=True).fill = MEAN_FILL
+        _put(ws, row, 3 + len(years), "").fill = MEAN_FILL
+        _put(ws, row, 4 + len(years), "").fill = MEAN_FILL
+        row += 1
+        for ind in sas.indikator:
+            _put(ws, row, 1, ind.kode)
+            _put(ws, row, 2, ind.uraian)
+            for i, r in enumerate(ind.tahun):
+                value = r.hasil.capaian
+                _put(
+                    ws,
+                    row,
+                    3 + i,
+                    value if value is not None else _status_text(r.hasil.status),
+                    PCT,
+                )
+            latest = next(
+                (r for r in reversed(ind.tahun) if r.capaian_target_akhir is not None), None
+            )
+            _put(ws, row, 3 + len(years), latest.capaian_target_akhir if latest else "-", PCT)
+            _kategori(ws, row, 4 + len(years), latest.kategori_target_akhir if latest else None)
+            row += 1
+    _put(ws, row, 2, "Capaian rata-rata sasaran", bold=True)
+    for i, y in enumerate(years):
+        _put(ws, row, 3 + i, laporan.capaian[y], PCT, bold=True)
+    for col, width in enumerate([8, 60] + [14] * len(years) + [16, 15], 1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
+
+
+def report_xlsx(laporan: Any) -> bytes:
+    wb = Workbook()
+    wb.remove(wb.active)
+    for result in laporan.per_tahun:
+        year_sheet(wb, result, laporan)
+    trend_sheet(wb, laporan)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,183 @@
+"""Multi-year reports built on the capaian engine: trends, change against the previous year,
+progress against the end-of-Renstra target, and the Permendagri 86/2017 Renstra evaluation.
+
+Every capaian figure here comes from :func:`ikutool.capaian.compute` (per year) or from
+:func:`ikutool.capaian.capaian_value` (against the end target); nothing is computed twice.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from ikutool.capaian import HasilCapaian, HasilIndikator, Options, capaian_value, compute, mean
+from ikutool.model import Iku
+from ikutool.realisasi import RealisasiTahun
+from ikutool.scales import kategori, scale_of
+
+
+class KomponenAkhir(BaseModel):
+    """One component's realisasi against the same component of the end-of-period target."""
+
+    kunci: str
+    satuan: str
+    target_akhir: float
+    target_akhir_maks: float | None = None
+    realisasi: float | None
+    capaian: float | None
+    status: str
+
+
+class TahunIndikator(BaseModel):
+    tahun: int
+    hasil: HasilIndikator
+    status_data: str | None
+    tahun_sebelumnya: int | None = None
+    perubahan_capaian: float | None = None  # percentage points against the previous year
+    perubahan_realisasi: dict[str, float | None] = {}  # per component: % change of realisasi
+    terhadap_target_akhir: list[KomponenAkhir] = []
+    capaian_target_akhir: float | None = None  # mean over the comparable components
+    kategori_target_akhir: str | None = None
+
+
+class LaporanIndikator(BaseModel):
+    kode: str
+    uraian: str
+    bidang: str | None
+    polaritas: str
+    target_akhir_teks: str | None
+    tahun: list[TahunIndikator]
+
+
+class LaporanSasaran(BaseModel):
+    kode: str
+    uraian: str
+    indikator: list[LaporanIndikator]
+    capaian: dict[int, float | None]  # per year
+    kategori: dict[int, str | None]
+
+
+class Laporan(BaseModel):
+    instansi: str
+    pemerintah: str | None
+    periode_awal: int
+    periode_akhir: int
+    bidang: str | None
+    bidang_nama: str | None
+    tahun: list[int]
+    status_data: dict[int, str | None]
+    skala: str
+    sasaran: list[LaporanSasaran]
+    capaian: dict[int, float | None]  # agency figure per year
+    kategori: dict[int, str | None]
+    per_tahun: list[HasilCapaian]
+
+    @property
+    def contoh_years(self) -> list[int]:
+        return [y for y, s in self.status_data.items() if s == "contoh"]
+
+
+def _change(now: float | None, before: float | None) -> float | None:
+    if now is None or before is None or before == 0:
+        return None
+    return (now - before) / abs(before) * 100
+
+
+def build_report(
+    iku: Iku,
+    data: dict[int, RealisasiTahun],
+    years: list[int],
+    options: Options | None = None,
+) -> Laporan:
+    """Report over ``years`` (each must be in ``data``); earlier years in ``data`` serve for the
+    change against the previous year."""
+    options = options or Options()
+    skala = scale_of(iku, options.skala)
+    all_years = sorted(set(data) | set(years))
+    results = {y: compute(iku, y, data.get(y), options) for y in all_years}
+    end_year = iku.periode.akhir
+    sasaran_out = []
+    for si, sas in enumerate(results[years[0]].sasaran):
+        indikator_out = []
+        for ii, ind_first in enumerate(sas.indikator):
+            ind_def = iku.find_indikator(ind_first.kode)
+            assert ind_def is not None
+            end_target = ind_def.target_for(end_year)
+            rows = []
+            for y in years:
+                hasil = results[y].sasaran[si].indikator[ii]
+                prev_year = max((p for p in all_years if p < y and p in data), default=None)
+                row = TahunIndikator(tahun=y, hasil=hasil, status_data=results[y].status_data)
+                if prev_year is not None:
+                    before = results[prev_year].sasaran[si].indikator[ii]
+                    row.tahun_sebelumnya = prev_year
+                    if hasil.capaian is not None and before.capaian is not None:
+                        row.perubahan_capaian = hasil.capaian - before.capaian
+                    prev_r = {c.kunci: c.realisasi for c in before.komponen}
+                    row.perubahan_realisasi = {
+                        c.kunci: _change(c.realisasi, prev_r.get(c.kunci)) for c in hasil.komponen
+                    }
+                if end_target is not None:
+                    realised = {c.kunci: c.realisasi for c in hasil.komponen}
+                    for comp in end_target.komponen:
+                        key = comp.kunci or "nilai"
+                        value, status, _ = capaian_value(
+                            comp.jumlah,
+                            realised.get(key),
+                            polaritas=ind_def.polaritas,
+                            rumus=iku.rumus_for(ind_def),
+                            target_maks=comp.jumlah_maks,
+                        )
+                        row.terhadap_target_akhir.append(
+                            KomponenAkhir(
+                                kunci=key,
+                                satuan=comp.satuan,
+                                target_akhir=comp.jumlah,
+                                target_akhir_maks=comp.jumlah_maks,
+                                realisasi=realised.get(key),
+                                capaian=value,
+                                status=status,
+                            )
+                        )
+                    row.capaian_target_akhir = mean(
+                        [c.capaian for c in row.terhadap_target_akhir if c.capaian is not None]
+                    )
+                    row.kategori_target_akhir = kategori(row.capaian_target_akhir, skala)
+                rows.append(row)
+            indikator_out.append(
+                LaporanIndikator(
+                    kode=ind_first.kode,
+                    uraian=ind_first.uraian,
+                    bidang=ind_first.bidang,
+                    polaritas=ind_first.polaritas,
+                    target_akhir_teks=end_target.teks if end_target else None,
+                    tahun=rows,
+                )
+            )
+        sasaran_out.append(
+            LaporanSasaran(
+                kode=sas.kode,
+                uraian=sas.uraian,
+                indikator=indikator_out,
+                capaian={y: results[y].sasaran[si].capaian for y in years},
+                kategori={y: results[y].sasaran[si].kategori for y in years},
+            )
+        )
+    bidang_nama = None
+    if options.bidang:
+        match = [b.nama for b in iku.bidang if b.kunci == options.bidang]
+        bidang_nama = match[0] if match else options.bidang
+    return Laporan(
+        instansi=iku.instansi.nama,
+        pemerintah=iku.instansi.pemerintah,
+        periode_awal=iku.periode.awal,
+        periode_akhir=end_year,
+        bidang=options.bidang,
+        bidang_nama=bidang_nama,
+        tahun=years,
+        status_data={y: results[y].status_data for y in years},
+        skala=skala.nama,
+        sasaran=sasaran_out,
+        capaian={y: results[y].capaian for y in years},
+        kategori={y: results[y].kategori for y in years},
+        per_tahun=[results[y] for y in years],
+    )
