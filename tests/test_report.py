@@ -1,0 +1,261 @@
+"""Multi-year report, evaluasi, and their formats: the same figures everywhere."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from ikutool.capaian import Options
+from ikutool.realisasi import load_realisasi_dir
+from ikutool.render.text import kalimat
+from ikutool.report import build_report
+from tests.test_cli import golden
+
+approx = pytest.approx
+
+
+@pytest.fixture
+def laporan(bundled, samples):
+    data = load_realisasi_dir(samples, bundled.iku, [2017, 2018, 2019])
+    return build_report(bundled.iku, data, [2017, 2018, 2019])
+
+
+def rows(laporan, kode):
+    return next(i for s in laporan.sasaran for i in s.indikator if i.kode == kode).tahun
+
+
+def test_change_and_end_target_by_hand(laporan) -> None:
+    s12 = rows(laporan, "S1.2")
+    assert [r.hasil.capaian for r in s12] == [
+        approx(52 / 60 * 100),
+        approx(104 / 120 * 100),
+        approx(58 / 60 * 100),
+    ]
+    # realisasi 104 (2018) -> 58 (2019): (58 - 104) / 104 x 100
+    assert s12[2].perubahan_realisasi == {"org": approx((58 - 104) / 104 * 100)}
+    assert s12[0].tahun_sebelumnya is None
+    # against the 2021 target of 60 org
+    assert s12[1].capaian_target_akhir == approx(104 / 60 * 100)
+    s11 = rows(laporan, "S1.1")
+    # 2019 components vs 2021 (315 Buku, 100 sertifikasi, 10 Kop/KSP/USP/UMKM): umkm has no
+    # counterpart in 2021, so the mean is over sertifikasi 85/100 and kop 9/10
+    assert s11[2].capaian_target_akhir == approx((85 + 90) / 2)
+    assert [c.kunci for c in s11[2].terhadap_target_akhir] == [
+        "buku",
+        "sertifikasi_usaha_mikro",
+        "kop_ksp_usp_umkm",
+    ]
+    assert s11[2].terhadap_target_akhir[0].status == "belum_ada_realisasi"
+    # composite change in percentage points of capaian: 2018 92,22 -> 2019 88,89
+    assert s11[2].perubahan_capaian == approx(
+        (2750 / 30 + 85 + 90) / 3 - (90 + 13 / 15 * 100 + 100) / 3
+    )
+
+
+def test_sentences(laporan) -> None:
+    s12 = rows(laporan, "S1.2")
+    assert kalimat(s12[2]) == (
+        "Realisasi 2019 sebesar 58 org atau 96,67 % dari target (kategori Sangat Tinggi), "
+        "turun 44,2 % dibanding 2018. Terhadap target akhir Renstra capaiannya 96,67 %."
+    )
+    assert kalimat(s12[1]).startswith(
+        "Realisasi 2018 sebesar 104 org atau 86,67 % dari target (kategori Tinggi), naik 100,0 % dibanding 2017"
+    )
+    assert kalimat(rows(laporan, "S1.1")[0]) == "Tahun 2017 tidak ada target untuk indikator ini."
+    composite = kalimat(rows(laporan, "S3.2")[2])
+    assert composite.startswith(
+        "Realisasi 2019: 6,5 % (81,25 % dari target), 19 % (111,76 % dari target); capaian rata-rata 96,51 %"
+    )
+    assert "naik 4,49 poin dibanding 2018" in composite
+
+
+def test_sentence_for_missing_realisasi(bundled, write, tmp_path) -> None:
+    write("r/2020.yaml", "tahun: 2020\nrealisasi:\n  S1.2: 70\n")
+    data = load_realisasi_dir(tmp_path / "r", bundled.iku, [2020])
+    rep = build_report(bundled.iku, data, [2020])
+    assert kalimat(rows(rep, "S2.1")[0]) == "Realisasi 2020 belum tersedia (target 28 Kop)."
+    assert "naik" not in kalimat(rows(rep, "S1.2")[0])  # no earlier year to compare with
+
+
+def test_bidang_report(bundled, samples) -> None:
+    data = load_realisasi_dir(samples, bundled.iku, [2019])
+    rep = build_report(bundled.iku, data, [2019], Options(bidang="Perdagangan"))
+    assert rep.bidang_nama == "Perdagangan dan Pasar"
+    assert [i.kode for s in rep.sasaran for i in s.indikator] == ["S3.1", "S3.2", "S3.3", "S3.4"]
+
+
+@pytest.mark.parametrize("query", ["UKM", "ukm"])
+def test_report_bidang_ukm_golden(iku_cli, query) -> None:
+    result = iku_cli("report", "--bidang", query)
+    assert result.exit_code == 0, result.output
+    golden("report_ukm.txt", result.stdout)
+
+
+def test_report_markdown_golden(iku_cli) -> None:
+    golden("report_ukm.md", iku_cli("report", "--bidang", "UKM", "-f", "markdown").stdout)
+
+
+def test_report_perdagangan(iku_cli) -> None:
+    result = iku_cli("report", "--bidang", "Perdagangan", "--tahun", "2019")
+    assert result.exit_code == 0
+    assert "BIDANG PERDAGANGAN DAN PASAR" in result.stdout and "S1.1" not in result.stdout
+
+
+def test_evaluasi_golden(iku_cli) -> None:
+    result = iku_cli("evaluasi", "-f", "markdown")
+    assert result.exit_code == 0
+    golden("evaluasi.md", result.stdout)
+    table = iku_cli("evaluasi", "--sampai", "2018")
+    assert (
+        table.exit_code == 0
+        and "EVALUASI RENSTRA 2016-2021" in table.stdout
+        and "2019" not in table.stdout.split("EVALUASI")[1].split("\n")[2]
+    )
+
+
+def _capaian_json(iku_cli, year: int) -> dict:
+    return json.loads(iku_cli("capaian", "--tahun", str(year), "-f", "json").stdout)
+
+
+def test_xlsx_read_back_equals_capaian_json(iku_cli, tmp_path) -> None:
+    out = tmp_path / "laporan.xlsx"
+    result = iku_cli("report", "--format", "xlsx", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["2017", "2018", "2019", "Tren"]
+    for year in (2017, 2018, 2019):
+        ws = wb[str(year)]
+        data = _capaian_json(iku_cli, year)
+        assert ws["A1"].value == data["instansi"].upper()
+        assert ws["A3"].value == f"PENGUKURAN KINERJA TAHUN {year}"
+        assert "CONTOH" in ws["A4"].value
+        assert [c.value for c in ws[6]] == [
+            "No",
+            "Sasaran",
+            "Indikator",
+            "Satuan",
+            "Target",
+            "Realisasi",
+            "Capaian (%)",
+            "Kategori",
+        ]
+        assert ws.freeze_panes == "A7"
+        cells = {str(r[2].value): r for r in ws.iter_rows(min_row=7) if r[2].value}
+        for sas in data["sasaran"]:
+            mean_row = cells[f"Capaian sasaran {sas['kode']}"]
+            assert mean_row[6].value == approx(sas["capaian"], rel=1e-14)  # Excel keeps 15 digits
+            assert mean_row[7].value == (sas["kategori"] or "-")
+            for ind in sas["indikator"]:
+                if len(ind["komponen"]) == 1:
+                    row = next(r for k, r in cells.items() if k.startswith(ind["kode"] + " "))
+                    comp = ind["komponen"][0]
+                    assert row[4].value == comp["target"] and row[5].value == comp["realisasi"]
+                    assert row[6].value == approx(comp["capaian"], rel=1e-14)
+                    assert row[7].value == ind["kategori"]
+                    assert row[6].number_format == "#,##0.00"
+                elif ind["komponen"]:
+                    assert (
+                        cells[f"Capaian {ind['kode']} (rata-rata komponen)"][6].value
+                        == ind["capaian"]
+                    )
+    merged = [str(m) for m in wb["2019"].merged_cells.ranges]
+    assert "B7:B15" in merged  # 2019: sasaran S1 spans its 3 indikator, their components and means
+    trend = wb["Tren"]
+    header = [c.value for c in trend[5]]
+    assert header[:5] == [
+        "Kode",
+        "Sasaran / Indikator",
+        "Capaian 2017 (%)",
+        "Capaian 2018 (%)",
+        "Capaian 2019 (%)",
+    ]
+    s21 = next(r for r in trend.iter_rows(min_row=6) if r[0].value == "S2.1")
+    assert [c.value for c in s21[2:5]] == [approx(100.0), approx(23 / 22 * 100), approx(96.0)]
+
+
+class _Cells(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.tags: set[str] = set()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.tags.add(tag)
+        self.urls += [v for k, v in attrs if k in ("src", "href") and v]
+
+    def handle_data(self, data) -> None:
+        if data.strip():
+            self.text.append(data.strip())
+
+
+def test_html_is_self_contained_and_shows_the_same_figures(iku_cli, tmp_path) -> None:
+    out = tmp_path / "laporan.html"
+    assert iku_cli("report", "--format", "html", "--out", str(out)).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    parser = _Cells()
+    parser.feed(page)
+    assert "script" not in parser.tags and parser.urls == []
+    assert "http" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert parser.tags >= {"svg", "table", "rect"}
+    assert "@page{size:A4" in page
+    text = "\n".join(parser.text)
+    assert text.count("CONTOH") >= 2
+    from ikutool.numfmt import format_angka
+
+    for year in (2017, 2018, 2019):
+        data = _capaian_json(iku_cli, year)
+        assert f"Pengukuran kinerja tahun {year}" in text
+        for sas in data["sasaran"]:
+            assert format_angka(sas["capaian"], 2) in text
+            for ind in sas["indikator"]:
+                if ind["capaian"] is not None:
+                    assert format_angka(ind["capaian"], 2) in text
+
+
+def test_json_report_equals_library(iku_cli, laporan) -> None:
+    from ikutool.render.export import report_data
+
+    got = json.loads(iku_cli("report", "-f", "json").stdout)
+    assert got == json.loads(json.dumps(report_data(laporan)))
+    assert got["catatan"] and "CONTOH" in got["catatan"][0]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "fragment"),
+    [
+        (
+            ["report", "--bidang", "Pertanian"],
+            1,
+            "Bidang yang ada: UKM, Koperasi, Perdagangan (Perdagangan dan Pasar), Perindustrian",
+        ),
+        (["report", "--bidang", "Per"], 1, "lebih dari satu"),
+        (
+            ["report", "--dari", "2020", "--sampai", "2021"],
+            1,
+            "tidak ada berkas realisasi untuk tahun 2020-2021",
+        ),
+        (["report", "--tahun", "2019", "--dari", "2017"], 2, "jangan keduanya"),
+        (["report", "--format", "xlsx"], 2, "perlu --out"),
+        (["evaluasi", "--sampai", "2030"], 2, "di luar periode"),
+    ],
+)
+def test_report_bad_requests(iku_cli, args, code, fragment) -> None:
+    result = iku_cli(*args)
+    assert result.exit_code == code, result.output
+    assert fragment in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_existing_output_is_never_overwritten(iku_cli, tmp_path: Path) -> None:
+    out = tmp_path / "laporan.html"
+    out.write_text("milik saya", encoding="utf-8")
+    result = iku_cli("report", "-f", "html", "--out", str(out))
+    assert result.exit_code == 1 and "--force" in result.stderr
+    assert out.read_text(encoding="utf-8") == "milik saya"
+    assert iku_cli("report", "-f", "html", "--out", str(out), "--force").exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
