@@ -273,8 +273,6 @@ def compute(
         for comp in ind.komponen
         for w in comp.peringatan
     ]
-    if data is not None:
-        warnings[:0] = [str(f) for f in data.findings]
     return HasilCapaian(
         tahun=tahun,
         instansi=iku.instansi.nama,

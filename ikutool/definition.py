@@ -35,8 +35,8 @@ def load_iku(path: Path, display_name: str | None = None) -> LoadedIku:
         findings.append(
             doc.finding(
                 "IKU203",
-                "isi berkas IKU harus berupa pemetaan dengan kunci 'instansi', 'periode' dan "
-                "'sasaran'",
+                "isi berkas harus berupa pemetaan 'kunci: nilai' (berkas IKU: instansi, periode, "
+                "sasaran; berkas realisasi: tahun, realisasi), bukan daftar atau teks",
                 (),
             )
         )

@@ -34,7 +34,8 @@ from ikutool.numfmt import NumberFormatError, parse_angka
 Polaritas = Literal["positif", "negatif"]
 RumusNegatif = Literal["selisih", "kebalikan"]
 AgregasiTriwulan = Literal["kumulatif", "akhir", "rata_rata"]
-Text = Annotated[StrictStr, Field(min_length=1)]
+Text = Annotated[StrictStr, Field(min_length=1, max_length=2000)]
+Code = Annotated[StrictStr, Field(min_length=1, max_length=40)]
 
 
 class Base(BaseModel):
@@ -121,10 +122,10 @@ class Skala(Base):
 class Komponen(Base):
     """One typed quantity of a target: ``15 Kop``, ``7,14 %``, ``80-90 %``."""
 
-    kunci: Text | None = None  # filled from the unit (or the indicator's komponen) when absent
+    kunci: Code | None = None  # filled from the unit (or the indicator's komponen) when absent
     jumlah: Number
     jumlah_maks: Number | None = None  # upper bound of a range target
-    satuan: StrictStr = ""
+    satuan: Annotated[StrictStr, Field(max_length=200)] = ""
     persen: bool | None = None
 
     @model_validator(mode="after")
@@ -194,12 +195,12 @@ TargetCell = Annotated[Target | None, BeforeValidator(_coerce_target)]
 class KomponenDef(Base):
     """Names the components of a composite target by position (for "7% dan 17%")."""
 
-    kunci: Text
+    kunci: Code
     uraian: Text | None = None
 
 
 class Indikator(Base):
-    kode: Text
+    kode: Code
     uraian: Text
     polaritas: Polaritas = "positif"
     rumus_negatif: RumusNegatif | None = None  # None: the file's setting
@@ -243,7 +244,7 @@ class Indikator(Base):
 
 
 class Sasaran(Base):
-    kode: Text
+    kode: Code
     uraian: Text
     indikator: list[Indikator] = Field(default_factory=list)
 

@@ -50,6 +50,8 @@ def parse_angka(text: str) -> tuple[float, bool]:
         raise NumberFormatError(_explain(raw, s))
     digits = m.group("int").replace(".", "")
     frac = m.group("frac")
+    if len(digits) > 15:
+        raise NumberFormatError(f"angka '{raw[:20]}...' terlalu besar (lebih dari 15 digit)")
     value = float(f"{digits}.{frac}" if frac else digits)
     if m.group("sign") and m.group("sign") != "+":
         value = -value

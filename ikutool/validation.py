@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ikutool.errors import Finding
+from ikutool.numfmt import format_angka
 from ikutool.yaml_reader import Document, PathT
 
 
@@ -90,6 +91,14 @@ def translate(exc: ValidationError, doc: Document, model: type[BaseModel]) -> li
 def _one(err: Any, doc: Document, model: type[BaseModel]) -> Finding:
     loc: PathT = tuple(err["loc"])
     kind = err["type"]
+    if loc and loc[-1] == "[key]":  # a mapping key of the wrong type (a year written as a date)
+        key_path = loc[:-1]
+        return doc.finding(
+            "IKU203",
+            f"kunci '{key_path[-1]}' harus berupa tahun (bilangan bulat, mis. 2019)",
+            key_path,
+            at_key=True,
+        )
     value = err.get("input")
     ctx = err.get("ctx") or {}
     if kind == "missing":
@@ -148,6 +157,11 @@ def _one(err: Any, doc: Document, model: type[BaseModel]) -> Finding:
         )
     if kind in ("string_too_short", "too_short"):
         return doc.finding("IKU209", "tidak boleh kosong", loc)
+    if kind == "string_too_long":
+        limit = ctx.get("max_length")
+        return doc.finding(
+            "IKU209", f"teks terlalu panjang ({len(str(value))} karakter; paling banyak {limit})", loc
+        )
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         words = {
             "greater_than": "lebih besar dari",
@@ -156,6 +170,8 @@ def _one(err: Any, doc: Document, model: type[BaseModel]) -> Finding:
             "less_than_equal": "paling besar",
         }
         bound = next(iter(ctx.values()), "")
+        if isinstance(bound, int | float):
+            bound = format_angka(bound)
         return doc.finding("IKU209", f"harus {words[kind]} {bound}, tertulis {_kind(raw)}", loc)
     if kind in ("angka",):
         return doc.finding("IKU203", err["msg"], loc)

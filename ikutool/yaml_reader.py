@@ -213,7 +213,7 @@ class _Builder:
             raise IkuError.single(
                 "IKU105",
                 "berkas terlalu besar atau terlalu dalam setelah alias (&/*) diuraikan "
-                f"(lebih dari {MAX_NODES:,} nilai); berkas IKU tidak memerlukan alias sebanyak ini".replace(
+                f"(lebih dari {MAX_NODES:,} nilai); berkas ini tidak memerlukan alias sebanyak itu".replace(
                     ",", "."
                 ),
                 file=self.doc.file,
@@ -344,6 +344,22 @@ _PROBLEMS: list[tuple[str, str]] = [
 ]
 
 
+def _unclosed_quote(text: str, upto: int) -> tuple[int, int] | None:
+    """The first line (0-based, with column) up to ``upto`` whose double quotes do not pair up.
+
+    libyaml reports an unclosed quote where the damage shows (often lines later); people need the
+    line where the quote was opened.
+    """
+    for number, line in enumerate(text.split("\n")[: upto + 1]):
+        stripped = line.split(" #")[0] if '"' not in line.split(" #")[0] else line
+        if stripped.lstrip().startswith("#"):
+            continue
+        quotes = [i for i, ch in enumerate(stripped) if ch == '"' and (i == 0 or stripped[i - 1] != "\\")]
+        if len(quotes) % 2:
+            return number, quotes[-1]
+    return None
+
+
 def _syntax_error(exc: Any, name: str, text: str) -> IkuError:
     problem = f"{exc.problem or ''} {exc.context or ''}"
     mark = exc.problem_mark
@@ -352,10 +368,19 @@ def _syntax_error(exc: Any, name: str, text: str) -> IkuError:
         if "\t" in line_text[: mark.column + 1]:
             problem = "found character '\\t'"
     message = None
-    for needle, text in _PROBLEMS:
+    for needle, explanation in _PROBLEMS:
         if needle in problem:
-            message = text
+            message = explanation
             break
+    unclosed = _unclosed_quote(text, mark.line if mark is not None else text.count("\n"))
+    if unclosed is not None and "quoted scalar" not in problem:
+        return IkuError.single(
+            "IKU103",
+            "tanda kutip tidak ditutup; tambahkan tanda kutip penutup di akhir nilai",
+            file=name,
+            line=unclosed[0] + 1,
+            column=unclosed[1] + 1,
+        )
     use_context = exc.context_mark is not None and (
         "quoted scalar" in (exc.context or "") or "flow" in (exc.context or "")
     )

@@ -74,11 +74,23 @@ def _load(iku_file: Path | None):  # -> LoadedIku
 
     path = iku_file or bundled_iku()
     loaded = load_iku(path, display_name=shown(path))
-    if loaded.findings:
-        err = console(stderr=True)
-        for f in loaded.findings:
-            err.print(str(f), style="yellow", markup=False)
+    _warn(loaded.findings)
     return loaded
+
+
+def _warn(findings) -> None:
+    """Warnings go to stderr, one plain line each, so stdout stays the table or the data."""
+    for f in findings:
+        sys.stderr.write(f"{f}\n")
+
+
+def _load_realisasi(folder: Path, iku, years: list[int], iku_file: Path | None):
+    from ikutool.realisasi import load_realisasi_dir
+
+    data = load_realisasi_dir(folder, iku, years, iku_option=_iku_option_text(iku_file))
+    for year in sorted(data):
+        _warn(data[year].findings)
+    return data
 
 
 def _iku_option_text(iku_file: Path | None) -> str:
@@ -230,13 +242,12 @@ def capaian(
     from ikutool.capaian import Options, compute
     from ikutool.definition import resolve_bidang
     from ikutool.paths import default_realisasi_dir
-    from ikutool.realisasi import load_realisasi_dir
 
     iku = _load(iku_file).iku
     _check_year(iku, tahun)
     key = resolve_bidang(iku, bidang) if bidang else None
     folder = realisasi_dir or default_realisasi_dir(iku_file)
-    data = load_realisasi_dir(folder, iku, [tahun], iku_option=_iku_option_text(iku_file))[tahun]
+    data = _load_realisasi(folder, iku, [tahun], iku_file)[tahun]
     result = compute(
         iku, tahun, data, Options(skala=skala.value if skala else None, batas=batas, bidang=key)
     )
@@ -287,7 +298,7 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="Timpa berkas --out bila
 def _report_data(iku, iku_file, realisasi_dir, tahun, dari, sampai):
     """Years to report and the realisasi they need (plus the year before, for the change)."""
     from ikutool.paths import default_realisasi_dir
-    from ikutool.realisasi import available_years, load_realisasi_dir
+    from ikutool.realisasi import available_years
 
     folder = realisasi_dir or default_realisasi_dir(iku_file)
     option = _iku_option_text(iku_file)
@@ -322,7 +333,7 @@ def _report_data(iku, iku_file, realisasi_dir, tahun, dari, sampai):
             )
     before = [y for y in available if y < years[0]]
     need = sorted(set(years) | ({before[-1]} if before else set()))
-    return years, load_realisasi_dir(folder, iku, need, iku_option=option)
+    return years, _load_realisasi(folder, iku, need, iku_file)
 
 
 def _deliver(text_or_bytes, out: Path | None, force: bool) -> None:
