@@ -85,7 +85,11 @@ def year_from_name(path: Path) -> int | None:
 
 
 def load_realisasi_file(path: Path, iku: Iku, display_name: str | None = None) -> RealisasiTahun:
-    doc = read_yaml(path, display_name=display_name)
+    return realisasi_from_document(read_yaml(path, display_name=display_name), path, iku)
+
+
+def realisasi_from_document(doc: Document, path: Path, iku: Iku) -> RealisasiTahun:
+    """Check a composed realisasi file against the IKU; raise :class:`IkuError` on any error."""
     findings = list(doc.findings)
     model = None
     if not isinstance(doc.data, dict):

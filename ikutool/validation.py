@@ -160,7 +160,9 @@ def _one(err: Any, doc: Document, model: type[BaseModel]) -> Finding:
     if kind == "string_too_long":
         limit = ctx.get("max_length")
         return doc.finding(
-            "IKU209", f"teks terlalu panjang ({len(str(value))} karakter; paling banyak {limit})", loc
+            "IKU209",
+            f"teks terlalu panjang ({len(str(value))} karakter; paling banyak {limit})",
+            loc,
         )
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         words = {

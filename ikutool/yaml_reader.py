@@ -354,7 +354,9 @@ def _unclosed_quote(text: str, upto: int) -> tuple[int, int] | None:
         stripped = line.split(" #")[0] if '"' not in line.split(" #")[0] else line
         if stripped.lstrip().startswith("#"):
             continue
-        quotes = [i for i, ch in enumerate(stripped) if ch == '"' and (i == 0 or stripped[i - 1] != "\\")]
+        quotes = [
+            i for i, ch in enumerate(stripped) if ch == '"' and (i == 0 or stripped[i - 1] != "\\")
+        ]
         if len(quotes) % 2:
             return number, quotes[-1]
     return None

@@ -32,7 +32,13 @@ IKU = {
     "13-year-not-number.yaml": (1, "IKU203", 4, 9, "bilangan bulat"),
     "14-unknown-key.yaml": (1, "IKU201", 12, 9, "Mungkin maksudnya 'polaritas'"),
     "15-missing-nama.yaml": (1, "IKU202", 1, 1, "'nama'"),
-    "16-bool-trap-polaritas.yaml": (1, "IKU209", 12, 20, "'no' tidak sah; pilih salah satu: positif, negatif"),
+    "16-bool-trap-polaritas.yaml": (
+        1,
+        "IKU209",
+        12,
+        20,
+        "'no' tidak sah; pilih salah satu: positif, negatif",
+    ),
     "17-float-trap-kode.yaml": (1, "IKU203", 10, 15, 'beri tanda kutip: "1.10"'),
     "18-date-trap-year.yaml": (1, "IKU203", 14, 11, "harus berupa tahun"),
     "19-year-outside-periode.yaml": (1, "IKU204", 14, 11, "di luar periode 2016-2021"),
@@ -86,7 +92,9 @@ REALISASI = {
 
 
 def test_corpus_is_complete() -> None:
-    on_disk = {p.name for p in (CORPUS / "iku").iterdir()} | {p.name for p in (CORPUS / "realisasi").iterdir()}
+    on_disk = {p.name for p in (CORPUS / "iku").iterdir()} | {
+        p.name for p in (CORPUS / "realisasi").iterdir()
+    }
     assert on_disk == set(IKU) | set(REALISASI)
     assert len(on_disk) >= 40
 
@@ -109,7 +117,15 @@ def check(result, name: str, expected) -> None:
 IKU_COMMANDS = {
     "validate": lambda f: ["validate", f],
     "show": lambda f: ["show", "--iku", f],
-    "capaian": lambda f: ["capaian", "--iku", f, "--tahun", "2019", "--realisasi", str(data_dir() / "realisasi")],
+    "capaian": lambda f: [
+        "capaian",
+        "--iku",
+        f,
+        "--tahun",
+        "2019",
+        "--realisasi",
+        str(data_dir() / "realisasi"),
+    ],
     "report": lambda f: ["report", "--iku", f, "--realisasi", str(data_dir() / "realisasi")],
     "evaluasi": lambda f: ["evaluasi", "--iku", f, "--realisasi", str(data_dir() / "realisasi")],
     "template": lambda f: ["realisasi", "template", "--iku", f, "--tahun", "2019"],
@@ -123,7 +139,9 @@ def test_iku_corpus(iku_cli, tmp_path: Path, name: str, command: str) -> None:
     args = IKU_COMMANDS[command](str(CORPUS / "iku" / name))
     if expected[0] == 0 and "--realisasi" in args:
         # a valid IKU of other codes than the bundled one: give it realisasi of its own
-        (tmp_path / "2019.yaml").write_text("tahun: 2019\nrealisasi: {S1.1: 20}\n", encoding="utf-8")
+        (tmp_path / "2019.yaml").write_text(
+            "tahun: 2019\nrealisasi: {S1.1: 20}\n", encoding="utf-8"
+        )
         args[args.index("--realisasi") + 1] = str(tmp_path)
     check(iku_cli(*args), name, expected)
 

@@ -266,7 +266,8 @@ def _emit_capaian(result, format: FormatCapaian, jelaskan: bool) -> None:
     else:
         from ikutool.render.tables import capaian_view
 
-        console().print(capaian_view(result, explain=jelaskan))
+        out = console()
+        out.print(capaian_view(result, explain=jelaskan, width=out.width))
     if result.is_contoh and format is not FormatCapaian.table:
         # stdout carries the notice inside the data; say it on stderr as well for a person
         from ikutool.render.text import notice
@@ -507,6 +508,48 @@ def realisasi_template(
         return
     write_atomic(out, text, force=force)
     sys.stderr.write(f"Berkas realisasi {tahun} ditulis: {shown(out)}\n")
+
+
+@realisasi_app.command("isi")
+def realisasi_isi(
+    nilai: Annotated[
+        list[str],
+        typer.Argument(
+            help="KODE=NILAI atau KODE.KOMPONEN=NILAI, mis. S1.2=58 S3.2.ekspor=6,5",
+            show_default=False,
+        ),
+    ],
+    tahun: Annotated[int, typer.Option("--tahun", help="Tahun berkas realisasi.")],
+    iku_file: IkuOpt = None,
+    realisasi_dir: RealisasiOpt = None,
+) -> None:
+    """Isi atau ubah nilai di berkas realisasi; komentar, urutan dan tanda kutip tetap.
+
+    Berkas diperiksa dulu; bila ada galat, berkas tidak diubah sama sekali.
+
+    Contoh: iku realisasi isi --tahun 2020 S1.2=58 S3.2.ekspor=6,5
+    """
+    from ikutool.editing import parse_assignment, set_values
+    from ikutool.files import write_atomic
+    from ikutool.paths import default_realisasi_dir, shown
+
+    iku = _load(iku_file).iku
+    _check_year(iku, tahun)
+    folder = realisasi_dir or default_realisasi_dir(iku_file)
+    path = folder / f"{tahun}.yaml"
+    if not path.is_file():
+        raise IkuError.single(
+            "IKU308",
+            f"berkas realisasi {tahun} belum ada",
+            file=shown(path),
+            exit_code=2,
+            hint=f'Mulai dengan: iku realisasi template --tahun {tahun}{_iku_option_text(iku_file)} --out "{path}"',
+        )
+    assignments = [parse_assignment(a, iku) for a in nilai]
+    text, result = set_values(path, iku, assignments, shown(path))
+    write_atomic(path, text, force=True)  # an edit of this very file is what was asked for
+    _warn(result.findings)
+    sys.stderr.write(f"{len(assignments)} nilai diisi di {shown(path)}\n")
 
 
 def main() -> None:

@@ -81,7 +81,8 @@ def capaian_table(result: HasilCapaian, *, explain: bool = False) -> Table:
         ("Capaian (%)", "right"),
         ("Kategori", "left"),
     ]:
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        # numbers are never wrapped or cut: a narrow terminal squeezes the text columns instead
+        table.add_column(name, justify=justify, no_wrap=justify == "right")  # type: ignore[arg-type]
     if explain:
         table.add_column("Perhitungan")
     skala = next((s for s in BUILT_IN.values() if s.nama == result.skala), None)
@@ -171,12 +172,47 @@ def capaian_table(result: HasilCapaian, *, explain: bool = False) -> Table:
     return table
 
 
-def capaian_view(result: HasilCapaian, *, explain: bool = False) -> Group:
+NARROW = 100
+
+
+def _pct(value: float | None, status: str) -> str:
+    return format_persen(value) if value is not None else capaian_cell(None, status)
+
+
+def capaian_list(result: HasilCapaian, *, explain: bool = False) -> Text:
+    """The capaian table as an indented list, for terminals too narrow for eight columns."""
+    skala = next((s for s in BUILT_IN.values() if s.nama == result.skala), None)
+    out = Text(f"PENGUKURAN KINERJA TAHUN {result.tahun}\n{result.instansi}\n", style="bold")
+    for sas in result.sasaran:
+        out.append(f"\n{sas.kode} {sas.uraian}\n", style="bold")
+        for ind in sas.indikator:
+            out.append(f"  {ind.kode} {ind.uraian}\n")
+            for comp in ind.komponen:
+                out.append(
+                    f"    {component_label(comp)}: target {quantity(comp.target, comp.satuan, comp.target_maks)}, "
+                    f"realisasi {quantity(comp.realisasi, comp.satuan)}, "
+                    f"capaian {_pct(comp.capaian, comp.status)}\n"
+                )
+                if explain:
+                    out.append(f"      {explain_component(ind, comp)}\n", style="dim")
+            out.append(f"    capaian {ind.kode}: {_pct(ind.capaian, ind.status)} ")
+            out.append(
+                f"{ind.kategori or ''}\n", style=colour(ind.kategori, skala) if skala else ""
+            )
+        out.append(f"  capaian sasaran {sas.kode}: {_pct(sas.capaian, 'ada')} ", style="bold")
+        out.append(f"{sas.kategori or ''}\n", style=colour(sas.kategori, skala) if skala else "")
+    return out
+
+
+def capaian_view(result: HasilCapaian, *, explain: bool = False, width: int | None = None) -> Group:
     parts: list = []
     note = notice(result)
     if note:
         parts.append(Text(note, style="bold yellow"))
-    parts.append(capaian_table(result, explain=explain))
+    if width is not None and width < NARROW:
+        parts.append(capaian_list(result, explain=explain))
+    else:
+        parts.append(capaian_table(result, explain=explain))
     parts.append(summary(result))
     if note:
         parts.append(Text(note, style="bold yellow"))

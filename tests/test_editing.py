@@ -1,0 +1,104 @@
+"""`iku realisasi isi`: edits keep comments, key order and quoting; a bad edit changes nothing."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from ikutool.paths import data_dir
+
+SAMPLE = data_dir() / "realisasi" / "2019.yaml"
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+
+
+def copy_sample(tmp_path: Path, data: bytes | None = None) -> Path:
+    folder = tmp_path / "realisasi"
+    folder.mkdir()
+    path = folder / "2019.yaml"
+    path.write_bytes(data if data is not None else SAMPLE.read_bytes())
+    return path
+
+
+def test_round_trip_keeps_everything_else(iku_cli, tmp_path: Path) -> None:
+    path = copy_sample(tmp_path)
+    before = path.read_text(encoding="utf-8")
+    result = iku_cli(
+        "realisasi",
+        "isi",
+        "--tahun",
+        "2019",
+        "--realisasi",
+        str(path.parent),
+        "S1.2=60",
+        "S3.2.ekspor=7,25",
+        "S1.1.umkm=2.800",
+        "S2.1=25",
+    )
+    assert result.exit_code == 0, result.output
+    after = path.read_text(encoding="utf-8")
+    assert sorted(changed_lines(before, after)) == sorted(
+        [
+            "-    umkm: 2750",
+            "-  S1.2: 58",
+            "+    umkm: 2800",
+            "+  S1.2: 60",
+            "-    nilai: 24",
+            "+    nilai: 25",
+            '-  S3.2: {ekspor: "6,5", impor: 19}',
+            '+  S3.2: {ekspor: "7,25", impor: 19}',
+        ]
+    )
+    assert "# CONTOH - ANGKA ILUSTRASI, BUKAN DATA RESMI." in after  # comments kept
+
+
+def test_bad_edit_changes_nothing(iku_cli, tmp_path: Path) -> None:
+    path = copy_sample(tmp_path)
+    before = path.read_bytes()
+    for args in (["S1.2=-5"], ["S3.2.ekspr=5"], ["S9.9=1"], ["S1.2=banyak"], ["S1.2"]):
+        result = iku_cli(
+            "realisasi", "isi", "--tahun", "2019", "--realisasi", str(path.parent), *args
+        )
+        assert result.exit_code in (1, 2), args
+        assert "Traceback" not in result.output
+        assert path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir()] == ["2019.yaml"]
+
+
+def test_fills_a_template_and_keeps_crlf(iku_cli, tmp_path: Path) -> None:
+    folder = tmp_path / "realisasi"
+    folder.mkdir()
+    path = folder / "2020.yaml"
+    iku_cli("realisasi", "template", "--tahun", "2020", "--out", str(path))
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    result = iku_cli(
+        "realisasi",
+        "isi",
+        "--tahun",
+        "2020",
+        "--realisasi",
+        str(folder),
+        "S1.3.umkm=24",
+        "S3.3=1,5",
+    )
+    assert result.exit_code == 0, result.output
+    raw = path.read_bytes()
+    assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
+    text = raw.decode()
+    squeezed = [" ".join(line.split()) for line in text.splitlines()]
+    assert "umkm: 24 # target 25 UMKM" in squeezed
+    assert "S3.3: 1.5 # target 2 %" in squeezed
+    assert "S3.4: null # target 5 %" in squeezed
+    capaian = iku_cli("capaian", "--tahun", "2020", "--realisasi", str(folder), "-f", "json")
+    assert '"capaian": 75.0' in capaian.stdout  # S3.3: 1,5 / 2
+
+
+def test_missing_year_file(iku_cli, tmp_path: Path) -> None:
+    result = iku_cli("realisasi", "isi", "--tahun", "2020", "--realisasi", str(tmp_path), "S1.2=5")
+    assert result.exit_code == 2 and "iku realisasi template --tahun 2020" in result.stderr
