@@ -207,7 +207,15 @@ def test_template_then_capaian_round_trip(iku_cli, tmp_path) -> None:
 
 
 def test_every_command_has_indonesian_help_with_example(runner) -> None:
-    for args in (["validate"], ["show"], ["capaian"], ["realisasi", "template"]):
+    for args in (
+        ["validate"],
+        ["show"],
+        ["capaian"],
+        ["report"],
+        ["evaluasi"],
+        ["realisasi", "template"],
+        ["realisasi", "isi"],
+    ):
         result = runner.invoke(app, [*args, "--help"])
         assert result.exit_code == 0
         assert "Contoh: iku" in result.stdout
@@ -226,3 +234,25 @@ def test_python_dash_m(tmp_path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("tahun,status_data")
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["capaian"], "pilihan wajib '--tahun' belum diberikan"),
+        (["capaian", "--tahun", "abc"], "harus bilangan bulat"),
+        (["capaian", "--tahun", "2019", "-f", "xls"], "'xls' tidak dikenal; pilih salah satu"),
+        (["capaian", "--tahun", "2019", "--bdang", "UKM"], "mungkin maksudnya --bidang?"),
+        (["hitung"], "perintah 'hitung' tidak dikenal"),
+    ],
+)
+def test_usage_errors_in_indonesian(runner, args, fragment) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert fragment in result.output
+    assert "Penggunaan: iku" in result.output
+
+
+def test_help_in_indonesian(runner) -> None:
+    out = runner.invoke(app, ["capaian", "--help"]).stdout
+    assert "Pilihan" in out and "Tampilkan bantuan ini lalu keluar." in out and "[wajib]" in out

@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from ikutool.cli.output import IkuGroup, console, print_error, write
+from ikutool.cli.i18n import install as _install_indonesian
+from ikutool.cli.output import IkuCommand, IkuGroup, console, print_error, write
 from ikutool.errors import IkuError
 
 app = typer.Typer(
@@ -21,9 +22,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 realisasi_app = typer.Typer(
-    cls=IkuGroup, help="Berkas realisasi: membuat berkas kosong per tahun.", no_args_is_help=True
+    cls=IkuGroup,
+    help="Berkas realisasi: membuat berkas kosong per tahun dan mengisi nilainya.",
+    no_args_is_help=True,
 )
 app.add_typer(realisasi_app, name="realisasi")
+_install_indonesian()
 
 
 class FormatValidasi(StrEnum):
@@ -97,7 +101,7 @@ def _iku_option_text(iku_file: Path | None) -> str:
     return f' --iku "{iku_file}"' if iku_file else ""
 
 
-@app.command()
+@app.command(cls=IkuCommand)
 def validate(
     file: Annotated[
         Path | None,
@@ -166,7 +170,7 @@ def validate(
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(cls=IkuCommand)
 def show(
     iku_file: IkuOpt = None,
     tahun: Annotated[int | None, typer.Option("--tahun", help="Hanya target tahun ini.")] = None,
@@ -209,7 +213,7 @@ def _check_year(iku, tahun: int) -> None:
         )
 
 
-@app.command()
+@app.command(cls=IkuCommand)
 def capaian(
     tahun: Annotated[int, typer.Option("--tahun", help="Tahun yang diukur, mis. 2019.")],
     iku_file: IkuOpt = None,
@@ -357,7 +361,7 @@ def _rich_to_text(renderable) -> str:
     return capture.export_text()
 
 
-@app.command()
+@app.command(cls=IkuCommand)
 def report(
     bidang: BidangOpt = None,
     tahun: Annotated[int | None, typer.Option("--tahun", help="Satu tahun saja.")] = None,
@@ -429,7 +433,7 @@ def report(
             sys.stderr.write(n + "\n")
 
 
-@app.command()
+@app.command(cls=IkuCommand)
 def evaluasi(
     sampai: Annotated[
         int | None,
@@ -480,7 +484,7 @@ def evaluasi(
             _deliver(_rich_to_text(evaluasi_view(laporan)), out, force)
 
 
-@realisasi_app.command("template")
+@realisasi_app.command("template", cls=IkuCommand)
 def realisasi_template(
     tahun: Annotated[int, typer.Option("--tahun", help="Tahun berkas realisasi.")],
     iku_file: IkuOpt = None,
@@ -510,7 +514,7 @@ def realisasi_template(
     sys.stderr.write(f"Berkas realisasi {tahun} ditulis: {shown(out)}\n")
 
 
-@realisasi_app.command("isi")
+@realisasi_app.command("isi", cls=IkuCommand)
 def realisasi_isi(
     nilai: Annotated[
         list[str],

@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from ikutool.errors import IkuError
 
@@ -41,12 +41,56 @@ def print_error(exc: IkuError) -> None:
     err.flush()
 
 
-class IkuGroup(TyperGroup):
+class _Indonesian:
+    """Help option text and usage in Bahasa Indonesia (mixed into the group and command classes)."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        from ikutool.cli.i18n import HELP_TEXT
+
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = HELP_TEXT
+        return option
+
+    def get_usage(self, ctx: Any) -> str:
+        usage = super().get_usage(ctx)  # type: ignore[misc]
+        for english, indonesian in (
+            ("Usage:", "Penggunaan:"),
+            ("[OPTIONS]", "[PILIHAN]"),
+            ("COMMAND [ARGS]...", "PERINTAH [ARGUMEN]..."),
+        ):
+            usage = usage.replace(english, indonesian, 1)
+        return usage
+
+    def parse_args(self, ctx: Any, args: list[str]) -> Any:
+        from typer._click.exceptions import UsageError
+
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc]
+        except UsageError as exc:
+            from ikutool.cli.i18n import translate
+
+            translate(exc)
+            raise
+
+
+class IkuCommand(_Indonesian, TyperCommand):
+    pass
+
+
+class IkuGroup(_Indonesian, TyperGroup):
     """Turns :class:`IkuError` raised by any command into a message and its exit code."""
 
     def invoke(self, ctx: Any) -> Any:
+        from typer._click.exceptions import UsageError
+
         try:
             return super().invoke(ctx)
         except IkuError as exc:
             print_error(exc)
             raise typer.Exit(exc.exit_code) from None
+        except UsageError as exc:
+            from ikutool.cli.i18n import translate
+
+            translate(exc)
+            raise
