@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from ikutool.cli.i18n import install as _install_indonesian
 from ikutool.cli.output import IkuCommand, IkuGroup, console, print_error, write
 from ikutool.errors import IkuError
 
@@ -27,7 +26,6 @@ realisasi_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(realisasi_app, name="realisasi")
-_install_indonesian()
 
 
 class FormatValidasi(StrEnum):

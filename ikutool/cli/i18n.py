@@ -55,6 +55,7 @@ def translate(e: Any) -> None:
     if getattr(e, "_iku_translated", False):
         return
     e._iku_translated = True
+    install()
     name = type(e).__name__
     hint = _hint(e)
     if name == "MissingParameter":

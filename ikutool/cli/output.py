@@ -52,6 +52,12 @@ class _Indonesian:
             option.help = HELP_TEXT
         return option
 
+    def format_help(self, ctx: Any, formatter: Any) -> Any:
+        from ikutool.cli.i18n import install
+
+        install()  # typer.rich_utils is heavy (markdown): load it only when help is shown
+        return super().format_help(ctx, formatter)  # type: ignore[misc]
+
     def get_usage(self, ctx: Any) -> str:
         usage = super().get_usage(ctx)  # type: ignore[misc]
         for english, indonesian in (
