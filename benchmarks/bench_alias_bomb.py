@@ -17,7 +17,9 @@ BOMB = Path(__file__).parent.parent / "tests" / "corpus" / "iku" / "28-billion-l
 
 def main() -> None:
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "ikutool", "validate", str(BOMB)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "ikutool", "validate", str(BOMB)], capture_output=True, text=True
+    )
     elapsed = time.perf_counter() - start
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     print(f"exit code {proc.returncode}: {proc.stdout.splitlines()[0][:100]}")
