@@ -20,6 +20,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from ikutool.model import Iku, Indikator, Komponen, Skala
+from ikutool.numfmt import format_angka, format_persen
 from ikutool.realisasi import RealisasiTahun
 from ikutool.scales import kategori, scale_of
 
@@ -151,8 +152,8 @@ def _komponen(
     if value is not None:
         if abs(value) > EXTREME:
             warnings.append(
-                f"IKU401 capaian ekstrem ({value:.2f} %): target {comp.jumlah:g} terlalu dekat dengan nol; "
-                "periksa target dan realisasinya".replace(".", ",")
+                f"IKU401 capaian ekstrem ({format_persen(value)}): target {format_angka(comp.jumlah)} "
+                "terlalu dekat dengan nol; periksa target dan realisasinya"
             )
         elif value < 0:
             warnings.append(

@@ -351,14 +351,7 @@ def load_realisasi_dir(
     Files of other years are read only as far as needed to find two files claiming one year.
     A missing folder or year is a usage problem (exit 2) with the command that starts the file.
     """
-    if not folder.is_dir():
-        raise IkuError.single(
-            "IKU308",
-            "folder realisasi tidak ada",
-            file=str(folder),
-            exit_code=2,
-            hint=_template_hint(years[0] if years else iku.periode.awal, folder, iku_option),
-        )
+    _require_folder(folder, years[0] if years else iku.periode.awal, iku_option)
     by_year: dict[int, RealisasiTahun] = {}
     errors: list[Finding] = []
     for path in realisasi_files(folder):
@@ -399,6 +392,17 @@ def load_realisasi_dir(
             hint=_template_hint(missing[0], folder, iku_option),
         )
     return by_year
+
+
+def _require_folder(folder: Path, tahun: int, iku_option: str) -> None:
+    if not folder.is_dir():
+        raise IkuError.single(
+            "IKU308",
+            "folder realisasi tidak ada",
+            file=str(folder),
+            exit_code=2,
+            hint=_template_hint(tahun, folder, iku_option),
+        )
 
 
 def _template_hint(tahun: int, folder: Path, iku_option: str) -> str:
@@ -463,13 +467,6 @@ def _yaml_key(key: str) -> str:
 
 def available_years(folder: Path, iku: Iku, *, iku_option: str = "") -> list[int]:
     """Years (inside the periode) that have a ``<tahun>.yaml`` file in ``folder``."""
-    if not folder.is_dir():
-        raise IkuError.single(
-            "IKU308",
-            "folder realisasi tidak ada",
-            file=str(folder),
-            exit_code=2,
-            hint=_template_hint(iku.periode.awal, folder, iku_option),
-        )
+    _require_folder(folder, iku.periode.awal, iku_option)
     years = {year_from_name(p) for p in realisasi_files(folder)}
     return sorted(y for y in years if y is not None and y in iku.periode.tahun)

@@ -47,6 +47,11 @@ class LaporanIndikator(BaseModel):
     target_akhir_teks: str | None
     tahun: list[TahunIndikator]
 
+    @property
+    def terakhir(self) -> TahunIndikator | None:
+        """The latest year that could be compared with the end-of-period target."""
+        return next((r for r in reversed(self.tahun) if r.capaian_target_akhir is not None), None)
+
 
 class LaporanSasaran(BaseModel):
     kode: str

@@ -253,3 +253,28 @@ def test_bidang_filter(bundled, samples) -> None:
     result = compute(bundled.iku, 2019, data, Options(bidang="Perdagangan"))
     assert [s.kode for s in result.sasaran] == ["S3"]
     assert [i.kode for i in result.sasaran[0].indikator] == ["S3.1", "S3.2", "S3.3", "S3.4"]
+
+
+def test_custom_scale_from_the_definition_file(write) -> None:
+    custom = IKU.replace("RUMUS", "selisih").replace(
+        "sasaran:\n",
+        "skala:\n  nama: Skala Dinas\n  tingkat:\n    - {label: Memuaskan, minimal: 100}\n"
+        "    - {label: Baik, lebih_dari: 80}\n    - {label: Kurang}\nsasaran:\n",
+        1,
+    )
+    iku = load_iku(write("iku.yaml", custom)).iku
+    data = load_realisasi_file(write("realisasi/2022.yaml", REALISASI), iku)
+    result = compute(iku, 2022, data)
+    assert result.skala == "Skala Dinas"
+    labels = {i.kode: i.kategori for s in result.sasaran for i in s.indikator}
+    assert labels["A.1"] == "Memuaskan"  # 120
+    assert labels["A.3"] == "Kurang"  # 27,25
+    assert result.sasaran[1].kategori == "Kurang"  # B.1 = 80: not above 80
+    assert labels["A.4"] is None  # no realisasi: no kategori
+
+
+def test_scale_override_option(write) -> None:
+    iku = load_iku(write("iku.yaml", IKU.replace("RUMUS", "selisih"))).iku
+    data = load_realisasi_file(write("realisasi/2022.yaml", REALISASI), iku)
+    result = compute(iku, 2022, data, Options(skala="permenpanrb53"))
+    assert result.sasaran[1].kategori == "Tidak Tercapai"

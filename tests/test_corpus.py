@@ -88,6 +88,7 @@ REALISASI = {
     "27-bom-crlf-valid.yaml": (0, None, None, None, None),
     "28-thousands-dot-trap-warning.yaml": (0, "IKU107", 4, 9, "Jika maksudnya 2750"),
     "29-leading-zero-warning.yaml": (0, "IKU107", 4, 9, "diawali angka nol"),
+    "30-year-outside-periode.yaml": (1, "IKU307", 1, 8, "di luar periode IKU 2016-2021"),
 }
 
 

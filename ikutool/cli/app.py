@@ -350,6 +350,33 @@ def _deliver(text_or_bytes, out: Path | None, force: bool) -> None:
     sys.stderr.write(f"Ditulis: {shown(out)}\n")
 
 
+def _emit_laporan(laporan, format: str, out: Path | None, force: bool, *, table: str) -> None:
+    """One place where a report becomes output: each format's renderer, to stdout or --out."""
+    from ikutool.render import export
+
+    if format == "json":
+        _deliver(export.dumps(export.report_data(laporan)), out, force)
+    elif format == "markdown":
+        render = export.report_markdown if table == "report" else export.evaluasi_markdown
+        _deliver(render(laporan), out, force)
+    elif format == "html":
+        from ikutool.render.html import report_html
+
+        _deliver(report_html(laporan), out, force)
+    elif format == "xlsx":
+        from ikutool.render.xlsx import report_xlsx
+
+        _deliver(report_xlsx(laporan), out, force)
+    else:
+        from ikutool.render.tables import evaluasi_view, report_view
+
+        view = report_view(laporan) if table == "report" else evaluasi_view(laporan)
+        if out is None:
+            console().print(view)
+        else:
+            _deliver(_rich_to_text(view), out, force)
+
+
 def _rich_to_text(renderable) -> str:
     from rich.console import Console
 
@@ -401,29 +428,7 @@ def report(
     laporan = build_report(
         iku, data, years, Options(skala=skala.value if skala else None, bidang=key)
     )
-    if format is FormatReport.json:
-        from ikutool.render.export import dumps, report_data
-
-        _deliver(dumps(report_data(laporan)), out, force)
-    elif format is FormatReport.markdown:
-        from ikutool.render.export import report_markdown
-
-        _deliver(report_markdown(laporan), out, force)
-    elif format is FormatReport.html:
-        from ikutool.render.html import report_html
-
-        _deliver(report_html(laporan), out, force)
-    elif format is FormatReport.xlsx:
-        from ikutool.render.xlsx import report_xlsx
-
-        _deliver(report_xlsx(laporan), out, force)
-    else:
-        from ikutool.render.tables import report_view
-
-        if out is None:
-            console().print(report_view(laporan))
-        else:
-            _deliver(_rich_to_text(report_view(laporan)), out, force)
+    _emit_laporan(laporan, format.value, out, force, table="report")
     if laporan.contoh_years and (out is not None or format is not FormatReport.table):
         from ikutool.render.text import report_notices
 
@@ -465,21 +470,7 @@ def evaluasi(
     key = resolve_bidang(iku, bidang) if bidang else None
     years, data = _report_data(iku, iku_file, realisasi_dir, None, iku.periode.awal, sampai)
     laporan = build_report(iku, data, years, Options(bidang=key))
-    if format is FormatEvaluasi.json:
-        from ikutool.render.export import dumps, report_data
-
-        _deliver(dumps(report_data(laporan)), out, force)
-    elif format is FormatEvaluasi.markdown:
-        from ikutool.render.export import evaluasi_markdown
-
-        _deliver(evaluasi_markdown(laporan), out, force)
-    else:
-        from ikutool.render.tables import evaluasi_view
-
-        if out is None:
-            console().print(evaluasi_view(laporan))
-        else:
-            _deliver(_rich_to_text(evaluasi_view(laporan)), out, force)
+    _emit_laporan(laporan, format.value, out, force, table="evaluasi")
 
 
 @realisasi_app.command("template", cls=IkuCommand)

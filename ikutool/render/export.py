@@ -271,9 +271,7 @@ def evaluasi_markdown(laporan: Any) -> str:
                     realisasi_text(row.hasil, "<br>"),
                     capaian_cell(row.hasil.capaian, row.hasil.status),
                 ]
-            latest = next(
-                (r for r in reversed(ind.tahun) if r.capaian_target_akhir is not None), None
-            )
+            latest = ind.terakhir
             cells += [
                 capaian_cell(latest.capaian_target_akhir, "ada") if latest else "-",
                 (latest.kategori_target_akhir or "-") if latest else "-",

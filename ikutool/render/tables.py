@@ -430,9 +430,7 @@ def evaluasi_view(laporan) -> Group:
                     realisasi_text(row.hasil, "\n"),
                     capaian_cell(row.hasil.capaian, row.hasil.status),
                 ]
-            latest = next(
-                (r for r in reversed(ind.tahun) if r.capaian_target_akhir is not None), None
-            )
+            latest = ind.terakhir
             table.add_row(
                 str(no),
                 f"{ind.kode} {ind.uraian}",

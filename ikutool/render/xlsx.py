@@ -217,9 +217,7 @@ def trend_sheet(wb: Workbook, laporan: Any) -> None:
                     value if value is not None else _status_text(r.hasil.status),
                     PCT,
                 )
-            latest = next(
-                (r for r in reversed(ind.tahun) if r.capaian_target_akhir is not None), None
-            )
+            latest = ind.terakhir
             _put(ws, row, 3 + len(years), latest.capaian_target_akhir if latest else "-", PCT)
             _kategori(ws, row, 4 + len(years), latest.kategori_target_akhir if latest else None)
             row += 1
