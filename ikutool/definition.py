@@ -28,7 +28,11 @@ class LoadedIku:
 
 
 def load_iku(path: Path, display_name: str | None = None) -> LoadedIku:
-    doc = read_yaml(path, display_name=display_name)
+    return iku_from_document(read_yaml(path, display_name=display_name))
+
+
+def iku_from_document(doc: Document) -> LoadedIku:
+    """Validate a composed IKU file; raise :class:`IkuError` with every error found."""
     findings = list(doc.findings)
     iku = None
     if not isinstance(doc.data, dict):

@@ -116,9 +116,9 @@ def validate(
 
     Contoh: iku validate data/iku_2016_2021.yaml
     """
-    from ikutool.definition import load_iku
+    from ikutool.definition import iku_from_document
     from ikutool.paths import bundled_iku, shown
-    from ikutool.realisasi import load_realisasi_file
+    from ikutool.realisasi import realisasi_from_document
     from ikutool.render.export import dumps, findings_data
     from ikutool.yaml_reader import read_yaml
 
@@ -134,13 +134,13 @@ def validate(
         )
         if is_realisasi:
             iku = _load(iku_file).iku
-            r = load_realisasi_file(path, iku, display_name=name)
+            r = realisasi_from_document(doc, path, iku)
             findings = r.findings
             summary = f"berkas realisasi sah: tahun {r.tahun}, {len(r.indikator)} indikator terisi"
             if r.status:
                 summary += f", status {r.status}"
         else:
-            loaded = load_iku(path, display_name=name)
+            loaded = iku_from_document(doc)
             findings = loaded.findings
             iku = loaded.iku
             n_ind = len(iku.indikator())
