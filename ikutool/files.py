@@ -10,6 +10,13 @@ from ikutool.errors import IkuError
 
 
 def refuse_existing(path: Path, force: bool) -> None:
+    if path.is_dir():
+        raise IkuError.single(
+            "IKU501",
+            "ini sebuah folder; --out perlu nama berkas, mis. --out laporan.xlsx",
+            file=str(path),
+            exit_code=2,
+        )
     if path.exists() and not force:
         raise IkuError.single(
             "IKU502",

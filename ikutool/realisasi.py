@@ -398,7 +398,9 @@ def _require_folder(folder: Path, tahun: int, iku_option: str) -> None:
     if not folder.is_dir():
         raise IkuError.single(
             "IKU308",
-            "folder realisasi tidak ada",
+            "ini sebuah berkas, bukan folder realisasi"
+            if folder.exists()
+            else "folder realisasi tidak ada",
             file=str(folder),
             exit_code=2,
             hint=_template_hint(tahun, folder, iku_option),

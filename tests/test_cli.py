@@ -158,6 +158,9 @@ def test_capaian_bidang_and_scale(iku_cli) -> None:
         (["capaian", "--tahun", "2020"], 2, "iku realisasi template --tahun 2020"),
         (["capaian", "--tahun", "2019", "--bidang", "Pertanian"], 1, "Bidang yang ada"),
         (["capaian"], 2, "--tahun"),
+        (["capaian", "--tahun", "2019", "--batas", "-5"], 2, "--batas harus lebih besar dari 0"),
+        (["capaian", "--tahun", "2019", "--realisasi", __file__], 2, "bukan folder realisasi"),
+        (["report", "-f", "html", "--out", "."], 2, "--out perlu nama berkas"),
     ],
 )
 def test_capaian_bad_requests(iku_cli, args, code, fragment) -> None:

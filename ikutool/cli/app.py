@@ -245,6 +245,13 @@ def capaian(
     from ikutool.definition import resolve_bidang
     from ikutool.paths import default_realisasi_dir
 
+    if batas is not None and batas <= 0:
+        raise IkuError.single(
+            "IKU501",
+            f"--batas harus lebih besar dari 0, mis. 100 atau 120 (tertulis {batas:g})",
+            file="--batas",
+            exit_code=2,
+        )
     iku = _load(iku_file).iku
     _check_year(iku, tahun)
     key = resolve_bidang(iku, bidang) if bidang else None
