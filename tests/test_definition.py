@@ -97,15 +97,11 @@ def test_bundled_matches_seed_cell_by_cell(bundled) -> None:
                 assert target is None, (ind.kode, year)
                 continue
             got = [(c.jumlah, c.satuan) for c in target.komponen]
-            want = [
-                (
-                    q,
-                    CORRECTED.get((ind.kode, year, i), (u, u))[1]
-                    if u == CORRECTED.get((ind.kode, year, i), ("",))[0]
-                    else u,
-                )
-                for i, (q, u) in enumerate(expected)
-            ]
+            want = list(expected)
+            for (kode, y, i), (original, corrected) in CORRECTED.items():
+                if (kode, y) == (ind.kode, year):
+                    assert want[i][1] == original
+                    want[i] = (want[i][0], corrected)
             assert got == want, (ind.kode, year)
 
 
