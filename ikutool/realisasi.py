@@ -324,15 +324,18 @@ class _Entries:
             self._values(ind, keys, v, (*path, q), values)
             entry.triwulan[name] = values
         for k in keys or ["nilai"]:
-            series = [entry.triwulan[q].get(k) for q in QUARTERS if q in entry.triwulan]
-            series = [x for x in series if x is not None]
+            # quarters in calendar order, the unreported ones left out
+            series = [
+                v
+                for q in QUARTERS
+                if q in entry.triwulan and (v := entry.triwulan[q].get(k)) is not None
+            ]
             if not series:
                 continue
             if ind.agregasi_triwulan == "kumulatif":
                 entry.nilai[k] = math.fsum(series)
             elif ind.agregasi_triwulan == "akhir":
-                last = [entry.triwulan[q].get(k) for q in QUARTERS if q in entry.triwulan]
-                entry.nilai[k] = [x for x in last if x is not None][-1]
+                entry.nilai[k] = series[-1]
             else:
                 entry.nilai[k] = math.fsum(series) / len(series)
 

@@ -8,7 +8,7 @@ import io
 import json
 from typing import Any
 
-from ikutool.capaian import HasilCapaian
+from ikutool.capaian import HasilCapaian, HasilKomponen
 from ikutool.errors import Finding
 from ikutool.model import Iku
 from ikutool.render.text import capaian_cell, component_label, notice, quantity
@@ -84,7 +84,8 @@ def capaian_csv(result: HasilCapaian) -> str:
 
     for sas in result.sasaran:
         for ind in sas.indikator:
-            for comp in ind.komponen or [None]:
+            comps: list[HasilKomponen | None] = [*ind.komponen] or [None]
+            for comp in comps:
                 writer.writerow(
                     [
                         result.tahun,
@@ -130,7 +131,7 @@ def capaian_markdown(result: HasilCapaian) -> str:
         first = True
         for ind in sas.indikator:
             multi = len(ind.komponen) > 1
-            for ci, comp in enumerate(ind.komponen or [None]):  # type: ignore[list-item]
+            for ci, comp in enumerate([*ind.komponen] or [None]):
                 label = f"{ind.kode} {ind.uraian}" if ci == 0 else ""
                 if multi and comp is not None:
                     label += ("<br>" if label else "") + f"- {component_label(comp)}"

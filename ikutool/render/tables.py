@@ -100,7 +100,7 @@ def capaian_table(result: HasilCapaian, *, explain: bool = False) -> Table:
             multi = len(ind.komponen) > 1
             comps = ind.komponen or []
             if not comps:
-                row = [
+                row: list[str | Text] = [
                     str(no) if first else "",
                     f"{sas.kode} {sas.uraian}" if first else "",
                     f"{ind.kode} {ind.uraian}",
@@ -160,7 +160,7 @@ def capaian_table(result: HasilCapaian, *, explain: bool = False) -> Table:
             *(
                 [
                     explain_mean(
-                        [i.capaian for i in counted_ind],
+                        [i.capaian for i in counted_ind if i.capaian is not None],
                         [i.bobot for i in counted_ind],
                         sas.capaian,
                     )

@@ -44,7 +44,7 @@ def component_label(comp: HasilKomponen) -> str:
 
 def explain_component(ind: HasilIndikator, comp: HasilKomponen) -> str:
     """The arithmetic behind one figure, as an auditor would write it by hand."""
-    if comp.capaian is None:
+    if comp.capaian is None or comp.target is None or comp.realisasi is None:
         return STATUS_TEXT[comp.status]
     r = format_angka(comp.realisasi)
     result = format_persen(comp.capaian_asli if comp.capaian_asli is not None else comp.capaian)
@@ -52,9 +52,9 @@ def explain_component(ind: HasilIndikator, comp: HasilKomponen) -> str:
     t_value = comp.target
     if comp.target_maks is not None:
         lo, hi = format_angka(comp.target), format_angka(comp.target_maks)
-        if comp.pembanding is None or (comp.target <= (comp.realisasi or 0) <= comp.target_maks):
+        if comp.pembanding is None or comp.target <= comp.realisasi <= comp.target_maks:
             return f"{lo} <= {r} <= {hi}: di dalam rentang target = 100,00 %"
-        side = "di bawah" if (comp.realisasi or 0) < comp.target else "di atas"
+        side = "di bawah" if comp.realisasi < comp.target else "di atas"
         prefix = f"{side} rentang {lo}-{hi}, dibandingkan dengan {format_angka(comp.pembanding)}: "
         t_value = comp.pembanding
     t = format_angka(t_value)

@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from ikutool.capaian import HasilCapaian
+from ikutool.capaian import HasilCapaian, HasilKomponen
 from ikutool.render.text import component_label, notice, report_notices
 
 THIN = Side(style="thin", color="999999")
@@ -103,7 +103,7 @@ def year_sheet(wb: Workbook, result: HasilCapaian, laporan: Any) -> None:
         first_row = row
         for ind in sas.indikator:
             multi = len(ind.komponen) > 1
-            comps = ind.komponen or [None]
+            comps: list[HasilKomponen | None] = [*ind.komponen] or [None]
             for ci, comp in enumerate(comps):
                 label = f"{ind.kode} {ind.uraian}" if ci == 0 else ""
                 if multi and comp is not None:
