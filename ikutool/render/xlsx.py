@@ -165,13 +165,43 @@ def year_sheet(wb: Workbook, result: HasilCapaian, laporan: Any) -> None:
         ws.cell(row=row + 3, column=1, value=note).font = Font(bold=True, color="C00000")
     for col, width in enumerate([5, 34, 44, 18, 12, 12, 12, 15], 1):
         ws.column_dimensions[get_column_letter(col)].width = width
+    _fit_rows(ws, header_row, row)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    _a4(ws, header_row)
+
+
+def _fit_rows(ws: Any, first_row: int, last_row: int) -> None:
+    """Row heights for wrapped text (Excel and LibreOffice do not grow rows written by openpyxl)."""
+    import math
+
+    merged = {
+        (r, c)
+        for rng in ws.merged_cells.ranges
+        for r in range(rng.min_row, rng.max_row + 1)
+        for c in range(rng.min_col, rng.max_col + 1)
+    }
+    for row in ws.iter_rows(min_row=first_row, max_row=last_row):
+        lines = 1
+        for cell in row:
+            if not isinstance(cell.value, str) or (cell.row, cell.column) in merged:
+                continue
+            width = ws.column_dimensions[get_column_letter(cell.column)].width or 10
+            per_line = max(int(width * 1.1) - 1, 1)
+            lines = max(
+                lines,
+                sum(math.ceil(max(len(part), 1) / per_line) for part in cell.value.split("\n")),
+            )
+        ws.row_dimensions[row[0].row].height = 15 * lines
+
+
+def _a4(ws: Any, header_row: int) -> None:
+    """Print on A4 landscape, one page wide, the table header repeated on every page."""
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _status_text(status: str) -> str:
@@ -226,7 +256,9 @@ def trend_sheet(wb: Workbook, laporan: Any) -> None:
         _put(ws, row, 3 + i, laporan.capaian[y], PCT, bold=True)
     for col, width in enumerate([8, 60] + [14] * len(years) + [16, 15], 1):
         ws.column_dimensions[get_column_letter(col)].width = width
+    _fit_rows(ws, header_row, row)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
+    _a4(ws, header_row)
 
 
 def report_xlsx(laporan: Any) -> bytes:
