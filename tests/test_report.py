@@ -166,7 +166,7 @@ def test_xlsx_read_back_equals_capaian_json(iku_cli, tmp_path) -> None:
     assert "B7:B15" in merged  # 2019: sasaran S1 spans its 3 indikator, their components and means
     trend = wb["Tren"]
     assert trend.row_dimensions[5].height >= 30  # two-line header cells get room (no clipped text)
-    assert wb["2019"].page_setup.orientation == "landscape" and trend.print_title_rows == "5:5"
+    assert wb["2019"].page_setup.orientation == "landscape" and trend.print_title_rows == "$5:$5"
     header = [c.value for c in trend[5]]
     assert header[:5] == [
         "Kode",
