@@ -392,7 +392,7 @@ def load_realisasi_dir(
             f"realisasi tahun {', '.join(map(str, missing))} belum ada di folder ini",
             file=str(folder),
             exit_code=2,
-            hint=_template_hint(missing[0], folder, iku_option),
+            hint=template_hint(missing[0], folder, iku_option),
         )
     return by_year
 
@@ -406,11 +406,12 @@ def _require_folder(folder: Path, tahun: int, iku_option: str) -> None:
             else "folder realisasi tidak ada",
             file=str(folder),
             exit_code=2,
-            hint=_template_hint(tahun, folder, iku_option),
+            hint=template_hint(tahun, folder, iku_option),
         )
 
 
-def _template_hint(tahun: int, folder: Path, iku_option: str) -> str:
+def template_hint(tahun: int, folder: Path, iku_option: str = "") -> str:
+    """The command that starts the missing realisasi file of ``tahun`` in ``folder``."""
     out = folder / f"{tahun}.yaml"
     return (
         f'Mulai berkasnya dengan: iku realisasi template --tahun {tahun}{iku_option} --out "{out}"'

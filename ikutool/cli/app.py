@@ -308,7 +308,7 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="Timpa berkas --out bila
 def _report_data(iku, iku_file, realisasi_dir, tahun, dari, sampai):
     """Years to report and the realisasi they need (plus the year before, for the change)."""
     from ikutool.paths import default_realisasi_dir
-    from ikutool.realisasi import available_years
+    from ikutool.realisasi import available_years, template_hint
 
     folder = realisasi_dir or default_realisasi_dir(iku_file)
     option = _iku_option_text(iku_file)
@@ -339,7 +339,7 @@ def _report_data(iku, iku_file, realisasi_dir, tahun, dari, sampai):
                 f"tidak ada berkas realisasi untuk tahun {lo}-{hi} di folder ini"
                 + (f" (yang ada: {', '.join(map(str, available))})" if available else ""),
                 file=str(folder),
-                hint=f'Mulai dengan: iku realisasi template --tahun {lo}{option} --out "{folder / f"{lo}.yaml"}"',
+                hint=template_hint(lo, folder, option),
             )
     before = [y for y in available if y < years[0]]
     need = sorted(set(years) | ({before[-1]} if before else set()))
@@ -532,6 +532,7 @@ def realisasi_isi(
     from ikutool.editing import parse_assignment, set_values
     from ikutool.files import write_atomic
     from ikutool.paths import default_realisasi_dir, shown
+    from ikutool.realisasi import template_hint
 
     iku = _load(iku_file).iku
     _check_year(iku, tahun)
@@ -543,7 +544,7 @@ def realisasi_isi(
             f"berkas realisasi {tahun} belum ada",
             file=shown(path),
             exit_code=2,
-            hint=f'Mulai dengan: iku realisasi template --tahun {tahun}{_iku_option_text(iku_file)} --out "{path}"',
+            hint=template_hint(tahun, folder, _iku_option_text(iku_file)),
         )
     assignments = [parse_assignment(a, iku) for a in nilai]
     text, result = set_values(path, iku, assignments, shown(path))
