@@ -10,11 +10,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from ikutool.errors import Finding, IkuError, Severity, errors_only
 from ikutool.model import Iku
-from ikutool.validation import nearest, translate
+from ikutool.validation import nearest, validate_document
 from ikutool.yaml_reader import Document, read_yaml
 
 W = Severity.WARNING
@@ -33,22 +31,12 @@ def load_iku(path: Path, display_name: str | None = None) -> LoadedIku:
 
 def iku_from_document(doc: Document) -> LoadedIku:
     """Validate a composed IKU file; raise :class:`IkuError` with every error found."""
-    findings = list(doc.findings)
-    iku = None
-    if not isinstance(doc.data, dict):
-        findings.append(
-            doc.finding(
-                "IKU203",
-                "isi berkas harus berupa pemetaan 'kunci: nilai' (berkas IKU: instansi, periode, "
-                "sasaran; berkas realisasi: tahun, realisasi), bukan daftar atau teks",
-                (),
-            )
-        )
-    else:
-        try:
-            iku = Iku.model_validate(doc.data)
-        except ValidationError as exc:
-            findings.extend(translate(exc, doc, Iku))
+    iku, findings = validate_document(
+        doc,
+        Iku,
+        "isi berkas harus berupa pemetaan 'kunci: nilai' (berkas IKU: instansi, periode, "
+        "sasaran; berkas realisasi: tahun, realisasi), bukan daftar atau teks",
+    )
     if iku is not None:
         findings.extend(check_iku(iku, doc))
     findings.sort(key=lambda f: (f.line or 0, f.column or 0))

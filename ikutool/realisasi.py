@@ -23,13 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import ValidationError
-
 from ikutool.errors import Finding, IkuError, Severity, errors_only
 from ikutool.model import Base, Iku, Indikator, Text
 from ikutool.numfmt import NumberFormatError, parse_angka
 from ikutool.paths import shown
-from ikutool.validation import nearest, translate
+from ikutool.validation import nearest, validate_document
 from ikutool.yaml_reader import Document, PathT, read_yaml
 
 W = Severity.WARNING
@@ -90,21 +88,11 @@ def load_realisasi_file(path: Path, iku: Iku, display_name: str | None = None) -
 
 def realisasi_from_document(doc: Document, path: Path, iku: Iku) -> RealisasiTahun:
     """Check a composed realisasi file against the IKU; raise :class:`IkuError` on any error."""
-    findings = list(doc.findings)
-    model = None
-    if not isinstance(doc.data, dict):
-        findings.append(
-            doc.finding(
-                "IKU203",
-                "isi berkas realisasi harus berupa pemetaan dengan 'tahun' dan 'realisasi'",
-                (),
-            )
-        )
-    else:
-        try:
-            model = RealisasiFile.model_validate(doc.data)
-        except ValidationError as exc:
-            findings.extend(translate(exc, doc, RealisasiFile))
+    model, findings = validate_document(
+        doc,
+        RealisasiFile,
+        "isi berkas realisasi harus berupa pemetaan dengan 'tahun' dan 'realisasi'",
+    )
     result = None
     if model is not None:
         result = RealisasiTahun(model.tahun, doc.file, model.status, model.keterangan)

@@ -81,6 +81,23 @@ def _kind(value: Any) -> str:
     return f"'{value}'"
 
 
+M = typing.TypeVar("M", bound=BaseModel)
+
+
+def validate_document(
+    doc: Document, model: type[M], not_a_mapping: str
+) -> tuple[M | None, list[Finding]]:
+    """The top-level model of a composed file, and the findings (the reader's first)."""
+    findings = list(doc.findings)
+    if not isinstance(doc.data, dict):
+        findings.append(doc.finding("IKU203", not_a_mapping, ()))
+        return None, findings
+    try:
+        return model.model_validate(doc.data), findings
+    except ValidationError as exc:
+        return None, findings + translate(exc, doc, model)
+
+
 def translate(exc: ValidationError, doc: Document, model: type[BaseModel]) -> list[Finding]:
     findings = []
     for err in exc.errors(include_url=False):
