@@ -30,6 +30,7 @@ Status = Literal[
     "belum_ada_realisasi",
     "target_nol",
     "realisasi_nol",  # kebalikan convention with realisasi 0: T/0
+    "sebagian",  # a composite with some components filled: the mean of those, flagged
 ]
 EXTREME = 1000.0
 
@@ -39,6 +40,7 @@ STATUS_TEXT = {
     "belum_ada_realisasi": "belum ada realisasi",
     "target_nol": "target nol",
     "realisasi_nol": "realisasi nol (rumus kebalikan)",
+    "sebagian": "sebagian komponen",
 }
 
 
@@ -113,6 +115,7 @@ class HasilIndikator(BaseModel):
     status: Status
     catatan: str | None = None
     sumber: str | None = None
+    peringatan: list[str] = []
 
 
 class HasilSasaran(BaseModel):
@@ -127,6 +130,7 @@ class HasilCapaian(BaseModel):
     tahun: int
     instansi: str
     status_data: str | None  # contoh | sementara | final | None
+    berkas_iku: str | None = None  # as shown to the user ("contoh bawaan/..." for the sample)
     berkas_realisasi: str | None
     skala: str
     batas_capaian: float | None
@@ -140,6 +144,31 @@ class HasilCapaian(BaseModel):
     def is_contoh(self) -> bool:
         return self.status_data == "contoh"
 
+    @property
+    def sasaran_dihitung(self) -> list[HasilSasaran]:
+        return [s for s in self.sasaran if s.capaian is not None]
+
+
+def extreme_cause(target: float, realisasi: float, value: float, rumus_args: dict) -> str:
+    """The likely reason for a capaian beyond +/-1000 %, in words an officer can act on."""
+    if realisasi >= 1000 and float(realisasi).is_integer():
+        smaller = realisasi / 1000
+        alt, _, _ = capaian_value(target, smaller, **rumus_args)
+        if alt is not None and 10 <= alt <= 500:
+            return (
+                f"realisasi {format_angka(realisasi)} mungkin salah ketik: titik dibaca sebagai "
+                f"pemisah ribuan; bila maksudnya {format_angka(smaller)}, tulis "
+                f'"{format_angka(smaller)}" (desimal dengan koma)'
+            )
+    if abs(target) < 1 and abs(realisasi) > abs(target):
+        return f"target {format_angka(target)} terlalu dekat dengan nol; periksa targetnya"
+    if value < 0:
+        return "realisasi bergerak jauh berlawanan arah dengan target; periksa tanda dan satuannya"
+    return (
+        "realisasi jauh dari target; periksa satuan keduanya (mis. ribu dan satuan, juta dan "
+        "rupiah) dan angka targetnya"
+    )
+
 
 def _komponen(
     ind: Indikator, comp: Komponen, realisasi: float | None, rumus: str, batas: float | None
@@ -151,10 +180,13 @@ def _komponen(
     original = value
     if value is not None:
         if abs(value) > EXTREME:
-            warnings.append(
-                f"IKU401 capaian ekstrem ({format_persen(value)}): target {format_angka(comp.jumlah)} "
-                "terlalu dekat dengan nol; periksa target dan realisasinya"
+            cause = extreme_cause(
+                bound,
+                realisasi,  # type: ignore[arg-type]
+                value,
+                {"polaritas": ind.polaritas, "rumus": rumus},
             )
+            warnings.append(f"IKU401 capaian ekstrem ({format_persen(value)}): {cause}")
         elif value < 0:
             warnings.append(
                 "IKU401 capaian negatif: realisasi bergerak berlawanan arah dengan target"
@@ -195,14 +227,21 @@ def capaian_indikator(
     target = ind.target_for(tahun)
     entry = data.indikator.get(ind.kode) if data else None
     components: list[HasilKomponen] = []
+    notes: list[str] = []
     if target is None:
-        # no target: still show what was reached, if anything
+        # no target: still show what was reached, if anything, in the units of other years
+        ref = ind.reference_target(tahun)
+        units = {c.kunci or "nilai": c for c in (ref.komponen if ref else [])}
         for key, value in entry.nilai.items() if entry else []:
+            if value is None:
+                continue
+            unit = units.get(key)
             components.append(
                 HasilKomponen(
                     kunci=key,
-                    satuan=ind.satuan or "",
-                    persen=False,
+                    uraian=ind.label_for(key),
+                    satuan=unit.satuan if unit else (ind.satuan or ""),
+                    persen=bool(unit.persen) if unit else False,
                     target=None,
                     realisasi=value,
                     capaian=None,
@@ -217,7 +256,14 @@ def capaian_indikator(
             components.append(_komponen(ind, comp, r, rumus, batas))
         numbers = [c.capaian for c in components if c.capaian is not None]
         value = mean(numbers)
-        if value is not None:
+        missing = [c.kunci for c in components if c.status == "belum_ada_realisasi"]
+        if value is not None and missing:
+            status = "sebagian"
+            notes.append(
+                f"IKU309 komponen {', '.join(missing)} belum diisi; capaian {ind.kode} dihitung "
+                f"dari {len(numbers)} dari {len(components)} komponen"
+            )
+        elif value is not None:
             status = "ada"
         else:
             found = [c.status for c in components]
@@ -238,6 +284,7 @@ def capaian_indikator(
         status=status,
         catatan=entry.catatan if entry else None,
         sumber=entry.sumber if entry else None,
+        peringatan=notes,
     )
 
 
@@ -267,17 +314,16 @@ def compute(
             )
         )
     overall = mean([s.capaian for s in sasaran_out if s.capaian is not None])
-    warnings = [
-        f"{ind.kode} {comp.kunci}: {w}"
-        for s in sasaran_out
-        for ind in s.indikator
-        for comp in ind.komponen
-        for w in comp.peringatan
-    ]
+    warnings = []
+    for s in sasaran_out:
+        for ind in s.indikator:
+            warnings += [f"{ind.kode}: {w}" for w in ind.peringatan]
+            warnings += [f"{ind.kode} {c.kunci}: {w}" for c in ind.komponen for w in c.peringatan]
     return HasilCapaian(
         tahun=tahun,
         instansi=iku.instansi.nama,
         status_data=data.status if data else None,
+        berkas_iku=iku.berkas,
         berkas_realisasi=data.file if data else None,  # as the loader was told to show it
         skala=skala.nama,
         batas_capaian=options.batas,

@@ -26,7 +26,9 @@ class LoadedIku:
 
 
 def load_iku(path: Path, display_name: str | None = None) -> LoadedIku:
-    return iku_from_document(read_yaml(path, display_name=display_name))
+    from ikutool.paths import shown
+
+    return iku_from_document(read_yaml(path, display_name=display_name or shown(path)))
 
 
 def iku_from_document(doc: Document) -> LoadedIku:
@@ -42,6 +44,7 @@ def iku_from_document(doc: Document) -> LoadedIku:
     findings.sort(key=lambda f: (f.line or 0, f.column or 0))
     if errors_only(findings) or iku is None:
         raise IkuError(findings)
+    iku._berkas = doc.file
     return LoadedIku(iku, doc.file, findings)
 
 
@@ -231,4 +234,4 @@ def resolve_bidang(iku: Iku, query: str) -> str:
             f"bidang '{query}' cocok dengan lebih dari satu bidang ({', '.join(hits)}); "
             f"tulis lebih lengkap. Bidang yang ada: {listing}."
         )
-    raise IkuError.single("IKU501", message, file="--bidang")
+    raise IkuError.single("IKU501", message, file="--bidang", exit_code=2)

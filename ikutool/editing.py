@@ -1,8 +1,8 @@
 """Edit a user's realisasi file in place, keeping its comments, key order and quoting.
 
 The file is loaded with ruamel.yaml's round-trip loader, the values are set, the result is checked
-exactly like any realisasi file, and only then written (atomically). A value that was written as
-an Indonesian string ("6,5") stays one; a bare number stays bare.
+exactly like any realisasi file, and only then written (atomically, by the caller). A value that
+was written as an Indonesian string ("6,5") stays one; a bare number stays bare.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ikutool.errors import IkuError
+from ikutool.errors import Finding, IkuError, Severity
 from ikutool.model import Iku
 from ikutool.numfmt import NumberFormatError, format_angka, parse_angka
-from ikutool.realisasi import RESERVED, realisasi_from_document
+from ikutool.realisasi import QUARTERS, RESERVED, quarter_name, realisasi_from_document
 from ikutool.validation import nearest
 from ikutool.yaml_reader import decode, parse_yaml_text
 
@@ -23,63 +23,144 @@ from ikutool.yaml_reader import decode, parse_yaml_text
 @dataclass(frozen=True)
 class Assignment:
     kode: str
-    kunci: str | None
+    kunci: str | None  # component key, None for a single-component indicator
     value: float
     text: str  # as typed
+    triwulan: str | None = None  # I..IV
 
 
-def parse_assignment(arg: str, iku: Iku) -> Assignment:
-    """``S1.2=58`` or ``S3.2.ekspor=6,5`` -> Assignment (the code is the longest known prefix)."""
+def _usage(arg: str, message: str, code: str = "IKU501") -> Finding:
+    return Finding(code, f"{arg}: {message}", Severity.ERROR, "argumen")
+
+
+def parse_assignment(arg: str, iku: Iku) -> Assignment | Finding:
+    """``S1.2=58``, ``S3.2.ekspor=6,5``, ``S4.1.II=12`` -> Assignment (or the problem with it).
+
+    The code is the longest known prefix, so codes that contain dots work."""
     target, sep, raw = arg.partition("=")
     if not sep or not target.strip() or not raw.strip():
-        raise IkuError.single(
-            "IKU501",
-            f"'{arg}' bukan penugasan; tulis KODE=NILAI atau KODE.KOMPONEN=NILAI, mis. S1.2=58 atau "
-            "S3.2.ekspor=6,5",
-            file="argumen",
-            exit_code=2,
+        return _usage(
+            arg,
+            "bukan penugasan; tulis KODE=NILAI, KODE.KOMPONEN=NILAI atau KODE.TRIWULAN=NILAI, "
+            "mis. S1.2=58, S3.2.ekspor=6,5, S4.1.II=12",
         )
     target = target.strip()
     codes = sorted((ind.kode for _, ind in iku.indikator()), key=len, reverse=True)
     kode = next((c for c in codes if target == c or target.startswith(c + ".")), None)
     if kode is None:
-        guess = nearest(target.split(".")[0] if "." in target else target, codes)
-        hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
-        raise IkuError.single(
-            "IKU301",
-            f"kode indikator '{target}' tidak ada di IKU.{hint}",
-            file="argumen",
-            exit_code=1,
+        folded = target.casefold()
+        same = next(
+            (c for c in codes if folded == c.casefold() or folded.startswith(c.casefold() + ".")),
+            None,
         )
-    kunci = target[len(kode) + 1 :] or None
+        guess = same or nearest(target.split(".")[0] if "." in target else target, codes)
+        hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
+        return _usage(
+            arg, f"kode indikator '{target}' tidak ada di IKU {iku.berkas}.{hint}", "IKU301"
+        )
+    parts = [p for p in target[len(kode) + 1 :].split(".") if p] if target != kode else []
+    quarter = quarter_name(parts[-1]) if parts else None
+    if quarter is not None:
+        parts = parts[:-1]
+    if len(parts) > 1:
+        return _usage(arg, "tulis KODE.KOMPONEN=NILAI atau KODE.KOMPONEN.TRIWULAN=NILAI")
     try:
         value, _ = parse_angka(raw)
     except NumberFormatError as exc:
-        raise IkuError.single("IKU303", f"{target}: {exc.message}", file="argumen") from None
-    return Assignment(kode, kunci, value, raw.strip())
+        return _usage(arg, exc.message, "IKU303")
+    return Assignment(kode, parts[0] if parts else None, value, raw.strip(), quarter)
+
+
+def parse_assignments(args: list[str], iku: Iku) -> list[Assignment]:
+    """Every argument checked; all problems reported at once."""
+    parsed = [parse_assignment(a, iku) for a in args]
+    problems = [p for p in parsed if isinstance(p, Finding)]
+    if problems:
+        raise IkuError(problems)
+    return [p for p in parsed if isinstance(p, Assignment)]
 
 
 def _new_scalar(value: float, old: Any) -> Any:
+    """Whole numbers stay bare (``58``); a fraction is written the Indonesian way, quoted
+    (``"6,5"``), as is any number the person had written as text."""
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-    number: Any = int(value) if float(value).is_integer() else value
-    if isinstance(old, str):  # keep the person's way of writing numbers
+    if isinstance(old, str) or not float(value).is_integer():
         return DoubleQuotedScalarString(format_angka(value))
-    return number
+    return int(value)
+
+
+def _has_value(node: Any) -> bool:
+    if isinstance(node, dict):
+        return any(_has_value(v) for k, v in node.items() if k not in ("catatan", "sumber"))
+    return node is not None
+
+
+def _refuse(kode: str, message: str) -> IkuError:
+    return IkuError.single("IKU501", f"{kode}: {message}", file="argumen")
+
+
+def _apply(entries: Any, a: Assignment) -> None:
+    from ruamel.yaml.comments import CommentedMap
+
+    entry = entries.get(a.kode)
+    structured = isinstance(entry, dict) and any(k in RESERVED for k in entry)
+    quarters = entry.get("triwulan") if structured else None
+    if a.triwulan is None and quarters is not None:
+        raise _refuse(
+            a.kode,
+            "indikator ini diisi per triwulan (I-IV) di berkas; ubah triwulannya, mis. "
+            f"{a.kode}.IV=..., atau hapus 'triwulan' di berkas bila ingin nilai tahunan saja",
+        )
+    if a.triwulan is not None:
+        yearly = entry.get("nilai") if structured else entry
+        if _has_value(yearly):
+            raise _refuse(
+                a.kode,
+                "indikator ini sudah berisi nilai tahunan; untuk mengisi per triwulan, hapus dulu "
+                "nilai tahunannya di berkas",
+            )
+        if not structured:
+            fresh = CommentedMap()
+            entries[a.kode] = fresh
+            entry = fresh
+        elif "nilai" in entry:
+            del entry["nilai"]
+        if entry.get("triwulan") is None:
+            entry["triwulan"] = CommentedMap()
+        holder, key = entry["triwulan"], a.triwulan
+        # keep the quarters in calendar order when a new one is added
+        if key not in holder:
+            after = [q for q in QUARTERS if q in holder and QUARTERS.index(q) < QUARTERS.index(key)]
+            holder.insert(len(after), key, None)
+    elif structured:
+        if entry.get("nilai") is None and a.kunci is not None:
+            entry["nilai"] = CommentedMap()
+        holder, key = entry, "nilai"
+    else:
+        holder, key = entries, a.kode
+    current = holder.get(key)
+    if a.kunci is not None:
+        if not isinstance(current, dict):
+            current = CommentedMap()
+            holder[key] = current
+        current[a.kunci] = _new_scalar(a.value, current.get(a.kunci))
+    else:
+        holder[key] = _new_scalar(a.value, current if not isinstance(current, dict) else None)
 
 
 def set_values(
-    path: Path, iku: Iku, assignments: list[Assignment], display_name: str
+    raw: bytes, path: Path, iku: Iku, assignments: list[Assignment], display_name: str
 ) -> tuple[str, Any]:
     """The file's new text with ``assignments`` applied, checked; nothing is written here."""
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.error import YAMLError
 
-    raw = path.read_bytes()
     text = decode(raw, display_name)
     crlf = "\r\n" in text
-    parse_yaml_text(text, display_name)  # syntax, duplicate keys, alias bombs: located errors first
+    # syntax, duplicate keys, alias bombs and tags: located errors first, as `validate` gives them
+    parse_yaml_text(text, display_name)
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096
@@ -94,29 +175,10 @@ def set_values(
         raise IkuError.single(
             "IKU103", f"sintaks YAML tidak sah: {exc}", file=display_name
         ) from None
-    if not isinstance(data, dict):
-        raise IkuError.single(
-            "IKU203", "isi berkas realisasi harus berupa pemetaan", file=display_name
-        )
     if data.get("realisasi") is None:
         data["realisasi"] = CommentedMap()
-    entries = data["realisasi"]
     for a in assignments:
-        entry = entries.get(a.kode)
-        holder = entries
-        key: Any = a.kode
-        if isinstance(entry, dict) and any(k in RESERVED for k in entry):
-            if entry.get("nilai") is None and a.kunci is not None:
-                entry["nilai"] = CommentedMap()
-            holder, key = entry, "nilai"
-            entry = entry.get("nilai")
-        if a.kunci is not None:
-            if not isinstance(entry, dict):
-                entry = CommentedMap()
-                holder[key] = entry
-            entry[a.kunci] = _new_scalar(a.value, entry.get(a.kunci))
-        else:
-            holder[key] = _new_scalar(a.value, entry if not isinstance(entry, dict) else None)
+        _apply(data["realisasi"], a)
     buf = io.StringIO()
     yaml.dump(data, buf)
     new_text = buf.getvalue()

@@ -28,6 +28,7 @@ CODES: dict[str, str] = {
     "IKU105": "berkas terlalu besar atau alias berlebihan",
     "IKU106": "berkas kosong",
     "IKU107": "angka YAML yang mungkin salah baca",
+    "IKU108": "bukan berkas YAML (Excel, CSV, Word, PDF)",
     # The IKU definition
     "IKU201": "kunci tidak dikenal",
     "IKU202": "kolom wajib tidak ada",
@@ -54,6 +55,8 @@ CODES: dict[str, str] = {
     "IKU308": "realisasi untuk tahun itu tidak ada",
     "IKU309": "komponen belum diisi",
     "IKU310": "nilai tahunan berbeda dari hasil triwulan",
+    "IKU311": "realisasi berstatus final belum lengkap",
+    "IKU312": "tanda % pada komponen yang bukan persentase",
     # Capaian
     "IKU401": "capaian ekstrem",
     "IKU402": "capaian tidak dapat dihitung",
@@ -61,6 +64,10 @@ CODES: dict[str, str] = {
     "IKU501": "pilihan perintah tidak sah",
     "IKU502": "berkas keluaran sudah ada",
     "IKU503": "berkas keluaran gagal ditulis",
+    "IKU504": "menulis di luar ruang kerja atau ke dalam paket terpasang",
+    "IKU505": "berkas sedang diubah oleh proses lain",
+    "IKU506": "berkas diubah program lain selama perintah berjalan",
+    "IKU507": "folder tujuan tidak kosong",
 }
 
 

@@ -16,6 +16,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     StrictStr,
     model_validator,
 )
@@ -236,6 +237,15 @@ class Indikator(Base):
     def target_for(self, tahun: int) -> Target | None:
         return self.target.get(tahun)
 
+    def reference_target(self, tahun: int) -> Target | None:
+        """The target whose components a realisasi of ``tahun`` is written in: that year's, or,
+        in a year without a target ("-"), the nearest earlier year's, else the nearest later."""
+        own = self.target.get(tahun)
+        if own is not None:
+            return own
+        years = sorted((y for y, t in self.target.items() if t is not None), key=lambda y: (y > tahun, abs(y - tahun)))
+        return self.target[years[0]] if years else None
+
     def label_for(self, kunci: str) -> str | None:
         for k in self.komponen:
             if k.kunci == kunci:
@@ -260,6 +270,12 @@ class Iku(Base):
     rumus_negatif: RumusNegatif = "selisih"
     skala: Literal["permendagri86", "permenpanrb53"] | Skala = "permendagri86"
     sasaran: list[Sasaran] = Field(min_length=1)
+    _berkas: str | None = PrivateAttr(default=None)
+
+    @property
+    def berkas(self) -> str:
+        """The file this IKU was read from, as shown to the user."""
+        return self._berkas or "IKU"
 
     def indikator(self) -> list[tuple[Sasaran, Indikator]]:
         return [(s, i) for s in self.sasaran for i in s.indikator]

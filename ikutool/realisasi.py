@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -44,6 +45,12 @@ _QUARTER_ALIASES = {
     "TW3": "III",
     "TW4": "IV",
 }
+
+
+def quarter_name(text: str) -> str | None:
+    """``"II"``, ``"2"``, ``"tw2"`` -> ``"II"``; None when it is not a quarter."""
+    name = _QUARTER_ALIASES.get(text.strip().upper(), text.strip().upper())
+    return name if name in QUARTERS else None
 
 
 class RealisasiFile(Base):
@@ -83,43 +90,102 @@ def year_from_name(path: Path) -> int | None:
 
 
 def load_realisasi_file(path: Path, iku: Iku, display_name: str | None = None) -> RealisasiTahun:
-    return realisasi_from_document(read_yaml(path, display_name=display_name), path, iku)
+    return realisasi_from_document(
+        read_yaml(path, display_name=display_name or shown(path)), path, iku
+    )
 
 
 def realisasi_from_document(doc: Document, path: Path, iku: Iku) -> RealisasiTahun:
-    """Check a composed realisasi file against the IKU; raise :class:`IkuError` on any error."""
+    """Check a composed realisasi file against the IKU; raise :class:`IkuError` on any error.
+
+    Every error is reported at once: a bad ``status`` does not hide an unknown code below it.
+    """
     model, findings = validate_document(
         doc,
         RealisasiFile,
         "isi berkas realisasi harus berupa pemetaan dengan 'tahun' dan 'realisasi'",
     )
+    data = doc.data if isinstance(doc.data, dict) else {}
+    tahun = model.tahun if model is not None else data.get("tahun")
+    if not isinstance(tahun, int) or isinstance(tahun, bool):
+        tahun = None
     result = None
-    if model is not None:
-        result = RealisasiTahun(model.tahun, doc.file, model.status, model.keterangan)
+    if tahun is not None:
+        status = model.status if model is not None else None
+        result = RealisasiTahun(tahun, doc.file, status, model.keterangan if model else None)
         named = year_from_name(path)
-        if named is not None and named != model.tahun:
+        if named is not None and named != tahun:
             findings.append(
                 doc.finding(
                     "IKU305",
-                    f"'tahun: {model.tahun}' berbeda dengan tahun di nama berkas ({named}); "
-                    f"samakan keduanya (berkas realisasi {model.tahun} bernama {model.tahun}.yaml)",
+                    f"'tahun: {tahun}' berbeda dengan tahun di nama berkas ({named}); "
+                    f"samakan keduanya (berkas realisasi {tahun} bernama {tahun}.yaml)",
                     ("tahun",),
                 )
             )
-        if model.tahun not in iku.periode.tahun:
+        if tahun not in iku.periode.tahun:
             findings.append(
                 doc.finding(
                     "IKU307",
-                    f"tahun {model.tahun} di luar periode IKU {iku.periode.awal}-{iku.periode.akhir}",
+                    f"tahun {tahun} di luar periode IKU {iku.periode.awal}-{iku.periode.akhir} "
+                    f"({iku.berkas})",
                     ("tahun",),
                 )
             )
-        _Entries(doc, iku, model.tahun, result, findings).read(model.realisasi or {})
+        entries = data.get("realisasi")
+        if isinstance(entries, dict):
+            _Entries(doc, iku, tahun, result, findings).read(entries)
+        if status == "final" and not errors_only(findings):
+            findings.extend(_final_gaps(doc, iku, result))
     findings.sort(key=lambda f: (f.line or 0, f.column or 0))
-    if result is None or errors_only(findings):
+    if result is None or model is None or errors_only(findings):
         raise IkuError(findings)
     result.findings = findings
     return result
+
+
+def _final_gaps(doc: Document, iku: Iku, result: RealisasiTahun) -> list[Finding]:
+    """A file marked final must hold a value for every indicator with a target that year."""
+    out = []
+    for _, ind in iku.indikator():
+        target = ind.target_for(result.tahun)
+        if target is None:
+            continue
+        keys = [c.kunci or "nilai" for c in target.komponen]
+        entry = result.indikator.get(ind.kode)
+        missing = [k for k in keys if entry is None or entry.nilai.get(k) is None]
+        if not missing:
+            continue
+        what = "belum diisi" if len(missing) == len(keys) else f"komponen {', '.join(missing)} belum diisi"
+        path: PathT = ("realisasi", ind.kode) if entry is not None else ("status",)
+        out.append(
+            doc.finding(
+                "IKU311",
+                f"berkas berstatus final, tetapi {ind.kode} {what} (target {result.tahun}: "
+                f"{target.teks}); isi nilainya, atau ubah status menjadi 'sementara'",
+                path,
+                severity=W,
+            )
+        )
+    return out
+
+
+def kelengkapan(iku: Iku, data: RealisasiTahun) -> tuple[int, int, int]:
+    """``(with a target, filled completely, filled in part)`` for the indicators of that year."""
+    total = complete = partial = 0
+    for _, ind in iku.indikator():
+        target = ind.target_for(data.tahun)
+        if target is None:
+            continue
+        total += 1
+        entry = data.indikator.get(ind.kode)
+        values = [entry.nilai.get(c.kunci or "nilai") if entry else None for c in target.komponen]
+        filled = sum(v is not None for v in values)
+        if filled == len(values):
+            complete += 1
+        elif filled:
+            partial += 1
+    return total, complete, partial
 
 
 class _Entries:
@@ -150,13 +216,14 @@ class _Entries:
         hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
         self.error(
             "IKU301",
-            f"kode indikator '{kode}' tidak ada di IKU.{hint} Kode yang ada: {', '.join(self.codes)}.",
+            f"kode indikator '{kode}' tidak ada di IKU {self.iku.berkas}.{hint} "
+            f"Kode yang ada: {', '.join(self.codes)}.",
             path,
             at_key=True,
         )
 
     def _keys(self, ind: Indikator) -> list[str]:
-        target = ind.target_for(self.tahun)
+        target = ind.reference_target(self.tahun)
         if target is None:
             return []
         return [c.kunci or "nilai" for c in target.komponen]
@@ -225,7 +292,7 @@ class _Entries:
                     )
                     continue
                 into[str(k)] = self._number(ind, str(k), v, (*path, k))
-            missing = [k for k in keys if k not in value]
+            missing = [k for k in keys if into.get(k) is None]
             if missing and len(missing) < len(keys):
                 self.error(
                     "IKU309",
@@ -264,9 +331,19 @@ class _Entries:
             number = float(value)
         elif isinstance(value, str):
             try:
-                number, _ = parse_angka(value)
+                number, percent = parse_angka(value)
             except NumberFormatError as exc:
                 self.error("IKU303", exc.message, path)
+                return None
+            if percent and not self._is_percent(ind, key):
+                unit = self._unit(ind, key)
+                self.error(
+                    "IKU312",
+                    f"'{value}' ditulis dengan tanda %, padahal satuan target {ind.kode} "
+                    f"({key}) adalah '{unit}', bukan persen; tulis angkanya saja, mis. "
+                    f"{value.replace('%', '').strip()}",
+                    path,
+                )
                 return None
         else:
             self.error("IKU303", "harus berupa angka", path)
@@ -287,10 +364,15 @@ class _Entries:
         return number
 
     def _is_percent(self, ind: Indikator, key: str) -> bool:
-        target = ind.target_for(self.tahun)
+        target = ind.reference_target(self.tahun)
         if target is None:
             return bool(ind.satuan and ind.satuan.startswith("%"))
-        return any(c.kunci == key and c.persen for c in target.komponen)
+        return any((c.kunci or "nilai") == key and c.persen for c in target.komponen)
+
+    def _unit(self, ind: Indikator, key: str) -> str:
+        target = ind.reference_target(self.tahun)
+        comps = [c for c in (target.komponen if target else []) if (c.kunci or "nilai") == key]
+        return (comps[0].satuan if comps else ind.satuan) or "tanpa satuan"
 
     def _quarters(
         self, ind: Indikator, keys: list[str], value: Any, path: PathT, entry: RealisasiIndikator
@@ -299,8 +381,8 @@ class _Entries:
             self.error("IKU203", "'triwulan' harus berupa pemetaan, mis. {I: 10, II: 12}", path)
             return
         for q, v in value.items():
-            name = _QUARTER_ALIASES.get(str(q).upper(), str(q).upper())
-            if name not in QUARTERS:
+            name = quarter_name(str(q))
+            if name is None:
                 self.error(
                     "IKU302",
                     f"triwulan '{q}' tidak dikenal; pakai I, II, III atau IV",
@@ -334,15 +416,19 @@ def realisasi_files(folder: Path) -> list[Path]:
     )
 
 
+Hint = Callable[[int], str]
+
+
 def load_realisasi_dir(
-    folder: Path, iku: Iku, years: list[int], *, iku_option: str = ""
+    folder: Path, iku: Iku, years: list[int], *, hint: Hint | None = None
 ) -> dict[int, RealisasiTahun]:
     """Load the realisasi of ``years`` from ``folder``.
 
     Files of other years are read only as far as needed to find two files claiming one year.
-    A missing folder or year is a usage problem (exit 2) with the command that starts the file.
+    A missing folder or year is a usage problem (exit 2); ``hint`` gives the command that starts
+    the missing file of a year.
     """
-    _require_folder(folder, years[0] if years else iku.periode.awal, iku_option)
+    _require_folder(folder, years[0] if years else iku.periode.awal, hint)
     by_year: dict[int, RealisasiTahun] = {}
     errors: list[Finding] = []
     for path in realisasi_files(folder):
@@ -377,33 +463,26 @@ def load_realisasi_dir(
     if missing:
         raise IkuError.single(
             "IKU308",
-            f"realisasi tahun {', '.join(map(str, missing))} belum ada di folder ini",
-            file=str(folder),
+            f"realisasi tahun {', '.join(map(str, missing))} belum ada di folder realisasi "
+            f"(IKU: {iku.berkas})",
+            file=shown(folder),
             exit_code=2,
-            hint=template_hint(missing[0], folder, iku_option),
+            hint=hint(missing[0]) if hint else None,
         )
     return by_year
 
 
-def _require_folder(folder: Path, tahun: int, iku_option: str) -> None:
+def _require_folder(folder: Path, tahun: int, hint: Hint | None) -> None:
     if not folder.is_dir():
         raise IkuError.single(
             "IKU308",
             "ini sebuah berkas, bukan folder realisasi"
             if folder.exists()
             else "folder realisasi tidak ada",
-            file=str(folder),
+            file=shown(folder),
             exit_code=2,
-            hint=template_hint(tahun, folder, iku_option),
+            hint=hint(tahun) if hint else None,
         )
-
-
-def template_hint(tahun: int, folder: Path, iku_option: str = "") -> str:
-    """The command that starts the missing realisasi file of ``tahun`` in ``folder``."""
-    out = folder / f"{tahun}.yaml"
-    return (
-        f'Mulai berkasnya dengan: iku realisasi template --tahun {tahun}{iku_option} --out "{out}"'
-    )
 
 
 def template_text(iku: Iku, tahun: int, *, iku_file: str | None = None) -> str:
@@ -459,8 +538,8 @@ def _yaml_key(key: str) -> str:
     return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def available_years(folder: Path, iku: Iku, *, iku_option: str = "") -> list[int]:
+def available_years(folder: Path, iku: Iku, *, hint: Hint | None = None) -> list[int]:
     """Years (inside the periode) that have a ``<tahun>.yaml`` file in ``folder``."""
-    _require_folder(folder, iku.periode.awal, iku_option)
+    _require_folder(folder, iku.periode.awal, hint)
     years = {year_from_name(p) for p in realisasi_files(folder)}
     return sorted(y for y in years if y is not None and y in iku.periode.tahun)

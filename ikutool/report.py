@@ -75,6 +75,9 @@ class Laporan(BaseModel):
     capaian: dict[int, float | None]  # agency figure per year
     kategori: dict[int, str | None]
     per_tahun: list[HasilCapaian]
+    berkas_iku: str | None = None
+    folder_realisasi: str | None = None
+    peringatan: list[str] = []  # every year's, prefixed with the year
 
     @property
     def contoh_years(self) -> list[int]:
@@ -92,6 +95,8 @@ def build_report(
     data: dict[int, RealisasiTahun],
     years: list[int],
     options: Options | None = None,
+    *,
+    folder_realisasi: str | None = None,
 ) -> Laporan:
     """Report over ``years`` (each must be in ``data``); earlier years in ``data`` serve for the
     change against the previous year."""
@@ -185,4 +190,7 @@ def build_report(
         capaian={y: results[y].capaian for y in years},
         kategori={y: results[y].kategori for y in years},
         per_tahun=[results[y] for y in years],
+        berkas_iku=iku.berkas,
+        folder_realisasi=folder_realisasi,
+        peringatan=[f"{y} {w}" for y in years for w in results[y].peringatan],
     )

@@ -102,24 +102,36 @@ _THOUSANDS_DOT = re.compile(r"^[-+]?[0-9]{1,3}(?:\.[0-9]{3})+$")
 _YAML11_BOOL = {"yes", "no", "on", "off", "y", "n"}
 
 
-def read_yaml(path: Path, *, display_name: str | None = None) -> Document:
-    """Read and compose ``path``. Raises :class:`IkuError` when nothing usable can be read."""
-    name = display_name or str(path)
+def read_bounded(path: Path, name: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a user's file, refusing before reading what cannot be a YAML file.
+
+    Only regular files are opened (a FIFO would block, ``/dev/zero`` never ends), the size is
+    checked before a byte is read, and files of another kind (Excel, Word, PDF, CSV) are named.
+    """
+    import stat
+
     try:
-        if path.is_dir():
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
             raise IkuError.single(
                 "IKU101", "ini sebuah folder, bukan berkas YAML", file=name, exit_code=2
             )
-        size = path.stat().st_size
-        if size > MAX_BYTES:
+        if not stat.S_ISREG(st.st_mode):
+            raise IkuError.single(
+                "IKU101",
+                "bukan berkas biasa (perangkat, FIFO atau soket); berikan berkas YAML",
+                file=name,
+                exit_code=2,
+            )
+        if st.st_size > limit:
             raise IkuError.single(
                 "IKU105",
-                f"berkas terlalu besar ({size:,} bita); batasnya {MAX_BYTES:,} bita".replace(
-                    ",", "."
-                ),
+                f"berkas terlalu besar ({format_angka(st.st_size)} bita); batasnya "
+                f"{format_angka(limit)} bita",
                 file=name,
             )
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
     except FileNotFoundError:
         raise IkuError.single(
             "IKU101", "berkas tidak ditemukan; periksa nama dan foldernya", file=name, exit_code=2
@@ -132,7 +144,59 @@ def read_yaml(path: Path, *, display_name: str | None = None) -> Document:
         raise IkuError.single(
             "IKU101", f"berkas tidak dapat dibaca: {exc.strerror}", file=name, exit_code=2
         ) from None
-    return parse_yaml_bytes(raw, name)
+    if len(raw) > limit:  # grew while we read it
+        raise IkuError.single(
+            "IKU105", f"berkas terlalu besar; batasnya {format_angka(limit)} bita", file=name
+        )
+    _sniff(raw, path, name)
+    return raw
+
+
+_OTHER_KINDS = (
+    (b"PK\x03\x04", "arsip ZIP"),
+    (b"\xd0\xcf\x11\xe0", "dokumen Microsoft Office lama (.xls/.doc)"),
+    (b"%PDF", "dokumen PDF"),
+    (b"{\\rtf", "dokumen RTF"),
+)
+_BY_SUFFIX = {
+    ".xlsx": "buku kerja Excel (.xlsx)",
+    ".xlsm": "buku kerja Excel (.xlsm)",
+    ".xls": "buku kerja Excel lama (.xls)",
+    ".ods": "lembar kerja LibreOffice (.ods)",
+    ".docx": "dokumen Word (.docx)",
+    ".doc": "dokumen Word lama (.doc)",
+    ".pdf": "dokumen PDF",
+    ".csv": "berkas CSV",
+    ".tsv": "berkas TSV",
+}
+
+
+def _sniff(raw: bytes, path: Path, name: str) -> None:
+    """Name a file that is not YAML at all, instead of a confusing YAML or encoding error."""
+    kind = None
+    for magic, label in _OTHER_KINDS:
+        if raw.startswith(magic):
+            kind = _BY_SUFFIX.get(path.suffix.lower(), label)
+    if kind is None and path.suffix.lower() in (".csv", ".tsv"):
+        kind = _BY_SUFFIX[path.suffix.lower()]
+    if kind is None:
+        return
+    excel = "Excel" in kind or "CSV" in kind or "TSV" in kind or "LibreOffice" in kind
+    advice = (
+        "Realisasi dari Excel diimpor dengan: iku realisasi impor BERKAS.xlsx; berkas IKU dan "
+        "realisasi sendiri ditulis sebagai YAML (lihat README)."
+        if excel
+        else "ikutool membaca berkas YAML (.yaml) saja; lihat README untuk bentuknya."
+    )
+    raise IkuError.single(
+        "IKU108", f"ini {kind}, bukan berkas YAML. {advice}", file=name, line=1, column=1
+    )
+
+
+def read_yaml(path: Path, *, display_name: str | None = None) -> Document:
+    """Read and compose ``path``. Raises :class:`IkuError` when nothing usable can be read."""
+    name = display_name or str(path)
+    return parse_yaml_bytes(read_bounded(path, name), name)
 
 
 def decode(raw: bytes, name: str) -> str:

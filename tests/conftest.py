@@ -31,6 +31,13 @@ sasaran:
 
 
 @pytest.fixture(autouse=True)
+def _outside_any_workspace(monkeypatch: pytest.MonkeyPatch, tmp_path_factory) -> None:
+    # Commands find their workspace from the working folder: run every test from an empty
+    # folder of its own, so no test depends on where pytest was started.
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+
+
+@pytest.fixture(autouse=True)
 def _deterministic_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     # Rich output that does not depend on the terminal running the tests.
     monkeypatch.setenv("COLUMNS", "200")
@@ -77,3 +84,14 @@ def write(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
 
 def json_out(result: object) -> object:
     return json.loads(result.stdout)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A workspace made by ``iku init --contoh`` (the bundled IKU and sample realisasi), entered."""
+    from ikutool.workspace import init_workspace
+
+    root = tmp_path / "ruang kerja"
+    init_workspace(root, contoh=True, force=False)
+    monkeypatch.chdir(root)
+    return root

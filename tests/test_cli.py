@@ -100,8 +100,9 @@ def test_capaian_json_equals_library(iku_cli, bundled, samples) -> None:
     data = load_realisasi_dir(samples, bundled.iku, [2019])[2019]
     expected = capaian_data(compute(bundled.iku, 2019, data))
     got = json.loads(result.stdout)
-    expected["berkas_realisasi"] = got["berkas_realisasi"]  # shown relative to the working folder
     assert got == json.loads(json.dumps(expected))
+    assert got["berkas_iku"] == "contoh bawaan/iku_2016_2021.yaml"
+    assert got["berkas_realisasi"] == "contoh bawaan/realisasi/2019.yaml"
     assert got["status_data"] == "contoh" and "CONTOH" in got["catatan"]
     assert "CONTOH" in result.stderr
 
@@ -109,11 +110,9 @@ def test_capaian_json_equals_library(iku_cli, bundled, samples) -> None:
 def test_capaian_table_golden(iku_cli) -> None:
     result = iku_cli("capaian", "--tahun", "2019")
     assert result.exit_code == 0
-    text = result.stdout.replace(
-        result.stdout.split("Berkas realisasi: ")[1].split("\n")[0], "<berkas>"
-    )
-    golden("capaian_2019.txt", text)
-    assert text.count("CONTOH") == 2
+    golden("capaian_2019.txt", result.stdout)
+    assert result.stdout.count("CONTOH") == 2
+    assert "memakai contoh bawaan" in result.stderr and "iku init" in result.stderr
 
 
 def test_capaian_csv_golden(iku_cli) -> None:
@@ -155,8 +154,8 @@ def test_capaian_bidang_and_scale(iku_cli) -> None:
     ("args", "code", "fragment"),
     [
         (["capaian", "--tahun", "2030"], 2, "di luar periode"),
-        (["capaian", "--tahun", "2020"], 2, "iku realisasi template --tahun 2020"),
-        (["capaian", "--tahun", "2019", "--bidang", "Pertanian"], 1, "Bidang yang ada"),
+        (["capaian", "--tahun", "2020"], 2, "hanya berisi realisasi 2017-2019"),
+        (["capaian", "--tahun", "2019", "--bidang", "Pertanian"], 2, "Bidang yang ada"),
         (["capaian"], 2, "--tahun"),
         (["capaian", "--tahun", "2019", "--batas", "-5"], 2, "--batas harus lebih besar dari 0"),
         (["capaian", "--tahun", "2019", "--realisasi", __file__], 2, "bukan folder realisasi"),
@@ -178,8 +177,8 @@ def test_capaian_bad_realisasi(iku_cli, write, tmp_path) -> None:
     assert result.stdout == ""
 
 
-def test_template_writes_atomically_and_never_overwrites(iku_cli, tmp_path) -> None:
-    out = tmp_path / "dir with space" / "2020.yaml"
+def test_template_writes_atomically_and_never_overwrites(iku_cli, workspace) -> None:
+    out = workspace / "dir with space" / "2020.yaml"
     out.parent.mkdir()
     result = iku_cli("realisasi", "template", "--tahun", "2020", "--out", str(out))
     assert result.exit_code == 0, result.output
@@ -198,15 +197,16 @@ def test_template_writes_atomically_and_never_overwrites(iku_cli, tmp_path) -> N
     assert iku_cli("realisasi", "template", "--tahun", "2040").exit_code == 2
 
 
-def test_template_then_capaian_round_trip(iku_cli, tmp_path) -> None:
-    folder = tmp_path / "realisasi"
-    folder.mkdir()
-    iku_cli("realisasi", "template", "--tahun", "2021", "--out", str(folder / "2021.yaml"))
-    result = iku_cli("capaian", "--tahun", "2021", "--realisasi", str(folder), "-f", "json")
+def test_template_then_capaian_round_trip(iku_cli, workspace) -> None:
+    assert iku_cli("realisasi", "template", "--tahun", "2021").exit_code == 0
+    assert (workspace / "realisasi" / "2021.yaml").is_file()
+    result = iku_cli("capaian", "--tahun", "2021", "-f", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["capaian"] is None
     assert {i["status"] for s in data["sasaran"] for i in s["indikator"]} == {"belum_ada_realisasi"}
+    assert data["berkas_iku"] == "iku.yaml"
+    assert data["berkas_realisasi"] == "realisasi/2021.yaml"
 
 
 def test_every_command_has_indonesian_help_with_example(runner) -> None:

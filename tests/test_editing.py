@@ -71,34 +71,25 @@ def test_bad_edit_changes_nothing(iku_cli, tmp_path: Path) -> None:
     assert [p.name for p in path.parent.iterdir()] == ["2019.yaml"]
 
 
-def test_fills_a_template_and_keeps_crlf(iku_cli, tmp_path: Path) -> None:
-    folder = tmp_path / "realisasi"
-    folder.mkdir()
+def test_fills_a_template_and_keeps_crlf(iku_cli, workspace: Path) -> None:
+    folder = workspace / "realisasi"
     path = folder / "2020.yaml"
-    iku_cli("realisasi", "template", "--tahun", "2020", "--out", str(path))
+    assert iku_cli("realisasi", "template", "--tahun", "2020").exit_code == 0
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
-    result = iku_cli(
-        "realisasi",
-        "isi",
-        "--tahun",
-        "2020",
-        "--realisasi",
-        str(folder),
-        "S1.3.umkm=24",
-        "S3.3=1,5",
-    )
+    result = iku_cli("realisasi", "isi", "--tahun", "2020", "S1.3.umkm=24", "S3.3=1,5")
     assert result.exit_code == 0, result.output
     raw = path.read_bytes()
     assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
     text = raw.decode()
     squeezed = [" ".join(line.split()) for line in text.splitlines()]
     assert "umkm: 24 # target 25 UMKM" in squeezed
-    assert "S3.3: 1.5 # target 2 %" in squeezed
+    assert 'S3.3: "1,5" # target 2 %' in squeezed
     assert "S3.4: null # target 5 %" in squeezed
-    capaian = iku_cli("capaian", "--tahun", "2020", "--realisasi", str(folder), "-f", "json")
+    capaian = iku_cli("capaian", "--tahun", "2020", "-f", "json")
     assert '"capaian": 75.0' in capaian.stdout  # S3.3: 1,5 / 2
 
 
-def test_missing_year_file(iku_cli, tmp_path: Path) -> None:
-    result = iku_cli("realisasi", "isi", "--tahun", "2020", "--realisasi", str(tmp_path), "S1.2=5")
-    assert result.exit_code == 2 and "iku realisasi template --tahun 2020" in result.stderr
+def test_missing_year_file(iku_cli, workspace: Path) -> None:
+    result = iku_cli("realisasi", "isi", "--tahun", "2020", "S1.2=5")
+    assert result.exit_code == 2
+    assert "Mulai berkasnya dengan: iku realisasi template --tahun 2020\n" in result.stderr

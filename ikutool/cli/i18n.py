@@ -26,6 +26,29 @@ def install() -> None:
     ru.DEPRECATED_STRING = "(usang) "
 
 
+_TYPE_LABELS = {"int": "BILANGAN", "float": "ANGKA", "str": "TEKS", "Path": "BERKAS"}
+
+
+def one_line_paragraphs(text: str | None) -> str | None:
+    """A docstring's paragraphs each on one line (typer keeps single line breaks otherwise)."""
+    import inspect
+
+    if not text:
+        return text
+    return re.sub(r"(?<!\n)\n(?!\n)", " ", inspect.cleandoc(text))
+
+
+def prepare_help(command: Any) -> None:
+    """Help that reads as Indonesian: no ``<bool>``/``<path>``/``<int>`` type labels."""
+    for param in command.params:
+        label: str | None = None
+        if param.param_type_name == "option" and not getattr(param, "is_flag", False):
+            label = param.metavar or _TYPE_LABELS.get(getattr(param.type, "name", ""), None)
+            if label is None:
+                label = str(getattr(param.type, "name", "NILAI")).upper()
+        param.display_type_rich = lambda ctx, label=label: label
+
+
 def _hint(e: Any) -> str:
     param = getattr(e, "param", None)
     if getattr(e, "param_hint", None):
@@ -50,6 +73,40 @@ def _value_message(message: str) -> str:
     return message
 
 
+_EXAMPLES = {"--tahun": "2019", "--dari": "2017", "--sampai": "2019", "--format": "json",
+             "-f": "json", "--bidang": "UKM", "--out": "laporan.xlsx", "-o": "laporan.xlsx",
+             "--iku": "iku.yaml", "--realisasi": "realisasi", "--batas": "120",
+             "--skala": "permendagri86"}
+
+
+def _example(option: str) -> str:
+    return _EXAMPLES.get(option, "NILAI")
+
+
+def _format_hint(e: Any) -> str:
+    """``capaian --format xlsx``: the command that does make Excel or HTML."""
+    ctx = getattr(e, "ctx", None)
+    param = getattr(e, "param", None)
+    if ctx is None or param is None or getattr(param, "name", "") != "format":
+        return ""
+    wanted = next((v for v in ("xlsx", "xls", "excel", "html") if v in str(e.message).lower()), None)
+    if wanted is None or ctx.command.name == "report":
+        return ""
+    fmt = "html" if wanted == "html" else "xlsx"
+    return f". Untuk {fmt.upper()} pakai: iku report --format {fmt} --out laporan.{fmt}"
+
+
+def _command_hint(e: Any, typed: str) -> str:
+    import difflib
+
+    ctx = getattr(e, "ctx", None)
+    if ctx is None:
+        return ""
+    names = ctx.command.list_commands(ctx)
+    hits = difflib.get_close_matches(typed, names, n=1, cutoff=0.6)
+    return f"; mungkin maksudnya '{hits[0]}'?" if hits else f". Perintah yang ada: {', '.join(names)}"
+
+
 def translate(e: Any) -> None:
     """Rewrite a click UsageError's message in Bahasa Indonesia (in place, once)."""
     if getattr(e, "_iku_translated", False):
@@ -71,6 +128,10 @@ def translate(e: Any) -> None:
         text = f"{kind} wajib {hint} belum diberikan"
     elif name == "BadParameter":
         text = f"nilai untuk {hint} tidak sah: {_value_message(str(e.message))}"
+        text += _format_hint(e)
+    elif name == "BadOptionUsage" and "requires" in str(getattr(e, "message", "")):
+        option = getattr(e, "option_name", "") or hint
+        text = f"pilihan {option} perlu nilai, mis. {option} {_example(option)}"
     elif name == "NoSuchOption":
         text = f"pilihan tidak dikenal: {e.option_name}"
         if getattr(e, "possibilities", None):
@@ -79,9 +140,11 @@ def translate(e: Any) -> None:
         message = str(getattr(e, "message", e))
         m = re.match(r"No such command '?([^'.]*)'?", message)
         if m:
-            text = f"perintah '{m.group(1)}' tidak dikenal"
+            text = f"perintah '{m.group(1)}' tidak dikenal" + _command_hint(e, m.group(1))
         elif message.startswith("Got unexpected extra argument"):
-            text = "argumen berlebih: " + message.split("(", 1)[-1].rstrip(")")
+            extra = re.search(r"\(([^()]*)\)\s*$", message)
+            text = "argumen berlebih: " + (extra.group(1) if extra else message)
+            text += "; perintah ini tidak menerima argumen tambahan (pilihan ditulis --nama nilai)"
         else:
             text = message
     e.message = text

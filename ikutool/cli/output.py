@@ -44,18 +44,26 @@ def print_error(exc: IkuError) -> None:
 class _Indonesian:
     """Help option text and usage in Bahasa Indonesia (mixed into the group and command classes)."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from ikutool.cli.i18n import one_line_paragraphs
+
+        self.help = one_line_paragraphs(self.help)  # type: ignore[has-type]
+
     def get_help_option(self, ctx: Any) -> Any:
         from ikutool.cli.i18n import HELP_TEXT
 
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = HELP_TEXT
+            option.display_type_rich = lambda ctx: None
         return option
 
     def format_help(self, ctx: Any, formatter: Any) -> Any:
-        from ikutool.cli.i18n import install
+        from ikutool.cli.i18n import install, prepare_help
 
         install()  # typer.rich_utils is heavy (markdown): load it only when help is shown
+        prepare_help(self)
         return super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def get_usage(self, ctx: Any) -> str:
@@ -90,6 +98,9 @@ class IkuGroup(_Indonesian, TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         from typer._click.exceptions import UsageError
 
+        from ikutool.cli import common
+
+        common._announced = False  # once per command run (tests run many in one process)
         try:
             return super().invoke(ctx)
         except IkuError as exc:

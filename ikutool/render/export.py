@@ -11,7 +11,16 @@ from typing import Any
 from ikutool.capaian import HasilCapaian, HasilKomponen
 from ikutool.errors import Finding
 from ikutool.model import Iku
-from ikutool.render.text import capaian_cell, component_label, notice, quantity
+from ikutool.render.text import (
+    PARTIAL_NOTE,
+    capaian_cell,
+    component_label,
+    has_partial,
+    mean_label,
+    notice,
+    quantity,
+    sumber_text,
+)
 
 
 def dumps(data: Any) -> str:
@@ -43,7 +52,7 @@ def iku_data(
         if codes is not None and not indikator:
             continue
         sasaran.append({"kode": sas.kode, "uraian": sas.uraian, "indikator": indikator})
-    out = iku.model_dump(mode="json", exclude={"sasaran"})
+    out = {"berkas_iku": iku.berkas, **iku.model_dump(mode="json", exclude={"sasaran"})}
     out["sasaran"] = sasaran
     return out
 
@@ -75,7 +84,10 @@ def capaian_csv(result: HasilCapaian) -> str:
             "capaian_komponen",
             "status",
             "indikator_capaian",
+            "indikator_status",
             "kategori",
+            "berkas_iku",
+            "berkas_realisasi",
         ]
     )
 
@@ -104,7 +116,10 @@ def capaian_csv(result: HasilCapaian) -> str:
                         num(comp.capaian) if comp else "",
                         comp.status if comp else ind.status,
                         num(ind.capaian),
+                        ind.status,
                         ind.kategori or "",
+                        result.berkas_iku or "",
+                        result.berkas_realisasi or "",
                     ]
                 )
     return buf.getvalue()
@@ -131,10 +146,13 @@ def capaian_markdown(result: HasilCapaian) -> str:
         first = True
         for ind in sas.indikator:
             multi = len(ind.komponen) > 1
-            for ci, comp in enumerate([*ind.komponen] or [None]):
-                label = f"{ind.kode} {ind.uraian}" if ci == 0 else ""
-                if multi and comp is not None:
-                    label += ("<br>" if label else "") + f"- {component_label(comp)}"
+            if multi:  # the indicator on its own row, each component's figures beside its name
+                cells = [str(no) if first else "", f"{sas.kode} {sas.uraian}" if first else ""]
+                cells += [f"{ind.kode} {ind.uraian}", "", "", "", "", ""]
+                lines.append("| " + " | ".join(_md_escape(c) for c in cells) + " |")
+                first = False
+            for comp in [*ind.komponen] or [None]:
+                label = f"- {component_label(comp)}" if multi and comp else f"{ind.kode} {ind.uraian}"
                 cells = [
                     str(no) if first else "",
                     f"{sas.kode} {sas.uraian}" if first else "",
@@ -153,7 +171,9 @@ def capaian_markdown(result: HasilCapaian) -> str:
                 first = False
             if multi:
                 lines.append(
-                    f"| | | **Capaian {ind.kode}** (rata-rata komponen) | | | | "
+                    f"| | | **Capaian {ind.kode}** (rata-rata "
+                    + ("komponen yang terisi" if ind.status == "sebagian" else "komponen")
+                    + ") | | | | "
                     f"**{capaian_cell(ind.capaian, ind.status)}** | {ind.kategori or '-'} |"
                 )
         lines.append(
@@ -163,22 +183,34 @@ def capaian_markdown(result: HasilCapaian) -> str:
         )
     lines.append("")
     lines.append(
-        f"Capaian rata-rata {len(result.sasaran)} sasaran: **{capaian_cell(result.capaian, 'ada')} %**"
+        f"{mean_label(result)}: **{capaian_cell(result.capaian, 'ada')} %**"
         + (f" ({result.kategori})" if result.kategori else "")
         + f". Skala: {result.skala}."
     )
+    if has_partial(result):
+        lines += ["", PARTIAL_NOTE]
+    lines += ["", sumber_text(result.berkas_iku, result.berkas_realisasi) + "."]
+    lines += [f"- Peringatan: {_md_escape(w)}" for w in result.peringatan]
     if note:
         lines += ["", f"> **{note}**"]
     return "\n".join(lines) + "\n"
 
 
-def findings_data(file: str, findings: list[Finding]) -> dict[str, Any]:
+def _laporan_footer(laporan: Any) -> list[str]:
+    lines = ["", sumber_text(laporan.berkas_iku, laporan.folder_realisasi) + "."]
+    lines += [f"- Peringatan: {_md_escape(w)}" for w in laporan.peringatan]
+    return lines
+
+
+def validation_data(reports: list[Any]) -> dict[str, Any]:
+    """``iku validate --format json``: every finding, and a line per file checked."""
+    findings: list[Finding] = [f for r in reports for f in r.findings]
     errors = [f for f in findings if f.is_error]
     return {
-        "berkas": file,
-        "sah": not errors,
+        "sah": all(r.valid for r in reports),
         "jumlah_galat": len(errors),
         "jumlah_peringatan": len(findings) - len(errors),
+        "berkas": [r.to_dict() for r in reports],
         "temuan": [f.to_dict() for f in findings],
     }
 
@@ -238,6 +270,7 @@ def report_markdown(laporan: Any) -> str:
     for sas in laporan.sasaran:
         for ind in sas.indikator:
             lines.append(f"- **{ind.kode}** {kalimat(ind.tahun[-1])}")
+    lines += _laporan_footer(laporan)
     if notes:
         lines += [""] + [f"> **{n}**" for n in notes]
     return "\n".join(lines) + "\n"
@@ -278,6 +311,7 @@ def evaluasi_markdown(laporan: Any) -> str:
                 (latest.kategori_target_akhir or "-") if latest else "-",
             ]
             lines.append("| " + " | ".join(cells) + " |")
+    lines += _laporan_footer(laporan)
     if notes:
         lines += [""] + [f"> **{n}**" for n in notes]
     return "\n".join(lines) + "\n"

@@ -192,10 +192,19 @@ def _year_table(result: Any) -> str:
         first = True
         for ind in sas.indikator:
             multi = len(ind.komponen) > 1
-            for ci, comp in enumerate(ind.komponen or [None]):
-                label = f"{escape(ind.kode)} {escape(ind.uraian)}" if ci == 0 else ""
-                if multi and comp is not None:
-                    label += ("<br>" if label else "") + f"- {escape(component_label(comp))}"
+            if multi:  # the indicator on its own row, each component's figures beside its name
+                sas_cell = f"{escape(sas.kode)} {escape(sas.uraian)}" if first else ""
+                rows.append(
+                    f"<tr><td class=n>{no if first else ''}</td><td>{sas_cell}</td>"
+                    f"<td>{escape(ind.kode)} {escape(ind.uraian)}</td>" + "<td></td>" * 5 + "</tr>"
+                )
+                first = False
+            for comp in ind.komponen or [None]:
+                label = (
+                    f"- {escape(component_label(comp))}"
+                    if multi and comp is not None
+                    else f"{escape(ind.kode)} {escape(ind.uraian)}"
+                )
                 sas_cell = f"{escape(sas.kode)} {escape(sas.uraian)}" if first else ""
                 if comp is None:
                     cells = [

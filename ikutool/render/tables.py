@@ -14,23 +14,75 @@ from ikutool.model import Iku
 from ikutool.numfmt import format_angka, format_persen
 from ikutool.render.text import (
     capaian_cell,
+    change_text,
     component_label,
     explain_component,
     explain_mean,
+    mean_label,
     notice,
     quantity,
+    sumber_text,
 )
 from ikutool.scales import BUILT_IN, colour
 
 
-def iku_table(iku: Iku, years: list[int], indikator_codes: set[str] | None = None) -> Table:
-    table = Table(
-        title=f"INDIKATOR KINERJA UTAMA\n{iku.instansi.nama.upper()}"
+def fits(renderable: object, width: int | None) -> bool:
+    """Whether a table can be drawn in ``width`` columns without cutting words to "…"."""
+    if width is None:
+        return True
+    from rich.console import Console
+    from rich.measure import Measurement
+
+    probe = Console(width=width, file=None, no_color=True)
+    return Measurement.get(probe, probe.options, renderable).minimum <= width  # type: ignore[arg-type]
+
+
+def _iku_title(iku: Iku) -> str:
+    return (
+        f"INDIKATOR KINERJA UTAMA\n{iku.instansi.nama.upper()}"
         + (f"\n{iku.instansi.pemerintah.upper()}" if iku.instansi.pemerintah else "")
-        + f" TAHUN {iku.periode.awal}-{iku.periode.akhir}",
-        show_lines=True,
-        header_style="bold",
+        + f" TAHUN {iku.periode.awal}-{iku.periode.akhir}"
     )
+
+
+def _target_lines(iku: Iku, ind, year: int) -> str:
+    t = ind.target_for(year)
+    if t is None:
+        return "-"
+    return "\n".join(quantity(c.jumlah, c.satuan, c.jumlah_maks) for c in t.komponen)
+
+
+def iku_view(
+    iku: Iku, years: list[int], indikator_codes: set[str] | None = None, width: int | None = None
+) -> Group:
+    """The IKU table, or an indented list when the terminal is too narrow for it."""
+    table = iku_table(iku, years, indikator_codes)
+    body: Table | Text = table if fits(table, width) else iku_list(iku, years, indikator_codes)
+    return Group(body, Text(f"Berkas IKU: {iku.berkas}"))
+
+
+def iku_list(iku: Iku, years: list[int], indikator_codes: set[str] | None = None) -> Text:
+    out = Text(_iku_title(iku) + "\n", style="bold")
+    for sas in iku.sasaran:
+        inds = [i for i in sas.indikator if indikator_codes is None or i.kode in indikator_codes]
+        if not inds:
+            continue
+        out.append(f"\n{sas.kode} {sas.uraian}\n", style="bold")
+        for ind in inds:
+            neg = " (polaritas negatif)" if ind.polaritas == "negatif" else ""
+            out.append(f"  {ind.kode} {ind.uraian}{neg}\n")
+            for y in years:
+                out.append(f"    {y}: {_target_lines(iku, ind, y).replace(chr(10), '; ')}\n")
+            out.append(
+                f"    penanggung jawab: {ind.penanggung_jawab or '-'}; "
+                f"sumber data: {iku.sumber_data(ind) or '-'}\n",
+                style="dim",
+            )
+    return out
+
+
+def iku_table(iku: Iku, years: list[int], indikator_codes: set[str] | None = None) -> Table:
+    table = Table(title=_iku_title(iku), show_lines=True, header_style="bold")
     table.add_column("No", justify="right")
     table.add_column("Sasaran")
     table.add_column("Indikator Kinerja")
@@ -43,14 +95,7 @@ def iku_table(iku: Iku, years: list[int], indikator_codes: set[str] | None = Non
         for ind in sas.indikator:
             if indikator_codes is not None and ind.kode not in indikator_codes:
                 continue
-            cells = []
-            for y in years:
-                t = ind.target_for(y)
-                cells.append(
-                    "-"
-                    if t is None
-                    else "\n".join(quantity(c.jumlah, c.satuan, c.jumlah_maks) for c in t.komponen)
-                )
+            cells = [_target_lines(iku, ind, y) for y in years]
             uraian = f"{ind.kode} {ind.uraian}" + (
                 " (polaritas negatif)" if ind.polaritas == "negatif" else ""
             )
@@ -113,10 +158,21 @@ def capaian_table(result: HasilCapaian, *, explain: bool = False) -> Table:
                 table.add_row(*row, *(["-"] if explain else []))
                 first = False
                 continue
-            for ci, comp in enumerate(comps):
-                label = f"{ind.kode} {ind.uraian}" if ci == 0 else ""
-                if multi:
-                    label += ("\n" if label else "") + f"  - {component_label(comp)}"
+            if multi:  # the indicator on its own row, each component's figures beside its name
+                table.add_row(
+                    str(no) if first else "",
+                    f"{sas.kode} {sas.uraian}" if first else "",
+                    f"{ind.kode} {ind.uraian}",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    *([""] if explain else []),
+                )
+                first = False
+            for comp in comps:
+                label = f"  - {component_label(comp)}" if multi else f"{ind.kode} {ind.uraian}"
                 row = [
                     str(no) if first else "",
                     f"{sas.kode} {sas.uraian}" if first else "",
@@ -134,7 +190,9 @@ def capaian_table(result: HasilCapaian, *, explain: bool = False) -> Table:
                 table.add_row(
                     "",
                     "",
-                    f"  Capaian {ind.kode} (rata-rata komponen)",
+                    f"  Capaian {ind.kode} (rata-rata {len(counted)} dari {len(comps)} komponen)"
+                    if ind.status == "sebagian"
+                    else f"  Capaian {ind.kode} (rata-rata komponen)",
                     "",
                     "",
                     "",
@@ -196,6 +254,8 @@ def capaian_list(result: HasilCapaian, *, explain: bool = False) -> Text:
                 if explain:
                     out.append(f"      {explain_component(ind, comp)}\n", style="dim")
             out.append(f"    capaian {ind.kode}: {_pct(ind.capaian, ind.status)} ")
+            if ind.status == "sebagian":
+                out.append("(sebagian komponen) ")
             out.append(
                 f"{ind.kategori or ''}\n", style=colour(ind.kategori, skala) if skala else ""
             )
@@ -209,10 +269,9 @@ def capaian_view(result: HasilCapaian, *, explain: bool = False, width: int | No
     note = notice(result)
     if note:
         parts.append(Text(note, style="bold yellow"))
-    if width is not None and width < NARROW:
-        parts.append(capaian_list(result, explain=explain))
-    else:
-        parts.append(capaian_table(result, explain=explain))
+    table = capaian_table(result, explain=explain)
+    narrow = width is not None and (width < NARROW or not fits(table, width))
+    parts.append(capaian_list(result, explain=explain) if narrow else table)
     parts.append(summary(result))
     if note:
         parts.append(Text(note, style="bold yellow"))
@@ -222,8 +281,9 @@ def capaian_view(result: HasilCapaian, *, explain: bool = False, width: int | No
 def summary(result: HasilCapaian) -> Text:
     counts = Counter(i.kategori for s in result.sasaran for i in s.indikator if i.kategori)
     without = [i for s in result.sasaran for i in s.indikator if i.capaian is None]
+    partial = [i for s in result.sasaran for i in s.indikator if i.status == "sebagian"]
     lines = [
-        f"Capaian rata-rata {len(result.sasaran)} sasaran: {format_persen(result.capaian)}"
+        f"{mean_label(result)}: {format_persen(result.capaian)}"
         + (f" ({result.kategori})" if result.kategori else ""),
         f"Skala kategori: {result.skala}"
         + (
@@ -239,11 +299,15 @@ def summary(result: HasilCapaian) -> Text:
             "Tanpa angka capaian (tidak dihitung dalam rata-rata): "
             + ", ".join(f"{i.kode} ({capaian_cell(None, i.status)})" for i in without)
         )
-    if result.berkas_realisasi:
-        lines.append(f"Berkas realisasi: {result.berkas_realisasi}")
+    if partial:
+        lines.append(
+            "Belum lengkap, capaian dari komponen yang terisi saja (*): "
+            + ", ".join(i.kode for i in partial)
+        )
+    lines.append(sumber_text(result.berkas_iku, result.berkas_realisasi))
     for w in result.peringatan:
         lines.append(f"Peringatan: {w}")
-    return Text("\n".join(lines))
+    return Text("\n".join(line for line in lines if line))
 
 
 def findings_table(findings: list[Finding]) -> Table:
@@ -271,15 +335,10 @@ def _change_cell(row) -> str:  # row: TahunIndikator
         return "-"
     if len(row.hasil.komponen) == 1:
         value = row.perubahan_realisasi.get(row.hasil.komponen[0].kunci)
-        return (
-            "-"
-            if value is None
-            else f"{'+' if value > 0 else ''}{format_angka(value, 1)} % (realisasi)"
-        )
+        return "-" if value is None else change_text(value, "% (realisasi)")
     if row.perubahan_capaian is None:
         return "-"
-    v = row.perubahan_capaian
-    return f"{'+' if v > 0 else ''}{format_angka(v, 2)} poin (capaian)"
+    return change_text(row.perubahan_capaian, "poin (capaian)")
 
 
 def bar_chart(laporan, tahun: int, width: int = 40) -> Table:
@@ -319,13 +378,9 @@ def bar_chart(laporan, tahun: int, width: int = 40) -> Table:
     return table
 
 
-def report_view(laporan) -> Group:  # laporan: report.Laporan
-    from ikutool.render.text import kalimat, realisasi_text, target_text
+def _report_table(laporan) -> Table:
+    from ikutool.render.text import realisasi_text, target_text
 
-    parts: list = []
-    notes = _report_notices(laporan)
-    for n in notes:
-        parts.append(Text(n, style="bold yellow"))
     title = f"LAPORAN CAPAIAN KINERJA {laporan.instansi.upper()}"
     if laporan.bidang_nama:
         title += f"\nBIDANG {laporan.bidang_nama.upper()}"
@@ -373,20 +428,67 @@ def report_view(laporan) -> Group:  # laporan: report.Laporan
                 "",
                 "",
             )
-    parts.append(table)
+    return table
+
+
+def _report_list(laporan) -> Text:
+    """The report table as an indented list, for terminals too narrow for it."""
+    from ikutool.render.text import realisasi_text, target_text
+
+    out = Text(f"LAPORAN CAPAIAN KINERJA {laporan.instansi.upper()}\n", style="bold")
+    if laporan.bidang_nama:
+        out.append(f"BIDANG {laporan.bidang_nama.upper()}\n", style="bold")
+    for sas in laporan.sasaran:
+        out.append(f"\n{sas.kode} {sas.uraian}\n", style="bold")
+        for ind in sas.indikator:
+            out.append(f"  {ind.kode} {ind.uraian}\n")
+            for row in ind.tahun:
+                h = row.hasil
+                akhir = row.capaian_target_akhir
+                out.append(
+                    f"    {row.tahun}: target {target_text(h, '; ')}; realisasi "
+                    f"{realisasi_text(h, '; ')}; capaian {_pct(h.capaian, h.status)} "
+                    f"{h.kategori or ''}; perubahan {_change_cell(row)}; thd target akhir "
+                    f"{format_persen(akhir) if akhir is not None else '-'}\n"
+                )
+        for y in laporan.tahun:
+            out.append(
+                f"  capaian sasaran {sas.kode} {y}: {_pct(sas.capaian[y], 'ada')} "
+                f"{sas.kategori[y] or ''}\n",
+                style="bold",
+            )
+    return out
+
+
+def _laporan_footer(laporan) -> list:
+    lines = [sumber_text(laporan.berkas_iku, laporan.folder_realisasi)]
+    lines += [f"Peringatan: {w}" for w in laporan.peringatan]
+    return [Text(line) for line in lines if line]
+
+
+def report_view(laporan, width: int | None = None) -> Group:  # laporan: report.Laporan
+    from ikutool.render.text import kalimat
+
+    parts: list = []
+    notes = _report_notices(laporan)
+    for n in notes:
+        parts.append(Text(n, style="bold yellow"))
+    table = _report_table(laporan)
+    parts.append(table if fits(table, width) else _report_list(laporan))
     last = laporan.tahun[-1]
     parts.append(Text(f"\nUraian per indikator ({last}):", style="bold"))
     for sas in laporan.sasaran:
         for ind in sas.indikator:
             parts.append(Text(f"- {ind.kode} {ind.uraian}: {kalimat(ind.tahun[-1])}"))
     parts.append(Text(""))
-    parts.append(bar_chart(laporan, last))
+    parts.append(bar_chart(laporan, last, width=40 if width is None or width >= 70 else 20))
     overall = ", ".join(
         f"{y}: {format_persen(laporan.capaian[y])}"
         + (f" ({laporan.kategori[y]})" if laporan.kategori[y] else "")
         for y in laporan.tahun
     )
     parts.append(Text(f"\nCapaian rata-rata sasaran per tahun: {overall}. Skala: {laporan.skala}."))
+    parts += _laporan_footer(laporan)
     for n in notes:
         parts.append(Text(n, style="bold yellow"))
     return Group(*parts)
@@ -398,10 +500,9 @@ def _report_notices(laporan) -> list[str]:
     return report_notices(laporan)
 
 
-def evaluasi_view(laporan) -> Group:
+def _evaluasi_table(laporan) -> Table:
     from ikutool.render.text import end_target_text, realisasi_text
 
-    parts: list = [Text(n, style="bold yellow") for n in _report_notices(laporan)]
     table = Table(
         title=f"EVALUASI RENSTRA {laporan.periode_awal}-{laporan.periode_akhir}\n{laporan.instansi}"
         + (f" - Bidang {laporan.bidang_nama}" if laporan.bidang_nama else ""),
@@ -439,12 +540,45 @@ def evaluasi_view(laporan) -> Group:
                 format_angka(latest.capaian_target_akhir, 2) if latest else "-",
                 _kat_text(latest.kategori_target_akhir if latest else None, laporan.skala),
             )
-    parts.append(table)
+    return table
+
+
+def _evaluasi_list(laporan) -> Text:
+    from ikutool.render.text import end_target_text, realisasi_text
+
+    out = Text(
+        f"EVALUASI RENSTRA {laporan.periode_awal}-{laporan.periode_akhir}\n{laporan.instansi}\n",
+        style="bold",
+    )
+    for sas in laporan.sasaran:
+        out.append(f"\n{sas.kode} {sas.uraian}\n", style="bold")
+        for ind in sas.indikator:
+            out.append(f"  {ind.kode} {ind.uraian}\n")
+            out.append(f"    target akhir {laporan.periode_akhir}: {end_target_text(ind, '; ')}\n")
+            for row in ind.tahun:
+                out.append(
+                    f"    {row.tahun}: realisasi {realisasi_text(row.hasil, '; ')}; capaian "
+                    f"{_pct(row.hasil.capaian, row.hasil.status)}\n"
+                )
+            latest = ind.terakhir
+            out.append(
+                f"    tingkat capaian thd target {laporan.periode_akhir}: "
+                f"{format_persen(latest.capaian_target_akhir) if latest else '-'} "
+                f"{(latest.kategori_target_akhir or '') if latest else ''}\n"
+            )
+    return out
+
+
+def evaluasi_view(laporan, width: int | None = None) -> Group:
+    parts: list = [Text(n, style="bold yellow") for n in _report_notices(laporan)]
+    table = _evaluasi_table(laporan)
+    parts.append(table if fits(table, width) else _evaluasi_list(laporan))
     parts.append(
         Text(
             f"Tingkat capaian terhadap target akhir: realisasi tahun terakhir yang ada dibandingkan dengan target "
             f"{laporan.periode_akhir}, per komponen yang sama, lalu dirata-ratakan. Skala: {laporan.skala}."
         )
     )
+    parts += _laporan_footer(laporan)
     parts += [Text(n, style="bold yellow") for n in _report_notices(laporan)]
     return Group(*parts)

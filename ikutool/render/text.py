@@ -33,9 +33,33 @@ def quantity(value: float | None, satuan: str, maks: float | None = None) -> str
 
 
 def capaian_cell(value: float | None, status: str) -> str:
+    """A capaian figure as a table shows it; a partial composite is marked with an asterisk."""
     if value is None:
-        return STATUS_TEXT.get(status, "-") if status != "ada" else "-"
-    return format_angka(value, 2)
+        return STATUS_TEXT.get(status, "-") if status not in ("ada", "sebagian") else "-"
+    return format_angka(value, 2) + (" *" if status == "sebagian" else "")
+
+
+PARTIAL_NOTE = "* dihitung dari sebagian komponen saja; komponen lainnya belum diisi."
+
+
+def has_partial(result: HasilCapaian) -> bool:
+    return any(i.status == "sebagian" for s in result.sasaran for i in s.indikator)
+
+
+def mean_label(result: HasilCapaian) -> str:
+    """``Capaian rata-rata 4 sasaran`` or, when some have no figure, ``... 2 dari 4 sasaran``."""
+    counted, total = len(result.sasaran_dihitung), len(result.sasaran)
+    return f"Capaian rata-rata {counted if counted == total else f'{counted} dari {total}'} sasaran"
+
+
+def sumber_text(berkas_iku: str | None, realisasi: str | None) -> str:
+    """Which files a figure was computed from, as the user names them."""
+    parts = []
+    if berkas_iku:
+        parts.append(f"IKU {berkas_iku}")
+    if realisasi:
+        parts.append(f"realisasi {realisasi}")
+    return "Dihitung dari " + "; ".join(parts) if parts else ""
 
 
 def component_label(comp: HasilKomponen) -> str:
@@ -98,11 +122,18 @@ def target_text(ind: HasilIndikator, sep: str = "; ") -> str:
     )
 
 
-def _direction(value: float, unit: str, decimals: int) -> str:
-    if round(value, decimals) == 0:
+def _direction(value: float, unit: str) -> str:
+    if round(value, 2) == 0:
         return "sama dengan"
     word = "naik" if value > 0 else "turun"
-    return f"{word} {format_angka(abs(value), decimals)}{unit} dibanding"
+    return f"{word} {format_angka(abs(value), 2)}{unit} dibanding"
+
+
+def change_text(value: float | None, unit: str) -> str:
+    """A change against the previous year, signed, two decimals like every other figure."""
+    if value is None:
+        return "-"
+    return f"{'+' if value > 0 else ''}{format_angka(value, 2)} {unit}"
 
 
 def kalimat(row: Any) -> str:  # row: report.TahunIndikator
@@ -123,29 +154,38 @@ def kalimat(row: Any) -> str:  # row: report.TahunIndikator
         )
     kat = f" (kategori {ind.kategori})" if ind.kategori else ""
     prev = row.tahun_sebelumnya
+    # "58 org atau 96,67 % dari target" is true only when higher is better; for a negative
+    # indicator the capaian is not a share of the target, so it is named as capaian
+    negatif = ind.polaritas == "negatif"
+
+    def share(value: float) -> str:
+        return f"capaian {format_persen(value)}" if negatif else f"{format_persen(value)} dari target"
+
     if len(comps) == 1:
         c = comps[0]
-        text = (
-            f"Realisasi {y} sebesar {quantity(c.realisasi, c.satuan)} atau "
-            f"{format_persen(ind.capaian)} dari target{kat}"
-        )
+        joint = " dengan " if negatif else " atau "
+        text = f"Realisasi {y} sebesar {quantity(c.realisasi, c.satuan)}{joint}{share(ind.capaian)}{kat}"
+        if negatif:
+            text += " (polaritas negatif: makin rendah makin baik)"
         change = row.perubahan_realisasi.get(c.kunci) if prev else None
         if change is not None:
-            text += f", {_direction(change, ' %', 1)} {prev}"
+            text += f", {_direction(change, ' %')} {prev}"
     else:
         pieces = []
         for c in comps:
             if c.realisasi is None:
-                pieces.append(f"{c.satuan or c.kunci} belum tersedia")
+                pieces.append(f"{c.uraian or c.satuan or c.kunci} belum tersedia")
             elif c.capaian is None:
                 pieces.append(f"{quantity(c.realisasi, c.satuan)} ({STATUS_TEXT[c.status]})")
             else:
-                pieces.append(
-                    f"{quantity(c.realisasi, c.satuan)} ({format_persen(c.capaian)} dari target)"
-                )
-        text = f"Realisasi {y}: {', '.join(pieces)}; capaian rata-rata {format_persen(ind.capaian)}{kat}"
+                pieces.append(f"{quantity(c.realisasi, c.satuan)} ({share(c.capaian)})")
+        partial = " dari komponen yang terisi" if ind.status == "sebagian" else ""
+        text = (
+            f"Realisasi {y}: {', '.join(pieces)}; capaian rata-rata{partial} "
+            f"{format_persen(ind.capaian)}{kat}"
+        )
         if prev and row.perubahan_capaian is not None:
-            text += f", {_direction(row.perubahan_capaian, ' poin', 2)} {prev}"
+            text += f", {_direction(row.perubahan_capaian, ' poin')} {prev}"
     if row.capaian_target_akhir is not None and row.terhadap_target_akhir:
         text += (
             f". Terhadap target akhir Renstra capaiannya {format_persen(row.capaian_target_akhir)}"

@@ -104,10 +104,15 @@ def year_sheet(wb: Workbook, result: HasilCapaian, laporan: Any) -> None:
         for ind in sas.indikator:
             multi = len(ind.komponen) > 1
             comps: list[HasilKomponen | None] = [*ind.komponen] or [None]
-            for ci, comp in enumerate(comps):
-                label = f"{ind.kode} {ind.uraian}" if ci == 0 else ""
-                if multi and comp is not None:
-                    label = (label + "\n" if label else "") + f"- {component_label(comp)}"
+            if multi:  # the indicator on its own row, each component's figures beside its name
+                _put(ws, row, 3, f"{ind.kode} {ind.uraian}")
+                for col in range(4, 9):
+                    _put(ws, row, col, None)
+                row += 1
+            for comp in comps:
+                label = (
+                    f"- {component_label(comp)}" if multi and comp else f"{ind.kode} {ind.uraian}"
+                )
                 _put(ws, row, 3, label)
                 if comp is None:
                     _put(ws, row, 4, "-")

@@ -1,0 +1,108 @@
+"""``iku validate``: recognise what kind of file a user gave and check it with the right loader.
+
+The result is a report per file (findings plus a one-line summary when valid); the CLI renders it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ikutool.errors import Finding, IkuError
+
+if TYPE_CHECKING:
+    from ikutool.model import Iku
+
+KIND_NAMES = {
+    "iku": "berkas IKU",
+    "realisasi": "berkas realisasi",
+    "ruang_kerja": "berkas ruang kerja (ikutool.yaml)",
+}
+
+
+@dataclass
+class FileReport:
+    file: str
+    kind: str
+    findings: list[Finding] = field(default_factory=list)
+    summary: str | None = None  # set when the file is valid
+
+    @property
+    def valid(self) -> bool:
+        return not any(f.is_error for f in self.findings) and self.summary is not None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "berkas": self.file,
+            "jenis": self.kind,
+            "sah": self.valid,
+            "ringkasan": self.summary,
+            "jumlah_galat": sum(f.is_error for f in self.findings),
+            "jumlah_peringatan": sum(not f.is_error for f in self.findings),
+        }
+
+
+def kind_of(path: Path, data: object) -> str:
+    from ikutool.workspace import MARKER
+
+    if path.name == MARKER:
+        return "ruang_kerja"
+    if isinstance(data, dict) and not ({"sasaran", "instansi", "periode"} & set(data)):
+        if {"tahun", "realisasi"} & set(data):
+            return "realisasi"
+    return "iku"
+
+
+def check_file(path: Path, name: str, get_iku: Callable[[], Iku]) -> FileReport:
+    """Check one file. ``get_iku`` gives the IKU a realisasi file is checked against; its own
+    problems (a missing or broken IKU file) propagate as they are."""
+    from ikutool.yaml_reader import read_yaml
+
+    try:
+        doc = read_yaml(path, display_name=name)
+    except IkuError as exc:
+        if exc.exit_code == 2:
+            raise
+        return FileReport(name, "tidak_dikenal", exc.findings)
+    kind = kind_of(path, doc.data)
+    try:
+        if kind == "realisasi":
+            return _realisasi(doc, path, get_iku())
+        if kind == "ruang_kerja":
+            from ikutool.workspace import workspace_sources
+
+            workspace_sources(path.parent)
+            return FileReport(name, kind, list(doc.findings), "berkas ruang kerja sah")
+        return _iku(doc)
+    except IkuError as exc:
+        if exc.exit_code == 2 or (kind == "realisasi" and exc.findings[0].file != name):
+            raise  # the IKU behind a realisasi file is missing or broken: say that, not more
+        return FileReport(name, kind, exc.findings)
+
+
+def _iku(doc) -> FileReport:  # doc: yaml_reader.Document
+    from ikutool.definition import iku_from_document
+
+    loaded = iku_from_document(doc)
+    iku = loaded.iku
+    summary = (
+        f"berkas IKU sah: {len(iku.sasaran)} sasaran, {len(iku.indikator())} indikator, periode "
+        f"{iku.periode.awal}-{iku.periode.akhir}"
+    )
+    return FileReport(doc.file, "iku", loaded.findings, summary)
+
+
+def _realisasi(doc, path: Path, iku: Iku) -> FileReport:
+    from ikutool.realisasi import kelengkapan, realisasi_from_document
+
+    data = realisasi_from_document(doc, path, iku)
+    total, complete, partial = kelengkapan(iku, data)
+    summary = f"berkas realisasi sah: tahun {data.tahun}, {complete} dari {total} indikator terisi"
+    if partial:
+        summary += f" ({partial} lagi baru sebagian komponennya)"
+    if data.status:
+        summary += f", status {data.status}"
+    summary += f"; diperiksa terhadap IKU {iku.berkas}"
+    return FileReport(doc.file, "realisasi", data.findings, summary)

@@ -1,0 +1,105 @@
+"""``iku capaian``: the pengukuran kinerja table of one year."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from ikutool.cli.common import (
+    BidangOpt,
+    IkuOpt,
+    RealisasiOpt,
+    SkalaOpt,
+    bidang_key,
+    check_year,
+    load_iku,
+    load_realisasi,
+    sources,
+)
+from ikutool.cli.output import console, write
+from ikutool.errors import IkuError
+
+
+class FormatCapaian(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def capaian(
+    tahun: Annotated[
+        int, typer.Option("--tahun", metavar="TAHUN", help="Tahun yang diukur, mis. 2019.")
+    ],
+    iku_file: IkuOpt = None,
+    realisasi_dir: RealisasiOpt = None,
+    bidang: BidangOpt = None,
+    format: Annotated[
+        FormatCapaian,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table, json, csv atau markdown. (Excel/HTML: iku report --tahun ... --format xlsx)",
+        ),
+    ] = FormatCapaian.table,
+    jelaskan: Annotated[
+        bool, typer.Option("--jelaskan", help="Tampilkan perhitungan setiap angka.")
+    ] = False,
+    skala: SkalaOpt = None,
+    batas: Annotated[
+        float | None,
+        typer.Option(
+            "--batas",
+            metavar="PERSEN",
+            help="Batas atas capaian per komponen, mis. 100 atau 120 (bawaan: tanpa batas).",
+        ),
+    ] = None,
+) -> None:
+    """Hitung capaian per komponen, indikator dan sasaran untuk satu tahun (tabel pengukuran kinerja).
+
+    Contoh: iku capaian --tahun 2019 --jelaskan
+    """
+    from ikutool.capaian import Options, compute
+
+    if batas is not None and not 0 < batas <= 1e6:
+        raise IkuError.single(
+            "IKU501",
+            f"--batas harus lebih besar dari 0, mis. 100 atau 120 (tertulis {batas:g})",
+            file="--batas",
+            exit_code=2,
+        )
+    src = sources(iku_file, realisasi_dir)
+    iku = load_iku(src).iku
+    check_year(iku, tahun)
+    key = bidang_key(iku, bidang)
+    data = load_realisasi(src, iku, [tahun])[tahun]
+    result = compute(
+        iku, tahun, data, Options(skala=skala.value if skala else None, batas=batas, bidang=key)
+    )
+    emit(result, format, jelaskan)
+
+
+def emit(result, format: FormatCapaian, jelaskan: bool) -> None:  # result: HasilCapaian
+    from ikutool.render import export
+    from ikutool.render.text import notice
+
+    if format is FormatCapaian.json:
+        write(export.dumps(export.capaian_data(result)))
+    elif format is FormatCapaian.csv:
+        write(export.capaian_csv(result))
+    elif format is FormatCapaian.markdown:
+        write(export.capaian_markdown(result))
+    else:
+        from ikutool.render.tables import capaian_view
+
+        out = console()
+        out.print(capaian_view(result, explain=jelaskan, width=out.width))
+    if format is not FormatCapaian.table:
+        # stdout carries notices and warnings inside the data; say them on stderr for a person
+        for line in [notice(result), *result.peringatan]:
+            if line:
+                sys.stderr.write(f"{line}\n")

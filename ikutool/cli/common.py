@@ -1,0 +1,164 @@
+"""What every command shares: the option types, finding the files, loading them, writing output."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ikutool.cli.output import write
+from ikutool.errors import Finding, IkuError
+
+if TYPE_CHECKING:
+    from ikutool.definition import LoadedIku
+    from ikutool.model import Iku
+    from ikutool.realisasi import RealisasiTahun
+    from ikutool.workspace import Sources
+
+
+class NamaSkala(StrEnum):
+    permendagri86 = "permendagri86"
+    permenpanrb53 = "permenpanrb53"
+
+
+IkuOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--iku",
+        metavar="BERKAS",
+        help="Berkas definisi IKU (YAML). Bawaan: IKU ruang kerja ini; di luar ruang kerja, "
+        "contoh bawaan.",
+    ),
+]
+RealisasiOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--realisasi",
+        metavar="FOLDER",
+        help="Folder berkas realisasi (<tahun>.yaml). Bawaan: folder realisasi ruang kerja, "
+        "atau folder 'realisasi' di samping berkas --iku.",
+    ),
+]
+BidangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--bidang", metavar="BIDANG", help="Hanya indikator bidang ini (kunci atau bagian namanya)."
+    ),
+]
+SkalaOpt = Annotated[
+    NamaSkala | None,
+    typer.Option(
+        "--skala",
+        metavar="SKALA",
+        help="Skala kategori: permendagri86 atau permenpanrb53 (bawaan: yang ditetapkan berkas IKU).",
+    ),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Timpa berkas --out bila sudah ada.")]
+
+_announced = False
+
+
+def sources(
+    iku_file: Path | None,
+    realisasi_dir: Path | None = None,
+    *,
+    start: Path | None = None,
+    announce: bool = True,
+) -> Sources:
+    """The files this command works on; outside a workspace, say once that it is the sample."""
+    from ikutool.workspace import resolve
+
+    found = resolve(iku_file, realisasi_dir, start=start)
+    if announce:
+        announce_sample(found)
+    return found
+
+
+def announce_sample(src: Sources) -> None:
+    """Outside a workspace the bundled sample is used: say so, once, on stderr."""
+    from ikutool.workspace import bundled_notice
+
+    global _announced
+    if src.bundled and not _announced:
+        _announced = True
+        sys.stderr.write(bundled_notice() + "\n")
+
+
+def warn(findings: list[Finding]) -> None:
+    """Warnings go to stderr, one plain line each, so stdout stays the table or the data."""
+    for f in findings:
+        sys.stderr.write(f"{f}\n")
+
+
+def load_iku(src: Sources) -> LoadedIku:
+    from ikutool.definition import load_iku as load
+    from ikutool.paths import shown
+
+    if not src.iku.exists() and src.root is not None:
+        raise IkuError.single(
+            "IKU101",
+            f"berkas IKU ruang kerja tidak ada; buat berkas itu, atau perbaiki 'iku:' di "
+            f"{shown(src.root / 'ikutool.yaml')}",
+            file=shown(src.iku),
+            exit_code=2,
+        )
+    loaded = load(src.iku, display_name=shown(src.iku))
+    warn(loaded.findings)
+    return loaded
+
+
+def load_realisasi(src: Sources, iku: Iku, years: list[int]) -> dict[int, RealisasiTahun]:
+    from ikutool.realisasi import load_realisasi_dir
+    from ikutool.workspace import template_hint
+
+    data = load_realisasi_dir(src.realisasi, iku, years, hint=lambda y: template_hint(src, y))
+    for year in sorted(data):
+        warn(data[year].findings)
+    return data
+
+
+def check_year(iku: Iku, tahun: int, option: str = "--tahun") -> None:
+    if tahun not in iku.periode.tahun:
+        raise IkuError.single(
+            "IKU501",
+            f"tahun {tahun} di luar periode IKU {iku.periode.awal}-{iku.periode.akhir}",
+            file=option,
+            exit_code=2,
+        )
+
+
+def bidang_key(iku: Iku, bidang: str | None) -> str | None:
+    from ikutool.definition import resolve_bidang
+
+    return resolve_bidang(iku, bidang) if bidang else None
+
+
+def refuse_out(out: Path | None, force: bool) -> None:
+    """Say that ``--out`` cannot be written before any work, not after."""
+    if out is not None:
+        from ikutool.files import check_target
+
+        check_target(out, force)
+
+
+def deliver(data: str | bytes, out: Path | None, force: bool) -> None:
+    from ikutool.files import write_atomic
+    from ikutool.paths import shown
+
+    if out is None:
+        write(data if isinstance(data, str) else data.decode("utf-8"))
+        return
+    write_atomic(out, data, force=force)
+    sys.stderr.write(f"Ditulis: {shown(out)}\n")
+
+
+def rich_to_text(renderable: Any, width: int = 180) -> str:
+    from rich.console import Console
+
+    capture = Console(width=width, no_color=True, highlight=False, file=None, record=True)
+    with capture.capture():
+        capture.print(renderable)
+    return capture.export_text()

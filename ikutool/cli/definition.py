@@ -1,0 +1,131 @@
+"""``iku validate`` and ``iku show``: the IKU definition and the files that go with it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ikutool.cli.common import (
+    BidangOpt,
+    IkuOpt,
+    announce_sample,
+    bidang_key,
+    check_year,
+    load_iku,
+    sources,
+)
+from ikutool.cli.output import console, write
+
+
+class FormatValidasi(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class FormatShow(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def validate(
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="BERKAS",
+            help="Berkas IKU, berkas realisasi atau ikutool.yaml. Tanpa ini: IKU ruang kerja dan "
+            "semua berkas realisasinya (di luar ruang kerja: contoh bawaan).",
+            show_default=False,
+        ),
+    ] = None,
+    iku_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--iku", metavar="BERKAS", help="Definisi IKU untuk memeriksa berkas realisasi."
+        ),
+    ] = None,
+    format: Annotated[
+        FormatValidasi, typer.Option("--format", "-f", metavar="FORMAT", help="table atau json.")
+    ] = FormatValidasi.table,
+) -> None:
+    """Periksa berkas IKU atau berkas realisasi: semua galat dan peringatan sekaligus.
+
+    Contoh: iku validate, iku validate realisasi/2020.yaml
+    """
+    from ikutool.checks import check_file
+    from ikutool.paths import shown
+    from ikutool.realisasi import realisasi_files
+    from ikutool.render.export import dumps, validation_data
+
+    if file is None:
+        src = sources(iku_file)
+        targets = [src.iku]
+        if not src.bundled and src.realisasi.is_dir():
+            targets += realisasi_files(src.realisasi)
+    else:
+        src = sources(iku_file, start=file.parent, announce=False)
+        targets = [file]
+
+    cache: list = []
+
+    def get_iku():  # the IKU that realisasi files are checked against, loaded once
+        if not cache:
+            announce_sample(src)
+            cache.append(load_iku(src).iku)
+        return cache[0]
+
+    # a file named on the command line is named as typed; the workspace's own files as shown
+    reports = [
+        check_file(path, str(path) if file is not None else shown(path), get_iku)
+        for path in targets
+    ]
+    ok = all(r.valid for r in reports)
+    if format is FormatValidasi.json:
+        write(dumps(validation_data(reports)))
+    else:
+        for report in reports:
+            for f in report.findings:
+                write(f"{f}\n")
+            n_err = sum(f.is_error for f in report.findings)
+            n_warn = len(report.findings) - n_err
+            if report.valid:
+                write(f"{report.file}: {report.summary} ({n_warn} peringatan).\n")
+            else:
+                write(f"{report.file}: tidak sah: {n_err} galat, {n_warn} peringatan.\n")
+    raise typer.Exit(0 if ok else 1)
+
+
+def show(
+    iku_file: IkuOpt = None,
+    tahun: Annotated[
+        int | None, typer.Option("--tahun", metavar="TAHUN", help="Hanya target tahun ini.")
+    ] = None,
+    bidang: BidangOpt = None,
+    format: Annotated[
+        FormatShow, typer.Option("--format", "-f", metavar="FORMAT", help="table atau json.")
+    ] = FormatShow.table,
+) -> None:
+    """Tampilkan tabel IKU seperti di dokumen: sasaran, indikator, target per tahun.
+
+    Contoh: iku show --tahun 2019 --bidang UKM
+    """
+    from ikutool.render.export import dumps, iku_data
+
+    iku = load_iku(sources(iku_file)).iku
+    years = list(iku.periode.tahun)
+    if tahun is not None:
+        check_year(iku, tahun)
+        years = [tahun]
+    codes = None
+    key = bidang_key(iku, bidang)
+    if key is not None:
+        codes = {ind.kode for _, ind in iku.indikator() if iku.bidang_key(ind) == key}
+    if format is FormatShow.json:
+        write(dumps(iku_data(iku, [tahun] if tahun is not None else None, codes)))
+        return
+    from ikutool.render.tables import iku_view
+
+    out = console()
+    out.print(iku_view(iku, years, codes, width=out.width))

@@ -1,0 +1,257 @@
+"""Where an agency's files are: the one place every command asks.
+
+A workspace is a folder holding ``ikutool.yaml`` (made by ``iku init``). Commands look for it from
+the current folder upward, the way git finds its repository, and use the IKU file and the
+realisasi, PK and anggaran folders it names. ``--iku`` and ``--realisasi`` still override.
+Outside any workspace, reading commands use the bundled sample (and say so); writing commands
+refuse, because the installed package is read-only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+from ikutool.errors import IkuError
+from ikutool.paths import bundled_iku, bundled_realisasi, data_dir, is_bundled, shown
+
+MARKER = "ikutool.yaml"
+INIT_HINT = "Buat ruang kerja sendiri dengan: iku init NAMA-FOLDER (atau iku init --contoh NAMA-FOLDER untuk mencoba dengan data contoh)"
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The files a command works on, and how they were chosen."""
+
+    iku: Path
+    realisasi: Path
+    pk: Path
+    anggaran: Path
+    root: Path | None = None  # the workspace folder, when one was found
+    bundled: bool = False  # the IKU is the bundled sample (no workspace, no --iku)
+    iku_option: Path | None = None  # --iku as given
+    realisasi_option: Path | None = None  # --realisasi as given
+
+    @property
+    def iku_label(self) -> str:
+        return shown(self.iku)
+
+    @property
+    def realisasi_label(self) -> str:
+        return shown(self.realisasi)
+
+    def require_writable(self, what: str) -> None:
+        """Writing commands work on the user's own files only, never on the bundled sample."""
+        if self.bundled and is_bundled(self.realisasi):
+            raise IkuError.single(
+                "IKU504",
+                f"{what} hanya di dalam ruang kerja IKU: folder ini (dan folder di atasnya) bukan "
+                "ruang kerja, dan contoh bawaan tidak boleh diubah",
+                file=str(Path.cwd()),
+                exit_code=2,
+                hint=INIT_HINT + ", lalu jalankan perintah ini di dalam folder itu.",
+            )
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` that holds the workspace marker."""
+    try:
+        here = start.resolve()
+    except OSError:
+        return None
+    for folder in (here, *here.parents):
+        if (folder / MARKER).is_file():
+            return folder
+    return None
+
+
+def bundled_sources() -> Sources:
+    return Sources(
+        iku=bundled_iku(),
+        realisasi=bundled_realisasi(),
+        pk=data_dir() / "pk",
+        anggaran=data_dir() / "anggaran",
+        bundled=True,
+    )
+
+
+def _config_model() -> type:
+    from pydantic import Field, StrictStr
+
+    from ikutool.model import Base
+
+    Rel = Annotated[StrictStr, Field(min_length=1, max_length=500)]
+
+    class WorkspaceConfig(Base):
+        """``ikutool.yaml``: paths relative to the workspace folder."""
+
+        nama: Annotated[StrictStr, Field(max_length=500)] | None = None
+        iku: Rel = "iku.yaml"
+        realisasi: Rel = "realisasi"
+        pk: Rel = "pk"
+        anggaran: Rel = "anggaran"
+
+    return WorkspaceConfig
+
+
+def workspace_sources(root: Path) -> Sources:
+    from ikutool.validation import validate_document
+    from ikutool.yaml_reader import read_yaml
+
+    marker = root / MARKER
+    doc = read_yaml(marker, display_name=shown(marker))
+    config, findings = validate_document(
+        doc,
+        _config_model(), "isi ikutool.yaml harus berupa pemetaan, mis. 'iku: iku.yaml'"
+    )
+    errors = [f for f in findings if f.is_error]
+    if config is None or errors:
+        raise IkuError(findings)
+    cfg: Any = config
+    return Sources(
+        iku=root / cfg.iku,
+        realisasi=root / cfg.realisasi,
+        pk=root / cfg.pk,
+        anggaran=root / cfg.anggaran,
+        root=root,
+    )
+
+
+def resolve(
+    iku: Path | None = None,
+    realisasi: Path | None = None,
+    *,
+    pk: Path | None = None,
+    anggaran: Path | None = None,
+    start: Path | None = None,
+) -> Sources:
+    """The sources for a command: the options first, then the workspace, then the sample.
+
+    ``--iku`` alone keeps the folders beside that file (``realisasi/``, ``pk/``, ``anggaran/``),
+    as a workspace does.
+    """
+    if iku is not None:
+        base = iku.parent
+        sources = Sources(
+            iku=iku,
+            realisasi=base / "realisasi",
+            pk=base / "pk",
+            anggaran=base / "anggaran",
+            root=find_root(base),
+        )
+    else:
+        root = find_root(start or Path.cwd())
+        sources = workspace_sources(root) if root is not None else bundled_sources()
+    return Sources(
+        iku=sources.iku,
+        realisasi=realisasi or sources.realisasi,
+        pk=pk or sources.pk,
+        anggaran=anggaran or sources.anggaran,
+        root=sources.root,
+        bundled=sources.bundled,
+        iku_option=iku,
+        realisasi_option=realisasi,
+    )
+
+
+def template_hint(src: Sources, tahun: int) -> str:
+    """The command that starts the missing realisasi file of ``tahun``, where it will work."""
+    if src.bundled:
+        prefix = "Contoh bawaan hanya berisi realisasi 2017-2019. " if is_bundled(src.realisasi) else ""
+        return prefix + INIT_HINT + "."
+    command = f"iku realisasi template --tahun {tahun}"
+    if src.iku_option is not None:
+        command += f' --iku "{src.iku_option}"'
+    if src.realisasi_option is not None or src.root is None:
+        command += f' --out "{src.realisasi / f"{tahun}.yaml"}"'
+    if src.realisasi.exists() and not src.realisasi.is_dir():
+        return f"'{shown(src.realisasi)}' sebuah berkas; --realisasi perlu sebuah folder."
+    if not src.realisasi.is_dir() and (src.realisasi_option is not None or src.root is None):
+        return (
+            f"Periksa nama folder pada --realisasi; untuk memulai folder baru, buat foldernya "
+            f"dulu lalu jalankan: {command}"
+        )
+    return f"Mulai berkasnya dengan: {command}"
+
+
+def bundled_notice() -> str:
+    return (
+        f"Catatan: di luar ruang kerja IKU; memakai {shown(data_dir())} (IKU Dinas Kopperindag "
+        "Kab. Tanjung Jabung Barat 2016-2021, realisasi ilustrasi). " + INIT_HINT + "."
+    )
+
+
+MARKER_TEXT = """\
+# Ruang kerja ikutool: IKU satu instansi beserta realisasinya.
+# Setiap perintah iku yang dijalankan di folder ini (atau di subfoldernya) memakai berkas-berkas
+# di bawah ini tanpa perlu --iku atau --realisasi. Jalur ditulis relatif terhadap folder ini.
+{nama}iku: iku.yaml
+realisasi: realisasi      # realisasi/<tahun>.yaml
+pk: pk                    # Perjanjian Kinerja: pk/<tahun>.yaml (opsional)
+anggaran: anggaran        # realisasi anggaran: anggaran/<tahun>.yaml (opsional)
+"""
+
+
+def starter_iku() -> bytes:
+    return (Path(__file__).parent / "starter" / "iku.yaml").read_bytes()
+
+
+def init_workspace(folder: Path, *, contoh: bool, force: bool) -> list[tuple[Path, bool]]:
+    """Create a workspace in ``folder``: ``(path, created)`` for each file and folder.
+
+    Never overwrites: with ``force`` a non-empty folder is accepted and what already exists is
+    left as it is (``created`` False)."""
+    from ikutool.files import write_atomic
+    from ikutool.paths import inside_package
+
+    if inside_package(folder):
+        raise IkuError.single(
+            "IKU504",
+            "ruang kerja tidak boleh dibuat di dalam paket ikutool yang terpasang",
+            file=shown(folder),
+            exit_code=2,
+        )
+    if folder.exists() and not folder.is_dir():
+        raise IkuError.single(
+            "IKU501", "ini sebuah berkas, bukan folder", file=shown(folder), exit_code=2
+        )
+    if folder.is_dir() and any(folder.iterdir()) and not force:
+        raise IkuError.single(
+            "IKU507",
+            "folder tujuan tidak kosong; ruang kerja dibuat di folder kosong atau baru. Pakai "
+            "--force untuk tetap memakainya (berkas yang sudah ada tidak akan diubah)",
+            file=shown(folder),
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise IkuError.single(
+            "IKU503", f"folder tidak dapat dibuat: {exc.strerror}", file=shown(folder)
+        ) from None
+    nama = "nama: Contoh - Dinas Kopperindag Kab. Tanjung Jabung Barat\n" if contoh else ""
+    files: list[tuple[Path, bytes]] = [
+        (folder / MARKER, MARKER_TEXT.format(nama=nama).encode("utf-8")),
+        (folder / "iku.yaml", bundled_iku().read_bytes() if contoh else starter_iku()),
+    ]
+    if contoh:
+        for path in sorted(bundled_realisasi().glob("*.yaml")):
+            files.append((folder / "realisasi" / path.name, path.read_bytes()))
+    done: list[tuple[Path, bool]] = []
+    for sub in ("realisasi",):
+        target = folder / sub
+        created = not target.exists()
+        try:
+            target.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise IkuError.single(
+                "IKU503", f"folder tidak dapat dibuat: {exc.strerror}", file=shown(target)
+            ) from None
+        done.append((target, created))
+    for path, payload in files:
+        if path.exists():
+            done.append((path, False))
+            continue
+        write_atomic(path, payload)
+        done.append((path, True))
+    return done
