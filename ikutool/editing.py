@@ -8,6 +8,7 @@ was written as an Indonesian string ("6,5") stays one; a bare number stays bare.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -183,6 +184,62 @@ def set_values(
     yaml.dump(data, buf)
     new_text = buf.getvalue()
     result = realisasi_from_document(parse_yaml_text(new_text, display_name), path, iku)
+    result.findings += _stale_comments(
+        text.replace("\r\n", "\n"), new_text, path, iku, display_name
+    )
     if crlf:
         new_text = new_text.replace("\n", "\r\n")
     return new_text, result
+
+
+_NUMBER_IN_TEXT = re.compile(r"(?<![\w.,])-?\d[\d.]*(?:,\d+)?(?![\w])")
+
+
+def _stale_comments(
+    old_text: str, new_text: str, path: Path, iku: Iku, display_name: str
+) -> list[Finding]:
+    """Comments are the person's and are kept; but a comment on an edited line that still names a
+    value the edit replaced (``# kumulatif: 42 IKM setahun``) is pointed out, not left to mislead."""
+    try:
+        before = realisasi_from_document(parse_yaml_text(old_text, display_name), path, iku)
+    except IkuError:
+        return []
+    after = realisasi_from_document(parse_yaml_text(new_text, display_name), path, iku)
+    replaced: set[float] = set()
+    for kode, entry in before.indikator.items():
+        new = after.indikator.get(kode)
+        for key, value in entry.nilai.items():
+            if value is not None and (new is None or new.nilai.get(key) != value):
+                replaced.add(value)
+        for q, values in entry.triwulan.items():
+            for key, value in values.items():
+                new_q = new.triwulan.get(q, {}) if new else {}
+                if value is not None and new_q.get(key) != value:
+                    replaced.add(value)
+    old_lines = set(old_text.splitlines())
+    out = []
+    for number, line in enumerate(new_text.splitlines(), 1):
+        if line in old_lines or " #" not in line:
+            continue
+        comment = line.split(" #", 1)[1]
+        named = []
+        for token in _NUMBER_IN_TEXT.findall(comment):
+            try:
+                value, _ = parse_angka(token)
+            except NumberFormatError:
+                continue
+            if value in replaced:
+                named.append(token)
+        if named:
+            out.append(
+                Finding(
+                    "IKU313",
+                    f"komentar di baris ini masih menyebut {', '.join(named)}, nilai yang baru saja "
+                    "diganti; perbarui komentarnya bila perlu",
+                    Severity.WARNING,
+                    display_name,
+                    number,
+                    line.index(" #") + 2,
+                )
+            )
+    return out

@@ -57,6 +57,7 @@ CODES: dict[str, str] = {
     "IKU310": "nilai tahunan berbeda dari hasil triwulan",
     "IKU311": "realisasi berstatus final belum lengkap",
     "IKU312": "tanda % pada komponen yang bukan persentase",
+    "IKU313": "komentar menyebut nilai yang baru diganti",
     # Capaian
     "IKU401": "capaian ekstrem",
     "IKU402": "capaian tidak dapat dihitung",

@@ -243,7 +243,10 @@ class Indikator(Base):
         own = self.target.get(tahun)
         if own is not None:
             return own
-        years = sorted((y for y, t in self.target.items() if t is not None), key=lambda y: (y > tahun, abs(y - tahun)))
+        years = sorted(
+            (y for y, t in self.target.items() if t is not None),
+            key=lambda y: (y > tahun, abs(y - tahun)),
+        )
         return self.target[years[0]] if years else None
 
     def label_for(self, kunci: str) -> str | None:

@@ -33,6 +33,8 @@ _NUM_RE = re.compile(_NUM)
 _RANGE_RE = re.compile(rf"\s*(?:%\s*)?(?:-|\u2013|\u2014|s\.\s?d\.?|s/d|sampai)\s*(?={_NUM})")
 _SEP = rf"\s*(?:,|;|/|\bdan\b|&|\+)\s*(?=(?:{_KEY}\s*[=:]\s*)?{_NUM})"
 _SEP_RE = re.compile(_SEP)
+# a unit that starts (after an optional %) with another number: "88 % 9 puskesmas"
+_STRAY_NUMBER = re.compile(rf"\s*%?\s*({_NUM})(?:\s|$)")
 
 
 class NotationError(ValueError):
@@ -125,6 +127,13 @@ def parse_target(text: str) -> list[ParsedComponent] | None:
         sep = _SEP_RE.search(s, pos, end)
         unit_end = sep.start() if sep else end
         unit = normalize_unit(s[pos:unit_end])
+        stray = _STRAY_NUMBER.match(s, pos, unit_end)
+        if stray:
+            raise NotationError(
+                "dua angka tanpa pemisah: setiap komponen dipisah koma, titik koma, '/', 'dan' "
+                f"atau '&', mis. '{s[start : stray.start(1)].strip()}, {s[stray.start(1) : unit_end].strip()}'",
+                stray.start(1),
+            )
         components.append(ParsedComponent(key, low, high, unit, start))
         if not sep:
             break

@@ -156,7 +156,11 @@ def _final_gaps(doc: Document, iku: Iku, result: RealisasiTahun) -> list[Finding
         missing = [k for k in keys if entry is None or entry.nilai.get(k) is None]
         if not missing:
             continue
-        what = "belum diisi" if len(missing) == len(keys) else f"komponen {', '.join(missing)} belum diisi"
+        what = (
+            "belum diisi"
+            if len(missing) == len(keys)
+            else f"komponen {', '.join(missing)} belum diisi"
+        )
         path: PathT = ("realisasi", ind.kode) if entry is not None else ("status",)
         out.append(
             doc.finding(

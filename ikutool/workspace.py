@@ -17,7 +17,10 @@ from ikutool.errors import IkuError
 from ikutool.paths import bundled_iku, bundled_realisasi, data_dir, is_bundled, shown
 
 MARKER = "ikutool.yaml"
-INIT_HINT = "Buat ruang kerja sendiri dengan: iku init NAMA-FOLDER (atau iku init --contoh NAMA-FOLDER untuk mencoba dengan data contoh)"
+INIT_HINT = (
+    "Buat ruang kerja sendiri dengan: iku init NAMA-FOLDER (atau iku init --contoh NAMA-FOLDER "
+    "untuk mencoba dengan data contoh)"
+)
 
 
 @dataclass(frozen=True)
@@ -102,8 +105,7 @@ def workspace_sources(root: Path) -> Sources:
     marker = root / MARKER
     doc = read_yaml(marker, display_name=shown(marker))
     config, findings = validate_document(
-        doc,
-        _config_model(), "isi ikutool.yaml harus berupa pemetaan, mis. 'iku: iku.yaml'"
+        doc, _config_model(), "isi ikutool.yaml harus berupa pemetaan, mis. 'iku: iku.yaml'"
     )
     errors = [f for f in findings if f.is_error]
     if config is None or errors:
@@ -158,7 +160,9 @@ def resolve(
 def template_hint(src: Sources, tahun: int) -> str:
     """The command that starts the missing realisasi file of ``tahun``, where it will work."""
     if src.bundled:
-        prefix = "Contoh bawaan hanya berisi realisasi 2017-2019. " if is_bundled(src.realisasi) else ""
+        prefix = (
+            "Contoh bawaan hanya berisi realisasi 2017-2019. " if is_bundled(src.realisasi) else ""
+        )
         return prefix + INIT_HINT + "."
     command = f"iku realisasi template --tahun {tahun}"
     if src.iku_option is not None:

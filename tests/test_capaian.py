@@ -278,3 +278,54 @@ def test_scale_override_option(write) -> None:
     data = load_realisasi_file(write("realisasi/2022.yaml", REALISASI), iku)
     result = compute(iku, 2022, data, Options(skala="permenpanrb53"))
     assert result.sasaran[1].kategori == "Tidak Tercapai"
+
+
+def _one_year(write, body: str, tahun: int = 2019):
+    from ikutool.paths import bundled_iku
+
+    iku = load_iku(bundled_iku()).iku
+    data = load_realisasi_file(write(f"{tahun}.yaml", f"tahun: {tahun}\nrealisasi:\n{body}"), iku)
+    return compute(iku, tahun, data)
+
+
+def _ind(result, kode):
+    return next(i for s in result.sasaran for i in s.indikator if i.kode == kode)
+
+
+def test_partial_composite_is_marked_not_silent(write) -> None:
+    result = _one_year(write, "  S3.2: {ekspor: '6,5'}\n")
+    s32 = _ind(result, "S3.2")
+    # scored on the filled component (6,5 / 8), but flagged as partial everywhere
+    assert s32.status == "sebagian" and s32.capaian == approx(6.5 / 8 * 100)
+    assert any("IKU309" in w and "impor" in w for w in result.peringatan)
+
+
+def test_mean_counts_only_sasaran_with_a_figure(write) -> None:
+    from ikutool.render.text import mean_label
+
+    result = _one_year(write, "  S1.2: 58\n  S2.1: 24\n")
+    assert [s.capaian is not None for s in result.sasaran] == [True, True, False, False]
+    assert mean_label(result) == "Capaian rata-rata 2 dari 4 sasaran"
+    assert result.capaian == approx((58 / 60 * 100 + 24 / 25 * 100) / 2)
+
+
+@pytest.mark.parametrize(
+    ("body", "cause"),
+    [
+        # "4.200" read the Indonesian way is 4200 against a 5 % target (84.000 %): the officer
+        # meant 4,2 (84 %), a thousands-dot slip, not a target near zero
+        ("  S3.4: '4.200'\n", "pemisah ribuan"),
+        # a target of 2 % against 37.910 %: not a thousands slip (37,91 would be 1.895 %)
+        ("  S3.3: 37910\n", "periksa satuan"),
+    ],
+)
+def test_extreme_capaian_names_the_likely_cause(write, body, cause) -> None:
+    result = _one_year(write, body)
+    (warning,) = [w for w in result.peringatan if "IKU401" in w]
+    assert cause in warning
+
+
+def test_extreme_capaian_near_zero_target(write) -> None:
+    from ikutool.capaian import extreme_cause
+
+    assert "terlalu dekat dengan nol" in extreme_cause(0.05, -37.91, -75820.0, {})

@@ -259,3 +259,86 @@ def test_usage_errors_in_indonesian(runner, args, fragment) -> None:
 def test_help_in_indonesian(runner) -> None:
     out = runner.invoke(app, ["capaian", "--help"]).stdout
     assert "Pilihan" in out and "Tampilkan bantuan ini lalu keluar." in out and "[wajib]" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["capaian", "--tahun"], "pilihan --tahun perlu nilai, mis. --tahun 2019"),
+        (["capaian", "--tahun", "2019", "-f"], "pilihan -f perlu nilai"),
+        (["capaian", "--tahun", "2019", "extra"], "argumen berlebih: extra;"),
+        (["capain"], "mungkin maksudnya 'capaian'?"),
+        (["capaian", "--tahun", "2019", "-f", "xlsx"], "iku report --format xlsx --out"),
+        (["evaluasi", "--sampai", "2030"], "--sampai: galat IKU501"),
+    ],
+)
+def test_parser_messages_are_indonesian_and_exact(runner, args, fragment) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert fragment in result.output
+    assert "requires" not in result.output and "Got unexpected" not in result.output
+
+
+def test_help_shows_no_python_type_names(runner) -> None:
+    commands = [
+        [],
+        ["init"],
+        ["validate"],
+        ["show"],
+        ["capaian"],
+        ["report"],
+        ["evaluasi"],
+        ["realisasi", "template"],
+        ["realisasi", "isi"],
+    ]
+    for args in commands:
+        out = runner.invoke(app, [*args, "--help"]).stdout
+        for english in ("<bool>", "<path>", "<int>", "<str>", "<float>", "list[", "Usage"):
+            assert english not in out, (args, english)
+    evaluasi = runner.invoke(app, ["evaluasi", "--help"]).stdout
+    assert "html" not in evaluasi and "xlsx" not in evaluasi
+
+
+@pytest.mark.parametrize("command", [["show"], ["evaluasi"], ["capaian", "--tahun", "2019"]])
+def test_narrow_terminals_get_a_list_not_cut_cells(iku_cli, monkeypatch, command) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    result = iku_cli(*command)
+    assert result.exit_code == 0
+    assert "\u2026" not in result.stdout  # nothing cut to "…"
+    assert max(len(line) for line in result.stdout.splitlines()) <= 100
+    assert "S4.1" in result.stdout
+
+
+def test_capaian_table_puts_component_figures_beside_their_names(iku_cli) -> None:
+    lines = iku_cli("capaian", "--tahun", "2019").stdout.splitlines()
+    umkm = next(line for line in lines if "- UMKM " in line and "3.000" in line)
+    assert "2.750" in umkm and "91,67" in umkm
+    indicator = next(line for line in lines if "S1.1 Meningkatnya" in line)
+    assert "3.000" not in indicator and "91,67" not in indicator
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kind"),
+    [
+        ("ukm.xlsx", b"PK\x03\x04\x14\x00\x06\x00", "buku kerja Excel (.xlsx)"),
+        ("lama.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "buku kerja Excel lama (.xls)"),
+        ("ekspor.csv", b"kode;realisasi\nS1.2;58\n", "berkas CSV"),
+        ("laporan.pdf", b"%PDF-1.7\n", "dokumen PDF"),
+    ],
+)
+def test_validate_names_files_that_are_not_yaml(iku_cli, write, name, content, kind) -> None:
+    result = iku_cli("validate", str(write(name, content)))
+    assert result.exit_code == 1
+    assert f"IKU108: ini {kind}, bukan berkas YAML" in result.stdout
+    assert "UTF-8" not in result.stdout
+
+
+def test_unknown_bidang_is_a_usage_error(iku_cli) -> None:
+    result = iku_cli("capaian", "--tahun", "2019", "--bidang", "Pertanian")
+    assert result.exit_code == 2 and "Bidang yang ada" in result.stderr
+
+
+def test_missing_realisasi_folder_hint_is_a_command_that_works(iku_cli, workspace) -> None:
+    result = iku_cli("capaian", "--tahun", "2019", "--realisasi", "tidak-ada")
+    assert result.exit_code == 2
+    assert "Periksa nama folder pada --realisasi" in result.stderr

@@ -93,3 +93,38 @@ def test_missing_year_file(iku_cli, workspace: Path) -> None:
     result = iku_cli("realisasi", "isi", "--tahun", "2020", "S1.2=5")
     assert result.exit_code == 2
     assert "Mulai berkasnya dengan: iku realisasi template --tahun 2020\n" in result.stderr
+
+
+def test_quarters_can_be_set_and_stale_comments_are_pointed_out(iku_cli, workspace: Path) -> None:
+    path = workspace / "realisasi" / "2019.yaml"
+    result = iku_cli("realisasi", "isi", "--tahun", "2019", "S4.1.IV=12")
+    assert result.exit_code == 0, result.output
+    text = " ".join(path.read_text(encoding="utf-8").split())
+    assert "triwulan: {I: 10, II: 12, III: 11, IV: 12} # kumulatif: 42 IKM setahun" in text
+    # the comment is the officer's and stays; that it now names a replaced total is said
+    assert "IKU313" in result.stderr and "42" in result.stderr
+    capaian = iku_cli("capaian", "--tahun", "2019", "-f", "json").stdout
+    assert '"realisasi": 45.0' in capaian  # 10 + 12 + 11 + 12, kumulatif
+
+
+def test_a_yearly_value_does_not_silently_override_quarters(iku_cli, workspace: Path) -> None:
+    path = workspace / "realisasi" / "2019.yaml"
+    before = path.read_bytes()
+    result = iku_cli("realisasi", "isi", "--tahun", "2019", "S4.1=40")
+    assert result.exit_code == 1 and "per triwulan" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_quarters_start_from_an_empty_template(iku_cli, workspace: Path) -> None:
+    assert iku_cli("realisasi", "template", "--tahun", "2020").exit_code == 0
+    result = iku_cli("realisasi", "isi", "--tahun", "2020", "S4.1.I=10", "S4.1.TW3=3", "S4.1.2=5")
+    assert result.exit_code == 0, result.output
+    text = (workspace / "realisasi" / "2020.yaml").read_text(encoding="utf-8")
+    assert "    triwulan:\n      I: 10\n      II: 5\n      III: 3\n" in text
+
+
+def test_code_case_is_suggested(iku_cli, workspace: Path) -> None:
+    result = iku_cli("realisasi", "isi", "--tahun", "2019", "s1.2=44", "S3.2.ekspr=1", "S1.2=x")
+    assert result.exit_code == 1
+    assert "Mungkin maksudnya 'S1.2'?" in result.stderr  # not S4.1
+    assert "3 galat" in result.stderr or result.stderr.count("galat IKU") >= 2

@@ -51,3 +51,23 @@ def test_written_as_utf8(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     files.write_atomic(path, "Kepala Dinas \u2013 Tanjung Jabung Barat\n")
     assert path.read_bytes() == "Kepala Dinas \u2013 Tanjung Jabung Barat\n".encode()
+
+
+def test_new_files_follow_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        files.write_atomic(tmp_path / "a.txt", "x")
+        os.umask(0o002)
+        files.write_atomic(tmp_path / "b.txt", "x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "a.txt").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "b.txt").stat().st_mode & 0o777 == 0o664
+
+
+def test_a_rewritten_file_keeps_its_permissions(tmp_path: Path) -> None:
+    path = tmp_path / "2019.yaml"
+    path.write_text("lama", encoding="utf-8")
+    path.chmod(0o664)
+    files.write_atomic(path, "baru", force=True)
+    assert path.stat().st_mode & 0o777 == 0o664

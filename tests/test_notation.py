@@ -116,3 +116,14 @@ def test_any_text_parses_or_gives_located_error(text: str) -> None:
     except NotationError as exc:
         assert 0 <= exc.offset <= len(text)
         assert exc.message
+
+
+def test_two_numbers_without_a_separator_is_an_error() -> None:
+    from ikutool.notation import NotationError, parse_target
+
+    with pytest.raises(NotationError) as info:
+        parse_target("88 % 9 puskesmas")
+    assert info.value.offset == 5 and "88 %, 9 puskesmas" in info.value.message
+    # a number inside a unit is fine when the unit does not start with it
+    assert parse_target("25 per 1.000 KH")[0].satuan == "per 1.000 KH"
+    assert parse_target("5 m3")[0].satuan == "m3"

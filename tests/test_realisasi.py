@@ -138,3 +138,55 @@ def test_template_lists_every_indicator_with_a_target(bundled) -> None:
     assert entries["S1.2"] is None
     assert "S1.2: null  # target 60 org" in text
     assert "ekspor: null  # target 7 %" in text
+
+
+def test_partial_composite_is_a_warning(bundled, write) -> None:
+    data = load_realisasi_file(
+        write("2019.yaml", "tahun: 2019\nrealisasi:\n  S3.2: {ekspor: '6,5', impor: null}\n"),
+        bundled.iku,
+    )
+    (w,) = [f for f in data.findings if f.code == "IKU309"]
+    assert "impor belum diisi" in w.message and (w.line, w.column) == (3, 9)
+
+
+def test_final_file_with_gaps_names_each_gap(bundled, write) -> None:
+    data = load_realisasi_file(
+        write(
+            "2019.yaml",
+            "tahun: 2019\nstatus: final\nrealisasi:\n  S1.2: 58\n  S3.2: {ekspor: 6}\n",
+        ),
+        bundled.iku,
+    )
+    gaps = [f for f in data.findings if f.code == "IKU311"]
+    named = {f.message.split(",")[1].split()[1] for f in gaps}
+    assert named == {"S1.1", "S1.3", "S2.1", "S3.1", "S3.2", "S3.3", "S3.4", "S4.1"}
+    s32 = next(f for f in gaps if " S3.2 " in f.message)
+    assert "komponen impor belum diisi" in s32.message and s32.line == 5
+
+
+def test_a_template_counts_as_empty(iku_cli, workspace) -> None:
+    assert iku_cli("realisasi", "template", "--tahun", "2020").exit_code == 0
+    result = iku_cli("validate", "realisasi/2020.yaml")
+    assert result.exit_code == 0
+    assert "0 dari 9 indikator terisi" in result.stdout
+
+
+def test_all_errors_at_once(bundled, write) -> None:
+    errs = errors(
+        write("2019.yaml", "tahun: 2019\nstatus: finall\nrealisasi:\n  S9.9: 1\n  S1.2: banyak\n"),
+        bundled.iku,
+    )
+    assert [f.code for f in errs] == ["IKU209", "IKU301", "IKU303"]
+
+
+def test_percent_sign_on_a_count_is_refused(bundled, write) -> None:
+    errs = errors(write("2019.yaml", "tahun: 2019\nrealisasi:\n  S1.2: '58%'\n"), bundled.iku)
+    assert [f.code for f in errs] == ["IKU312"] and "'org'" in errs[0].message
+
+
+def test_negative_percentage_in_a_year_without_target(bundled, write) -> None:
+    # S3.3 has "-" in 2016; its other years are percentages, so growth of -1,5 % is legal
+    data = load_realisasi_file(
+        write("2016.yaml", "tahun: 2016\nrealisasi:\n  S1.2: 4\n  S3.3: '-1,5'\n"), bundled.iku
+    )
+    assert data.indikator["S3.3"].nilai == {"persen": -1.5}

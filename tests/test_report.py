@@ -265,3 +265,85 @@ def test_existing_output_is_never_overwritten(iku_cli, tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == "milik saya"
     assert iku_cli("report", "-f", "html", "--out", str(out), "--force").exit_code == 0
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+NEGATIVE_IKU = """\
+instansi: {nama: Dinas Contoh}
+periode: {awal: 2019, akhir: 2021}
+sasaran:
+  - kode: S1
+    uraian: Pelayanan cepat
+    indikator:
+      - kode: S1.1
+        uraian: Waktu penyelesaian izin
+        polaritas: negatif
+        satuan: hari
+        target: {2019: 12, 2020: 11, 2021: 10}
+      - kode: S1.2
+        uraian: Kepuasan
+        target: {2019: "80-85 %", 2020: "83-85 %", 2021: "85-90 %"}
+"""
+
+
+@pytest.fixture
+def own_workspace(tmp_path, monkeypatch):
+    root = tmp_path / "ws"
+    (root / "realisasi").mkdir(parents=True)
+    (root / "ikutool.yaml").write_text("iku: iku.yaml\n", encoding="utf-8")
+    (root / "iku.yaml").write_text(NEGATIVE_IKU, encoding="utf-8")
+    monkeypatch.chdir(root)
+    return root
+
+
+def test_sentence_for_negative_polarity_says_capaian(iku_cli, own_workspace) -> None:
+    (own_workspace / "realisasi" / "2019.yaml").write_text(
+        "tahun: 2019\nrealisasi: {S1.1: '13,5', S1.2: 84}\n", encoding="utf-8"
+    )
+    data = json.loads(iku_cli("report", "-f", "json").stdout)
+    s11 = data["sasaran"][0]["indikator"][0]["tahun"][0]["kalimat"]
+    # (2 x 12 - 13,5) / 12 x 100 = 87,5: a capaian, not "87,50 % of the target"
+    assert s11.startswith("Realisasi 2019 sebesar 13,5 hari dengan capaian 87,50 %")
+    assert "dari target" not in s11
+
+
+def test_html_chart_shows_range_targets_whole(iku_cli, own_workspace) -> None:
+    (own_workspace / "realisasi" / "2020.yaml").write_text(
+        "tahun: 2020\nrealisasi: {S1.1: 10, S1.2: 84}\n", encoding="utf-8"
+    )
+    out = own_workspace / "r.html"
+    assert iku_cli("report", "-f", "html", "--out", str(out)).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<title>target 2020: 83-85 %</title>" in page
+    assert ">83-85<" in page
+
+
+def test_implausible_capaian_warned_in_every_command_and_format(iku_cli, workspace) -> None:
+    path = workspace / "realisasi" / "2019.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"4,2 %"', '"4.200"'), "utf-8")
+    cause = "pemisah ribuan"
+    for args in (
+        ["capaian", "--tahun", "2019"],
+        ["capaian", "--tahun", "2019", "-f", "json"],
+        ["capaian", "--tahun", "2019", "-f", "markdown"],
+        ["capaian", "--tahun", "2019", "-f", "csv"],
+        ["report"],
+        ["report", "-f", "json"],
+        ["report", "-f", "markdown"],
+        ["evaluasi"],
+        ["evaluasi", "-f", "json"],
+        ["evaluasi", "-f", "markdown"],
+    ):
+        result = iku_cli(*args)
+        assert result.exit_code == 0, (args, result.output)
+        assert "IKU401" in result.output and cause in result.output, args
+        if args[-1] in ("json", "markdown", "csv") or args in (["report"], ["evaluasi"]):
+            assert cause in result.stdout, args  # inside the output itself, not only on stderr
+    for fmt in ("html", "xlsx"):
+        out = workspace / f"laporan.{fmt}"
+        assert iku_cli("report", "-f", fmt, "--out", str(out)).exit_code == 0
+        if fmt == "html":
+            assert cause in out.read_text(encoding="utf-8")
+        else:
+            wb = load_workbook(out)
+            texts = [c.value for r in wb["2019"].iter_rows() for c in r if isinstance(c.value, str)]
+            assert any(cause in t for t in texts)

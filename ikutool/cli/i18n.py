@@ -73,10 +73,20 @@ def _value_message(message: str) -> str:
     return message
 
 
-_EXAMPLES = {"--tahun": "2019", "--dari": "2017", "--sampai": "2019", "--format": "json",
-             "-f": "json", "--bidang": "UKM", "--out": "laporan.xlsx", "-o": "laporan.xlsx",
-             "--iku": "iku.yaml", "--realisasi": "realisasi", "--batas": "120",
-             "--skala": "permendagri86"}
+_EXAMPLES = {
+    "--tahun": "2019",
+    "--dari": "2017",
+    "--sampai": "2019",
+    "--format": "json",
+    "-f": "json",
+    "--bidang": "UKM",
+    "--out": "laporan.xlsx",
+    "-o": "laporan.xlsx",
+    "--iku": "iku.yaml",
+    "--realisasi": "realisasi",
+    "--batas": "120",
+    "--skala": "permendagri86",
+}
 
 
 def _example(option: str) -> str:
@@ -89,7 +99,9 @@ def _format_hint(e: Any) -> str:
     param = getattr(e, "param", None)
     if ctx is None or param is None or getattr(param, "name", "") != "format":
         return ""
-    wanted = next((v for v in ("xlsx", "xls", "excel", "html") if v in str(e.message).lower()), None)
+    wanted = next(
+        (v for v in ("xlsx", "xls", "excel", "html") if v in str(e.message).lower()), None
+    )
     if wanted is None or ctx.command.name == "report":
         return ""
     fmt = "html" if wanted == "html" else "xlsx"
@@ -104,7 +116,9 @@ def _command_hint(e: Any, typed: str) -> str:
         return ""
     names = ctx.command.list_commands(ctx)
     hits = difflib.get_close_matches(typed, names, n=1, cutoff=0.6)
-    return f"; mungkin maksudnya '{hits[0]}'?" if hits else f". Perintah yang ada: {', '.join(names)}"
+    return (
+        f"; mungkin maksudnya '{hits[0]}'?" if hits else f". Perintah yang ada: {', '.join(names)}"
+    )
 
 
 def translate(e: Any) -> None:

@@ -48,9 +48,7 @@ class FormatEvaluasi(StrEnum):
 
 
 def _out_option(formats: str) -> object:
-    return typer.Option(
-        "--out", "-o", metavar="BERKAS", help=f"Tulis ke berkas ini{formats}."
-    )
+    return typer.Option("--out", "-o", metavar="BERKAS", help=f"Tulis ke berkas ini{formats}.")
 
 
 def report_years(

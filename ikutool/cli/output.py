@@ -48,7 +48,8 @@ class _Indonesian:
         super().__init__(*args, **kwargs)
         from ikutool.cli.i18n import one_line_paragraphs
 
-        self.help = one_line_paragraphs(self.help)  # type: ignore[has-type]
+        obj: Any = self
+        obj.help = one_line_paragraphs(obj.help)
 
     def get_help_option(self, ctx: Any) -> Any:
         from ikutool.cli.i18n import HELP_TEXT

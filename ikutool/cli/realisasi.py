@@ -14,9 +14,7 @@ from ikutool.errors import IkuError
 
 
 def template(
-    tahun: Annotated[
-        int, typer.Option("--tahun", metavar="TAHUN", help="Tahun berkas realisasi.")
-    ],
+    tahun: Annotated[int, typer.Option("--tahun", metavar="TAHUN", help="Tahun berkas realisasi.")],
     iku_file: IkuOpt = None,
     out: Annotated[
         Path | None,
@@ -77,9 +75,7 @@ def isi(
             show_default=False,
         ),
     ],
-    tahun: Annotated[
-        int, typer.Option("--tahun", metavar="TAHUN", help="Tahun berkas realisasi.")
-    ],
+    tahun: Annotated[int, typer.Option("--tahun", metavar="TAHUN", help="Tahun berkas realisasi.")],
     iku_file: IkuOpt = None,
     realisasi_dir: RealisasiOpt = None,
 ) -> None:

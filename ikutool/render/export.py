@@ -88,6 +88,7 @@ def capaian_csv(result: HasilCapaian) -> str:
             "kategori",
             "berkas_iku",
             "berkas_realisasi",
+            "peringatan",
         ]
     )
 
@@ -120,6 +121,7 @@ def capaian_csv(result: HasilCapaian) -> str:
                         ind.kategori or "",
                         result.berkas_iku or "",
                         result.berkas_realisasi or "",
+                        "; ".join([*ind.peringatan, *(comp.peringatan if comp else [])]),
                     ]
                 )
     return buf.getvalue()
@@ -151,8 +153,11 @@ def capaian_markdown(result: HasilCapaian) -> str:
                 cells += [f"{ind.kode} {ind.uraian}", "", "", "", "", ""]
                 lines.append("| " + " | ".join(_md_escape(c) for c in cells) + " |")
                 first = False
-            for comp in [*ind.komponen] or [None]:
-                label = f"- {component_label(comp)}" if multi and comp else f"{ind.kode} {ind.uraian}"
+            comps: list[HasilKomponen | None] = [*ind.komponen] or [None]
+            for comp in comps:
+                label = (
+                    f"- {component_label(comp)}" if multi and comp else f"{ind.kode} {ind.uraian}"
+                )
                 cells = [
                     str(no) if first else "",
                     f"{sas.kode} {sas.uraian}" if first else "",

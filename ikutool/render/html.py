@@ -11,10 +11,12 @@ from ikutool.render.text import (
     capaian_cell,
     component_label,
     kalimat,
+    mean_label,
     notice,
     quantity,
     realisasi_text,
     report_notices,
+    sumber_text,
     target_text,
 )
 
@@ -108,14 +110,21 @@ def _capaian_chart(laporan: Any) -> str:
 
 
 def _target_realisasi_chart(ind: Any, key: str) -> str:
-    """Target against realisasi of one component over the years (vertical bars)."""
+    """Target against realisasi of one component over the years (vertical bars).
+
+    A range target ("83-85 %") is drawn as a floating bar from its lower to its upper bound and
+    labelled with both, never as its lower bound alone."""
     points = []
     for r in ind.tahun:
         comp = next((c for c in r.hasil.komponen if c.kunci == key), None)
-        points.append(
-            (r.tahun, comp.target if comp else None, comp.realisasi if comp else None, comp)
-        )
-    values = [v for _, t, re_, _ in points for v in (t, re_) if v is not None]
+        points.append((r.tahun, comp))
+    values = [
+        v
+        for _, c in points
+        if c is not None
+        for v in (c.target, c.target_maks, c.realisasi)
+        if v is not None
+    ]
     if not values:
         return ""
     top = max(max(values), 0) or 1.0
@@ -124,30 +133,45 @@ def _target_realisasi_chart(ind: Any, key: str) -> str:
     w, h, pad = 60 * len(points) + 40, 150, 22
     plot_h = h - 2 * pad
     zero_y = pad + plot_h * top / span
-    unit = next((c.satuan for *_, c in points if c is not None), "")
+    unit = next((c.satuan for _, c in points if c is not None), "")
+
+    def y_of(value: float) -> float:
+        return zero_y - plot_h * value / span
+
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
         f'font-family="DejaVu Sans,Arial,sans-serif" font-size="9" role="img" '
         f'aria-label="Target dan realisasi {escape(ind.kode)} {escape(key)}">',
         f'<line x1="20" y1="{zero_y:.1f}" x2="{w - 5}" y2="{zero_y:.1f}" stroke="#999"/>',
     ]
-    for i, (year, target, real, _) in enumerate(points):
+    for i, (year, comp) in enumerate(points):
         x = 25 + i * 60
-        for dx, value, colour, name in (
-            (0, target, "#b0bec5", "target"),
-            (22, real, "#1e88e5", "realisasi"),
-        ):
-            if value is None:
-                continue
-            bar = plot_h * abs(value) / span
-            y = zero_y - bar if value >= 0 else zero_y
+        bars = []
+        if comp is not None and comp.target is not None:
+            lo = comp.target
+            hi = comp.target_maks if comp.target_maks is not None else None
+            bars.append((0, lo, hi, "#b0bec5", "target"))
+        if comp is not None and comp.realisasi is not None:
+            bars.append((22, comp.realisasi, None, "#1e88e5", "realisasi"))
+        for dx, value, upper, colour, name in bars:
+            if upper is not None:  # a range: from the lower to the upper bound
+                y1, y2 = y_of(upper), y_of(value)
+                label = f"{format_angka(value)}-{format_angka(upper)}"
+                tip = quantity(value, unit, upper)
+            else:
+                y1, y2 = sorted((y_of(value), zero_y))
+                label = format_angka(value)
+                tip = quantity(value, unit)
+            height = max(y2 - y1, 0.5)
             out.append(
-                f'<rect x="{x + dx}" y="{y:.1f}" width="20" height="{max(bar, 0.5):.1f}" fill="{colour}">'
-                f"<title>{name} {year}: {escape(quantity(value, unit))}</title></rect>"
+                f'<rect x="{x + dx}" y="{y1:.1f}" width="20" height="{height:.1f}" fill="{colour}">'
+                f"<title>{name} {year}: {escape(tip)}</title></rect>"
             )
-            ty = y - 2 if value >= 0 else y + bar + 9
-            label = escape(format_angka(value))
-            out.append(f'<text x="{x + dx + 10}" y="{ty:.1f}" text-anchor="middle">{label}</text>')
+            above = upper is not None or value >= 0
+            ty = y1 - 2 if above else y1 + height + 9
+            out.append(
+                f'<text x="{x + dx + 10}" y="{ty:.1f}" text-anchor="middle">{escape(label)}</text>'
+            )
         out.append(f'<text x="{x + 21}" y="{h - 6}" text-anchor="middle">{year}</text>')
     out.append("</svg>")
     return "".join(out)
@@ -304,9 +328,17 @@ def report_html(laporan: Any) -> str:
             parts.append(f'<div class="notice">{escape(n)}</div>')
         parts.append(_year_table(result))
         parts.append(
-            f"<p>Capaian rata-rata {len(result.sasaran)} sasaran: <b>{escape(format_persen(result.capaian))}</b> "
+            f"<p>{escape(mean_label(result))}: <b>{escape(format_persen(result.capaian))}</b> "
             f"{_kat(result.kategori)}.</p>"
         )
+    if laporan.peringatan:
+        parts.append("<h2>Peringatan</h2><ul>")
+        parts += [f"<li>{escape(w)}</li>" for w in laporan.peringatan]
+        parts.append("</ul>")
     parts += [f'<div class="notice">{escape(n)}</div>' for n in notes]
-    parts.append("<p style='font-size:8pt;color:#777'>Dibuat dengan ikutool.</p></body></html>")
+    source = sumber_text(laporan.berkas_iku, laporan.folder_realisasi)
+    parts.append(
+        f"<p style='font-size:8pt;color:#777'>{escape(source)}. Dibuat dengan ikutool.</p>"
+        "</body></html>"
+    )
     return "\n".join(parts) + "\n"

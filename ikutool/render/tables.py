@@ -33,7 +33,7 @@ def fits(renderable: object, width: int | None) -> bool:
     from rich.console import Console
     from rich.measure import Measurement
 
-    probe = Console(width=width, file=None, no_color=True)
+    probe = Console(width=100_000, file=None, no_color=True)  # measured unclamped
     return Measurement.get(probe, probe.options, renderable).minimum <= width  # type: ignore[arg-type]
 
 

@@ -159,7 +159,9 @@ def kalimat(row: Any) -> str:  # row: report.TahunIndikator
     negatif = ind.polaritas == "negatif"
 
     def share(value: float) -> str:
-        return f"capaian {format_persen(value)}" if negatif else f"{format_persen(value)} dari target"
+        return (
+            f"capaian {format_persen(value)}" if negatif else f"{format_persen(value)} dari target"
+        )
 
     if len(comps) == 1:
         c = comps[0]

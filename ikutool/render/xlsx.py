@@ -14,7 +14,15 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from ikutool.capaian import HasilCapaian, HasilKomponen
-from ikutool.render.text import component_label, notice, report_notices
+from ikutool.render.text import (
+    PARTIAL_NOTE,
+    component_label,
+    has_partial,
+    mean_label,
+    notice,
+    report_notices,
+    sumber_text,
+)
 
 THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -162,12 +170,20 @@ def year_sheet(wb: Workbook, result: HasilCapaian, laporan: Any) -> None:
         ws.merge_cells(start_row=first_row, start_column=1, end_row=row, end_column=1)
         ws.merge_cells(start_row=first_row, start_column=2, end_row=row, end_column=2)
         row += 1
-    _put(ws, row, 3, f"Capaian rata-rata {len(result.sasaran)} sasaran", bold=True)
+    _put(ws, row, 3, mean_label(result), bold=True)
     _put(ws, row, 7, result.capaian, PCT, bold=True)
     _kategori(ws, row, 8, result.kategori)
-    ws.cell(row=row + 2, column=1, value=f"Skala kategori: {result.skala}")
+    footer = [f"Skala kategori: {result.skala}"]
+    if has_partial(result):
+        footer.append(PARTIAL_NOTE)
+    footer.append(sumber_text(result.berkas_iku, result.berkas_realisasi))
+    footer += [f"Peringatan: {w}" for w in result.peringatan]
+    for i, text in enumerate(footer):
+        ws.cell(row=row + 2 + i, column=1, value=text)
     if note:
-        ws.cell(row=row + 3, column=1, value=note).font = Font(bold=True, color="C00000")
+        ws.cell(row=row + 2 + len(footer), column=1, value=note).font = Font(
+            bold=True, color="C00000"
+        )
     for col, width in enumerate([5, 34, 44, 18, 12, 12, 12, 15], 1):
         ws.column_dimensions[get_column_letter(col)].width = width
     _fit_rows(ws, header_row, row)

@@ -1,0 +1,95 @@
+"""Every YAML example in the README and docs/ is checked: a "salah" example really produces its
+code, a "benar" example really is valid. An example without a tag is itself a failure.
+
+Fence tags: ```yaml benar:KIND or ```yaml salah:KIND IKUnnn, KIND one of
+- iku: a whole IKU file;
+- indikator: a list of indikator, placed in a minimal IKU;
+- realisasi: a whole realisasi file for 2019, checked against the bundled IKU;
+- entri: lines under ``realisasi:`` of that file;
+- ruang-kerja: an ikutool.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from ikutool.definition import iku_from_document
+from ikutool.errors import Finding, IkuError
+from ikutool.realisasi import realisasi_from_document
+from ikutool.yaml_reader import parse_yaml_text
+
+ROOT = Path(__file__).parent.parent
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+FENCE = re.compile(r"^```yaml([^\n]*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
+BASE_IKU = """\
+instansi: {nama: Dinas Contoh}
+periode: {awal: 2016, akhir: 2021}
+sasaran:
+  - kode: S1
+    uraian: Sasaran contoh
+    indikator:
+"""
+
+
+def examples() -> list[tuple[str, str, str]]:
+    out = []
+    for doc in DOCS:
+        text = doc.read_text(encoding="utf-8")
+        for m in FENCE.finditer(text):
+            line = text[: m.start()].count("\n") + 1
+            out.append((f"{doc.name}:{line}", m.group(1).strip(), m.group(2)))
+    return out
+
+
+EXAMPLES = examples()
+
+
+def findings(kind: str, body: str, bundled) -> list[Finding]:
+    try:
+        if kind == "iku":
+            return iku_from_document(parse_yaml_text(body, "contoh.yaml")).findings
+        if kind == "indikator":
+            text = BASE_IKU + textwrap.indent(body, " " * 6)
+            return iku_from_document(parse_yaml_text(text, "contoh.yaml")).findings
+        if kind in ("realisasi", "entri"):
+            text = (
+                body
+                if kind == "realisasi"
+                else "tahun: 2019\nrealisasi:\n" + textwrap.indent(body, "  ")
+            )
+            doc = parse_yaml_text(text, "2019.yaml")
+            return realisasi_from_document(doc, Path("2019.yaml"), bundled.iku).findings
+        if kind == "ruang-kerja":
+            from ikutool.validation import validate_document
+            from ikutool.workspace import _config_model
+
+            model, found = validate_document(
+                parse_yaml_text(body, "ikutool.yaml"), _config_model(), ""
+            )
+            assert model is not None, found
+            return found
+    except IkuError as exc:
+        return exc.findings
+    raise AssertionError(f"unknown example kind {kind!r}")
+
+
+def test_there_are_examples() -> None:
+    tags = [tag for _, tag, _ in EXAMPLES]
+    assert sum(t.startswith("salah:") for t in tags) >= 15
+    assert sum(t.startswith("benar:") for t in tags) >= 10
+
+
+@pytest.mark.parametrize(("where", "tag", "body"), EXAMPLES, ids=[e[0] for e in EXAMPLES])
+def test_example(where: str, tag: str, body: str, bundled) -> None:
+    assert re.fullmatch(r"(benar|salah):[a-z-]+( IKU\d{3})?", tag), f"{where}: untagged example"
+    verdict, _, rest = tag.partition(":")
+    kind, _, code = rest.partition(" ")
+    found = findings(kind, body, bundled)
+    if verdict == "benar":
+        assert found == [], f"{where}: " + "; ".join(map(str, found))
+    else:
+        assert code in {f.code for f in found}, f"{where}: " + "; ".join(map(str, found))
