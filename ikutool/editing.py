@@ -243,3 +243,20 @@ def _stale_comments(
                 )
             )
     return out
+
+
+def edit_file(path: Path, iku: Iku, assignments: list[Assignment], display_name: str) -> Any:
+    """Apply ``assignments`` to the realisasi file at ``path``, safely against other writers.
+
+    An exclusive lock serialises two edits of the same file (the second reads what the first
+    wrote, so both are kept); the file is read, edited, checked and written atomically under the
+    lock, and a change made meanwhile by a program that takes no lock (an editor) is detected and
+    refused rather than overwritten. Returns the checked result (its findings are warnings)."""
+    from ikutool.files import edit_lock, write_atomic
+    from ikutool.yaml_reader import read_bounded
+
+    with edit_lock(path):
+        original = read_bounded(path, display_name)
+        text, result = set_values(original, path, iku, assignments, display_name)
+        write_atomic(path, text, force=True, expect=original)
+    return result

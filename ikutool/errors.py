@@ -8,6 +8,7 @@ exit code. Anything else that escapes is a bug in the tool.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -72,6 +73,10 @@ CODES: dict[str, str] = {
 }
 
 
+MAX_MESSAGE = 2000
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 @dataclass(frozen=True)
 class Finding:
     """One problem found in a user's input, located as precisely as the input allows."""
@@ -87,6 +92,11 @@ class Finding:
     def __post_init__(self) -> None:
         if self.code not in CODES:  # a typo in the tool itself, not in the user's file
             raise ValueError(f"unknown finding code {self.code}")
+        # messages echo the user's text: never let it carry terminal control sequences or run on
+        clean = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", self.message)
+        if len(clean) > MAX_MESSAGE:
+            clean = clean[: MAX_MESSAGE - 3] + "..."
+        object.__setattr__(self, "message", clean)
 
     @property
     def is_error(self) -> bool:

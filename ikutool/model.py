@@ -1,5 +1,10 @@
 """The IKU definition as typed pydantic models.
 
+The limits on what an input may be live here, once, so that every later stage (arithmetic,
+number formatting, JSON, Excel, HTML) can trust what it receives: numbers are finite, between
+``MIN_MAGNITUDE`` and ``MAX_MAGNITUDE`` (or zero); text has a bounded length and no control
+characters; weights are bounded.
+
 Structure and per-cell parsing live here (a target cell is read by the notation parser into typed
 components). Checks that need the whole document (years against the periode, duplicate codes,
 colliding component keys, undeclared bidang, suspicious units) live in :mod:`ikutool.definition`,
@@ -9,6 +14,7 @@ which reports them with file locations.
 from __future__ import annotations
 
 import math
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -35,8 +41,50 @@ from ikutool.numfmt import NumberFormatError, parse_angka
 Polaritas = Literal["positif", "negatif"]
 RumusNegatif = Literal["selisih", "kebalikan"]
 AgregasiTriwulan = Literal["kumulatif", "akhir", "rata_rata"]
-Text = Annotated[StrictStr, Field(min_length=1, max_length=2000)]
-Code = Annotated[StrictStr, Field(min_length=1, max_length=40)]
+MAX_MAGNITUDE = 1e15  # a count, a rupiah amount, a percentage: no KPI figure is larger
+MIN_MAGNITUDE = 1e-9  # and no non-zero one is smaller (so capaian stays below 10^26 %)
+MAX_TEXT = 2000
+MAX_TARGET_TEXT = 500
+MAX_BOBOT = 1000.0
+
+# control characters other than TAB and newline: invisible, they break terminals and Excel
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def text_problem(value: str, limit: int = MAX_TEXT) -> str | None:
+    """Why ``value`` cannot be stored as text, or None. Shared by every loader."""
+    if len(value) > limit:
+        return f"teks terlalu panjang ({len(value)} karakter; paling banyak {limit})"
+    m = _CONTROL.search(value)
+    if m:
+        return (
+            f"teks berisi karakter kendali U+{ord(m.group()):04X} (tidak terlihat; biasanya "
+            "terbawa dari salinan); hapus karakter itu"
+        )
+    return None
+
+
+def magnitude_problem(value: float) -> str | None:
+    """Why ``value`` cannot be used as a figure, or None. Shared by every loader."""
+    if not math.isfinite(value):
+        return "harus angka terhingga, bukan .nan atau .inf"
+    if abs(value) > MAX_MAGNITUDE:
+        return "angka terlalu besar (lebih dari 10^15)"
+    if value != 0 and abs(value) < MIN_MAGNITUDE:
+        return "angka terlalu kecil (kurang dari 10^-9); tulis 0 bila maksudnya nol"
+    return None
+
+
+def _plain_text(value: Any) -> Any:
+    if isinstance(value, str):
+        problem = text_problem(value, 10**9)  # length is each field's own constraint
+        if problem:
+            raise PydanticCustomError("teks", problem)
+    return value
+
+
+Text = Annotated[StrictStr, Field(min_length=1, max_length=MAX_TEXT), BeforeValidator(_plain_text)]
+Code = Annotated[StrictStr, Field(min_length=1, max_length=40), BeforeValidator(_plain_text)]
 
 
 class Base(BaseModel):
@@ -48,17 +96,20 @@ def to_number(value: Any) -> Any:
     if isinstance(value, bool):
         raise PydanticCustomError("angka", "harus berupa angka, bukan true/false")
     if isinstance(value, int | float):
-        if isinstance(value, float) and not math.isfinite(value):
-            raise PydanticCustomError("angka", "harus angka terhingga, bukan .nan atau .inf")
-        if abs(value) > 1e15:
-            raise PydanticCustomError("angka", "angka terlalu besar (lebih dari 10^15)")
-        return float(value)
-    if isinstance(value, str):
+        number = float(value) if abs(value) <= MAX_MAGNITUDE * 10 else math.inf
+    elif isinstance(value, str):
         try:
             number, _ = parse_angka(value)
         except NumberFormatError as exc:
             raise PydanticCustomError("angka", exc.message) from None
-        return number
+    else:
+        raise PydanticCustomError("angka", "harus berupa angka")
+    problem = magnitude_problem(number)
+    if problem == "harus angka terhingga, bukan .nan atau .inf" and isinstance(value, int):
+        problem = "angka terlalu besar (lebih dari 10^15)"
+    if problem:
+        raise PydanticCustomError("angka", problem)
+    return number
     raise PydanticCustomError("angka", "harus berupa angka")
 
 
@@ -126,7 +177,7 @@ class Komponen(Base):
     kunci: Code | None = None  # filled from the unit (or the indicator's komponen) when absent
     jumlah: Number
     jumlah_maks: Number | None = None  # upper bound of a range target
-    satuan: Annotated[StrictStr, Field(max_length=200)] = ""
+    satuan: Annotated[StrictStr, Field(max_length=200), BeforeValidator(_plain_text)] = ""
     persen: bool | None = None
 
     @model_validator(mode="after")
@@ -148,7 +199,7 @@ class Komponen(Base):
 
 
 class Target(Base):
-    teks: StrictStr = ""
+    teks: Annotated[StrictStr, Field(max_length=MAX_TARGET_TEXT)] = ""
     komponen: list[Komponen] = Field(min_length=1)
 
 
@@ -161,6 +212,15 @@ def _coerce_target(value: Any) -> Any:
             "target", "target harus teks seperti '25 Kop' atau daftar komponen, bukan true/false"
         )
     if isinstance(value, str):
+        if len(value) > MAX_TARGET_TEXT:
+            raise PydanticCustomError(
+                "target",
+                f"teks target terlalu panjang ({len(value)} karakter; paling banyak "
+                f"{MAX_TARGET_TEXT})",
+            )
+        problem = text_problem(value)
+        if problem:
+            raise PydanticCustomError("target", problem)
         try:
             parsed = parse_target(value)
         except NotationError as exc:
@@ -209,8 +269,10 @@ class Indikator(Base):
     penanggung_jawab: Text | None = None
     bidang: Text | None = None
     sumber_data: Text | None = None
-    keterangan: StrictStr | None = None
-    bobot: float = Field(default=1.0, gt=0)
+    keterangan: (
+        Annotated[StrictStr, Field(max_length=MAX_TEXT), BeforeValidator(_plain_text)] | None
+    ) = None
+    bobot: float = Field(default=1.0, gt=0, le=MAX_BOBOT)
     agregasi_triwulan: AgregasiTriwulan = "kumulatif"
     komponen: list[KomponenDef] = Field(default_factory=list)
     target: dict[int, TargetCell] = Field(default_factory=dict)
@@ -265,7 +327,9 @@ class Sasaran(Base):
 class Iku(Base):
     instansi: Instansi
     periode: Periode
-    visi: StrictStr | None = None
+    visi: Annotated[StrictStr, Field(max_length=MAX_TEXT), BeforeValidator(_plain_text)] | None = (
+        None
+    )
     misi: list[Text] = Field(default_factory=list)
     tugas_fungsi: list[Text] = Field(default_factory=list)
     landasan_hukum: list[Text] = Field(default_factory=list)

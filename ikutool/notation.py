@@ -31,10 +31,11 @@ _KEY = r"[A-Za-z_][A-Za-z0-9_]*"
 _KEY_RE = re.compile(rf"({_KEY})\s*[=:]\s*(?={_NUM})")
 _NUM_RE = re.compile(_NUM)
 _RANGE_RE = re.compile(rf"\s*(?:%\s*)?(?:-|\u2013|\u2014|s\.\s?d\.?|s/d|sampai)\s*(?={_NUM})")
-_SEP = rf"\s*(?:,|;|/|\bdan\b|&|\+)\s*(?=(?:{_KEY}\s*[=:]\s*)?{_NUM})"
+# no leading \s*: searched from every position, it would make a long run of spaces quadratic
+_SEP = rf"(?:,|;|/|\bdan\b|&|\+)\s*(?=(?:{_KEY}\s*[=:]\s*)?{_NUM})"
 _SEP_RE = re.compile(_SEP)
 # a unit that starts (after an optional %) with another number: "88 % 9 puskesmas"
-_STRAY_NUMBER = re.compile(rf"\s*%?\s*({_NUM})(?:\s|$)")
+_STRAY_NUMBER = re.compile(rf"\s*(?:%\s*)?({_NUM})(?:\s|$)")
 
 
 class NotationError(ValueError):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 _MINUS = "-\u2212\u2013"  # hyphen, minus sign, en dash (Excel and Word produce the last two)
 _INDONESIAN = re.compile(
@@ -40,6 +40,12 @@ def parse_angka(text: str) -> tuple[float, bool]:
     (7.14, True)
     """
     raw = text
+    if len(text) > 400:  # bounded before any regular expression runs
+        if text.strip().lstrip("+-").isdigit():
+            raise NumberFormatError(f"angka '{text[:20]}...' terlalu besar (lebih dari 15 digit)")
+        raise NumberFormatError(
+            f"'{text[:20]}...' terlalu panjang untuk sebuah angka; tulis angka seperti 2750 atau '6,5'"
+        )
     s = text.strip().replace("\u00a0", " ")
     percent = s.endswith("%")
     if percent:
@@ -92,13 +98,15 @@ def format_angka(value: float | int | None, decimals: int | None = None, *, dash
     if isinstance(value, float) and not math.isfinite(value):
         return "tak hingga" if not math.isnan(value) else "bukan angka"
     d = to_decimal(float(value)) if isinstance(value, float) else Decimal(value)
-    if decimals is not None:
-        d = d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-        text = f"{abs(d):f}"
-    else:
-        text = f"{abs(d):f}"
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
+    # enough precision for any finite float (10^308 has 309 digits): quantize never fails
+    with localcontext(prec=400):
+        if decimals is not None:
+            d = d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+            text = f"{abs(d):f}"
+        else:
+            text = f"{abs(d):f}"
+            if "." in text:
+                text = text.rstrip("0").rstrip(".")
     int_part, _, frac = text.partition(".")
     grouped = f"{int(int_part):,}".replace(",", ".")
     out = grouped + ("," + frac if frac else "")

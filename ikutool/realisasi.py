@@ -25,10 +25,18 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ikutool.errors import Finding, IkuError, Severity, errors_only
-from ikutool.model import Base, Iku, Indikator, Text
+from ikutool.model import (
+    MAX_MAGNITUDE,
+    Base,
+    Iku,
+    Indikator,
+    Text,
+    magnitude_problem,
+    text_problem,
+)
 from ikutool.numfmt import NumberFormatError, parse_angka
 from ikutool.paths import shown
-from ikutool.validation import nearest, validate_document
+from ikutool.validation import clip, listing, nearest, validate_document
 from ikutool.yaml_reader import Document, PathT, read_yaml
 
 W = Severity.WARNING
@@ -198,6 +206,8 @@ class _Entries:
     ):
         self.doc, self.iku, self.tahun, self.out, self.findings = doc, iku, tahun, out, findings
         self.codes = [ind.kode for _, ind in iku.indikator()]
+        self.squashed: dict[str, str] | None = None
+        self.unknown = 0
 
     def error(self, code: str, message: str, path: PathT, **kw: Any) -> None:
         self.findings.append(self.doc.finding(code, message, path, **kw))
@@ -215,13 +225,17 @@ class _Entries:
             self.out.indikator[ind.kode] = entry
 
     def _unknown_code(self, kode: str, path: PathT) -> None:
-        squashed = {"".join(c.split()).casefold(): c for c in self.codes}
-        guess = squashed.get("".join(kode.split()).casefold()) or nearest(kode, self.codes)
+        if self.squashed is None:
+            self.squashed = {"".join(c.split()).casefold(): c for c in self.codes}
+        guess = self.squashed.get("".join(kode.split()).casefold())
+        self.unknown += 1
+        if guess is None and self.unknown <= 50:  # suggestions cost a scan of every code
+            guess = nearest(kode, self.codes)
         hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
         self.error(
             "IKU301",
-            f"kode indikator '{kode}' tidak ada di IKU {self.iku.berkas}.{hint} "
-            f"Kode yang ada: {', '.join(self.codes)}.",
+            f"kode indikator '{clip(kode)}' tidak ada di IKU {self.iku.berkas}.{hint} "
+            f"Kode yang ada: {listing(self.codes)}.",
             path,
             at_key=True,
         )
@@ -242,15 +256,19 @@ class _Entries:
                     hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
                     self.error(
                         "IKU302",
-                        f"kunci '{k}' tidak dikenal di sini.{hint} Yang sah: {', '.join(RESERVED)}.",
+                        f"kunci '{clip(str(k))}' tidak dikenal di sini.{hint} Yang sah: "
+                        f"{', '.join(RESERVED)}.",
                         (*path, k),
                         at_key=True,
                     )
             for k in ("catatan", "sumber"):
-                if value.get(k) is not None and not isinstance(value[k], str):
+                text = value.get(k)
+                if text is not None and not isinstance(text, str):
                     self.error("IKU203", f"'{k}' harus berupa teks", (*path, k))
-            entry.catatan = value.get("catatan") if isinstance(value.get("catatan"), str) else None
-            entry.sumber = value.get("sumber") if isinstance(value.get("sumber"), str) else None
+                elif isinstance(text, str) and (problem := text_problem(text)):
+                    self.error("IKU209", problem, (*path, k))
+                elif isinstance(text, str):
+                    setattr(entry, k, text)
             if "triwulan" in value:
                 self._quarters(ind, keys, value["triwulan"], (*path, "triwulan"), entry)
             if value.get("nilai") is not None:
@@ -289,8 +307,8 @@ class _Entries:
                     hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
                     self.error(
                         "IKU302",
-                        f"komponen '{k}' tidak ada di target {ind.kode} tahun {self.tahun}.{hint} "
-                        f"Komponen yang ada: {', '.join(keys)}.",
+                        f"komponen '{clip(str(k))}' tidak ada di target {ind.kode} tahun "
+                        f"{self.tahun}.{hint} Komponen yang ada: {listing(keys)}.",
                         (*path, k),
                         at_key=True,
                     )
@@ -332,7 +350,7 @@ class _Entries:
             self.error("IKU303", f"harus berupa angka, tertulis {str(value).lower()}", path)
             return None
         if isinstance(value, int | float):
-            number = float(value)
+            number = float(value) if abs(value) <= MAX_MAGNITUDE * 10 else math.inf
         elif isinstance(value, str):
             try:
                 number, percent = parse_angka(value)
@@ -352,10 +370,9 @@ class _Entries:
         else:
             self.error("IKU303", "harus berupa angka", path)
             return None
-        if not math.isfinite(number) or abs(number) > 1e15:
-            self.error(
-                "IKU303", "angka tidak sah atau terlalu besar (.nan, .inf, di atas 10^15)", path
-            )
+        problem = magnitude_problem(number)
+        if problem:
+            self.error("IKU303", problem, path)
             return None
         if number < 0 and not self._is_percent(ind, key):
             self.error(

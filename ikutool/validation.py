@@ -21,9 +21,23 @@ from ikutool.yaml_reader import Document, PathT
 
 def nearest(word: str, choices: list[str]) -> str | None:
     """The closest valid name, compared without regard to case."""
+    if len(word) > 100:  # nobody mistypes a code that long; and difflib is quadratic in it
+        return None
     lowered = {c.lower(): c for c in choices}
     hit = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
     return lowered[hit[0]] if hit else None
+
+
+def clip(text: str, limit: int = 60) -> str:
+    """User text echoed in a message, cut to a readable length."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def listing(items: list[str], limit: int = 20) -> str:
+    """``a, b, c`` for a message, the first ``limit`` of them and how many more."""
+    shown = ", ".join(clip(i) for i in items[:limit])
+    more = len(items) - limit
+    return shown + (f" (dan {more} lainnya)" if more > 0 else "")
 
 
 def _unwrap(tp: Any) -> list[Any]:
@@ -194,6 +208,6 @@ def _one(err: Any, doc: Document, model: type[BaseModel]) -> Finding:
         return doc.finding("IKU209", f"harus {words[kind]} {bound}, tertulis {_kind(raw)}", loc)
     if kind in ("angka",):
         return doc.finding("IKU203", err["msg"], loc)
-    if kind in ("target", "periode", "rentang"):
+    if kind in ("target", "periode", "rentang", "teks"):
         return doc.finding("IKU209", err["msg"], loc)
     return doc.finding("IKU209", f"nilai tidak sah: {err['msg']}", loc)

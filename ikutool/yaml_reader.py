@@ -1,10 +1,16 @@
 """Read a YAML file into plain Python data, remembering where every value came from.
 
-ruamel.yaml composes the node tree (with line and column marks); this module builds the data from
-it with its own, deliberately plain scalar rules (YAML 1.2 core: ``no`` stays text, ``2019-01-01``
-stays text) so that the traps people fall into when they edit YAML by hand are caught and
-explained instead of silently misread. It also refuses alias bombs (a bounded node count),
-reports every duplicate key, and turns ruamel's parser errors into located Indonesian messages.
+libyaml (through ruamel.yaml.clib) parses the text into events; this module builds the data from
+them itself, iteratively, with its own deliberately plain scalar rules (YAML 1.2 core: ``no``
+stays text, ``2019-01-01`` stays text) so that the traps people fall into when they edit YAML by
+hand are caught and explained instead of silently misread.
+
+Every input is bounded before the expensive step: only regular files are read, their size is
+checked before a byte is read, control characters are refused with their line and column before
+parsing, and while the events stream in, nesting depth and the number of values (aliases counted
+as they expand) are checked, so no file, however built, can exhaust memory, recurse in C, or
+take long. Duplicate keys are all reported; explicit tags are refused; parser errors become
+located Indonesian messages.
 """
 
 from __future__ import annotations
@@ -20,17 +26,34 @@ from ikutool.numfmt import format_angka
 
 PathT = tuple[str | int, ...]
 
-MAX_BYTES = 5 * 1024 * 1024
-MAX_NODES = 50_000
+MAX_BYTES = 16 * 1024 * 1024
+MAX_NODES = 600_000  # values in the whole document, aliases counted as they expand
 MAX_DEPTH = 64
+MAX_SCALAR = 20_000  # characters in one value (the model limits text fields much further)
+MAX_INT_DIGITS = 18  # longer digit strings stay text, so they get a located "too large" message
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Loc:
     line: int  # 1-based
     column: int  # 1-based
     raw: str | None = None  # the scalar's text as written, for messages
     quoted: bool = False
+
+
+class _Mark:
+    """Where one value is, and (for a collection) where its children are; parallel to the data."""
+
+    __slots__ = ("line", "column", "raw", "quoted", "kids", "key_line", "key_column")
+
+    def __init__(self, line: int, column: int, raw: str | None = None, quoted: bool = False):
+        self.line = line
+        self.column = column
+        self.raw = raw
+        self.quoted = quoted
+        self.kids: dict[Any, _Mark] | list[_Mark] | None = None
+        self.key_line = 0
+        self.key_column = 0
 
 
 @dataclass
@@ -39,24 +62,36 @@ class Document:
 
     file: str
     data: Any
-    values: dict[PathT, Loc] = field(default_factory=dict)
-    keys: dict[PathT, Loc] = field(default_factory=dict)
+    marks: _Mark | None = None
     findings: list[Finding] = field(default_factory=list)
 
-    def resolve(self, path: PathT, *, at_key: bool = False) -> tuple[PathT, Loc | None]:
-        """The deepest known part of ``path`` and its location.
-
-        Segments that are not in the document (pydantic adds some of its own) are skipped.
-        """
+    def _walk(self, path: PathT) -> tuple[PathT, _Mark | None]:
         known: PathT = ()
+        mark = self.marks
         for seg in path:
-            candidate = (*known, seg)
-            if candidate in self.values:
-                known = candidate
-            elif isinstance(seg, str) and seg.isdigit() and (*known, int(seg)) in self.values:
-                known = (*known, int(seg))
-        table = self.keys if at_key and known in self.keys else self.values
-        return known, table.get(known) or self.values.get(known)
+            kids = mark.kids if mark is not None else None
+            child = None
+            if isinstance(kids, dict):
+                child = kids.get(seg)
+                if child is None and isinstance(seg, str) and seg.isdigit():
+                    child = kids.get(int(seg))
+                    seg = int(seg) if child is not None else seg
+            elif isinstance(kids, list) and isinstance(seg, int) and 0 <= seg < len(kids):
+                child = kids[seg]
+            if child is None:
+                continue  # a segment pydantic added of its own: skip it
+            known = (*known, seg)
+            mark = child
+        return known, mark
+
+    def resolve(self, path: PathT, *, at_key: bool = False) -> tuple[PathT, Loc | None]:
+        """The deepest known part of ``path`` and its location (of the key, with ``at_key``)."""
+        known, mark = self._walk(path)
+        if mark is None:
+            return known, None
+        if at_key and known and mark.key_line:
+            return known, Loc(mark.key_line, mark.key_column)
+        return known, Loc(mark.line, mark.column, mark.raw, mark.quoted)
 
     def finding(
         self,
@@ -234,13 +269,15 @@ def parse_yaml_text(text: str, name: str) -> Document:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     text = text.replace("\r\n", "\n")
+    _refuse_control_characters(text, name)
+    doc = Document(file=name, data=None)
     try:
-        node = _composer().compose(text)
+        data, marks = _Builder(doc).build(_events(text))
     except MarkedYAMLError as exc:
         raise _syntax_error(exc, name, text) from None
     except YAMLError as exc:  # unmarked: rare, but still the user's file
         raise IkuError.single("IKU103", f"sintaks YAML tidak sah: {exc}", file=name) from None
-    if node is None:
+    if marks is None:
         raise IkuError.single(
             "IKU106",
             "berkas kosong (atau hanya berisi komentar); isinya harus berupa pemetaan kunci: nilai",
@@ -248,108 +285,258 @@ def parse_yaml_text(text: str, name: str) -> Document:
             line=1,
             column=1,
         )
-    doc = Document(file=name, data=None)
-    builder = _Builder(doc)
-    doc.data = builder.build(node, ())
+    doc.data, doc.marks = data, marks
     return doc
 
 
-def _composer() -> Any:
-    from ruamel.yaml import YAML
+def _events(text: str) -> Any:
+    """libyaml's event stream (no composing, no resolving: this module does both itself)."""
+    try:  # libyaml through ruamel.yaml.clib: fast, and iterative (no recursion on nesting)
+        from _ruamel_yaml import CParser
+    except ImportError:  # pragma: no cover - clib missing on an unusual platform
+        from ruamel.yaml import YAML
 
-    try:  # libyaml through ruamel.yaml.clib: ten times faster, same nodes and marks
-        return YAML(typ="safe", pure=False)
-    except Exception:  # pragma: no cover - clib missing on an unusual platform
-        return YAML(typ="safe", pure=True)
+        yield from YAML(typ="safe", pure=True).parse(text)
+        return
+    parser = CParser(text)
+    try:
+        while True:
+            event = parser.get_event()
+            yield event
+            if type(event).__name__ == "StreamEndEvent":
+                return
+    finally:
+        parser.dispose()
+
+
+# Characters YAML forbids in a stream (C0 controls but TAB/LF/CR, DEL, C1 controls but NEL,
+# surrogates, U+FFFE/FFFF). libyaml reports them by byte position only, in English.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _refuse_control_characters(text: str, name: str) -> None:
+    m = _FORBIDDEN.search(text)
+    if m is None:
+        return
+    before = text[: m.start()]
+    line = before.count("\n") + 1
+    column = m.start() - (before.rfind("\n") + 1) + 1
+    code = f"U+{ord(m.group()):04X}"
+    what = "karakter NUL" if m.group() == "\x00" else f"karakter kendali {code}"
+    raise IkuError.single(
+        "IKU103",
+        f"{what} tidak boleh ada di berkas YAML (tidak terlihat di kebanyakan penyunting; sering "
+        "terbawa dari salinan Excel atau PDF). Hapus karakter itu, atau ketik ulang barisnya",
+        file=name,
+        line=line,
+        column=column,
+    )
 
 
 class _Builder:
+    """Builds data and marks from events, with an explicit stack (no recursion)."""
+
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.count = 0
+        self.anchors: dict[str, tuple[Any, _Mark, int]] = {}
+        self._stack: list[list[Any]] = []
 
-    def build(self, node: Any, path: PathT, depth: int = 0) -> Any:
-        from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    def _too_big(self, mark: Any, why: str) -> IkuError:
+        return IkuError.single(
+            "IKU105",
+            why,
+            file=self.doc.file,
+            line=mark.line + 1,
+            column=mark.column + 1,
+        )
 
-        self.count += 1
-        if self.count > MAX_NODES or depth > MAX_DEPTH:
-            mark = node.start_mark
-            raise IkuError.single(
-                "IKU105",
-                "berkas terlalu besar atau terlalu dalam setelah alias (&/*) diuraikan "
-                f"(lebih dari {MAX_NODES:,} nilai); berkas ini tidak memerlukan alias sebanyak itu".replace(
-                    ",", "."
-                ),
-                file=self.doc.file,
-                line=mark.line + 1,
-                column=mark.column + 1,
+    def _tick(self, n: int, mark: Any) -> None:
+        self.count += n
+        if self.count > MAX_NODES:
+            raise self._too_big(
+                mark,
+                f"berkas terlalu besar: lebih dari {format_angka(MAX_NODES)} nilai (alias &/* "
+                "dihitung setiap kali dipakai); berkas IKU dan realisasi tidak memerlukan sebanyak "
+                "itu, dan tidak memerlukan alias",
             )
-        mark = node.start_mark
-        if isinstance(node, ScalarNode):
-            quoted = node.style not in (None, "")  # '' (C parser) or None (pure): plain
-            raw = node.value
-            self.doc.values[path] = Loc(mark.line + 1, mark.column + 1, raw, quoted)
-            return raw if quoted else self._plain(raw, path, mark)
-        self.doc.values[path] = Loc(mark.line + 1, mark.column + 1)
-        if isinstance(node, SequenceNode):
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        if isinstance(node, MappingNode):
-            out: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                kmark = key_node.start_mark
-                if not isinstance(key_node, ScalarNode):
-                    self.doc.findings.append(
-                        Finding(
+
+    def build(self, events: Any) -> tuple[Any, _Mark | None]:
+        # stack frames: [container, mark, pending_key, pending_key_mark, size, anchor]
+        stack: list[list[Any]] = []
+        self._stack = stack
+        root: tuple[Any, _Mark | None] = (None, None)
+        documents = 0
+        for event in events:
+            kind = type(event).__name__
+            if kind in ("StreamStartEvent", "StreamEndEvent", "DocumentEndEvent"):
+                continue
+            if kind == "DocumentStartEvent":
+                documents += 1
+                if documents > 1:
+                    raise IkuError.single(
+                        "IKU103",
+                        "berkas berisi lebih dari satu dokumen YAML ('---'); pakai satu saja",
+                        file=self.doc.file,
+                        line=event.start_mark.line + 1,
+                        column=1,
+                    )
+                continue
+            mark = event.start_mark
+            if kind in ("SequenceEndEvent", "MappingEndEvent"):
+                container, cmark, _, _, size, anchor = stack.pop()
+                if anchor:
+                    self.anchors[anchor] = (container, cmark, size)
+                value, vmark, vsize = container, cmark, size
+            else:
+                self._check_tag(event)
+                if kind == "AliasEvent":
+                    if event.anchor not in self.anchors:
+                        raise IkuError.single(
                             "IKU103",
-                            "kunci pemetaan harus berupa teks sederhana, bukan daftar atau pemetaan",
-                            Severity.ERROR,
-                            self.doc.file,
-                            kmark.line + 1,
-                            kmark.column + 1,
-                            format_path(path) or None,
+                            f"alias *{event.anchor} dipakai sebelum jangkar &{event.anchor} "
+                            "didefinisikan",
+                            file=self.doc.file,
+                            line=mark.line + 1,
+                            column=mark.column + 1,
                         )
-                    )
-                    continue
-                key = self._key(key_node)
-                kloc = Loc(kmark.line + 1, kmark.column + 1, key_node.value)
-                if key in out:
-                    first = self.doc.keys[(*path, key)]
-                    self.doc.findings.append(
-                        Finding(
-                            "IKU104",
-                            f"kunci '{key_node.value}' ditulis dua kali (pertama di baris "
-                            f"{first.line}); YAML hanya memakai salah satunya. Hapus atau gabungkan "
-                            "salah satunya.",
-                            Severity.ERROR,
-                            self.doc.file,
-                            kloc.line,
-                            kloc.column,
-                            format_path((*path, key)),
+                    value, vmark, vsize = self.anchors[event.anchor]
+                    self._tick(vsize, mark)
+                elif kind == "ScalarEvent":
+                    self._tick(1, mark)
+                    value, vmark = self._scalar(event, stack)
+                    vsize = 1
+                    if event.anchor:
+                        self.anchors[event.anchor] = (value, vmark, 1)
+                else:  # a collection starts
+                    self._tick(1, mark)
+                    if len(stack) >= MAX_DEPTH:
+                        raise self._too_big(
+                            mark,
+                            f"berkas terlalu dalam: lebih dari {MAX_DEPTH} tingkat daftar atau "
+                            "pemetaan bersarang",
                         )
-                    )
+                    cmark = _Mark(mark.line + 1, mark.column + 1)
+                    is_map = kind == "MappingStartEvent"
+                    cmark.kids = {} if is_map else []
+                    container: Any = {} if is_map else []
+                    stack.append([container, cmark, _NO_KEY, None, 1, event.anchor])
                     continue
-                self.doc.keys[(*path, key)] = kloc
-                out[key] = self.build(value_node, (*path, key), depth + 1)
-            return out
-        raise AssertionError(f"unknown node type {type(node)!r}")  # pragma: no cover
+            if not stack:
+                root = (value, vmark)
+                continue
+            self._attach(stack[-1], value, vmark, vsize, mark)
+        return root
+
+    def _attach(self, frame: list[Any], value: Any, vmark: _Mark, size: int, mark: Any) -> None:
+        container, cmark, key, kmark = frame[0], frame[1], frame[2], frame[3]
+        frame[4] += size
+        if isinstance(container, list):
+            container.append(value)
+            cmark.kids.append(vmark)
+            return
+        if key is _NO_KEY:  # this value is a key
+            if vmark.kids is not None or isinstance(value, (dict, list)):
+                self.doc.findings.append(
+                    Finding(
+                        "IKU103",
+                        "kunci pemetaan harus berupa teks sederhana, bukan daftar atau pemetaan",
+                        Severity.ERROR,
+                        self.doc.file,
+                        vmark.line,
+                        vmark.column,
+                        None,
+                    )
+                )
+                frame[2], frame[3] = _SKIP, None
+                return
+            frame[2], frame[3] = self._key(value, vmark), vmark
+            return
+        frame[2], frame[3] = _NO_KEY, None
+        if key is _SKIP:
+            return
+        if key in container:
+            first = cmark.kids[key]
+            self.doc.findings.append(
+                Finding(
+                    "IKU104",
+                    f"kunci '{kmark.raw if kmark.raw is not None else key}' ditulis dua kali "
+                    f"(pertama di baris {first.key_line}); YAML hanya memakai salah satunya. "
+                    "Hapus atau gabungkan salah satunya.",
+                    Severity.ERROR,
+                    self.doc.file,
+                    kmark.line,
+                    kmark.column,
+                    format_path((*_path(self._stack), key)) or None,
+                )
+            )
+            return
+        container[key] = value
+        if vmark.key_line:  # shared through an alias: give this place a mark of its own
+            vmark = _copy_mark(vmark)
+        vmark.key_line, vmark.key_column = kmark.line, kmark.column
+        cmark.kids[key] = vmark
+
+    def _check_tag(self, event: Any) -> None:
+        tag = getattr(event, "tag", None)
+        if tag is None or type(event).__name__ == "AliasEvent":
+            return
+        mark = event.start_mark
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        raise IkuError.single(
+            "IKU103",
+            f"tag YAML '{shown}' tidak dipakai di berkas ikutool: ikutool menentukan sendiri jenis "
+            "setiap nilai. Hapus tagnya (tulis nilainya saja, dengan tanda kutip bila perlu)",
+            file=self.doc.file,
+            line=mark.line + 1,
+            column=mark.column + 1,
+        )
+
+    def _scalar(self, event: Any, stack: list[list[Any]]) -> tuple[Any, _Mark]:
+        mark = event.start_mark
+        raw = event.value
+        if len(raw) > MAX_SCALAR:
+            raise self._too_big(
+                mark,
+                f"sebuah nilai terlalu panjang ({format_angka(len(raw))} karakter; paling "
+                f"banyak {format_angka(MAX_SCALAR)})",
+            )
+        quoted = event.style not in (None, "")  # '' (C parser) or None (pure): plain
+        m = _Mark(mark.line + 1, mark.column + 1, raw, quoted)
+        is_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY
+        if quoted or is_key:
+            return raw, m
+        value = self._plain(raw, m, stack)
+        if isinstance(value, str):
+            m.raw = None  # the value is its own text; keep memory for what differs
+        return value, m
 
     @staticmethod
-    def _key(node: Any) -> str | int:
-        raw = node.value
-        if node.style in (None, "") and _INT.match(raw) and not raw.startswith(("+", "0")):
+    def _key(value: Any, mark: _Mark) -> Any:
+        """A mapping key: its text, or an integer (a year) when written as plain digits."""
+        raw = str(mark.raw if mark.raw is not None else value)
+        if (
+            not mark.quoted
+            and _INT.match(raw)
+            and not raw.startswith(("+", "0"))
+            and len(raw) <= MAX_INT_DIGITS
+        ):
             return int(raw)
         return raw
 
-    def _plain(self, raw: str, path: PathT, mark: Any) -> Any:
+    def _plain(self, raw: str, mark: _Mark, stack: list[list[Any]]) -> Any:
         if _NULL.match(raw):
             return None
         if raw in _BOOL:
             return _BOOL[raw]
         if _INT.match(raw):
             digits = raw.lstrip("+-")
+            if len(digits) > MAX_INT_DIGITS:
+                return raw  # text: the model says "too large", with the line
             if len(digits) > 1 and digits.startswith("0"):
                 self._warn(
-                    path,
+                    mark,
+                    stack,
                     f"'{raw}' diawali angka nol; dibaca sebagai {int(raw)}. Jika maksudnya teks "
                     f'(kode), beri tanda kutip: "{raw}"',
                 )
@@ -358,7 +545,8 @@ class _Builder:
             value = float(raw)
             if _THOUSANDS_DOT.match(raw):
                 self._warn(
-                    path,
+                    mark,
+                    stack,
                     f"YAML membaca {raw} sebagai {format_angka(value)} (titik sebagai desimal)."
                     + f" Jika maksudnya {raw.replace('.', '')}, tulis "
                     f'{raw.replace(".", "")} tanpa titik, atau "{raw}" dalam tanda kutip.',
@@ -370,10 +558,39 @@ class _Builder:
             return math.nan
         return raw
 
-    def _warn(self, path: PathT, message: str) -> None:
+    def _warn(self, mark: _Mark, stack: list[list[Any]], message: str) -> None:
         self.doc.findings.append(
-            self.doc.finding("IKU107", message, path, severity=Severity.WARNING)
+            Finding(
+                "IKU107",
+                message,
+                Severity.WARNING,
+                self.doc.file,
+                mark.line,
+                mark.column,
+                format_path(_path(stack)) or None,
+            )
         )
+
+
+_NO_KEY = object()
+_SKIP = object()
+
+
+def _path(stack: list[list[Any]]) -> PathT:
+    """The path of the value being built: each frame's pending key, or next list position."""
+    out: list[str | int] = []
+    for frame in stack:
+        if isinstance(frame[0], list):
+            out.append(len(frame[0]))
+        elif frame[2] is not _NO_KEY and frame[2] is not _SKIP:
+            out.append(frame[2])
+    return tuple(out)
+
+
+def _copy_mark(mark: _Mark) -> _Mark:
+    out = _Mark(mark.line, mark.column, mark.raw, mark.quoted)
+    out.kids = mark.kids
+    return out
 
 
 _PROBLEMS: list[tuple[str, str]] = [

@@ -52,7 +52,7 @@ def test_thousands_dot_trap_is_a_warning_naming_the_line(bundled, write) -> None
         ("  S1.2: banyak\n", "IKU303", 3, 9, "bukan angka"),
         ("  S1.2: '2.75'\n", "IKU303", 3, 9, "'2,75'"),
         ("  S1.2: -3\n", "IKU304", 3, 9, "negatif"),
-        ("  S1.2: .nan\n", "IKU303", 3, 9, "terlalu besar"),
+        ("  S1.2: .nan\n", "IKU303", 3, 9, "bukan .nan"),
         ("  S1.2: true\n", "IKU303", 3, 9, "true"),
         ("  S4.1: {triwulan: {V: 3}}\n", "IKU302", 3, 21, "I, II, III atau IV"),
         ("  S4.1: {nilai: 3, catatn: x}\n", "IKU302", 3, 20, "Mungkin maksudnya 'catatan'"),

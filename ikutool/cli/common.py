@@ -89,8 +89,9 @@ def announce_sample(src: Sources) -> None:
 
 def warn(findings: list[Finding]) -> None:
     """Warnings go to stderr, one plain line each, so stdout stays the table or the data."""
-    for f in findings:
-        sys.stderr.write(f"{f}\n")
+    from ikutool.cli.output import write_findings
+
+    write_findings(sys.stderr, findings)
 
 
 def load_iku(src: Sources) -> LoadedIku:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -17,7 +18,7 @@ from ikutool.cli.common import (
     load_iku,
     sources,
 )
-from ikutool.cli.output import console, write
+from ikutool.cli.output import console, write, write_findings
 
 
 class FormatValidasi(StrEnum):
@@ -86,8 +87,7 @@ def validate(
         write(dumps(validation_data(reports)))
     else:
         for report in reports:
-            for f in report.findings:
-                write(f"{f}\n")
+            write_findings(sys.stdout, report.findings)
             n_err = sum(f.is_error for f in report.findings)
             n_warn = len(report.findings) - n_err
             if report.valid:

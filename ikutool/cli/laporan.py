@@ -112,7 +112,8 @@ def emit_laporan(laporan, format: str, out: Path | None, force: bool, *, table: 
     elif format == "xlsx":
         from ikutool.render.xlsx import report_xlsx
 
-        deliver(report_xlsx(laporan), out, force)
+        scratch = out.resolve().parent if out is not None else None
+        deliver(report_xlsx(laporan, scratch), out, force)
     else:
         from ikutool.render.tables import evaluasi_view, report_view
 

@@ -28,11 +28,23 @@ def write(text: str) -> None:
     sys.stdout.flush()
 
 
+SHOWN_FINDINGS = 200  # a file with thousands of errors needs its first ones fixed, not a flood
+
+
+def write_findings(stream: Any, findings: list[Any]) -> None:
+    for f in findings[:SHOWN_FINDINGS]:
+        stream.write(f"{f}\n")
+    if len(findings) > SHOWN_FINDINGS:
+        stream.write(
+            f"... dan {len(findings) - SHOWN_FINDINGS} temuan lainnya (semuanya: iku validate "
+            "BERKAS --format json)\n"
+        )
+
+
 def print_error(exc: IkuError) -> None:
     err = sys.stderr
     errors = [f for f in exc.findings if f.is_error]
-    for f in exc.findings:
-        err.write(f"{f}\n")
+    write_findings(err, exc.findings)
     if exc.hint:
         err.write(f"{exc.hint}\n")
     if exc.exit_code == 1 and errors:

@@ -86,11 +86,9 @@ def isi(
 
     Contoh: iku realisasi isi --tahun 2020 S1.2=58 S3.2.ekspor=6,5
     """
-    from ikutool.editing import parse_assignments, set_values
-    from ikutool.files import edit_lock, write_atomic
+    from ikutool.editing import edit_file, parse_assignments
     from ikutool.paths import shown
     from ikutool.workspace import template_hint
-    from ikutool.yaml_reader import read_bounded
 
     src = sources(iku_file, realisasi_dir, announce=False)
     src.require_writable("Mengisi realisasi")
@@ -107,9 +105,6 @@ def isi(
         )
     assignments = parse_assignments(nilai, iku)
     name = shown(path)
-    with edit_lock(path):
-        original = read_bounded(path, name)
-        text, result = set_values(original, path, iku, assignments, name)
-        write_atomic(path, text, force=True, expect=original)
+    result = edit_file(path, iku, assignments, name)
     warn(result.findings)
     sys.stderr.write(f"{len(assignments)} nilai diisi di {name}\n")

@@ -24,7 +24,9 @@ from ikutool.render.text import (
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # allow_nan=False: the model bounds every figure, so a NaN or Infinity here is a bug, and it
+    # must fail loudly rather than print JSON that other programs cannot read
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def iku_data(

@@ -7,6 +7,7 @@ reader's locale (1.234,56 on an Indonesian Windows) and they can still be comput
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
@@ -43,10 +44,14 @@ KATEGORI_FILL = {
 
 
 def number_format(value: float | None) -> str:
+    """Thousands grouping, and as many decimals as the figure has (at most 4)."""
     if value is None or float(value).is_integer():
         return "#,##0"
-    decimals = min(len(repr(float(value)).split(".")[1]), 4)
-    return "#,##0." + "0" * decimals
+    from ikutool.numfmt import to_decimal
+
+    exponent = to_decimal(float(value)).normalize().as_tuple().exponent
+    decimals = min(-exponent if isinstance(exponent, int) and exponent < 0 else 0, 4)
+    return "#,##0." + "0" * decimals if decimals else "#,##0"
 
 
 def _title(
@@ -282,12 +287,25 @@ def trend_sheet(wb: Workbook, laporan: Any) -> None:
     _a4(ws, header_row)
 
 
-def report_xlsx(laporan: Any) -> bytes:
+def report_xlsx(laporan: Any, scratch: Path | None = None) -> bytes:
+    """The workbook's bytes. openpyxl spools each sheet through a temporary file: ``scratch``
+    (the output's own folder) is used for those, so a full system temp folder does not matter."""
     wb = Workbook()
     wb.remove(wb.active)
     for result in laporan.per_tahun:
         year_sheet(wb, result, laporan)
     trend_sheet(wb, laporan)
+    return save_workbook(wb, scratch)
+
+
+def save_workbook(wb: Workbook, scratch: Path | None = None) -> bytes:
+    import tempfile
+
     buf = io.BytesIO()
-    wb.save(buf)
+    previous = tempfile.tempdir
+    tempfile.tempdir = str(scratch) if scratch is not None else previous
+    try:
+        wb.save(buf)
+    finally:
+        tempfile.tempdir = previous
     return buf.getvalue()
