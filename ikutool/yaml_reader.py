@@ -419,8 +419,8 @@ class _Builder:
                     cmark = _Mark(mark.line + 1, mark.column + 1)
                     is_map = kind == "MappingStartEvent"
                     cmark.kids = {} if is_map else []
-                    container: Any = {} if is_map else []
-                    stack.append([container, cmark, _NO_KEY, None, 1, event.anchor])
+                    fresh: Any = {} if is_map else []
+                    stack.append([fresh, cmark, _NO_KEY, None, 1, event.anchor])
                     continue
             if not stack:
                 root = (value, vmark)
