@@ -58,7 +58,7 @@ def kind_of(path: Path, data: object) -> str:
 def check_file(path: Path, name: str, get_iku: Callable[[], Iku]) -> FileReport:
     """Check one file. ``get_iku`` gives the IKU a realisasi file is checked against; its own
     problems (a missing or broken IKU file) propagate as they are."""
-    from ikutool.yaml_reader import read_yaml
+    from ikutool.yaml_reader import REALISASI_MAX_BYTES, read_yaml
 
     try:
         doc = read_yaml(path, display_name=name)
@@ -69,6 +69,8 @@ def check_file(path: Path, name: str, get_iku: Callable[[], Iku]) -> FileReport:
     kind = kind_of(path, doc.data)
     try:
         if kind == "realisasi":
+            if path.stat().st_size > REALISASI_MAX_BYTES:  # the same answer capaian would give
+                read_yaml(path, display_name=name, limit=REALISASI_MAX_BYTES)
             return _realisasi(doc, path, get_iku())
         if kind == "ruang_kerja":
             from ikutool.workspace import workspace_sources

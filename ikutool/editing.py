@@ -161,7 +161,9 @@ def set_values(
     text = decode(raw, display_name)
     crlf = "\r\n" in text
     # syntax, duplicate keys, alias bombs and tags: located errors first, as `validate` gives them
-    parse_yaml_text(text, display_name)
+    first = parse_yaml_text(text, display_name)
+    if any(f.is_error for f in first.findings):
+        raise IkuError(first.findings)
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096
@@ -253,10 +255,11 @@ def edit_file(path: Path, iku: Iku, assignments: list[Assignment], display_name:
     lock, and a change made meanwhile by a program that takes no lock (an editor) is detected and
     refused rather than overwritten. Returns the checked result (its findings are warnings)."""
     from ikutool.files import edit_lock, write_atomic
-    from ikutool.yaml_reader import read_bounded
+    from ikutool.yaml_reader import EDIT_MAX_BYTES, read_bounded
 
+    read_bounded(path, display_name, EDIT_MAX_BYTES)  # refuse what cannot be edited, before locking
     with edit_lock(path):
-        original = read_bounded(path, display_name)
+        original = read_bounded(path, display_name, EDIT_MAX_BYTES)
         text, result = set_values(original, path, iku, assignments, display_name)
         write_atomic(path, text, force=True, expect=original)
     return result

@@ -37,7 +37,7 @@ from ikutool.model import (
 from ikutool.numfmt import NumberFormatError, parse_angka
 from ikutool.paths import shown
 from ikutool.validation import clip, listing, nearest, validate_document
-from ikutool.yaml_reader import Document, PathT, read_yaml
+from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document, PathT, read_yaml
 
 W = Severity.WARNING
 STATUS = ("contoh", "sementara", "final")
@@ -98,9 +98,8 @@ def year_from_name(path: Path) -> int | None:
 
 
 def load_realisasi_file(path: Path, iku: Iku, display_name: str | None = None) -> RealisasiTahun:
-    return realisasi_from_document(
-        read_yaml(path, display_name=display_name or shown(path)), path, iku
-    )
+    doc = read_yaml(path, display_name=display_name or shown(path), limit=REALISASI_MAX_BYTES)
+    return realisasi_from_document(doc, path, iku)
 
 
 def realisasi_from_document(doc: Document, path: Path, iku: Iku) -> RealisasiTahun:

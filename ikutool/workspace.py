@@ -103,7 +103,7 @@ def workspace_sources(root: Path) -> Sources:
     from ikutool.yaml_reader import read_yaml
 
     marker = root / MARKER
-    doc = read_yaml(marker, display_name=shown(marker))
+    doc = read_yaml(marker, display_name=shown(marker), limit=64 * 1024)
     config, findings = validate_document(
         doc, _config_model(), "isi ikutool.yaml harus berupa pemetaan, mis. 'iku: iku.yaml'"
     )

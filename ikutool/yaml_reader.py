@@ -26,7 +26,10 @@ from ikutool.numfmt import format_angka
 
 PathT = tuple[str | int, ...]
 
-MAX_BYTES = 16 * 1024 * 1024
+MAX_BYTES = 16 * 1024 * 1024  # an IKU file (10.000 indicators take about 4 MB)
+REALISASI_MAX_BYTES = 4 * 1024 * 1024  # one year's realisasi
+EDIT_MAX_BYTES = 2 * 1024 * 1024  # a file edited in place (the round-trip loader is slower)
+MAX_EVENTS = 800_000  # YAML events (every key, value, start and end): ~20.000 indicators
 MAX_NODES = 600_000  # values in the whole document, aliases counted as they expand
 MAX_DEPTH = 64
 MAX_SCALAR = 20_000  # characters in one value (the model limits text fields much further)
@@ -135,6 +138,8 @@ _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 _THOUSANDS_DOT = re.compile(r"^[-+]?[0-9]{1,3}(?:\.[0-9]{3})+$")
 _YAML11_BOOL = {"yes", "no", "on", "off", "y", "n"}
+_NUMBER_START = frozenset("0123456789+-.~")
+_SPECIAL_WORDS = frozenset({"null", "Null", "NULL", *_BOOL})
 
 
 def read_bounded(path: Path, name: str, limit: int = MAX_BYTES) -> bytes:
@@ -228,10 +233,10 @@ def _sniff(raw: bytes, path: Path, name: str) -> None:
     )
 
 
-def read_yaml(path: Path, *, display_name: str | None = None) -> Document:
+def read_yaml(path: Path, *, display_name: str | None = None, limit: int = MAX_BYTES) -> Document:
     """Read and compose ``path``. Raises :class:`IkuError` when nothing usable can be read."""
     name = display_name or str(path)
-    return parse_yaml_bytes(read_bounded(path, name), name)
+    return parse_yaml_bytes(read_bounded(path, name, limit), name)
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -272,6 +277,7 @@ def parse_yaml_text(text: str, name: str) -> Document:
     _refuse_control_characters(text, name)
     doc = Document(file=name, data=None)
     try:
+        _refuse_too_many_events(text, name)
         data, marks = _Builder(doc).build(_events(text))
     except MarkedYAMLError as exc:
         raise _syntax_error(exc, name, text) from None
@@ -287,6 +293,27 @@ def parse_yaml_text(text: str, name: str) -> Document:
         )
     doc.data, doc.marks = data, marks
     return doc
+
+
+def _refuse_too_many_events(text: str, name: str) -> None:
+    """A big file is counted by libyaml in C first (no Python object per event), so a 3 MB flow
+    list of a million numbers is refused in a fraction of a second instead of being built."""
+    if len(text) < 2 * MAX_EVENTS:  # every event takes at least two characters
+        return
+    try:
+        from _ruamel_yaml import CParser
+    except ImportError:  # pragma: no cover - the builder's own count still applies
+        return
+    events = CParser(text).raw_parse()
+    if events > MAX_EVENTS:
+        raise IkuError.single(
+            "IKU105",
+            f"berkas terlalu besar: {format_angka(events)} unsur YAML (kunci, nilai, daftar); "
+            f"batasnya {format_angka(MAX_EVENTS)}, cukup untuk sekitar 20.000 indikator",
+            file=name,
+            line=1,
+            column=1,
+        )
 
 
 def _events(text: str) -> Any:
@@ -362,16 +389,68 @@ class _Builder:
             )
 
     def build(self, events: Any) -> tuple[Any, _Mark | None]:
+        from ruamel.yaml.events import (
+            AliasEvent,
+            DocumentStartEvent,
+            MappingEndEvent,
+            MappingStartEvent,
+            ScalarEvent,
+            SequenceEndEvent,
+            SequenceStartEvent,
+        )
+
         # stack frames: [container, mark, pending_key, pending_key_mark, size, anchor]
         stack: list[list[Any]] = []
         self._stack = stack
         root: tuple[Any, _Mark | None] = (None, None)
         documents = 0
         for event in events:
-            kind = type(event).__name__
-            if kind in ("StreamStartEvent", "StreamEndEvent", "DocumentEndEvent"):
+            cls = event.__class__
+            if cls is ScalarEvent:  # the common case first
+                if event.tag is not None:
+                    self._check_tag(event)
+                self.count += 1
+                if self.count > MAX_NODES:
+                    self._tick(0, event.start_mark)
+                value, vmark = self._scalar(event, stack)
+                vsize = 1
+                if event.anchor:
+                    self.anchors[event.anchor] = (value, vmark, 1)
+            elif cls is SequenceEndEvent or cls is MappingEndEvent:
+                value, vmark, _, _, vsize, anchor = stack.pop()
+                if anchor:
+                    self.anchors[anchor] = (value, vmark, vsize)
+            elif cls is SequenceStartEvent or cls is MappingStartEvent:
+                mark = event.start_mark
+                if event.tag is not None:
+                    self._check_tag(event)
+                self._tick(1, mark)
+                if len(stack) >= MAX_DEPTH:
+                    raise self._too_big(
+                        mark,
+                        f"berkas terlalu dalam: lebih dari {MAX_DEPTH} tingkat daftar atau "
+                        "pemetaan bersarang",
+                    )
+                cmark = _Mark(mark.line + 1, mark.column + 1)
+                is_map = cls is MappingStartEvent
+                cmark.kids = {} if is_map else []
+                fresh: Any = {} if is_map else []
+                stack.append([fresh, cmark, _NO_KEY, None, 1, event.anchor])
                 continue
-            if kind == "DocumentStartEvent":
+            elif cls is AliasEvent:
+                mark = event.start_mark
+                if event.anchor not in self.anchors:
+                    raise IkuError.single(
+                        "IKU103",
+                        f"alias *{event.anchor} dipakai sebelum jangkar &{event.anchor} "
+                        "didefinisikan",
+                        file=self.doc.file,
+                        line=mark.line + 1,
+                        column=mark.column + 1,
+                    )
+                value, vmark, vsize = self.anchors[event.anchor]
+                self._tick(vsize, mark)
+            elif cls is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise IkuError.single(
@@ -382,50 +461,12 @@ class _Builder:
                         column=1,
                     )
                 continue
-            mark = event.start_mark
-            if kind in ("SequenceEndEvent", "MappingEndEvent"):
-                container, cmark, _, _, size, anchor = stack.pop()
-                if anchor:
-                    self.anchors[anchor] = (container, cmark, size)
-                value, vmark, vsize = container, cmark, size
-            else:
-                self._check_tag(event)
-                if kind == "AliasEvent":
-                    if event.anchor not in self.anchors:
-                        raise IkuError.single(
-                            "IKU103",
-                            f"alias *{event.anchor} dipakai sebelum jangkar &{event.anchor} "
-                            "didefinisikan",
-                            file=self.doc.file,
-                            line=mark.line + 1,
-                            column=mark.column + 1,
-                        )
-                    value, vmark, vsize = self.anchors[event.anchor]
-                    self._tick(vsize, mark)
-                elif kind == "ScalarEvent":
-                    self._tick(1, mark)
-                    value, vmark = self._scalar(event, stack)
-                    vsize = 1
-                    if event.anchor:
-                        self.anchors[event.anchor] = (value, vmark, 1)
-                else:  # a collection starts
-                    self._tick(1, mark)
-                    if len(stack) >= MAX_DEPTH:
-                        raise self._too_big(
-                            mark,
-                            f"berkas terlalu dalam: lebih dari {MAX_DEPTH} tingkat daftar atau "
-                            "pemetaan bersarang",
-                        )
-                    cmark = _Mark(mark.line + 1, mark.column + 1)
-                    is_map = kind == "MappingStartEvent"
-                    cmark.kids = {} if is_map else []
-                    fresh: Any = {} if is_map else []
-                    stack.append([fresh, cmark, _NO_KEY, None, 1, event.anchor])
-                    continue
+            else:  # stream start and end, document end
+                continue
             if not stack:
                 root = (value, vmark)
                 continue
-            self._attach(stack[-1], value, vmark, vsize, mark)
+            self._attach(stack[-1], value, vmark, vsize, event.start_mark)
         return root
 
     def _attach(self, frame: list[Any], value: Any, vmark: _Mark, size: int, mark: Any) -> None:
@@ -525,6 +566,9 @@ class _Builder:
         return raw
 
     def _plain(self, raw: str, mark: _Mark, stack: list[list[Any]]) -> Any:
+        first = raw[:1]
+        if first and first not in _NUMBER_START and raw not in _SPECIAL_WORDS:
+            return raw  # plain text, the common case
         if _NULL.match(raw):
             return None
         if raw in _BOOL:

@@ -71,3 +71,197 @@ def test_a_rewritten_file_keeps_its_permissions(tmp_path: Path) -> None:
     path.chmod(0o664)
     files.write_atomic(path, "baru", force=True)
     assert path.stat().st_mode & 0o777 == 0o664
+
+
+# --- fault injection: what goes wrong on real machines -------------------------------------
+
+
+def test_unwritable_folder_is_a_message_not_a_traceback(iku_cli, workspace, monkeypatch) -> None:
+    import tempfile
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", denied)  # as root, chmod alone would not deny
+    for args in (
+        ["realisasi", "template", "--tahun", "2020"],
+        ["report", "-f", "json", "--out", "r.json"],
+        ["realisasi", "isi", "--tahun", "2019", "S1.2=57"],
+    ):
+        result = iku_cli(*args)
+        assert result.exit_code == 1, (args, result.output)
+        assert "IKU503" in result.stderr and "izin ditolak" in result.stderr
+        assert "Traceback" not in result.output
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
+def test_read_only_folder_for_real(iku_cli, workspace) -> None:  # pragma: no cover - non-root
+    folder = workspace / "terkunci"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        result = iku_cli("report", "-f", "json", "--out", str(folder / "r.json"))
+        assert result.exit_code == 1 and "IKU503" in result.stderr
+    finally:
+        folder.chmod(0o755)
+
+
+def test_full_temporary_folder_does_not_stop_the_excel_report(
+    iku_cli, workspace, monkeypatch
+) -> None:
+    """openpyxl spools sheets through temporary files: they go beside --out, not to /tmp."""
+    import tempfile
+
+    real = tempfile.NamedTemporaryFile
+    scratch = str(workspace)
+
+    def full_unless_beside_out(*args, **kwargs):
+        folder = kwargs.get("dir") or tempfile.gettempdir()
+        if os.path.realpath(folder) != os.path.realpath(scratch):
+            raise OSError(28, "No space left on device")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", full_unless_beside_out)
+    import openpyxl.worksheet._writer as writer
+
+    monkeypatch.setattr(writer, "NamedTemporaryFile", full_unless_beside_out)
+    result = iku_cli("report", "-f", "xlsx", "--out", str(workspace / "r.xlsx"))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in workspace.iterdir() if p.suffix not in (".yaml",)) == [
+        "r.xlsx",
+        "realisasi",
+    ]
+
+
+def test_disk_full_while_writing_keeps_the_old_file(iku_cli, workspace, monkeypatch) -> None:
+    path = workspace / "realisasi" / "2019.yaml"
+    before = path.read_bytes()
+
+    def full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = iku_cli("realisasi", "isi", "--tahun", "2019", "S1.2=57")
+    assert result.exit_code == 1 and "disk penuh" in result.stderr
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == ["2017.yaml", "2018.yaml", "2019.yaml"]
+
+
+def test_a_symlinked_file_stays_a_link(iku_cli, workspace) -> None:
+    shared = workspace / "bersama"
+    shared.mkdir()
+    real = shared / "2019-asli.yaml"
+    link = workspace / "realisasi" / "2019.yaml"
+    real.write_bytes(link.read_bytes())
+    link.unlink()
+    link.symlink_to(real)
+    real.chmod(0o664)
+    result = iku_cli("realisasi", "isi", "--tahun", "2019", "S1.2=57")
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert "S1.2: 57" in real.read_text(encoding="utf-8")
+    assert real.stat().st_mode & 0o777 == 0o664
+
+
+def test_a_device_is_never_replaced(iku_cli, workspace) -> None:
+    result = iku_cli("report", "-f", "json", "--out", "/dev/null", "--force")
+    assert result.exit_code == 2 and "bukan berkas biasa" in result.stderr
+    import stat as stat_module
+
+    assert stat_module.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+SLOW_WRITER = """
+import os, signal, sys, time
+from pathlib import Path
+from ikutool.cli.app import _terminate
+from ikutool import files
+for name in ("SIGTERM", "SIGHUP"):
+    signal.signal(getattr(signal, name), _terminate)
+real_fsync = os.fsync
+def slow(fd):
+    sys.stdout.write("writing\\n"); sys.stdout.flush()
+    time.sleep(30)
+os.fsync = slow
+files.write_atomic(Path(sys.argv[1]), "baru\\n" * 1000, force=True)
+"""
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_a_signal_during_a_write_leaves_no_temporary_file(tmp_path, signame) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    target = tmp_path / "2019.yaml"
+    target.write_text("lama\n", encoding="utf-8")
+    with subprocess.Popen(
+        [sys.executable, "-c", SLOW_WRITER, str(target)], stdout=subprocess.PIPE, text=True
+    ) as proc:
+        assert proc.stdout is not None and proc.stdout.readline() == "writing\n"
+        proc.send_signal(getattr(signal, signame))
+        assert proc.wait(timeout=20) == 128 + getattr(signal, signame)
+    assert target.read_text(encoding="utf-8") == "lama\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["2019.yaml"]
+
+
+def test_a_change_made_meanwhile_by_another_program_is_not_overwritten(tmp_path) -> None:
+    path = tmp_path / "2019.yaml"
+    path.write_text("lama\n", encoding="utf-8")
+    original = path.read_bytes()
+    path.write_text("disimpan dari Notepad\n", encoding="utf-8")
+    with pytest.raises(IkuError) as info:
+        files.write_atomic(path, "hasil isi\n", force=True, expect=original)
+    assert info.value.findings[0].code == "IKU506"
+    assert path.read_text(encoding="utf-8") == "disimpan dari Notepad\n"
+
+
+def test_200_concurrent_pairs_of_edits_keep_both(bundled, tmp_path) -> None:
+    """Two officers (here: threads, each with its own open file) fill the same file at once."""
+    import threading
+
+    from ikutool.editing import edit_file, parse_assignments
+
+    iku = bundled.iku
+    template = "tahun: 2019\nstatus: sementara\nrealisasi:\n  S1.2: null\n  S2.1: null\n"
+    path = tmp_path / "2019.yaml"
+    for i in range(200):
+        path.write_text(template, encoding="utf-8")
+        errors: list[BaseException] = []
+
+        def edit(arg: str) -> None:
+            try:
+                edit_file(path, iku, parse_assignments([arg], iku), "2019.yaml")
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+
+        pair = [
+            threading.Thread(target=edit, args=(f"S1.2={i + 1}",)),
+            threading.Thread(target=edit, args=(f"S2.1={i + 2}",)),
+        ]
+        for t in pair:
+            t.start()
+        for t in pair:
+            t.join()
+        assert not errors, errors
+        text = path.read_text(encoding="utf-8")
+        assert f"S1.2: {i + 1}\n" in text and f"S2.1: {i + 2}\n" in text, (i, text)
+
+
+def test_concurrent_processes_keep_both_edits(workspace) -> None:
+    import subprocess
+    import sys
+
+    path = workspace / "realisasi" / "2019.yaml"
+    for i in range(3):
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "ikutool", "realisasi", "isi", "--tahun", "2019", arg],
+                cwd=workspace,
+                stderr=subprocess.DEVNULL,
+            )
+            for arg in (f"S1.2={50 + i}", f"S2.1={20 + i}")
+        ]
+        assert [p.wait(timeout=60) for p in procs] == [0, 0]
+        text = path.read_text(encoding="utf-8")
+        assert f"S1.2: {50 + i}\n" in text and f"nilai: {20 + i}\n" in text

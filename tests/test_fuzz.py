@@ -1,0 +1,127 @@
+"""Property tests over mutated inputs (the fast part of the fuzzer; scripts/fuzz.py runs the long
+campaign through every command in separate processes).
+
+The promise: a file is either refused with located findings (IkuError), or accepted, and then
+every stage and every output format handles it; JSON is always valid JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ikutool.capaian import compute
+from ikutool.definition import iku_from_document
+from ikutool.errors import IkuError
+from ikutool.notation import NotationError, parse_target
+from ikutool.numfmt import NumberFormatError, format_angka, parse_angka
+from ikutool.paths import bundled_iku, data_dir
+from ikutool.realisasi import realisasi_from_document
+from ikutool.render import export
+from ikutool.report import build_report
+from ikutool.yaml_reader import parse_yaml_bytes
+from tests.fuzzing import mutate
+
+IKU_BYTES = bundled_iku().read_bytes()
+REALISASI_BYTES = (data_dir() / "realisasi" / "2019.yaml").read_bytes()
+FUZZ = settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+)
+
+
+def _located(exc: IkuError) -> None:
+    assert exc.findings, "an IkuError must carry its findings"
+    for f in exc.findings:
+        assert f.file and f.message
+
+
+def render_everything(iku, data) -> None:
+    """Every renderer on an accepted input; raises on any crash."""
+    from rich.console import Console
+
+    from ikutool.render.html import report_html
+    from ikutool.render.tables import capaian_view, evaluasi_view, report_view
+    from ikutool.render.xlsx import report_xlsx
+
+    result = compute(iku, data.tahun, data)
+    json.loads(export.dumps(export.capaian_data(result)))
+    export.capaian_csv(result)
+    export.capaian_markdown(result)
+    laporan = build_report(iku, {data.tahun: data}, [data.tahun])
+    json.loads(export.dumps(export.report_data(laporan)))
+    export.report_markdown(laporan)
+    export.evaluasi_markdown(laporan)
+    report_html(laporan)
+    report_xlsx(laporan)
+    console = Console(width=120, file=None, record=True)
+    with console.capture():
+        for view in (capaian_view(result, width=120), report_view(laporan, 120)):
+            console.print(view)
+        console.print(evaluasi_view(laporan, 60))
+
+
+def load_iku_bytes(raw: bytes):
+    return iku_from_document(parse_yaml_bytes(raw, "iku.yaml")).iku
+
+
+@FUZZ
+@given(st.integers(0, 2**32))
+def test_mutated_iku_files(seed: int) -> None:
+    raw = mutate(IKU_BYTES, random.Random(seed))
+    try:
+        iku = load_iku_bytes(raw)
+    except IkuError as exc:
+        _located(exc)
+        return
+    try:
+        data = realisasi_from_document(
+            parse_yaml_bytes(REALISASI_BYTES, "2019.yaml"), Path("2019.yaml"), iku
+        )
+    except IkuError as exc:
+        _located(exc)
+        return
+    render_everything(iku, data)
+
+
+@FUZZ
+@given(st.integers(0, 2**32))
+def test_mutated_realisasi_files(seed: int) -> None:
+    iku = load_iku_bytes(IKU_BYTES)
+    raw = mutate(REALISASI_BYTES, random.Random(seed))
+    try:
+        data = realisasi_from_document(parse_yaml_bytes(raw, "2019.yaml"), Path("2019.yaml"), iku)
+    except IkuError as exc:
+        _located(exc)
+        return
+    render_everything(iku, data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_target_notation_only_ever_says_no_politely(text: str) -> None:
+    try:
+        parse_target(text)
+    except NotationError as exc:
+        assert 0 <= exc.offset <= len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=500))
+def test_number_reader_only_ever_says_no_politely(text: str) -> None:
+    try:
+        value, _ = parse_angka(text)
+    except NumberFormatError as exc:
+        assert exc.message
+    else:
+        assert value == value  # not NaN
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(allow_nan=False, allow_infinity=False), st.integers(0, 4) | st.none())
+def test_any_finite_number_can_be_printed(value: float, decimals: int | None) -> None:
+    text = format_angka(value, decimals)
+    assert text and "e" not in text.lower()
