@@ -229,10 +229,10 @@ def test_200_concurrent_pairs_of_edits_keep_both(bundled, tmp_path) -> None:
         path.write_text(template, encoding="utf-8")
         errors: list[BaseException] = []
 
-        def edit(arg: str) -> None:
+        def edit(arg: str, errors: list[BaseException] = errors) -> None:
             try:
                 edit_file(path, iku, parse_assignments([arg], iku), "2019.yaml")
-            except BaseException as exc:  # noqa: BLE001 - reported below
+            except BaseException as exc:  # reported below
                 errors.append(exc)
 
         pair = [
