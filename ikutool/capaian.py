@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from ikutool.model import Iku, Indikator, Komponen, Skala
 from ikutool.numfmt import format_angka, format_persen
+from ikutool.pk import PkTahun
 from ikutool.realisasi import RealisasiTahun
 from ikutool.scales import kategori, scale_of
 
@@ -116,6 +117,8 @@ class HasilIndikator(BaseModel):
     catatan: str | None = None
     sumber: str | None = None
     peringatan: list[str] = []
+    target_sumber: Literal["pk", "renstra"] | None = None  # whose target the capaian is against
+    target_renstra_teks: str | None = None  # the Renstra target, when a PK target replaced it
 
 
 class HasilSasaran(BaseModel):
@@ -131,6 +134,8 @@ class HasilCapaian(BaseModel):
     instansi: str
     status_data: str | None  # contoh | sementara | final | None
     berkas_iku: str | None = None  # as shown to the user ("contoh bawaan/..." for the sample)
+    berkas_pk: str | None = None  # the Perjanjian Kinerja file whose targets were used
+    status_pk: str | None = None  # contoh | sementara | final | None
     berkas_realisasi: str | None
     skala: str
     batas_capaian: float | None
@@ -222,9 +227,13 @@ def capaian_indikator(
     data: RealisasiTahun | None,
     skala: Skala,
     batas: float | None = None,
+    pk: PkTahun | None = None,
 ) -> HasilIndikator:
+    """One indicator's capaian, against the Perjanjian Kinerja target where the PK gives one,
+    else the Renstra target of that year (the LKjIP rule; the result says which)."""
     rumus = iku.rumus_for(ind)
-    target = ind.target_for(tahun)
+    pk_target = pk.target.get(ind.kode) if pk is not None else None
+    target = pk_target or ind.target_for(tahun)
     entry = data.indikator.get(ind.kode) if data else None
     components: list[HasilKomponen] = []
     notes: list[str] = []
@@ -285,18 +294,26 @@ def capaian_indikator(
         catatan=entry.catatan if entry else None,
         sumber=entry.sumber if entry else None,
         peringatan=notes,
+        target_sumber="pk" if pk_target is not None else ("renstra" if target else None),
+        target_renstra_teks=(t.teks if (t := ind.target_for(tahun)) else None)
+        if pk_target is not None
+        else None,
     )
 
 
 def compute(
-    iku: Iku, tahun: int, data: RealisasiTahun | None, options: Options | None = None
+    iku: Iku,
+    tahun: int,
+    data: RealisasiTahun | None,
+    options: Options | None = None,
+    pk: PkTahun | None = None,
 ) -> HasilCapaian:
     options = options or Options()
     skala = scale_of(iku, options.skala)
     sasaran_out = []
     for sas in iku.sasaran:
         rows = [
-            capaian_indikator(iku, ind, tahun, data, skala, options.batas)
+            capaian_indikator(iku, ind, tahun, data, skala, options.batas, pk)
             for ind in sas.indikator
             if options.bidang is None or iku.bidang_key(ind) == options.bidang
         ]
@@ -324,6 +341,8 @@ def compute(
         instansi=iku.instansi.nama,
         status_data=data.status if data else None,
         berkas_iku=iku.berkas,
+        berkas_pk=pk.file if pk is not None else None,
+        status_pk=pk.status if pk is not None else None,
         berkas_realisasi=data.file if data else None,  # as the loader was told to show it
         skala=skala.nama,
         batas_capaian=options.batas,

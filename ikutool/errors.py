@@ -40,6 +40,7 @@ CODES: dict[str, str] = {
     "IKU207": "teks target tidak dapat dibaca",
     "IKU208": "bidang tidak dideklarasikan",
     "IKU209": "nilai tidak sah",
+    "IKU210": "komponen target PK berbeda dari target Renstra",
     "IKU251": "satuan mirip tetapi berbeda (kemungkinan salah ketik)",
     "IKU252": "indikator tanpa target",
     "IKU253": "sasaran tanpa indikator",
@@ -59,6 +60,8 @@ CODES: dict[str, str] = {
     "IKU311": "realisasi berstatus final belum lengkap",
     "IKU312": "tanda % pada komponen yang bukan persentase",
     "IKU313": "komentar menyebut nilai yang baru diganti",
+    "IKU314": "anggaran: realisasi melebihi pagu",
+    "IKU315": "anggaran: program tanpa sasaran",
     # Capaian
     "IKU401": "capaian ekstrem",
     "IKU402": "capaian tidak dapat dihitung",

@@ -75,7 +75,7 @@ def magnitude_problem(value: float) -> str | None:
     return None
 
 
-def _plain_text(value: Any) -> Any:
+def plain_text(value: Any) -> Any:
     if isinstance(value, str):
         problem = text_problem(value, 10**9)  # length is each field's own constraint
         if problem:
@@ -83,8 +83,8 @@ def _plain_text(value: Any) -> Any:
     return value
 
 
-Text = Annotated[StrictStr, Field(min_length=1, max_length=MAX_TEXT), BeforeValidator(_plain_text)]
-Code = Annotated[StrictStr, Field(min_length=1, max_length=40), BeforeValidator(_plain_text)]
+Text = Annotated[StrictStr, Field(min_length=1, max_length=MAX_TEXT), BeforeValidator(plain_text)]
+Code = Annotated[StrictStr, Field(min_length=1, max_length=40), BeforeValidator(plain_text)]
 
 
 class Base(BaseModel):
@@ -177,7 +177,7 @@ class Komponen(Base):
     kunci: Code | None = None  # filled from the unit (or the indicator's komponen) when absent
     jumlah: Number
     jumlah_maks: Number | None = None  # upper bound of a range target
-    satuan: Annotated[StrictStr, Field(max_length=200), BeforeValidator(_plain_text)] = ""
+    satuan: Annotated[StrictStr, Field(max_length=200), BeforeValidator(plain_text)] = ""
     persen: bool | None = None
 
     @model_validator(mode="after")
@@ -270,7 +270,7 @@ class Indikator(Base):
     bidang: Text | None = None
     sumber_data: Text | None = None
     keterangan: (
-        Annotated[StrictStr, Field(max_length=MAX_TEXT), BeforeValidator(_plain_text)] | None
+        Annotated[StrictStr, Field(max_length=MAX_TEXT), BeforeValidator(plain_text)] | None
     ) = None
     bobot: float = Field(default=1.0, gt=0, le=MAX_BOBOT)
     agregasi_triwulan: AgregasiTriwulan = "kumulatif"
@@ -279,22 +279,27 @@ class Indikator(Base):
 
     @model_validator(mode="after")
     def _name_components(self) -> Indikator:
-        """Give every component a key: written, else positional (komponen), else from its unit."""
         for target in self.target.values():
-            if target is None:
-                continue
-            positional = len(self.komponen) == len(target.komponen)
-            for i, comp in enumerate(target.komponen):
-                if not comp.satuan and self.satuan:
-                    comp.satuan = self.satuan
-                    comp.persen = is_percent(self.satuan)
-                if comp.kunci is None:
-                    comp.kunci = self.komponen[i].kunci if positional else key_for_unit(comp.satuan)
-            if not target.teks:
-                target.teks = format_target(
-                    [(c.kunci, c.jumlah, c.jumlah_maks, c.satuan) for c in target.komponen]
-                )
+            if target is not None:
+                self.name_components(target)
         return self
+
+    def name_components(self, target: Target) -> Target:
+        """Give every component of ``target`` a key and a unit: written, else positional (from
+        ``komponen``), else from its unit; a bare number takes the indicator's ``satuan``. Used
+        for the Renstra targets here and for PK targets (pk.py) alike."""
+        positional = len(self.komponen) == len(target.komponen)
+        for i, comp in enumerate(target.komponen):
+            if not comp.satuan and self.satuan:
+                comp.satuan = self.satuan
+                comp.persen = is_percent(self.satuan)
+            if comp.kunci is None:
+                comp.kunci = self.komponen[i].kunci if positional else key_for_unit(comp.satuan)
+        if not target.teks:
+            target.teks = format_target(
+                [(c.kunci, c.jumlah, c.jumlah_maks, c.satuan) for c in target.komponen]
+            )
+        return target
 
     def target_for(self, tahun: int) -> Target | None:
         return self.target.get(tahun)
@@ -327,7 +332,7 @@ class Sasaran(Base):
 class Iku(Base):
     instansi: Instansi
     periode: Periode
-    visi: Annotated[StrictStr, Field(max_length=MAX_TEXT), BeforeValidator(_plain_text)] | None = (
+    visi: Annotated[StrictStr, Field(max_length=MAX_TEXT), BeforeValidator(plain_text)] | None = (
         None
     )
     misi: list[Text] = Field(default_factory=list)

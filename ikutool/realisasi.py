@@ -22,26 +22,30 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ikutool.errors import Finding, IkuError, Severity, errors_only
+from pydantic import BeforeValidator, Field
+
 from ikutool.model import (
     MAX_MAGNITUDE,
     Base,
     Iku,
     Indikator,
+    Number,
     Text,
     magnitude_problem,
+    plain_text,
     text_problem,
 )
 from ikutool.numfmt import NumberFormatError, parse_angka
 from ikutool.paths import shown
-from ikutool.validation import clip, listing, nearest, validate_document
+from ikutool.validation import clip, listing, nearest, validate_document, validate_part
 from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document, PathT, read_yaml
 
 W = Severity.WARNING
 STATUS = ("contoh", "sementara", "final")
-RESERVED = ("nilai", "catatan", "sumber", "triwulan")
+RESERVED = ("nilai", "catatan", "sumber", "triwulan", "pembanding", "analisis")
 QUARTERS = ("I", "II", "III", "IV")
 _QUARTER_ALIASES = {
     "1": "I",
@@ -61,6 +65,27 @@ def quarter_name(text: str) -> str | None:
     return name if name in QUARTERS else None
 
 
+LongText = Annotated[str, Field(min_length=1, max_length=10_000), BeforeValidator(plain_text)]
+
+
+class Pembanding(Base):
+    """A national, provincial or SPM standard to compare the realisasi with (LKjIP analysis 4)."""
+
+    nilai: Number | dict[str, Number]  # one figure, or one per component key
+    tingkat: Literal["nasional", "provinsi", "spm"]
+    sumber: Text | None = None
+    tahun: int | None = Field(default=None, ge=1900, le=2200)
+
+
+class Analisis(Base):
+    """The officer's own words for the LKjIP (analyses 5 and 7): kept verbatim, never invented."""
+
+    pendorong: LongText | None = None
+    penghambat: LongText | None = None
+    solusi: LongText | None = None
+    program: LongText | None = None
+
+
 class RealisasiFile(Base):
     tahun: int
     status: Literal["contoh", "sementara", "final"] | None = None
@@ -76,6 +101,8 @@ class RealisasiIndikator:
     catatan: str | None = None
     sumber: str | None = None
     triwulan: dict[str, dict[str, float | None]] = field(default_factory=dict)
+    pembanding: Pembanding | None = None
+    analisis: Analisis | None = None
 
 
 @dataclass
@@ -95,6 +122,27 @@ class RealisasiTahun:
 def year_from_name(path: Path) -> int | None:
     m = re.match(r"(\d{4})(?!\d)", path.stem)
     return int(m.group(1)) if m else None
+
+
+def file_for_year(folder: Path, tahun: int, what: str) -> Path | None:
+    """The one ``<tahun>*.yaml`` of an optional per-year folder (PK, anggaran), or None."""
+    if not folder.is_dir():
+        return None
+    candidates = [
+        p
+        for p in sorted(folder.iterdir())
+        if p.suffix.lower() in (".yaml", ".yml") and p.is_file() and year_from_name(p) == tahun
+    ]
+    if len(candidates) > 1:
+        raise IkuError.single(
+            "IKU306",
+            f"dua berkas {what} untuk tahun {tahun}: "
+            f"{', '.join(shown(p) for p in candidates)}; gabungkan menjadi satu",
+            file=shown(candidates[1]),
+            line=1,
+            column=1,
+        )
+    return candidates[0] if candidates else None
 
 
 def load_realisasi_file(path: Path, iku: Iku, display_name: str | None = None) -> RealisasiTahun:
@@ -239,6 +287,30 @@ class _Entries:
             at_key=True,
         )
 
+    def _part(self, model: Any, value: Any, path: PathT) -> Any:
+        obj, found = validate_part(self.doc, model, value, path)
+        self.findings.extend(found)
+        return obj
+
+    def _check_pembanding(self, p: Pembanding | None, keys: list[str], path: PathT) -> None:
+        if p is None or not isinstance(p.nilai, dict):
+            if p is not None and len(keys) > 1:
+                self.error(
+                    "IKU302",
+                    f"indikator ini punya {len(keys)} komponen; tulis pembanding per komponen, mis. "
+                    f"nilai: {{{', '.join(f'{k}: ...' for k in keys)}}}",
+                    (*path, "nilai"),
+                )
+            return
+        for k in p.nilai:
+            if keys and k not in keys:
+                self.error(
+                    "IKU302",
+                    f"komponen '{clip(k)}' tidak ada; komponen yang ada: {listing(keys)}",
+                    (*path, "nilai", k),
+                    at_key=True,
+                )
+
     def _keys(self, ind: Indikator) -> list[str]:
         target = ind.reference_target(self.tahun)
         if target is None:
@@ -268,6 +340,11 @@ class _Entries:
                     self.error("IKU209", problem, (*path, k))
                 elif isinstance(text, str):
                     setattr(entry, k, text)
+            if value.get("pembanding") is not None:
+                entry.pembanding = self._part(Pembanding, value["pembanding"], (*path, "pembanding"))
+                self._check_pembanding(entry.pembanding, keys, (*path, "pembanding"))
+            if value.get("analisis") is not None:
+                entry.analisis = self._part(Analisis, value["analisis"], (*path, "analisis"))
             if "triwulan" in value:
                 self._quarters(ind, keys, value["triwulan"], (*path, "triwulan"), entry)
             if value.get("nilai") is not None:

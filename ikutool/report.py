@@ -11,6 +11,8 @@ from pydantic import BaseModel
 
 from ikutool.capaian import HasilCapaian, HasilIndikator, Options, capaian_value, compute, mean
 from ikutool.model import Iku
+from ikutool.pk import PkTahun
+from ikutool.proyeksi import Proyeksi, proyeksi_indikator
 from ikutool.realisasi import RealisasiTahun
 from ikutool.scales import kategori, scale_of
 
@@ -46,6 +48,7 @@ class LaporanIndikator(BaseModel):
     polaritas: str
     target_akhir_teks: str | None
     tahun: list[TahunIndikator]
+    proyeksi: Proyeksi | None = None  # as of the last year reported
 
     @property
     def terakhir(self) -> TahunIndikator | None:
@@ -97,13 +100,16 @@ def build_report(
     options: Options | None = None,
     *,
     folder_realisasi: str | None = None,
+    pk: dict[int, PkTahun] | None = None,
 ) -> Laporan:
     """Report over ``years`` (each must be in ``data``); earlier years in ``data`` serve for the
-    change against the previous year."""
+    change against the previous year. A year's capaian is against its Perjanjian Kinerja target
+    where ``pk`` has one for it, else against the Renstra's (each result says which)."""
     options = options or Options()
+    pk = pk or {}
     skala = scale_of(iku, options.skala)
     all_years = sorted(set(data) | set(years))
-    results = {y: compute(iku, y, data.get(y), options) for y in all_years}
+    results = {y: compute(iku, y, data.get(y), options, pk.get(y)) for y in all_years}
     end_year = iku.periode.akhir
     sasaran_out = []
     for si, sas in enumerate(results[years[0]].sasaran):
@@ -153,6 +159,11 @@ def build_report(
                     )
                     row.kategori_target_akhir = kategori(row.capaian_target_akhir, skala)
                 rows.append(row)
+            series = {
+                y: d.indikator[ind_def.kode].nilai
+                for y, d in data.items()
+                if y <= years[-1] and ind_def.kode in d.indikator
+            }
             indikator_out.append(
                 LaporanIndikator(
                     kode=ind_first.kode,
@@ -161,6 +172,7 @@ def build_report(
                     polaritas=ind_first.polaritas,
                     target_akhir_teks=end_target.teks if end_target else None,
                     tahun=rows,
+                    proyeksi=proyeksi_indikator(ind_def, series, end_year) if end_target else None,
                 )
             )
         sasaran_out.append(

@@ -112,15 +112,29 @@ def validate_document(
         return None, findings + translate(exc, doc, model)
 
 
-def translate(exc: ValidationError, doc: Document, model: type[BaseModel]) -> list[Finding]:
+def translate(
+    exc: ValidationError, doc: Document, model: type[BaseModel], prefix: PathT = ()
+) -> list[Finding]:
+    """Located findings for pydantic's errors; ``prefix`` is where ``model`` sits in the file."""
     findings = []
     for err in exc.errors(include_url=False):
-        findings.append(_one(err, doc, model))
+        findings.append(_one(err, doc, model, prefix))
     return findings
 
 
-def _one(err: Any, doc: Document, model: type[BaseModel]) -> Finding:
-    loc: PathT = tuple(err["loc"])
+def validate_part(
+    doc: Document, model: type[M], value: Any, prefix: PathT
+) -> tuple[M | None, list[Finding]]:
+    """Validate one part of a file (``value`` found at ``prefix``) with located findings."""
+    try:
+        return model.model_validate(value), []
+    except ValidationError as exc:
+        return None, translate(exc, doc, model, prefix)
+
+
+def _one(err: Any, doc: Document, model: type[BaseModel], prefix: PathT = ()) -> Finding:
+    rel: PathT = tuple(err["loc"])
+    loc: PathT = (*prefix, *rel)
     kind = err["type"]
     if loc and loc[-1] == "[key]":  # a mapping key of the wrong type (a year written as a date)
         key_path = loc[:-1]
@@ -142,12 +156,12 @@ def _one(err: Any, doc: Document, model: type[BaseModel]) -> Finding:
         )
     if kind == "extra_forbidden":
         name = str(loc[-1])
-        valid = fields_at(model, loc[:-1])
+        valid = fields_at(model, rel[:-1])
         guess = nearest(name, valid)
         hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
-        listing = f" Kunci yang sah di sini: {', '.join(valid)}." if valid else ""
+        keys = f" Kunci yang sah di sini: {', '.join(valid)}." if valid else ""
         return doc.finding(
-            "IKU201", f"kunci '{name}' tidak dikenal.{hint}{listing}", loc, at_key=True
+            "IKU201", f"kunci '{clip(name)}' tidak dikenal.{hint}{keys}", loc, at_key=True
         )
     raw = _raw(doc, loc, value)
     if kind == "target_notasi":

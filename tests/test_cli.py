@@ -97,12 +97,19 @@ def test_show_filters(iku_cli) -> None:
 def test_capaian_json_equals_library(iku_cli, bundled, samples) -> None:
     result = iku_cli("capaian", "--tahun", "2019", "--format", "json")
     assert result.exit_code == 0, result.output
+    from ikutool.pk import load_pk
+    from ikutool.paths import data_dir
+
     data = load_realisasi_dir(samples, bundled.iku, [2019])[2019]
-    expected = capaian_data(compute(bundled.iku, 2019, data))
+    pk = load_pk(data_dir() / "pk", bundled.iku, 2019)
+    expected = capaian_data(compute(bundled.iku, 2019, data, pk=pk))
     got = json.loads(result.stdout)
     assert got == json.loads(json.dumps(expected))
     assert got["berkas_iku"] == "contoh bawaan/iku_2016_2021.yaml"
     assert got["berkas_realisasi"] == "contoh bawaan/realisasi/2019.yaml"
+    assert got["berkas_pk"] == "contoh bawaan/pk/2019.yaml"
+    targets = {i["kode"]: i["target_sumber"] for s in got["sasaran"] for i in s["indikator"]}
+    assert targets["S1.2"] == targets["S3.2"] == "pk" and targets["S2.1"] == "renstra"
     assert got["status_data"] == "contoh" and "CONTOH" in got["catatan"]
     assert "CONTOH" in result.stderr
 

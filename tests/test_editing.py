@@ -45,14 +45,14 @@ def test_round_trip_keeps_everything_else(iku_cli, tmp_path: Path) -> None:
     after = path.read_text(encoding="utf-8")
     assert sorted(changed_lines(before, after)) == sorted(
         [
-            "-    umkm: 2750",
-            "-  S1.2: 58",
-            "+    umkm: 2800",
-            "+  S1.2: 60",
+            "-      umkm: 2750",
+            "-    nilai: 58",
+            "+      umkm: 2800",
+            "+    nilai: 60",
             "-    nilai: 24",
             "+    nilai: 25",
-            '-  S3.2: {ekspor: "6,5", impor: 19}',
-            '+  S3.2: {ekspor: "7,25", impor: 19}',
+            '-    nilai: {ekspor: "6,5", impor: 19}',
+            '+    nilai: {ekspor: "7,25", impor: 19}',
         ]
     )
     assert "# CONTOH - ANGKA ILUSTRASI, BUKAN DATA RESMI." in after  # comments kept

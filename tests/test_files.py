@@ -159,7 +159,7 @@ def test_a_symlinked_file_stays_a_link(iku_cli, workspace) -> None:
     result = iku_cli("realisasi", "isi", "--tahun", "2019", "S1.2=57")
     assert result.exit_code == 0, result.output
     assert link.is_symlink() and link.resolve() == real.resolve()
-    assert "S1.2: 57" in real.read_text(encoding="utf-8")
+    assert "S1.2:\n    nilai: 57\n" in real.read_text(encoding="utf-8")
     assert real.stat().st_mode & 0o777 == 0o664
 
 
@@ -264,4 +264,4 @@ def test_concurrent_processes_keep_both_edits(workspace) -> None:
         ]
         assert [p.wait(timeout=60) for p in procs] == [0, 0]
         text = path.read_text(encoding="utf-8")
-        assert f"S1.2: {50 + i}\n" in text and f"nilai: {20 + i}\n" in text
+        assert f"S1.2:\n    nilai: {50 + i}\n" in text and f"S2.1:\n    nilai: {20 + i}\n" in text

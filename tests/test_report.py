@@ -223,9 +223,16 @@ def test_html_is_self_contained_and_shows_the_same_figures(iku_cli, tmp_path) ->
                     assert format_angka(ind["capaian"], 2) in text
 
 
-def test_json_report_equals_library(iku_cli, laporan) -> None:
+def test_json_report_equals_library(iku_cli, bundled, samples) -> None:
+    from ikutool.paths import data_dir
+    from ikutool.pk import load_pk
     from ikutool.render.export import report_data
 
+    data = load_realisasi_dir(samples, bundled.iku, [2017, 2018, 2019])
+    pk = {2019: load_pk(data_dir() / "pk", bundled.iku, 2019)}
+    laporan = build_report(
+        bundled.iku, data, [2017, 2018, 2019], folder_realisasi="contoh bawaan/realisasi", pk=pk
+    )
     got = json.loads(iku_cli("report", "-f", "json").stdout)
     assert got == json.loads(json.dumps(report_data(laporan)))
     assert got["catatan"] and "CONTOH" in got["catatan"][0]

@@ -16,6 +16,7 @@ from ikutool.cli.common import (
     bidang_key,
     check_year,
     load_iku,
+    load_pk,
     load_realisasi,
     sources,
 )
@@ -77,15 +78,15 @@ def capaian(
     check_year(iku, tahun)
     key = bidang_key(iku, bidang)
     data = load_realisasi(src, iku, [tahun])[tahun]
-    result = compute(
-        iku, tahun, data, Options(skala=skala.value if skala else None, batas=batas, bidang=key)
-    )
+    pk = load_pk(src, iku, [tahun]).get(tahun)
+    options = Options(skala=skala.value if skala else None, batas=batas, bidang=key)
+    result = compute(iku, tahun, data, options, pk)
     emit(result, format, jelaskan)
 
 
 def emit(result, format: FormatCapaian, jelaskan: bool) -> None:  # result: HasilCapaian
     from ikutool.render import export
-    from ikutool.render.text import notice
+    from ikutool.render.text import notice, pk_notice
 
     if format is FormatCapaian.json:
         write(export.dumps(export.capaian_data(result)))
@@ -100,6 +101,6 @@ def emit(result, format: FormatCapaian, jelaskan: bool) -> None:  # result: Hasi
         out.print(capaian_view(result, explain=jelaskan, width=out.width))
     if format is not FormatCapaian.table:
         # stdout carries notices and warnings inside the data; say them on stderr for a person
-        for line in [notice(result), *result.peringatan]:
+        for line in [notice(result), pk_notice(result), *result.peringatan]:
             if line:
                 sys.stderr.write(f"{line}\n")

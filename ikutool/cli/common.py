@@ -13,7 +13,9 @@ from ikutool.cli.output import write
 from ikutool.errors import Finding, IkuError
 
 if TYPE_CHECKING:
+    from ikutool.anggaran import AnggaranTahun
     from ikutool.definition import LoadedIku
+    from ikutool.pk import PkTahun
     from ikutool.model import Iku
     from ikutool.realisasi import RealisasiTahun
     from ikutool.workspace import Sources
@@ -119,6 +121,28 @@ def load_realisasi(src: Sources, iku: Iku, years: list[int]) -> dict[int, Realis
     for year in sorted(data):
         warn(data[year].findings)
     return data
+
+
+def load_pk(src: Sources, iku: Iku, years: list[int]) -> dict[int, PkTahun]:
+    """The Perjanjian Kinerja of each year that has one (PK files are optional)."""
+    from ikutool.pk import load_pk as load
+
+    out = {}
+    for year in years:
+        found = load(src.pk, iku, year)
+        if found is not None:
+            warn(found.findings)
+            out[year] = found
+    return out
+
+
+def load_anggaran(src: Sources, iku: Iku, tahun: int) -> AnggaranTahun | None:
+    from ikutool.anggaran import load_anggaran as load
+
+    found = load(src.anggaran, iku, tahun)
+    if found is not None:
+        warn(found.findings)
+    return found
 
 
 def check_year(iku: Iku, tahun: int, option: str = "--tahun") -> None:

@@ -19,6 +19,7 @@ from ikutool.cli.common import (
     check_year,
     deliver,
     load_iku,
+    load_pk,
     load_realisasi,
     refuse_out,
     rich_to_text,
@@ -29,6 +30,7 @@ from ikutool.errors import IkuError
 
 if TYPE_CHECKING:
     from ikutool.model import Iku
+    from ikutool.pk import PkTahun
     from ikutool.realisasi import RealisasiTahun
     from ikutool.workspace import Sources
 
@@ -93,6 +95,13 @@ def report_years(
     before = [y for y in available if y < years[0]]
     need = sorted(set(years) | ({before[-1]} if before else set()))
     return years, load_realisasi(src, iku, need)
+
+
+def report_inputs(
+    src: Sources, iku: Iku, tahun: int | None, dari: int | None, sampai: int | None
+) -> tuple[list[int], dict[int, RealisasiTahun], dict[int, PkTahun]]:
+    years, data = report_years(src, iku, tahun, dari, sampai)
+    return years, data, load_pk(src, iku, sorted(data))
 
 
 def emit_laporan(laporan, format: str, out: Path | None, force: bool, *, table: str) -> None:
@@ -180,13 +189,14 @@ def report(
     src = sources(iku_file, realisasi_dir)
     iku = load_iku(src).iku
     key = bidang_key(iku, bidang)
-    years, data = report_years(src, iku, tahun, dari, sampai)
+    years, data, pk = report_inputs(src, iku, tahun, dari, sampai)
     laporan = build_report(
         iku,
         data,
         years,
         Options(skala=skala.value if skala else None, bidang=key),
         folder_realisasi=src.realisasi_label,
+        pk=pk,
     )
     emit_laporan(laporan, format.value, out, force, table="report")
 
@@ -222,8 +232,8 @@ def evaluasi(
     src = sources(iku_file, realisasi_dir)
     iku = load_iku(src).iku
     key = bidang_key(iku, bidang)
-    years, data = report_years(src, iku, None, iku.periode.awal, sampai)
+    years, data, pk = report_inputs(src, iku, None, iku.periode.awal, sampai)
     laporan = build_report(
-        iku, data, years, Options(bidang=key), folder_realisasi=src.realisasi_label
+        iku, data, years, Options(bidang=key), folder_realisasi=src.realisasi_label, pk=pk
     )
     emit_laporan(laporan, format.value, out, force, table="evaluasi")

@@ -19,6 +19,8 @@ from ikutool.render.text import (
     mean_label,
     notice,
     quantity,
+    target_cell,
+    target_source_text,
     sumber_text,
 )
 
@@ -87,6 +89,7 @@ def capaian_csv(result: HasilCapaian) -> str:
             "status",
             "indikator_capaian",
             "indikator_status",
+            "target_sumber",
             "kategori",
             "berkas_iku",
             "berkas_realisasi",
@@ -120,6 +123,7 @@ def capaian_csv(result: HasilCapaian) -> str:
                         comp.status if comp else ind.status,
                         num(ind.capaian),
                         ind.status,
+                        ind.target_sumber or "",
                         ind.kategori or "",
                         result.berkas_iku or "",
                         result.berkas_realisasi or "",
@@ -165,7 +169,7 @@ def capaian_markdown(result: HasilCapaian) -> str:
                     f"{sas.kode} {sas.uraian}" if first else "",
                     label,
                     (comp.satuan if comp else "") or "-",
-                    quantity(comp.target, "", comp.target_maks)
+                    target_cell(ind, comp)
                     if comp
                     else (ind.target_teks or "-"),
                     quantity(comp.realisasi, "") if comp else "-",
@@ -196,6 +200,7 @@ def capaian_markdown(result: HasilCapaian) -> str:
     )
     if has_partial(result):
         lines += ["", PARTIAL_NOTE]
+    lines += ["", target_source_text(result) + "."]
     lines += ["", sumber_text(result.berkas_iku, result.berkas_realisasi) + "."]
     lines += [f"- Peringatan: {_md_escape(w)}" for w in result.peringatan]
     if note:

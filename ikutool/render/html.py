@@ -14,6 +14,8 @@ from ikutool.render.text import (
     mean_label,
     notice,
     quantity,
+    target_cell,
+    target_source_text,
     realisasi_text,
     report_notices,
     sumber_text,
@@ -241,7 +243,7 @@ def _year_table(result: Any) -> str:
                 else:
                     cells = [
                         escape(comp.satuan or "-"),
-                        escape(quantity(comp.target, "", comp.target_maks)),
+                        escape(target_cell(ind, comp)),
                         escape(quantity(comp.realisasi, "")),
                         escape(capaian_cell(comp.capaian, comp.status)),
                         "" if multi else _kat(ind.kategori),

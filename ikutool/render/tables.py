@@ -21,6 +21,8 @@ from ikutool.render.text import (
     mean_label,
     notice,
     quantity,
+    target_cell,
+    target_source_text,
     sumber_text,
 )
 from ikutool.scales import BUILT_IN, colour
@@ -178,7 +180,7 @@ def capaian_table(result: HasilCapaian, *, explain: bool = False) -> Table:
                     f"{sas.kode} {sas.uraian}" if first else "",
                     label,
                     comp.satuan or "-",
-                    quantity(comp.target, "", comp.target_maks),
+                    target_cell(ind, comp),
                     quantity(comp.realisasi, ""),
                     capaian_cell(comp.capaian, comp.status),
                     kat(ind.kategori) if not multi else Text(""),
@@ -304,6 +306,7 @@ def summary(result: HasilCapaian) -> Text:
             "Belum lengkap, capaian dari komponen yang terisi saja (*): "
             + ", ".join(i.kode for i in partial)
         )
+    lines.append(target_source_text(result))
     lines.append(sumber_text(result.berkas_iku, result.berkas_realisasi))
     for w in result.peringatan:
         lines.append(f"Peringatan: {w}")

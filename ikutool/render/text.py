@@ -16,8 +16,19 @@ STATUS_DATA_NOTICE = {
 }
 
 
+def pk_notice(result: HasilCapaian) -> str | None:
+    """Said on stderr when a PK file changed some targets (a person should not miss it)."""
+    if any(i.target_sumber == "pk" for s in result.sasaran for i in s.indikator):
+        return target_source_text(result)
+    return None
+
+
 def notice(result: HasilCapaian) -> str | None:
     text = STATUS_DATA_NOTICE.get(result.status_data or "")
+    if result.status_pk == "contoh" and result.status_data != "contoh":
+        return CONTOH_NOTICE.replace("realisasi", "Perjanjian Kinerja").format(tahun=result.tahun)
+    if result.status_pk == "contoh" and text:
+        text = text.replace("realisasi", "realisasi dan Perjanjian Kinerja")
     return text.format(tahun=result.tahun) if text else None
 
 
@@ -116,9 +127,33 @@ def realisasi_text(ind: HasilIndikator, sep: str = "; ") -> str:
 def target_text(ind: HasilIndikator, sep: str = "; ") -> str:
     if ind.target_teks is None:
         return "-"
-    return (
+    text = (
         sep.join(quantity(c.target, c.satuan, c.target_maks) for c in ind.komponen)
         or ind.target_teks
+    )
+    return text + pk_mark(ind)
+
+
+def pk_mark(ind: HasilIndikator) -> str:
+    """`` (PK)`` beside a target taken from the Perjanjian Kinerja, so no output hides it."""
+    return " (PK)" if ind.target_sumber == "pk" else ""
+
+
+def target_cell(ind: HasilIndikator, comp: HasilKomponen) -> str:
+    """One component's target figure in a table column (the unit has its own column)."""
+    return quantity(comp.target, "", comp.target_maks) + pk_mark(ind)
+
+
+def target_source_text(result: HasilCapaian) -> str:
+    """Which target each indicator was measured against, in one line."""
+    pk = [i.kode for s in result.sasaran for i in s.indikator if i.target_sumber == "pk"]
+    if result.berkas_pk is None:
+        return "Target: Renstra (tidak ada berkas Perjanjian Kinerja tahun ini)"
+    if not pk:
+        return f"Target: Renstra; Perjanjian Kinerja ({result.berkas_pk}) sama dengan Renstra"
+    return (
+        f"Target: Perjanjian Kinerja ({result.berkas_pk}) untuk {', '.join(pk)} (ditandai PK); "
+        "Renstra untuk indikator lainnya"
     )
 
 

@@ -23,6 +23,8 @@ from ikutool.render.text import (
     notice,
     report_notices,
     sumber_text,
+    target_cell,
+    target_source_text,
 )
 
 THIN = Side(style="thin", color="999999")
@@ -135,11 +137,11 @@ def year_sheet(wb: Workbook, result: HasilCapaian, laporan: Any) -> None:
                     _kategori(ws, row, 8, None)
                 else:
                     _put(ws, row, 4, comp.satuan or "-")
-                    _put(ws, row, 5, comp.target, number_format(comp.target))
+                    pk = ind.target_sumber == "pk"
+                    fmt = number_format(comp.target) + ('" (PK)"' if pk else "")
+                    _put(ws, row, 5, comp.target, fmt)  # a number: Excel can still compute
                     if comp.target_maks is not None:
-                        ws.cell(
-                            row=row, column=5
-                        ).value = f"{comp.target:g}-{comp.target_maks:g}".replace(".", ",")
+                        ws.cell(row=row, column=5).value = target_cell(ind, comp)
                     _put(ws, row, 6, comp.realisasi, number_format(comp.realisasi))
                     _put(
                         ws,
@@ -181,6 +183,7 @@ def year_sheet(wb: Workbook, result: HasilCapaian, laporan: Any) -> None:
     footer = [f"Skala kategori: {result.skala}"]
     if has_partial(result):
         footer.append(PARTIAL_NOTE)
+    footer.append(target_source_text(result))
     footer.append(sumber_text(result.berkas_iku, result.berkas_realisasi))
     footer += [f"Peringatan: {w}" for w in result.peringatan]
     for i, text in enumerate(footer):

@@ -1,0 +1,159 @@
+"""Anggaran files (``anggaran/<tahun>.yaml``): the budget (pagu) and its realisation per program,
+linked to the sasaran each program serves. Loaded and checked here; efisiensi is computed in
+:mod:`ikutool.efisiensi`.
+
+    tahun: 2019
+    efisiensi: rasio                     # rasio (default) | selisih | sisa
+    program:
+      - kode: "2.17.2.17.01.15"          # optional
+        nama: Program Pengembangan Kewirausahaan dan Keunggulan Kompetitif UKM
+        sasaran: [S1]
+        pagu: 1.250.000.000              # Indonesian format, quoted or not
+        realisasi: 1.180.500.000
+
+Money is read as officers type it: ``1.250.000.000`` (a string in YAML, read the Indonesian way),
+``1250000000``, ``"1.250.000.000,50"``. An unquoted ``1.250`` is YAML's float 1,25: the reader
+warns about it, as everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field, StrictStr
+
+from ikutool.errors import Finding, IkuError
+from ikutool.model import Base, Iku, Number, Text
+from ikutool.paths import shown
+from ikutool.realisasi import file_for_year, year_from_name
+from ikutool.validation import clip, listing, nearest, validate_document
+from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document, read_yaml
+
+Metode = Literal["rasio", "selisih", "sisa"]
+
+
+def _one_or_many(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+class Program(Base):
+    kode: Annotated[StrictStr, Field(min_length=1, max_length=60)] | None = None
+    nama: Text
+    sasaran: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(default_factory=list)
+    pagu: Number
+    realisasi: Number
+    keterangan: Text | None = None
+
+
+class AnggaranFile(Base):
+    tahun: int = Field(ge=1900, le=2200)
+    status: Literal["contoh", "sementara", "final"] | None = None
+    efisiensi: Metode = "rasio"
+    keterangan: Text | None = None
+    program: list[Program] = Field(default_factory=list)
+
+
+@dataclass
+class AnggaranTahun:
+    tahun: int
+    file: str
+    metode: Metode
+    status: str | None
+    program: list[Program] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # warnings
+
+    @property
+    def is_contoh(self) -> bool:
+        return self.status == "contoh"
+
+    def for_sasaran(self, kode: str) -> list[Program]:
+        return [p for p in self.program if kode in p.sasaran]
+
+
+def load_anggaran_file(path: Path, iku: Iku) -> AnggaranTahun:
+    doc = read_yaml(path, display_name=shown(path), limit=REALISASI_MAX_BYTES)
+    return anggaran_from_document(doc, path, iku)
+
+
+def anggaran_from_document(doc: Document, path: Path, iku: Iku) -> AnggaranTahun:
+    """Check an anggaran file against the IKU; raise :class:`IkuError` with every error found."""
+    model, findings = validate_document(
+        doc, AnggaranFile, "isi berkas anggaran harus berupa pemetaan dengan 'tahun' dan 'program'"
+    )
+    if model is None:
+        raise IkuError(findings)
+    named = year_from_name(path)
+    if named is not None and named != model.tahun:
+        findings.append(
+            doc.finding(
+                "IKU305",
+                f"'tahun: {model.tahun}' berbeda dengan tahun di nama berkas ({named})",
+                ("tahun",),
+            )
+        )
+    if model.tahun not in iku.periode.tahun:
+        findings.append(
+            doc.finding(
+                "IKU307",
+                f"tahun {model.tahun} di luar periode IKU {iku.periode.awal}-{iku.periode.akhir} "
+                f"({iku.berkas})",
+                ("tahun",),
+            )
+        )
+    known = [s.kode for s in iku.sasaran]
+    for i, prog in enumerate(model.program):
+        where = ("program", i)
+        if not prog.sasaran:
+            findings.append(
+                doc.finding(
+                    "IKU315",
+                    f"program '{clip(prog.nama)}' belum dikaitkan dengan sasaran mana pun; tulis "
+                    f"sasaran yang didukungnya, mis. 'sasaran: [{known[0]}]'",
+                    where,
+                )
+            )
+        for j, kode in enumerate(prog.sasaran):
+            if kode not in known:
+                guess = nearest(kode, known)
+                hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
+                findings.append(
+                    doc.finding(
+                        "IKU301",
+                        f"sasaran '{clip(kode)}' tidak ada di IKU {iku.berkas}.{hint} Sasaran yang "
+                        f"ada: {listing(known)}.",
+                        (*where, "sasaran", j),
+                    )
+                )
+        if prog.pagu < 0 or prog.realisasi < 0:
+            findings.append(
+                doc.finding("IKU304", "pagu dan realisasi anggaran tidak mungkin negatif", where)
+            )
+        elif prog.realisasi > prog.pagu:
+            findings.append(
+                doc.finding(
+                    "IKU314",
+                    f"realisasi anggaran ({_rupiah(prog.realisasi)}) melebihi pagu "
+                    f"({_rupiah(prog.pagu)}); periksa kedua angkanya (pagu setelah perubahan?)",
+                    (*where, "realisasi"),
+                )
+            )
+    findings.sort(key=lambda f: (f.line or 0, f.column or 0))
+    if any(f.is_error for f in findings):
+        raise IkuError(findings)
+    return AnggaranTahun(
+        model.tahun, doc.file, model.efisiensi, model.status, list(model.program), findings
+    )
+
+
+def _rupiah(value: float) -> str:
+    from ikutool.numfmt import format_angka
+
+    return f"Rp{format_angka(value)}"
+
+
+def load_anggaran(folder: Path, iku: Iku, tahun: int) -> AnggaranTahun | None:
+    """The anggaran of ``tahun`` from ``folder``, or None when there is none (optional)."""
+    path = file_for_year(folder, tahun, "anggaran")
+    return load_anggaran_file(path, iku) if path is not None else None

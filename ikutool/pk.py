@@ -1,0 +1,177 @@
+"""Perjanjian Kinerja files (``pk/<tahun>.yaml``): the targets the head of the agency signed for a
+year, where they differ from the Renstra's.
+
+    tahun: 2019
+    ditandatangani: 2019-01-15          # optional
+    target:                              # only the indicators whose PK target differs
+      S1.2: "55 org"
+      S3.2: "6% dan 15%"
+
+A PK target is written in the IKU's own notation and must have the same components (the same
+keys, in the same number) as the Renstra target it replaces, so that realisasi, written per
+component, means the same thing against either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field
+
+from ikutool.errors import Finding, IkuError
+from ikutool.model import Base, Iku, Target, TargetCell, Text
+from ikutool.paths import shown
+from ikutool.realisasi import file_for_year, year_from_name
+from ikutool.validation import clip, listing, nearest, validate_document
+from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document, read_yaml
+
+
+class PkFile(Base):
+    tahun: int = Field(ge=1900, le=2200)
+    status: Literal["contoh", "sementara", "final"] | None = None
+    ditandatangani: Text | None = None  # YYYY-MM-DD
+    keterangan: Text | None = None
+    target: dict[str, TargetCell] = Field(default_factory=dict)
+
+
+@dataclass
+class PkTahun:
+    tahun: int
+    file: str
+    status: str | None = None
+    ditandatangani: dt.date | None = None
+    target: dict[str, Target] = field(default_factory=dict)  # per indikator kode
+    findings: list[Finding] = field(default_factory=list)  # warnings
+
+    @property
+    def is_contoh(self) -> bool:
+        return self.status == "contoh"
+
+
+def load_pk_file(path: Path, iku: Iku) -> PkTahun:
+    doc = read_yaml(path, display_name=shown(path), limit=REALISASI_MAX_BYTES)
+    return pk_from_document(doc, path, iku)
+
+
+def pk_from_document(doc: Document, path: Path, iku: Iku) -> PkTahun:
+    """Check a PK file against the IKU; raise :class:`IkuError` with every error found."""
+    model, findings = validate_document(
+        doc, PkFile, "isi berkas PK harus berupa pemetaan dengan 'tahun' dan 'target'"
+    )
+    targets = _targets(doc, iku, findings)  # checked even when another part of the file is wrong
+    if model is None:
+        findings.sort(key=lambda f: (f.line or 0, f.column or 0))
+        raise IkuError(findings)
+    out = PkTahun(model.tahun, doc.file, model.status, target=targets)
+    named = year_from_name(path)
+    if named is not None and named != model.tahun:
+        findings.append(
+            doc.finding(
+                "IKU305",
+                f"'tahun: {model.tahun}' berbeda dengan tahun di nama berkas ({named})",
+                ("tahun",),
+            )
+        )
+    if model.tahun not in iku.periode.tahun:
+        findings.append(
+            doc.finding(
+                "IKU307",
+                f"tahun {model.tahun} di luar periode IKU {iku.periode.awal}-{iku.periode.akhir} "
+                f"({iku.berkas})",
+                ("tahun",),
+            )
+        )
+    if model.ditandatangani is not None:
+        try:
+            out.ditandatangani = dt.date.fromisoformat(model.ditandatangani)
+        except ValueError:
+            findings.append(
+                doc.finding(
+                    "IKU203",
+                    f"tanggal '{clip(model.ditandatangani)}' tidak terbaca; tulis TAHUN-BULAN-HARI, "
+                    "mis. 2019-01-15",
+                    ("ditandatangani",),
+                )
+            )
+    findings.sort(key=lambda f: (f.line or 0, f.column or 0))
+    if any(f.is_error for f in findings):
+        raise IkuError(findings)
+    out.findings = findings
+    return out
+
+
+def _targets(doc: Document, iku: Iku, findings: list[Finding]) -> dict[str, Target]:
+    """Each PK target that reads and has the Renstra's components, by indikator kode; the
+    problems of the others appended to ``findings`` (notation errors come from the model)."""
+    from pydantic import TypeAdapter, ValidationError
+
+    raw = doc.data.get("target") if isinstance(doc.data, dict) else None
+    year = doc.data.get("tahun") if isinstance(doc.data, dict) else None
+    if not isinstance(raw, dict):
+        return {}
+    codes = [ind.kode for _, ind in iku.indikator()]
+    cell = TypeAdapter(TargetCell)
+    out: dict[str, Target] = {}
+    for kode, text in raw.items():
+        path = ("target", kode)
+        ind = iku.find_indikator(str(kode))
+        if ind is None:
+            guess = nearest(str(kode), codes)
+            hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
+            findings.append(
+                doc.finding(
+                    "IKU301",
+                    f"kode indikator '{clip(str(kode))}' tidak ada di IKU {iku.berkas}.{hint} Kode "
+                    f"yang ada: {listing(codes)}.",
+                    path,
+                    at_key=True,
+                )
+            )
+            continue
+        try:
+            target = cell.validate_python(text)
+        except ValidationError:
+            continue  # located by the file's model
+        if target is None:
+            findings.append(
+                doc.finding(
+                    "IKU209",
+                    "PK tanpa target ('-') tidak diperlukan: hapus baris ini; target Renstra yang "
+                    "berlaku",
+                    path,
+                )
+            )
+            continue
+        problem = _components_differ(ind, target, year if isinstance(year, int) else 0)
+        if problem:
+            findings.append(doc.finding("IKU210", problem, path))
+            continue
+        out[ind.kode] = target
+    return out
+
+
+def _components_differ(ind: Any, target: Target, tahun: int) -> str | None:
+    """Why a PK target cannot stand in for the Renstra target of ``tahun`` (None when it can)."""
+    ind.name_components(target)
+    renstra = ind.reference_target(tahun)
+    if renstra is None:
+        return None
+    want = [c.kunci for c in renstra.komponen]
+    got = [c.kunci for c in target.komponen]
+    if want == got:
+        return None
+    return (
+        f"komponen target PK ({', '.join(map(str, got))}) tidak sama dengan komponen target "
+        f"Renstra {ind.kode} ({renstra.teks}: {', '.join(map(str, want))}); realisasi ditulis per "
+        "komponen, jadi target PK harus punya komponen yang sama, mis. "
+        f"'{renstra.teks}' dengan angka PK"
+    )
+
+
+def load_pk(folder: Path, iku: Iku, tahun: int) -> PkTahun | None:
+    """The PK of ``tahun`` from ``folder``, or None when there is none (PK files are optional)."""
+    path = file_for_year(folder, tahun, "PK")
+    return load_pk_file(path, iku) if path is not None else None
