@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 KIND_NAMES = {
     "iku": "berkas IKU",
     "realisasi": "berkas realisasi",
+    "pk": "berkas Perjanjian Kinerja",
+    "anggaran": "berkas anggaran",
     "ruang_kerja": "berkas ruang kerja (ikutool.yaml)",
 }
 
@@ -50,7 +52,12 @@ def kind_of(path: Path, data: object) -> str:
     if path.name == MARKER:
         return "ruang_kerja"
     if isinstance(data, dict) and not ({"sasaran", "instansi", "periode"} & set(data)):
-        if {"tahun", "realisasi"} & set(data):
+        keys = set(data)
+        if "program" in keys or "efisiensi" in keys or path.parent.name == "anggaran":
+            return "anggaran"
+        if "target" in keys or "ditandatangani" in keys or path.parent.name == "pk":
+            return "pk"
+        if {"tahun", "realisasi"} & keys:
             return "realisasi"
     return "iku"
 
@@ -68,10 +75,15 @@ def check_file(path: Path, name: str, get_iku: Callable[[], Iku]) -> FileReport:
         return FileReport(name, "tidak_dikenal", exc.findings)
     kind = kind_of(path, doc.data)
     try:
-        if kind == "realisasi":
+        if kind in ("realisasi", "pk", "anggaran"):
             if path.stat().st_size > REALISASI_MAX_BYTES:  # the same answer capaian would give
                 read_yaml(path, display_name=name, limit=REALISASI_MAX_BYTES)
+        if kind == "realisasi":
             return _realisasi(doc, path, get_iku())
+        if kind == "pk":
+            return _pk(doc, path, get_iku())
+        if kind == "anggaran":
+            return _anggaran(doc, path, get_iku())
         if kind == "ruang_kerja":
             from ikutool.workspace import workspace_sources
 
@@ -79,7 +91,7 @@ def check_file(path: Path, name: str, get_iku: Callable[[], Iku]) -> FileReport:
             return FileReport(name, kind, list(doc.findings), "berkas ruang kerja sah")
         return _iku(doc)
     except IkuError as exc:
-        if exc.exit_code == 2 or (kind == "realisasi" and exc.findings[0].file != name):
+        if exc.exit_code == 2 or (kind != "iku" and exc.findings[0].file != name):
             raise  # the IKU behind a realisasi file is missing or broken: say that, not more
         return FileReport(name, kind, exc.findings)
 
@@ -108,3 +120,27 @@ def _realisasi(doc, path: Path, iku: Iku) -> FileReport:
         summary += f", status {data.status}"
     summary += f"; diperiksa terhadap IKU {iku.berkas}"
     return FileReport(doc.file, "realisasi", data.findings, summary)
+
+
+def _pk(doc, path: Path, iku: Iku) -> FileReport:
+    from ikutool.pk import pk_from_document
+
+    pk = pk_from_document(doc, path, iku)
+    summary = (
+        f"berkas Perjanjian Kinerja sah: tahun {pk.tahun}, {len(pk.target)} target berbeda dari "
+        f"Renstra ({', '.join(pk.target) or '-'})"
+    )
+    return FileReport(doc.file, "pk", pk.findings, summary)
+
+
+def _anggaran(doc, path: Path, iku: Iku) -> FileReport:
+    from ikutool.anggaran import anggaran_from_document
+    from ikutool.numfmt import format_angka
+
+    a = anggaran_from_document(doc, path, iku)
+    pagu = sum(p.pagu for p in a.program)
+    summary = (
+        f"berkas anggaran sah: tahun {a.tahun}, {len(a.program)} program, pagu "
+        f"Rp{format_angka(pagu)}, efisiensi metode {a.metode}"
+    )
+    return FileReport(doc.file, "anggaran", a.findings, summary)

@@ -169,17 +169,22 @@ def build_lkjip(
         )
     this_pk = pk.get(tahun)
     notes = []
-    for what, status in (
+    inputs = (
         ("realisasi", real.status),
         ("Perjanjian Kinerja", this_pk.status if this_pk else None),
         ("anggaran", anggaran.status if anggaran else None),
+    )
+    for status, sentence in (
+        (
+            "contoh",
+            "CATATAN: {what} tahun {tahun} berstatus CONTOH - angka ilustrasi, bukan data resmi.",
+        ),
+        ("sementara", "Catatan: {what} tahun {tahun} berstatus SEMENTARA (belum final)."),
     ):
-        if status == "contoh":
-            notes.append(
-                f"CATATAN: {what} tahun {tahun} berstatus CONTOH - angka ilustrasi, bukan data resmi."
-            )
-        elif status == "sementara":
-            notes.append(f"Catatan: {what} tahun {tahun} berstatus SEMENTARA (belum final).")
+        named = [what for what, s in inputs if s == status]
+        if named:
+            what = ", ".join(named[:-1]) + " dan " + named[-1] if len(named) > 1 else named[0]
+            notes.append(sentence.format(what=what, tahun=tahun))
     out = Lkjip(
         tahun=tahun,
         instansi=iku.instansi.nama,
@@ -224,7 +229,9 @@ def checklist(lkjip: Lkjip, years: list[int], anggaran_folder: str) -> list[Kele
             return [f"realisasi.{i.kode}{key}" for i in inds if not pred(i)]
 
         def row(no: int, ada: bool, sumber: str) -> Kelengkapan:
-            return Kelengkapan(sasaran=sas.kode, nomor=no, analisis=ANALISIS[no], ada=ada, sumber=sumber)
+            return Kelengkapan(
+                sasaran=sas.kode, nomor=no, analisis=ANALISIS[no], ada=ada, sumber=sumber
+            )
 
         gaps = missing(lambda i: i.hasil.status in ("ada", "sebagian"), "")
         out.append(row(1, not gaps, f"{real}: " + (", ".join(gaps) if gaps else "realisasi")))
@@ -237,7 +244,9 @@ def checklist(lkjip: Lkjip, years: list[int], anggaran_folder: str) -> list[Kele
                 else f"berkas realisasi tahun sebelum {lkjip.tahun} (mis. realisasi/{lkjip.tahun - 1}.yaml)",
             )
         )
-        judged = [i for i in sas.indikator if i.riwayat and i.riwayat[-1].capaian_target_akhir is not None]
+        judged = [
+            i for i in sas.indikator if i.riwayat and i.riwayat[-1].capaian_target_akhir is not None
+        ]
         out.append(
             row(
                 3,
@@ -248,9 +257,11 @@ def checklist(lkjip: Lkjip, years: list[int], anggaran_folder: str) -> list[Kele
         gaps = missing(lambda i: i.pembanding is not None, ".pembanding")
         out.append(row(4, not gaps, f"{real}: " + (", ".join(gaps) if gaps else "pembanding")))
         gaps = missing(
-            lambda i: i.analisis is not None
-            and bool(i.analisis.pendorong or i.analisis.penghambat)
-            and bool(i.analisis.solusi),
+            lambda i: (
+                i.analisis is not None
+                and bool(i.analisis.pendorong or i.analisis.penghambat)
+                and bool(i.analisis.solusi)
+            ),
             ".analisis (pendorong/penghambat, solusi)",
         )
         out.append(row(5, not gaps, f"{real}: " + (", ".join(gaps) if gaps else "analisis")))
@@ -263,6 +274,10 @@ def checklist(lkjip: Lkjip, years: list[int], anggaran_folder: str) -> list[Kele
                 else f"{budget} (berkas belum ada): program dengan sasaran [{sas.kode}]",
             )
         )
-        gaps = missing(lambda i: i.analisis is not None and bool(i.analisis.program), ".analisis.program")
-        out.append(row(7, not gaps, f"{real}: " + (", ".join(gaps) if gaps else "analisis.program")))
+        gaps = missing(
+            lambda i: i.analisis is not None and bool(i.analisis.program), ".analisis.program"
+        )
+        out.append(
+            row(7, not gaps, f"{real}: " + (", ".join(gaps) if gaps else "analisis.program"))
+        )
     return out

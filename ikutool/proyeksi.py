@@ -69,7 +69,9 @@ def proyeksi_komponen(
     polaritas: str,
 ) -> ProyeksiKomponen:
     """One component: ``series`` maps years to realisasi (years with a value only)."""
-    out = ProyeksiKomponen(kunci=kunci, status="data belum cukup", target_akhir=low, target_akhir_maks=high)
+    out = ProyeksiKomponen(
+        kunci=kunci, status="data belum cukup", target_akhir=low, target_akhir_maks=high
+    )
     years = sorted(y for y in series if y <= end_year)
     if not years:
         return out
@@ -110,9 +112,7 @@ def proyeksi_indikator(
     comps: list[ProyeksiKomponen] = []
     for comp in end.komponen if end is not None else []:
         key = comp.kunci or "nilai"
-        series = {
-            y: v for y, values in realisasi.items() if (v := values.get(key)) is not None
-        }
+        series = {y: v for y, values in realisasi.items() if (v := values.get(key)) is not None}
         comps.append(
             proyeksi_komponen(key, series, end_year, comp.jumlah, comp.jumlah_maks, ind.polaritas)
         )

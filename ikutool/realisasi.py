@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from ikutool.errors import Finding, IkuError, Severity, errors_only
 from pydantic import BeforeValidator, Field
 
+from ikutool.errors import Finding, IkuError, Severity, errors_only
 from ikutool.model import (
     MAX_MAGNITUDE,
     Base,
@@ -341,7 +341,9 @@ class _Entries:
                 elif isinstance(text, str):
                     setattr(entry, k, text)
             if value.get("pembanding") is not None:
-                entry.pembanding = self._part(Pembanding, value["pembanding"], (*path, "pembanding"))
+                entry.pembanding = self._part(
+                    Pembanding, value["pembanding"], (*path, "pembanding")
+                )
                 self._check_pembanding(entry.pembanding, keys, (*path, "pembanding"))
             if value.get("analisis") is not None:
                 entry.analisis = self._part(Analisis, value["analisis"], (*path, "analisis"))

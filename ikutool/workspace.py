@@ -35,6 +35,8 @@ class Sources:
     bundled: bool = False  # the IKU is the bundled sample (no workspace, no --iku)
     iku_option: Path | None = None  # --iku as given
     realisasi_option: Path | None = None  # --realisasi as given
+    pk_option: Path | None = None  # --pk as given
+    anggaran_option: Path | None = None  # --anggaran as given
 
     @property
     def iku_label(self) -> str:
@@ -43,6 +45,10 @@ class Sources:
     @property
     def realisasi_label(self) -> str:
         return shown(self.realisasi)
+
+    @property
+    def anggaran_label(self) -> str:
+        return shown(self.anggaran)
 
     def require_writable(self, what: str) -> None:
         """Writing commands work on the user's own files only, never on the bundled sample."""
@@ -154,6 +160,8 @@ def resolve(
         bundled=sources.bundled,
         iku_option=iku,
         realisasi_option=realisasi,
+        pk_option=pk,
+        anggaran_option=anggaran,
     )
 
 
@@ -238,11 +246,14 @@ def init_workspace(folder: Path, *, contoh: bool, force: bool) -> list[tuple[Pat
         (folder / MARKER, MARKER_TEXT.format(nama=nama).encode("utf-8")),
         (folder / "iku.yaml", bundled_iku().read_bytes() if contoh else starter_iku()),
     ]
+    subfolders = ["realisasi"]
     if contoh:
-        for path in sorted(bundled_realisasi().glob("*.yaml")):
-            files.append((folder / "realisasi" / path.name, path.read_bytes()))
+        for sub in ("realisasi", "pk", "anggaran"):
+            for path in sorted((data_dir() / sub).glob("*.yaml")):
+                files.append((folder / sub / path.name, path.read_bytes()))
+        subfolders += ["pk", "anggaran"]
     done: list[tuple[Path, bool]] = []
-    for sub in ("realisasi",):
+    for sub in subfolders:
         target = folder / sub
         created = not target.exists()
         try:

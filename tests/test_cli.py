@@ -97,8 +97,8 @@ def test_show_filters(iku_cli) -> None:
 def test_capaian_json_equals_library(iku_cli, bundled, samples) -> None:
     result = iku_cli("capaian", "--tahun", "2019", "--format", "json")
     assert result.exit_code == 0, result.output
-    from ikutool.pk import load_pk
     from ikutool.paths import data_dir
+    from ikutool.pk import load_pk
 
     data = load_realisasi_dir(samples, bundled.iku, [2019])[2019]
     pk = load_pk(data_dir() / "pk", bundled.iku, 2019)

@@ -127,9 +127,10 @@ def test_full_temporary_folder_does_not_stop_the_excel_report(
     monkeypatch.setattr(writer, "NamedTemporaryFile", full_unless_beside_out)
     result = iku_cli("report", "-f", "xlsx", "--out", str(workspace / "r.xlsx"))
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in workspace.iterdir() if p.suffix not in (".yaml",)) == [
+    assert sorted(p.name for p in workspace.iterdir() if p.is_file()) == [
+        "iku.yaml",
+        "ikutool.yaml",
         "r.xlsx",
-        "realisasi",
     ]
 
 

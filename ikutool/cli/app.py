@@ -8,7 +8,7 @@ import sys
 
 import typer
 
-from ikutool.cli import capaian, definition, laporan, realisasi, workspace
+from ikutool.cli import capaian, definition, laporan, lkjip, realisasi, workspace
 from ikutool.cli.output import IkuCommand, IkuGroup, print_error
 from ikutool.errors import IkuError
 
@@ -33,6 +33,7 @@ app.command("show", cls=IkuCommand)(definition.show)
 app.command("capaian", cls=IkuCommand)(capaian.capaian)
 app.command("report", cls=IkuCommand)(laporan.report)
 app.command("evaluasi", cls=IkuCommand)(laporan.evaluasi)
+app.command("lkjip", cls=IkuCommand)(lkjip.lkjip)
 app.add_typer(realisasi_app, name="realisasi")
 realisasi_app.command("template", cls=IkuCommand)(realisasi.template)
 realisasi_app.command("isi", cls=IkuCommand)(realisasi.isi)

@@ -11,6 +11,7 @@ import typer
 from ikutool.cli.common import (
     BidangOpt,
     IkuOpt,
+    PkOpt,
     RealisasiOpt,
     SkalaOpt,
     bidang_key,
@@ -37,6 +38,7 @@ def capaian(
     ],
     iku_file: IkuOpt = None,
     realisasi_dir: RealisasiOpt = None,
+    pk_dir: PkOpt = None,
     bidang: BidangOpt = None,
     format: Annotated[
         FormatCapaian,
@@ -73,7 +75,7 @@ def capaian(
             file="--batas",
             exit_code=2,
         )
-    src = sources(iku_file, realisasi_dir)
+    src = sources(iku_file, realisasi_dir, pk=pk_dir)
     iku = load_iku(src).iku
     check_year(iku, tahun)
     key = bidang_key(iku, bidang)

@@ -15,8 +15,8 @@ from ikutool.errors import Finding, IkuError
 if TYPE_CHECKING:
     from ikutool.anggaran import AnggaranTahun
     from ikutool.definition import LoadedIku
-    from ikutool.pk import PkTahun
     from ikutool.model import Iku
+    from ikutool.pk import PkTahun
     from ikutool.realisasi import RealisasiTahun
     from ikutool.workspace import Sources
 
@@ -59,6 +59,15 @@ SkalaOpt = Annotated[
     ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Timpa berkas --out bila sudah ada.")]
+PkOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--pk",
+        metavar="FOLDER",
+        help="Folder Perjanjian Kinerja (<tahun>.yaml); capaian diukur terhadap target PK bila "
+        "ada. Bawaan: folder pk ruang kerja.",
+    ),
+]
 
 _announced = False
 
@@ -67,13 +76,15 @@ def sources(
     iku_file: Path | None,
     realisasi_dir: Path | None = None,
     *,
+    pk: Path | None = None,
+    anggaran: Path | None = None,
     start: Path | None = None,
     announce: bool = True,
 ) -> Sources:
     """The files this command works on; outside a workspace, say once that it is the sample."""
     from ikutool.workspace import resolve
 
-    found = resolve(iku_file, realisasi_dir, start=start)
+    found = resolve(iku_file, realisasi_dir, pk=pk, anggaran=anggaran, start=start)
     if announce:
         announce_sample(found)
     return found
@@ -127,6 +138,7 @@ def load_pk(src: Sources, iku: Iku, years: list[int]) -> dict[int, PkTahun]:
     """The Perjanjian Kinerja of each year that has one (PK files are optional)."""
     from ikutool.pk import load_pk as load
 
+    _require_option_folder(src.pk_option, "--pk")
     out = {}
     for year in years:
         found = load(src.pk, iku, year)
@@ -139,10 +151,25 @@ def load_pk(src: Sources, iku: Iku, years: list[int]) -> dict[int, PkTahun]:
 def load_anggaran(src: Sources, iku: Iku, tahun: int) -> AnggaranTahun | None:
     from ikutool.anggaran import load_anggaran as load
 
+    _require_option_folder(src.anggaran_option, "--anggaran")
     found = load(src.anggaran, iku, tahun)
     if found is not None:
         warn(found.findings)
     return found
+
+
+def _require_option_folder(folder: Path | None, option: str) -> None:
+    """A folder named on the command line must exist (the workspace's own are optional)."""
+    if folder is not None and not folder.is_dir():
+        from ikutool.paths import shown
+
+        raise IkuError.single(
+            "IKU501",
+            f"folder {option} '{shown(folder)}' tidak ada"
+            + (" (ini sebuah berkas)" if folder.exists() else ""),
+            file=option,
+            exit_code=2,
+        )
 
 
 def check_year(iku: Iku, tahun: int, option: str = "--tahun") -> None:

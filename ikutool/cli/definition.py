@@ -36,8 +36,8 @@ def validate(
         Path | None,
         typer.Argument(
             metavar="BERKAS",
-            help="Berkas IKU, berkas realisasi atau ikutool.yaml. Tanpa ini: IKU ruang kerja dan "
-            "semua berkas realisasinya (di luar ruang kerja: contoh bawaan).",
+            help="Berkas IKU, realisasi, PK, anggaran atau ikutool.yaml. Tanpa ini: IKU ruang kerja "
+            "dan semua berkas realisasi, PK dan anggarannya (di luar ruang kerja: contoh bawaan).",
             show_default=False,
         ),
     ] = None,
@@ -63,8 +63,10 @@ def validate(
     if file is None:
         src = sources(iku_file)
         targets = [src.iku]
-        if not src.bundled and src.realisasi.is_dir():
-            targets += realisasi_files(src.realisasi)
+        if not src.bundled:
+            for folder in (src.realisasi, src.pk, src.anggaran):
+                if folder.is_dir():
+                    targets += realisasi_files(folder)
     else:
         src = sources(iku_file, start=file.parent, announce=False)
         targets = [file]

@@ -13,6 +13,7 @@ from ikutool.cli.common import (
     BidangOpt,
     ForceOpt,
     IkuOpt,
+    PkOpt,
     RealisasiOpt,
     SkalaOpt,
     bidang_key,
@@ -156,6 +157,7 @@ def report(
     ] = None,
     iku_file: IkuOpt = None,
     realisasi_dir: RealisasiOpt = None,
+    pk_dir: PkOpt = None,
     format: Annotated[
         FormatReport,
         typer.Option(
@@ -186,7 +188,7 @@ def report(
             exit_code=2,
         )
     refuse_out(out, force)
-    src = sources(iku_file, realisasi_dir)
+    src = sources(iku_file, realisasi_dir, pk=pk_dir)
     iku = load_iku(src).iku
     key = bidang_key(iku, bidang)
     years, data, pk = report_inputs(src, iku, tahun, dari, sampai)
@@ -213,6 +215,7 @@ def evaluasi(
     bidang: BidangOpt = None,
     iku_file: IkuOpt = None,
     realisasi_dir: RealisasiOpt = None,
+    pk_dir: PkOpt = None,
     format: Annotated[
         FormatEvaluasi,
         typer.Option("--format", "-f", metavar="FORMAT", help="table, json atau markdown."),
@@ -229,7 +232,7 @@ def evaluasi(
     from ikutool.report import build_report
 
     refuse_out(out, force)
-    src = sources(iku_file, realisasi_dir)
+    src = sources(iku_file, realisasi_dir, pk=pk_dir)
     iku = load_iku(src).iku
     key = bidang_key(iku, bidang)
     years, data, pk = report_inputs(src, iku, None, iku.periode.awal, sampai)

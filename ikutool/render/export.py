@@ -19,9 +19,9 @@ from ikutool.render.text import (
     mean_label,
     notice,
     quantity,
+    sumber_text,
     target_cell,
     target_source_text,
-    sumber_text,
 )
 
 
@@ -169,9 +169,7 @@ def capaian_markdown(result: HasilCapaian) -> str:
                     f"{sas.kode} {sas.uraian}" if first else "",
                     label,
                     (comp.satuan if comp else "") or "-",
-                    target_cell(ind, comp)
-                    if comp
-                    else (ind.target_teks or "-"),
+                    target_cell(ind, comp) if comp else (ind.target_teks or "-"),
                     quantity(comp.realisasi, "") if comp else "-",
                     capaian_cell(comp.capaian, comp.status)
                     if comp
@@ -326,4 +324,85 @@ def evaluasi_markdown(laporan: Any) -> str:
     lines += _laporan_footer(laporan)
     if notes:
         lines += [""] + [f"> **{n}**" for n in notes]
+    return "\n".join(lines) + "\n"
+
+
+def lkjip_data(lk: Any) -> dict[str, Any]:
+    """``iku lkjip --format json``: the same figures the document shows, shaped for programs."""
+    sasaran = []
+    for sas in lk.sasaran:
+        indikator = []
+        for ind in sas.indikator:
+            h = ind.hasil
+            indikator.append(
+                {
+                    "kode": ind.kode,
+                    "uraian": ind.uraian,
+                    "target_sumber": ind.target_sumber,
+                    "target_teks": h.target_teks,
+                    "target_renstra_teks": h.target_renstra_teks,
+                    "capaian": h.capaian,
+                    "kategori": h.kategori,
+                    "status": h.status,
+                    "komponen": [c.model_dump(mode="json") for c in h.komponen],
+                    "riwayat": [
+                        {
+                            "tahun": r.tahun,
+                            "capaian": r.hasil.capaian,
+                            "realisasi": {c.kunci: c.realisasi for c in r.hasil.komponen},
+                            "capaian_target_akhir": r.capaian_target_akhir,
+                        }
+                        for r in ind.riwayat
+                    ],
+                    "proyeksi": ind.proyeksi.model_dump(mode="json") if ind.proyeksi else None,
+                    "pembanding": ind.pembanding.model_dump(mode="json")
+                    if ind.pembanding
+                    else None,
+                    "analisis": ind.analisis.model_dump(mode="json") if ind.analisis else None,
+                }
+            )
+        sasaran.append(
+            {
+                "kode": sas.kode,
+                "uraian": sas.uraian,
+                "capaian": sas.capaian,
+                "kategori": sas.kategori,
+                "anggaran": sas.anggaran.model_dump(mode="json") if sas.anggaran else None,
+                "efisiensi": sas.efisiensi.model_dump(mode="json") if sas.efisiensi else None,
+                "program": [p.model_dump(mode="json") for p in sas.program],
+                "indikator": indikator,
+            }
+        )
+    return {
+        "tahun": lk.tahun,
+        "instansi": lk.instansi,
+        "status_data": lk.status_data,
+        "catatan": lk.catatan,
+        "berkas_iku": lk.berkas_iku,
+        "berkas_realisasi": lk.berkas_realisasi,
+        "berkas_pk": lk.berkas_pk,
+        "pk_ditandatangani": lk.pk_ditandatangani,
+        "berkas_anggaran": lk.berkas_anggaran,
+        "metode_efisiensi": lk.metode_efisiensi,
+        "capaian": lk.capaian,
+        "kategori": lk.kategori,
+        "skala": lk.skala,
+        "sasaran": sasaran,
+        "program": [p.model_dump(mode="json") for p in lk.program],
+        "kelengkapan": [k.model_dump(mode="json") for k in lk.kelengkapan],
+        "peringatan": lk.peringatan,
+    }
+
+
+def kelengkapan_markdown(lk: Any) -> str:
+    lines = [f"### Kelengkapan analisis LKjIP {lk.tahun}: {lk.instansi}", ""]
+    lines.append("| Sasaran | No | Analisis | Ada | Sumber (berkas: kunci) |")
+    lines.append("|---|---:|---|---|---|")
+    for k in lk.kelengkapan:
+        lines.append(
+            f"| {k.sasaran} | {k.nomor} | {k.analisis} | {'ya' if k.ada else '**belum**'} | "
+            f"{_md_escape(k.sumber)} |"
+        )
+    missing = sum(not k.ada for k in lk.kelengkapan)
+    lines += ["", f"{missing} dari {len(lk.kelengkapan)} analisis belum lengkap."]
     return "\n".join(lines) + "\n"

@@ -14,11 +14,10 @@ from ikutool.render.text import (
     mean_label,
     notice,
     quantity,
-    target_cell,
-    target_source_text,
     realisasi_text,
     report_notices,
     sumber_text,
+    target_cell,
     target_text,
 )
 

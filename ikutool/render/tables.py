@@ -21,9 +21,9 @@ from ikutool.render.text import (
     mean_label,
     notice,
     quantity,
+    sumber_text,
     target_cell,
     target_source_text,
-    sumber_text,
 )
 from ikutool.scales import BUILT_IN, colour
 
@@ -585,3 +585,25 @@ def evaluasi_view(laporan, width: int | None = None) -> Group:
     parts += _laporan_footer(laporan)
     parts += [Text(n, style="bold yellow") for n in _report_notices(laporan)]
     return Group(*parts)
+
+
+def kelengkapan_view(lk) -> Group:  # lk: lkjip.Lkjip
+    """The evaluators' checklist: each sasaran's seven analyses, present or not, and the source."""
+    table = Table(
+        title=f"KELENGKAPAN ANALISIS LKjIP {lk.tahun}\n{lk.instansi}", header_style="bold"
+    )
+    table.add_column("Sasaran")
+    table.add_column("No", justify="right")
+    table.add_column("Analisis")
+    table.add_column("Ada")
+    table.add_column("Sumber (berkas: kunci)")
+    for i, k in enumerate(lk.kelengkapan):
+        if i and k.nomor == 1:
+            table.add_section()
+        mark = Text("ya", style="green") if k.ada else Text("belum", style="bold red")
+        table.add_row(k.sasaran, str(k.nomor), k.analisis, mark, Text(k.sumber))
+    missing = sum(not k.ada for k in lk.kelengkapan)
+    return Group(
+        table,
+        Text(f"{missing} dari {len(lk.kelengkapan)} analisis belum lengkap."),
+    )

@@ -1,0 +1,176 @@
+"""``iku lkjip``: the LKjIP Bab II and III (and the evaluators' checklist with --periksa)."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ikutool.cli.common import (
+    ForceOpt,
+    IkuOpt,
+    PkOpt,
+    RealisasiOpt,
+    SkalaOpt,
+    check_year,
+    deliver,
+    load_anggaran,
+    load_iku,
+    load_pk,
+    load_realisasi,
+    refuse_out,
+    rich_to_text,
+    sources,
+)
+from ikutool.cli.output import console
+from ikutool.errors import IkuError
+
+
+class FormatLkjip(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    html = "html"
+    docx = "docx"
+    json = "json"
+
+
+def lkjip(
+    tahun: Annotated[
+        int, typer.Option("--tahun", metavar="TAHUN", help="Tahun laporan, mis. 2019.")
+    ],
+    periksa: Annotated[
+        bool,
+        typer.Option(
+            "--periksa",
+            help="Daftar periksa evaluator: tujuh analisis per sasaran, ada atau belum, dan berkas "
+            "serta kunci yang mengisinya.",
+        ),
+    ] = False,
+    format: Annotated[
+        FormatLkjip,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table, markdown, html, docx atau json (html dan docx perlu --out).",
+        ),
+    ] = FormatLkjip.table,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", metavar="BERKAS", help="Tulis ke berkas ini."),
+    ] = None,
+    force: ForceOpt = False,
+    iku_file: IkuOpt = None,
+    realisasi_dir: RealisasiOpt = None,
+    pk_dir: PkOpt = None,
+    anggaran_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--anggaran",
+            metavar="FOLDER",
+            help="Folder realisasi anggaran (<tahun>.yaml). Bawaan: folder anggaran ruang kerja.",
+        ),
+    ] = None,
+    skala: SkalaOpt = None,
+) -> None:
+    """LKjIP Bab II (Perjanjian Kinerja) dan Bab III (tujuh analisis per sasaran, realisasi
+    anggaran), dengan lampiran dan blok tanda tangan; tulisan petugas yang belum ada ditandai
+    [diisi: ...].
+
+    Contoh: iku lkjip --tahun 2019 --format docx --out lkjip-2019.docx
+    """
+    from ikutool.capaian import Options
+    from ikutool.lkjip import build_lkjip
+    from ikutool.realisasi import available_years
+    from ikutool.workspace import template_hint
+
+    if format in (FormatLkjip.html, FormatLkjip.docx) and out is None:
+        raise IkuError.single(
+            "IKU501",
+            f"format {format.value} perlu --out BERKAS, mis. --out lkjip-{tahun}.{format.value}",
+            file="--out",
+            exit_code=2,
+        )
+    refuse_out(out, force)
+    src = sources(iku_file, realisasi_dir, pk=pk_dir, anggaran=anggaran_dir)
+    iku = load_iku(src).iku
+    check_year(iku, tahun)
+    years = [
+        y
+        for y in available_years(src.realisasi, iku, hint=lambda y: template_hint(src, y))
+        if y <= tahun
+    ]
+    data = load_realisasi(src, iku, sorted(set(years) | {tahun}))
+    pk = load_pk(src, iku, sorted(data))
+    anggaran = load_anggaran(src, iku, tahun)
+    result = build_lkjip(
+        iku,
+        tahun,
+        data,
+        pk=pk,
+        anggaran=anggaran,
+        options=Options(skala=skala.value if skala else None),
+        folder_realisasi=src.realisasi_label,
+        anggaran_folder=src.anggaran_label,
+    )
+    if periksa:
+        _checklist(result, format, out, force)
+    else:
+        _document(result, format, out, force)
+    for line in [*result.catatan, *result.peringatan]:
+        if format is not FormatLkjip.table or out is not None:
+            sys.stderr.write(line + "\n")
+
+
+def _document(result, format: FormatLkjip, out: Path | None, force: bool) -> None:
+    from ikutool.render import export
+
+    if format is FormatLkjip.json:
+        deliver(export.dumps(export.lkjip_data(result)), out, force)
+    elif format is FormatLkjip.markdown:
+        from ikutool.render.lkjip import lkjip_markdown
+
+        deliver(lkjip_markdown(result), out, force)
+    elif format is FormatLkjip.html:
+        from ikutool.render.lkjip import lkjip_html
+
+        deliver(lkjip_html(result), out, force)
+    elif format is FormatLkjip.docx:
+        from ikutool.render.docx import lkjip_docx
+
+        deliver(lkjip_docx(result), out, force)
+    else:
+        from ikutool.render.lkjip import lkjip_view
+
+        if out is None:
+            screen = console()
+            screen.print(lkjip_view(result, screen.width))
+        else:
+            deliver(rich_to_text(lkjip_view(result)), out, force)
+
+
+def _checklist(result, format: FormatLkjip, out: Path | None, force: bool) -> None:
+    from ikutool.render import export
+
+    if format is FormatLkjip.json:
+        data = {"tahun": result.tahun, "kelengkapan": export.lkjip_data(result)["kelengkapan"]}
+        deliver(export.dumps(data), out, force)
+    elif format in (FormatLkjip.markdown, FormatLkjip.table):
+        from ikutool.render.tables import kelengkapan_view
+
+        if format is FormatLkjip.markdown:
+            deliver(export.kelengkapan_markdown(result), out, force)
+        elif out is None:
+            console().print(kelengkapan_view(result))
+        else:
+            deliver(rich_to_text(kelengkapan_view(result)), out, force)
+    else:
+        raise IkuError.single(
+            "IKU501",
+            "--periksa ditampilkan sebagai table, markdown atau json",
+            file="--format",
+            exit_code=2,
+        )

@@ -1,0 +1,145 @@
+"""The LKjIP chapter as a Word document (python-docx), from the same blocks as every other format.
+
+What an officer needs to finish and hand it in: headings in Word's own Heading styles (so the
+navigation pane and a table of contents pick them up), A4 portrait, page numbers in the footer,
+table headers repeated on every page, figures right-aligned in Indonesian format, placeholders
+highlighted in yellow where the officer's words are still missing, and the signature block of the
+head of the agency.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ikutool.lkjip import Lkjip
+from ikutool.render.lkjip import Heading, Para, Tabel, Tanda, lkjip_blocks
+
+
+def _field(paragraph: Any, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) in ``paragraph``: begin, instruction, separate, end."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def char(kind: str) -> Any:
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        return el
+
+    run = paragraph.add_run()
+    run._r.append(char("begin"))
+    run = paragraph.add_run()
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} "
+    run._r.append(text)
+    run = paragraph.add_run()
+    run._r.append(char("separate"))
+    paragraph.add_run("1")
+    run = paragraph.add_run()
+    run._r.append(char("end"))
+
+
+def _repeat_header(row: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def _runs(paragraph: Any, runs: list[Any], *, italic: bool = False, bold: bool = False) -> None:
+    from docx.enum.text import WD_COLOR_INDEX
+
+    for r in runs:
+        text, kind = (r, "") if isinstance(r, str) else r
+        run = paragraph.add_run(text)
+        run.italic = italic or None
+        run.bold = bold or kind == "bold" or kind == "placeholder" or None
+        if kind == "placeholder":
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+
+def lkjip_docx(lk: Lkjip) -> bytes:
+    from docx import Document
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt, RGBColor
+
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(25)
+    section.top_margin = section.bottom_margin = Mm(20)
+    normal = doc.styles["Normal"]
+    normal.font.name = "Times New Roman"
+    normal.font.size = Pt(11)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run(f"LKjIP {lk.tahun} - {lk.instansi} - halaman ")
+    _field(footer, "PAGE")
+    doc.core_properties.title = f"LKjIP {lk.tahun} {lk.instansi}"
+    doc.core_properties.language = "id-ID"
+
+    for b in lkjip_blocks(lk):
+        if isinstance(b, Heading):
+            if b.level == 0:
+                p = doc.add_heading(b.text, level=0)
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            else:
+                doc.add_heading(b.text, level=min(b.level, 3))
+        elif isinstance(b, Para):
+            p = doc.add_paragraph()
+            if b.kind == "note":
+                _runs(p, b.runs, bold=True)
+                for run in p.runs:
+                    run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+            elif b.kind == "caption":
+                _runs(p, b.runs, italic=True)
+                for run in p.runs:
+                    run.font.size = Pt(8)
+            else:
+                _runs(p, b.runs, italic=b.kind == "auto")
+        elif isinstance(b, Tabel):
+            caption = doc.add_paragraph(style="Caption")
+            caption.add_run(f"{b.nomor} ").bold = True
+            caption.add_run(b.judul)
+            table = doc.add_table(rows=1, cols=len(b.header))
+            table.style = "Table Grid"
+            table.alignment = WD_TABLE_ALIGNMENT.CENTER
+            head = table.rows[0]
+            _repeat_header(head)
+            for cell, text in zip(head.cells, b.header, strict=True):
+                cell.text = ""
+                run = cell.paragraphs[0].add_run(text)
+                run.bold = True
+                run.font.size = Pt(9)
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            for i, row in enumerate(b.rows):
+                cells = table.add_row().cells
+                for j, value in enumerate(row):
+                    p = cells[j].paragraphs[0]
+                    _runs(p, [value], bold=i in b.bold_rows)
+                    for run in p.runs:
+                        run.font.size = Pt(9)
+                    if b.align[j] == "r":
+                        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            doc.add_paragraph()
+        elif isinstance(b, Tanda):
+            for k, line in enumerate(
+                [b.tempat_tanggal, [b.jabatan], [""], [""], [""], [(b.nama, "bold")]]
+                + ([[b.pangkat]] if b.pangkat else [])
+                + ([[f"NIP. {b.nip}"]] if b.nip else [])
+            ):
+                p = doc.add_paragraph()
+                p.paragraph_format.left_indent = Mm(85)
+                p.paragraph_format.space_after = Pt(0)
+                _runs(p, line)
+                if k == 5:
+                    for run in p.runs:
+                        run.underline = True
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
