@@ -228,9 +228,9 @@ def checklist(lkjip: Lkjip, years: list[int], anggaran_folder: str) -> list[Kele
         def missing(pred, key: str, inds=with_target) -> list[str]:  # noqa: ANN001
             return [f"realisasi.{i.kode}{key}" for i in inds if not pred(i)]
 
-        def row(no: int, ada: bool, sumber: str) -> Kelengkapan:
+        def row(no: int, ada: bool, sumber: str, kode: str = sas.kode) -> Kelengkapan:
             return Kelengkapan(
-                sasaran=sas.kode, nomor=no, analisis=ANALISIS[no], ada=ada, sumber=sumber
+                sasaran=kode, nomor=no, analisis=ANALISIS[no], ada=ada, sumber=sumber
             )
 
         gaps = missing(lambda i: i.hasil.status in ("ada", "sebagian"), "")

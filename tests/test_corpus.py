@@ -93,11 +93,9 @@ REALISASI = {
 
 
 def test_corpus_is_complete() -> None:
-    on_disk = {p.name for p in (CORPUS / "iku").iterdir()} | {
-        p.name for p in (CORPUS / "realisasi").iterdir()
-    }
-    assert on_disk == set(IKU) | set(REALISASI)
-    assert len(on_disk) >= 40
+    for kind, cases in (("iku", IKU), ("realisasi", REALISASI), ("pk", PK), ("anggaran", ANGGARAN)):
+        assert {p.name for p in (CORPUS / kind).iterdir()} == set(cases), kind
+    assert len(IKU) + len(REALISASI) + len(PK) + len(ANGGARAN) >= 80
 
 
 def check(result, name: str, expected) -> None:
@@ -183,3 +181,51 @@ def test_alias_bomb_is_refused_with_bounded_work_and_memory() -> None:
     # the work is bounded by the node budget: aliases are counted as they expand, and the file
     # is refused at the alias that crosses it, long before anything is expanded
     assert yaml_reader.MAX_NODES <= 1_000_000
+
+
+# Perjanjian Kinerja and anggaran files, placed as pk/2019.yaml and anggaran/2019.yaml of a
+# workspace made with `iku init --contoh`
+PK = {
+    "01-components-differ.yaml": (1, "IKU210", 3, 9, "komponen target PK (kop)"),
+    "02-unknown-code.yaml": (1, "IKU301", 3, 3, "tidak ada di IKU iku.yaml"),
+    "03-unreadable-target.yaml": (1, "IKU207", 3, 10, "harus berupa angka"),
+    "04-bad-date.yaml": (1, "IKU203", 2, 17, "TAHUN-BULAN-HARI"),
+    "05-year-mismatch.yaml": (1, "IKU305", 1, 8, "nama berkas"),
+    "06-composite-one-component.yaml": (1, "IKU210", 3, 9, "ekspor, impor"),
+    "07-target-list.yaml": (1, "IKU203", 2, 9, "pemetaan"),
+    "08-no-target-dash.yaml": (1, "IKU209", 3, 9, "tidak diperlukan"),
+    "09-misspelt-key.yaml": (1, "IKU201", 2, 1, "Mungkin maksudnya 'target'"),
+    "10-duplicate-code.yaml": (1, "IKU104", 4, 3, "ditulis dua kali"),
+}
+ANGGARAN = {
+    "01-realisasi-above-pagu.yaml": (1, "IKU314", 6, 16, "melebihi pagu"),
+    "02-unknown-sasaran.yaml": (1, "IKU301", 4, 15, "sasaran 'S9'"),
+    "03-no-sasaran.yaml": (1, "IKU315", 3, 5, "belum dikaitkan"),
+    "04-money-not-a-number.yaml": (1, "IKU203", 5, 11, "'satu milyar' bukan angka"),
+    "05-unknown-method.yaml": (1, "IKU209", 2, 12, "rasio, selisih, sisa"),
+    "06-negative-pagu.yaml": (1, "IKU304", 3, 5, "negatif"),
+    "07-program-not-a-list.yaml": (1, "IKU203", 3, 3, "harus berupa daftar"),
+    "08-float-trap-warning.yaml": (0, "IKU107", 5, 11, "Jika maksudnya 1250"),
+    "09-missing-nama.yaml": (1, "IKU202", 3, 5, "'nama'"),
+    "10-english-money.yaml": (1, "IKU203", 5, 11, "format Inggris"),
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "name"), [("pk", n) for n in sorted(PK)] + [("anggaran", n) for n in sorted(ANGGARAN)]
+)
+def test_pk_and_anggaran_corpus(iku_cli, workspace: Path, kind: str, name: str) -> None:
+    shutil.copyfile(CORPUS / kind / name, workspace / kind / "2019.yaml")
+    expected = (PK if kind == "pk" else ANGGARAN)[name]
+    before = {p: p.read_bytes() for p in workspace.rglob("*") if p.is_file()}
+    commands = [["validate", f"{kind}/2019.yaml"], ["validate"], ["lkjip", "--tahun", "2019"]]
+    if kind == "pk":
+        commands += [["capaian", "--tahun", "2019"], ["report", "-f", "json"]]
+    for args in commands:
+        result = iku_cli(*args)
+        if args == ["validate"] and expected[0] == 0:
+            assert result.exit_code == 0, result.output
+            continue
+        check(result, "2019.yaml", expected)
+    after = {p: p.read_bytes() for p in workspace.rglob("*") if p.is_file()}
+    assert after == before  # nothing written, nothing changed

@@ -6,6 +6,7 @@ Fence tags: ```yaml benar:KIND or ```yaml salah:KIND IKUnnn, KIND one of
 - indikator: a list of indikator, placed in a minimal IKU;
 - realisasi: a whole realisasi file for 2019, checked against the bundled IKU;
 - entri: lines under ``realisasi:`` of that file;
+- pk, anggaran: a whole PK or anggaran file for 2019, checked against the bundled IKU;
 - ruang-kerja: an ikutool.yaml.
 """
 
@@ -63,6 +64,13 @@ def findings(kind: str, body: str, bundled) -> list[Finding]:
             )
             doc = parse_yaml_text(text, "2019.yaml")
             return realisasi_from_document(doc, Path("2019.yaml"), bundled.iku).findings
+        if kind in ("pk", "anggaran"):
+            from ikutool.anggaran import anggaran_from_document
+            from ikutool.pk import pk_from_document
+
+            load = pk_from_document if kind == "pk" else anggaran_from_document
+            doc = parse_yaml_text(body, "2019.yaml")
+            return load(doc, Path("2019.yaml"), bundled.iku).findings
         if kind == "ruang-kerja":
             from ikutool.validation import validate_document
             from ikutool.workspace import _config_model

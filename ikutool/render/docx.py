@@ -50,6 +50,28 @@ def _repeat_header(row: Any) -> None:
     tr_pr.append(el)
 
 
+def _widths(table: Any, header: list[str], rows: list[list[Any]], total_mm: float) -> None:
+    """Column widths from what the columns hold: every column at least as wide as its longest
+    word (so no word is split), the rest shared by how much text each column carries. Word and
+    LibreOffice would otherwise split the page evenly."""
+    from docx.shared import Mm
+
+    per_char = 1.75  # mm per character at 9 pt, with the cell's padding
+    texts = [[head] + [r[j] if isinstance(r[j], str) else r[j][0] for r in rows if j < len(r)]
+             for j, head in enumerate(header)]  # fmt: skip
+    floor = [per_char * (max(len(w) for t in col for w in (t.split() or [""])) + 1) for col in texts]
+    weight = [max(sum(len(t) for t in col) / len(col), 1) ** 0.7 for col in texts]
+    spare = total_mm - sum(floor)
+    if spare < 0:  # even the longest words do not fit: shrink them all alike
+        widths = [f * total_mm / sum(floor) for f in floor]
+    else:
+        widths = [f + spare * w / sum(weight) for f, w in zip(floor, weight, strict=True)]
+    for j, w in enumerate(widths):
+        table.columns[j].width = Mm(w)  # the grid LibreOffice reads
+        for cell in table.columns[j].cells:
+            cell.width = Mm(w)  # the cell widths Word reads
+
+
 def _runs(paragraph: Any, runs: list[Any], *, italic: bool = False, bold: bool = False) -> None:
     from docx.enum.text import WD_COLOR_INDEX
 
@@ -126,13 +148,21 @@ def lkjip_docx(lk: Lkjip) -> bytes:
                         run.font.size = Pt(9)
                     if b.align[j] == "r":
                         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            table.autofit = False
+            _widths(table, b.header, b.rows, 160)
             doc.add_paragraph()
         elif isinstance(b, Tanda):
-            for k, line in enumerate(
-                [b.tempat_tanggal, [b.jabatan], [""], [""], [""], [(b.nama, "bold")]]
-                + ([[b.pangkat]] if b.pangkat else [])
-                + ([[f"NIP. {b.nip}"]] if b.nip else [])
-            ):
+            lines: list[list[Any]] = [
+                b.tempat_tanggal,
+                [b.jabatan],
+                [""],
+                [""],
+                [""],
+                [(b.nama, "bold")],
+            ]
+            lines += [[b.pangkat]] if b.pangkat else []
+            lines += [[f"NIP. {b.nip}"]] if b.nip else []
+            for k, line in enumerate(lines):
                 p = doc.add_paragraph()
                 p.paragraph_format.left_indent = Mm(85)
                 p.paragraph_format.space_after = Pt(0)

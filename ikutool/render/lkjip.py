@@ -337,11 +337,13 @@ def _sasaran(lk: Lkjip, i: int, sas: SasaranLkjip, num: _Numbering) -> list[Bloc
         proj = ind.proyeksi
         speeds = []
         labels = {c.kunci: component_label(c) for c in ind.hasil.komponen}
-        for c in proj.komponen if proj else []:
-            if c.laju_teramati is not None and c.laju_diperlukan is not None:
-                name = f"{labels.get(c.kunci, c.kunci)}: " if len(proj.komponen) > 1 else ""
+        for pc in proj.komponen if proj else []:
+            if pc.laju_teramati is not None and pc.laju_diperlukan is not None:
+                several = proj is not None and len(proj.komponen) > 1
+                name = f"{labels.get(pc.kunci, pc.kunci)}: " if several else ""
                 speeds.append(
-                    f"{name}{format_angka(c.laju_teramati, 2)} / {format_angka(c.laju_diperlukan, 2)}"
+                    f"{name}{format_angka(pc.laju_teramati, 2)} / "
+                    f"{format_angka(pc.laju_diperlukan, 2)}"
                 )
         rows.append(
             [
@@ -455,8 +457,10 @@ def _sasaran(lk: Lkjip, i: int, sas: SasaranLkjip, num: _Numbering) -> list[Bloc
             [p.nama, _rp(p.pagu), _rp(p.realisasi), capaian_cell(p.serapan, "ada")]
             for p in sas.program
         ]
-        a = sas.anggaran
-        rows.append(["Jumlah", _rp(a.pagu), _rp(a.realisasi), capaian_cell(a.serapan, "ada")])
+        money = sas.anggaran
+        rows.append(
+            ["Jumlah", _rp(money.pagu), _rp(money.realisasi), capaian_cell(money.serapan, "ada")]
+        )
         out.append(
             Tabel(
                 num.next(),
@@ -562,7 +566,8 @@ def _lampiran(lk: Lkjip) -> list[Block]:
                     ]
                 )
                 first = False
-            for comp in ind.komponen or [None]:
+            comps: list[Any] = [*ind.komponen] or [None]
+            for comp in comps:
                 label = (
                     f"- {component_label(comp)}" if multi and comp else f"{ind.kode} {ind.uraian}"
                 )
@@ -728,7 +733,8 @@ th,td{border:1px solid #777;padding:3px 5px;vertical-align:top}th{background:#e8
 td.r{text-align:right;white-space:nowrap}tr.b td{font-weight:bold;background:#f3f3f3}
 .cap{font-weight:bold;margin:10px 0 2px}.ttd{margin:40px 0 0 55%}
 @page{size:A4;margin:20mm}
-@media print{body{max-width:none;margin:0}thead{display:table-header-group}tr{break-inside:avoid}h2,h3,.cap{break-after:avoid}}
+@media print{body{max-width:none;margin:0}thead{display:table-header-group}
+tr{break-inside:avoid}h2,h3,.cap{break-after:avoid}}
 """
 
 
