@@ -89,6 +89,9 @@ REALISASI = {
     "28-thousands-dot-trap-warning.yaml": (0, "IKU107", 4, 9, "Jika maksudnya 2750"),
     "29-leading-zero-warning.yaml": (0, "IKU107", 4, 9, "diawali angka nol"),
     "30-year-outside-periode.yaml": (1, "IKU307", 1, 8, "di luar periode IKU 2016-2021"),
+    "31-pembanding-bad-tingkat.yaml": (1, "IKU209", 5, 38, "Mungkin maksudnya 'provinsi'"),
+    "32-analisis-unknown-key.yaml": (1, "IKU201", 7, 7, "Mungkin maksudnya 'penghambat'"),
+    "33-pembanding-composite-single.yaml": (1, "IKU302", 5, 25, "pembanding per komponen"),
 }
 
 
