@@ -20,14 +20,30 @@ from ikutool.realisasi import QUARTERS, RESERVED, quarter_name, realisasi_from_d
 from ikutool.validation import nearest
 from ikutool.yaml_reader import decode, parse_yaml_text
 
+TEXT_FIELDS = (
+    "catatan",
+    "sumber",
+    "pembanding.tingkat",
+    "pembanding.sumber",
+    "analisis.pendorong",
+    "analisis.penghambat",
+    "analisis.solusi",
+    "analisis.program",
+)
+
 
 @dataclass(frozen=True)
 class Assignment:
+    """One value to set in a realisasi file: the realisasi itself (``field`` "nilai", per
+    quarter with ``triwulan``), or one of the other keys of an entry (``TEXT_FIELDS``,
+    ``pembanding.nilai``)."""
+
     kode: str
     kunci: str | None  # component key, None for a single-component indicator
-    value: float
+    value: float | str
     text: str  # as typed
     triwulan: str | None = None  # I..IV
+    field: str = "nilai"
 
 
 def _usage(arg: str, message: str, code: str = "IKU501") -> Finding:
@@ -101,9 +117,52 @@ def _refuse(kode: str, message: str) -> IkuError:
     return IkuError.single("IKU501", f"{kode}: {message}", file="argumen")
 
 
+def _structured(entries: Any, kode: str) -> Any:
+    """The entry of ``kode`` as a mapping with ``nilai`` etc., converting a bare value (or a
+    mapping of components) into ``{nilai: ...}`` in place, at the same position."""
+    from ruamel.yaml.comments import CommentedMap
+
+    entry = entries.get(kode)
+    if isinstance(entry, dict) and any(k in RESERVED for k in entry):
+        return entry
+    fresh = CommentedMap()
+    if _has_value(entry):
+        fresh["nilai"] = entry
+    entries[kode] = fresh
+    return fresh
+
+
+def _apply_other(entries: Any, a: Assignment) -> None:
+    """A key of the entry other than its realisasi: catatan, sumber, pembanding, analisis."""
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    entry = _structured(entries, a.kode)
+    head, _, leaf = a.field.partition(".")
+    holder = entry
+    if leaf:
+        if not isinstance(entry.get(head), dict):
+            entry[head] = CommentedMap()
+        holder = entry[head]
+    else:
+        leaf = head
+    if a.field == "pembanding.nilai" and a.kunci is not None:
+        if not isinstance(holder.get("nilai"), dict):
+            holder["nilai"] = CommentedMap()
+        holder, leaf = holder["nilai"], a.kunci
+    if isinstance(a.value, str):
+        holder[leaf] = a.value if "\n" not in a.value else DoubleQuotedScalarString(a.value)
+    else:
+        holder[leaf] = _new_scalar(a.value, holder.get(leaf))
+
+
 def _apply(entries: Any, a: Assignment) -> None:
     from ruamel.yaml.comments import CommentedMap
 
+    if a.field != "nilai":
+        _apply_other(entries, a)
+        return
+    assert isinstance(a.value, float | int)
     entry = entries.get(a.kode)
     structured = isinstance(entry, dict) and any(k in RESERVED for k in entry)
     quarters = entry.get("triwulan") if structured else None

@@ -102,7 +102,11 @@ def test_docx_reads_back_with_the_same_figures(iku_cli, workspace) -> None:
             if ind["capaian"] is not None:
                 assert format_angka(ind["capaian"], 2) in text
     capaian_cells = [
-        c for t in doc.tables for r in t.rows[1:] for c in r.cells if re.fullmatch(r"\d+,\d\d", c.text)
+        c
+        for t in doc.tables
+        for r in t.rows[1:]
+        for c in r.cells
+        if re.fullmatch(r"\d+,\d\d", c.text)
     ]
     assert capaian_cells and all(c.paragraphs[0].alignment == 2 for c in capaian_cells)  # RIGHT
     # the page number field and the signature block
@@ -132,7 +136,14 @@ def test_missing_words_are_placeholders_never_prose(iku_cli, workspace) -> None:
     out = workspace / "l.docx"
     assert iku_cli("lkjip", "--tahun", "2019", "-f", "docx", "--out", str(out)).exit_code == 0
     doc = Document(str(out))
-    runs = [r for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs for r in p.runs]
+    runs = [
+        r
+        for t in doc.tables
+        for row in t.rows
+        for c in row.cells
+        for p in c.paragraphs
+        for r in p.runs
+    ]
     holes = [r for r in runs if r.text.startswith("[diisi:")]
     assert {r.text for r in holes} >= {
         "[diisi: faktor pendorong]",
@@ -198,7 +209,9 @@ def test_bad_pk_and_anggaran_files_are_located(iku_cli, workspace) -> None:
     pk.unlink()
     budget = workspace / "anggaran" / "2019.yaml"
     budget.write_text(
-        budget.read_text(encoding="utf-8").replace("realisasi: 432.000.000", "realisasi: 532.000.000"),
+        budget.read_text(encoding="utf-8").replace(
+            "realisasi: 432.000.000", "realisasi: 532.000.000"
+        ),
         encoding="utf-8",
     )
     result = iku_cli("lkjip", "--tahun", "2019")

@@ -23,7 +23,8 @@ app = typer.Typer(
 )
 realisasi_app = typer.Typer(
     cls=IkuGroup,
-    help="Berkas realisasi: membuat berkas kosong per tahun dan mengisi nilainya.",
+    help="Berkas realisasi: membuat berkas kosong (atau buku kerja Excel) per tahun, mengisi "
+    "nilainya, dan mengimpor buku kerja yang diisi bidang.",
     no_args_is_help=True,
 )
 
@@ -37,6 +38,7 @@ app.command("lkjip", cls=IkuCommand)(lkjip.lkjip)
 app.add_typer(realisasi_app, name="realisasi")
 realisasi_app.command("template", cls=IkuCommand)(realisasi.template)
 realisasi_app.command("isi", cls=IkuCommand)(realisasi.isi)
+realisasi_app.command("impor", cls=IkuCommand)(realisasi.impor)
 
 
 def _terminate(signum: int, _frame: object) -> None:

@@ -3,18 +3,46 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ikutool.cli.common import IkuOpt, RealisasiOpt, check_year, load_iku, sources, warn
+from ikutool.cli.common import (
+    BidangOpt,
+    IkuOpt,
+    RealisasiOpt,
+    bidang_key,
+    check_year,
+    load_iku,
+    sources,
+    warn,
+)
 from ikutool.cli.output import write
 from ikutool.errors import IkuError
 
 
+class FormatTemplate(StrEnum):
+    yaml = "yaml"
+    xlsx = "xlsx"
+
+
 def template(
     tahun: Annotated[int, typer.Option("--tahun", metavar="TAHUN", help="Tahun berkas realisasi.")],
+    format: Annotated[
+        FormatTemplate,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="yaml (berkas realisasi) atau xlsx (buku kerja untuk diisi bidang; perlu --out).",
+        ),
+    ] = FormatTemplate.yaml,
+    bidang: BidangOpt = None,
+    per_bidang: Annotated[
+        bool, typer.Option("--per-bidang", help="xlsx: satu lembar per bidang.")
+    ] = False,
     iku_file: IkuOpt = None,
     out: Annotated[
         Path | None,
@@ -30,12 +58,13 @@ def template(
         bool, typer.Option("--force", help="Timpa berkas tujuan bila sudah ada.")
     ] = False,
 ) -> None:
-    """Buat berkas realisasi kosong untuk satu tahun, dengan target di samping setiap baris.
+    """Buat berkas realisasi kosong untuk satu tahun, dengan target di samping setiap baris; atau
+    buku kerja Excel untuk diisi bidang dan diimpor kembali.
 
-    Di dalam ruang kerja berkas ditulis ke folder realisasi; di luar ruang kerja isinya hanya
+    Di dalam ruang kerja berkas YAML ditulis ke folder realisasi; di luar ruang kerja isinya hanya
     dicetak ke layar.
 
-    Contoh: iku realisasi template --tahun 2020
+    Contoh: iku realisasi template --tahun 2020 --format xlsx --per-bidang --out r-2020.xlsx
     """
     from ikutool.files import write_atomic
     from ikutool.paths import shown
@@ -44,6 +73,9 @@ def template(
     src = sources(iku_file)
     iku = load_iku(src).iku
     check_year(iku, tahun)
+    if format is FormatTemplate.xlsx:
+        _template_xlsx(src, iku, tahun, out, force, bidang, per_bidang)
+        return
     text = template_text(iku, tahun, iku_file=src.iku_label)
     if str(out) == "-" or (out is None and src.root is None):
         write(text)
@@ -63,6 +95,88 @@ def template(
         f"Berkas realisasi {tahun} ditulis: {shown(out)}\n"
         f"Isi nilainya di berkas itu, atau dengan: iku realisasi isi --tahun {tahun} KODE=NILAI\n"
     )
+
+
+def _template_xlsx(
+    src, iku, tahun: int, out: Path | None, force: bool, bidang: str | None, per_bidang: bool
+) -> None:
+    from ikutool.files import check_target, write_atomic
+    from ikutool.paths import shown
+    from ikutool.realisasi import load_realisasi_file
+    from ikutool.render.xlsx_template import realisasi_template_xlsx
+
+    if out is None or str(out) == "-":
+        raise IkuError.single(
+            "IKU501",
+            f"format xlsx perlu --out BERKAS, mis. --out realisasi-{tahun}.xlsx",
+            file="--out",
+            exit_code=2,
+        )
+    src.require_writable("Membuat buku kerja realisasi")
+    check_target(out, force)
+    key = bidang_key(iku, bidang)
+    existing = src.realisasi / f"{tahun}.yaml"
+    data = load_realisasi_file(existing, iku) if existing.is_file() else None
+    payload = realisasi_template_xlsx(
+        iku,
+        tahun,
+        data,
+        bidang=key,
+        per_bidang=per_bidang,
+        iku_label=src.iku_label,
+        scratch=out.resolve().parent,
+    )
+    write_atomic(out, payload, force=force)
+    filled = " (nilai yang sudah ada diisikan)" if data is not None else ""
+    sys.stderr.write(
+        f"Buku kerja realisasi {tahun} ditulis: {shown(out)}{filled}\n"
+        f"Setelah diisi bidang: iku realisasi impor {shown(out)}\n"
+    )
+
+
+def impor(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="BERKAS.xlsx",
+            help="Buku kerja dari 'iku realisasi template --format xlsx' yang sudah diisi; boleh "
+            "beberapa (mis. satu per bidang).",
+            show_default=False,
+        ),
+    ],
+    tahun: Annotated[
+        int | None,
+        typer.Option(
+            "--tahun",
+            metavar="TAHUN",
+            help="Tahun realisasi (bawaan: yang tercatat di buku kerja).",
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Tampilkan perubahannya saja; tidak ada yang ditulis."),
+    ] = False,
+    iku_file: IkuOpt = None,
+    realisasi_dir: RealisasiOpt = None,
+) -> None:
+    """Impor realisasi dari buku kerja Excel yang diisi bidang ke berkas realisasi tahun itu;
+    komentar, urutan dan tanda kutip berkas tetap.
+
+    Setiap sel diperiksa dulu; bila ada satu saja masalah, tidak ada yang ditulis. Sel kosong tidak
+    mengubah apa pun. Perubahannya (lama -> baru) ditampilkan.
+
+    Contoh: iku realisasi impor realisasi-2020-ukm.xlsx realisasi-2020-pasar.xlsx --dry-run
+    """
+    from ikutool.impor import import_workbooks
+
+    src = sources(iku_file, realisasi_dir, announce=False)
+    src.require_writable("Mengimpor realisasi")
+    iku = load_iku(src).iku
+    if tahun is not None:
+        check_year(iku, tahun)
+    report = import_workbooks(src, iku, files, tahun, dry_run=dry_run)
+    write(report.text())
+    warn(report.findings)
 
 
 def isi(

@@ -59,7 +59,9 @@ def _widths(table: Any, header: list[str], rows: list[list[Any]], total_mm: floa
     per_char = 1.75  # mm per character at 9 pt, with the cell's padding
     texts = [[head] + [r[j] if isinstance(r[j], str) else r[j][0] for r in rows if j < len(r)]
              for j, head in enumerate(header)]  # fmt: skip
-    floor = [per_char * (max(len(w) for t in col for w in (t.split() or [""])) + 1) for col in texts]
+    floor = [
+        per_char * (max(len(w) for t in col for w in (t.split() or [""])) + 1) for col in texts
+    ]
     weight = [max(sum(len(t) for t in col) / len(col), 1) ** 0.7 for col in texts]
     spare = total_mm - sum(floor)
     if spare < 0:  # even the longest words do not fit: shrink them all alike

@@ -29,8 +29,8 @@ from ikutool.render.text import (
 
 THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
-MEAN_FILL = PatternFill("solid", fgColor="F2F2F2")
+HEAD = "DDEBF7"
+MEAN = "F2F2F2"
 WRAP = Alignment(wrap_text=True, vertical="top")
 PCT = "#,##0.00"
 KATEGORI_FILL = {
@@ -66,23 +66,72 @@ def _title(
     ws.cell(row=row, column=1).alignment = Alignment(horizontal="center")
 
 
-def _put(
-    ws: Any, row: int, col: int, value: Any, fmt: str | None = None, *, bold: bool = False
+FILLS: dict[str, PatternFill] = {}
+
+
+def fill(colour: str) -> PatternFill:
+    if colour not in FILLS:
+        FILLS[colour] = PatternFill("solid", fgColor=colour)
+    return FILLS[colour]
+
+
+def style(
+    cell: Any,
+    *,
+    fmt: str | None = None,
+    bold: bool = False,
+    colour: str | None = None,
+    locked: bool | None = None,
+    align: str = "wrap",
 ) -> Any:
-    cell = ws.cell(row=row, column=col, value=value)
+    """Border, alignment, number format, bold, fill and protection for ``cell``.
+
+    openpyxl re-hashes its style objects on every assignment (most of a big workbook's time);
+    each combination is therefore built once per workbook and copied from then on."""
+    from copy import copy
+
+    from openpyxl.styles import Protection
+
+    cache = cell.parent.parent.__dict__.setdefault("_iku_styles", {})
+    key = (fmt, bold, colour, locked, align)
+    cached = cache.get(key)
+    if cached is not None:
+        cell._style = copy(cached)
+        return cell
     cell.border = BORDER
-    cell.alignment = WRAP
+    cell.alignment = (
+        WRAP
+        if align == "wrap"
+        else Alignment(horizontal="center", vertical="center", wrap_text=True)
+    )
     if fmt:
         cell.number_format = fmt
     if bold:
         cell.font = Font(bold=True)
+    if colour:
+        cell.fill = fill(colour)
+    if locked is not None:
+        cell.protection = Protection(locked=locked)
+    cache[key] = copy(cell._style)
     return cell
 
 
+def _put(
+    ws: Any,
+    row: int,
+    col: int,
+    value: Any,
+    fmt: str | None = None,
+    *,
+    bold: bool = False,
+    colour: str | None = None,
+) -> Any:
+    cell = ws.cell(row=row, column=col, value=value)
+    return style(cell, fmt=fmt, bold=bold, colour=colour)
+
+
 def _kategori(ws: Any, row: int, col: int, label: str | None) -> None:
-    cell = _put(ws, row, col, label or "-")
-    if label in KATEGORI_FILL:
-        cell.fill = PatternFill("solid", fgColor=KATEGORI_FILL[label])
+    _put(ws, row, col, label or "-", colour=KATEGORI_FILL.get(label or ""))
 
 
 def year_sheet(wb: Workbook, result: HasilCapaian, laporan: Any) -> None:
@@ -110,9 +159,7 @@ def year_sheet(wb: Workbook, result: HasilCapaian, laporan: Any) -> None:
         _title(ws, 4, note, n, bold=True, colour="C00000")
     header_row = 6
     for col, h in enumerate(heads, 1):
-        cell = _put(ws, header_row, col, h, bold=True)
-        cell.fill = HEAD_FILL
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        style(ws.cell(row=header_row, column=col, value=h), bold=True, colour=HEAD, align="center")
     row = header_row + 1
     for no, sas in enumerate(result.sasaran, 1):
         first_row = row
@@ -156,18 +203,16 @@ def year_sheet(wb: Workbook, result: HasilCapaian, laporan: Any) -> None:
                         _kategori(ws, row, 8, ind.kategori)
                 row += 1
             if multi:
-                _put(
-                    ws, row, 3, f"Capaian {ind.kode} (rata-rata komponen)", bold=True
-                ).fill = MEAN_FILL
+                _put(ws, row, 3, f"Capaian {ind.kode} (rata-rata komponen)", bold=True, colour=MEAN)
                 for col in (4, 5, 6):
-                    _put(ws, row, col, "").fill = MEAN_FILL
-                _put(ws, row, 7, ind.capaian, PCT, bold=True).fill = MEAN_FILL
+                    _put(ws, row, col, "", colour=MEAN)
+                _put(ws, row, 7, ind.capaian, PCT, bold=True, colour=MEAN)
                 _kategori(ws, row, 8, ind.kategori)
                 row += 1
-        _put(ws, row, 3, f"Capaian sasaran {sas.kode}", bold=True).fill = MEAN_FILL
+        _put(ws, row, 3, f"Capaian sasaran {sas.kode}", bold=True, colour=MEAN)
         for col in (4, 5, 6):
-            _put(ws, row, col, "").fill = MEAN_FILL
-        _put(ws, row, 7, sas.capaian, PCT, bold=True).fill = MEAN_FILL
+            _put(ws, row, col, "", colour=MEAN)
+        _put(ws, row, 7, sas.capaian, PCT, bold=True, colour=MEAN)
         _kategori(ws, row, 8, sas.kategori)
         _put(ws, first_row, 1, no)
         _put(ws, first_row, 2, f"{sas.kode} {sas.uraian}")
@@ -252,17 +297,15 @@ def trend_sheet(wb: Workbook, laporan: Any) -> None:
         _title(ws, 3 + i, text, n, colour="C00000")
     header_row = 4 + len(notes)
     for col, h in enumerate(heads, 1):
-        cell = _put(ws, header_row, col, h, bold=True)
-        cell.fill = HEAD_FILL
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        style(ws.cell(row=header_row, column=col, value=h), bold=True, colour=HEAD, align="center")
     row = header_row + 1
     for sas in laporan.sasaran:
-        _put(ws, row, 1, sas.kode, bold=True).fill = MEAN_FILL
-        _put(ws, row, 2, sas.uraian, bold=True).fill = MEAN_FILL
+        _put(ws, row, 1, sas.kode, bold=True, colour=MEAN)
+        _put(ws, row, 2, sas.uraian, bold=True, colour=MEAN)
         for i, y in enumerate(years):
-            _put(ws, row, 3 + i, sas.capaian[y], PCT, bold=True).fill = MEAN_FILL
-        _put(ws, row, 3 + len(years), "").fill = MEAN_FILL
-        _put(ws, row, 4 + len(years), "").fill = MEAN_FILL
+            _put(ws, row, 3 + i, sas.capaian[y], PCT, bold=True, colour=MEAN)
+        _put(ws, row, 3 + len(years), "", colour=MEAN)
+        _put(ws, row, 4 + len(years), "", colour=MEAN)
         row += 1
         for ind in sas.indikator:
             _put(ws, row, 1, ind.kode)

@@ -1,0 +1,211 @@
+"""Merging filled-in workbooks into a year's realisasi file (``iku realisasi impor``).
+
+Every workbook is read and checked first (workbook.py); two workbooks that set one value
+differently are an error naming both cells; only when nothing is wrong is the file edited, with
+the same round-trip edit as ``iku realisasi isi`` (comments, order and quoting kept), under its
+lock, atomically. A file that does not exist yet is started from the template. The report says
+what changes, old -> new, and how each text number was read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ikutool.editing import Assignment
+from ikutool.errors import Finding, IkuError, Severity
+from ikutool.numfmt import format_angka
+from ikutool.paths import shown
+from ikutool.workbook import CellValue, read_workbook
+
+if TYPE_CHECKING:
+    from ikutool.model import Iku
+    from ikutool.realisasi import RealisasiTahun
+    from ikutool.workspace import Sources
+
+FIELD_NAMES = {
+    "nilai": "realisasi",
+    "catatan": "catatan",
+    "sumber": "sumber data",
+    "pembanding.nilai": "pembanding",
+    "pembanding.tingkat": "tingkat pembanding",
+    "pembanding.sumber": "sumber pembanding",
+    "analisis.pendorong": "faktor pendorong",
+    "analisis.penghambat": "faktor penghambat",
+    "analisis.solusi": "solusi",
+    "analisis.program": "program/kegiatan",
+}
+
+
+@dataclass
+class Change:
+    value: CellValue
+    old: Any
+
+
+@dataclass
+class ImportReport:
+    file: str
+    tahun: int
+    books: list[str]
+    changes: list[Change]
+    unchanged: int
+    dry_run: bool
+    created: bool
+    findings: list[Finding] = field(default_factory=list)  # warnings of the resulting file
+
+    def text(self) -> str:
+        lines = [
+            f"Impor {', '.join(self.books)} -> {self.file} (tahun {self.tahun})"
+            + (" [--dry-run: tidak ada yang ditulis]" if self.dry_run else "")
+        ]
+        for ch in self.changes:
+            v = ch.value
+            what = FIELD_NAMES.get(v.field) or f"triwulan {v.field.split('.')[1]}"
+            lines.append(f"  {v.label} ({what}): {_show(ch.old)} -> {_show(v.value)}   [{v.where}]")
+            if v.note:
+                lines.append(f"      {v.note}")
+        verb = "akan berubah" if self.dry_run else "diubah"
+        lines.append(
+            f"{len(self.changes)} nilai {verb}, {self.unchanged} sama seperti di berkas"
+            + ("; berkas baru dibuat dari templat" if self.created and not self.dry_run else "")
+            + "."
+        )
+        return "\n".join(lines) + "\n"
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "(kosong)"
+    if isinstance(value, float | int):
+        return format_angka(value)
+    text = str(value)
+    return f'"{text[:40]}..."' if len(text) > 40 else f'"{text}"'
+
+
+def current_value(data: RealisasiTahun | None, v: CellValue, keys: list[str]) -> Any:
+    """What the realisasi file holds now for the cell's field (None when nothing)."""
+    if data is None or v.kode not in data.indikator:
+        return None
+    entry = data.indikator[v.kode]
+    key = v.kunci or (keys[0] if keys else "nilai")
+    if v.field == "nilai":
+        return entry.nilai.get(key)
+    if v.field.startswith("triwulan."):
+        return entry.triwulan.get(v.field.split(".")[1], {}).get(key)
+    head, _, leaf = v.field.partition(".")
+    if head in ("catatan", "sumber"):
+        return getattr(entry, head)
+    part = getattr(entry, head)
+    if part is None:
+        return None
+    value = getattr(part, leaf)
+    if isinstance(value, dict):
+        return value.get(key)
+    return value
+
+
+def import_workbooks(
+    src: Sources, iku: Iku, files: list[Path], tahun: int | None, *, dry_run: bool
+) -> ImportReport:
+    from ikutool.editing import edit_file, set_values
+    from ikutool.files import write_atomic
+    from ikutool.realisasi import load_realisasi_file, template_text
+
+    books, findings = [], []
+    for path in files:
+        try:
+            books.append(read_workbook(path, shown(path), iku, tahun))
+        except IkuError as exc:
+            if exc.exit_code == 2:
+                raise
+            findings += exc.findings
+    for book in books:
+        findings += book.findings
+    years = sorted({b.tahun for b in books})
+    if len(years) > 1:
+        findings.append(
+            Finding(
+                "IKU108",
+                f"buku kerja untuk tahun berbeda ({', '.join(map(str, years))}); impor satu tahun "
+                "sekali jalan",
+                Severity.ERROR,
+                ", ".join(b.file for b in books),
+            )
+        )
+    findings += _conflicts(books)
+    if any(f.is_error for f in findings) or not books:
+        raise IkuError(findings)
+    year = tahun if tahun is not None else years[0]
+    path = src.realisasi / f"{year}.yaml"
+    name = shown(path)
+    data = load_realisasi_file(path, iku) if path.is_file() else None
+    values = _unique(books)
+    changes, unchanged = [], 0
+    for v in values:
+        ind = iku.find_indikator(v.kode)
+        target = ind.reference_target(year) if ind else None
+        keys = [c.kunci or "nilai" for c in target.komponen] if target else []
+        old = current_value(data, v, keys)
+        if old == v.value:
+            unchanged += 1
+        else:
+            changes.append(Change(v, old))
+    report = ImportReport(
+        name, year, [b.file for b in books], changes, unchanged, dry_run, created=data is None
+    )
+    assignments = [
+        Assignment(
+            c.value.kode,
+            c.value.kunci,
+            c.value.value,
+            str(c.value.value),
+            triwulan=c.value.field.split(".")[1] if c.value.field.startswith("triwulan.") else None,
+            field="nilai" if c.value.field.startswith("triwulan.") else c.value.field,
+        )
+        for c in changes
+    ]
+    if dry_run or not assignments:
+        return report
+    if data is None:
+        src.realisasi.mkdir(exist_ok=True)
+        start = template_text(iku, year, iku_file=src.iku_label).encode("utf-8")
+        text, result = set_values(start, path, iku, assignments, name)
+        write_atomic(path, text)  # never over a file another process created meanwhile
+    else:
+        result = edit_file(path, iku, assignments, name)
+    report.findings = result.findings
+    return report
+
+
+def _conflicts(books: list[Any]) -> list[Finding]:
+    """A value that two workbooks set differently: an error naming both files and cells."""
+    seen: dict[tuple[str, str | None, str], CellValue] = {}
+    out = []
+    for book in books:
+        for v in book.values:
+            key = (v.kode, v.kunci, v.field)
+            first = seen.get(key)
+            if first is None:
+                seen[key] = v
+            elif first.value != v.value and first.where.split("!")[0] != v.where.split("!")[0]:
+                out.append(
+                    Finding(
+                        "IKU306",
+                        f"{v.label} ({FIELD_NAMES.get(v.field, v.field)}): {_show(v.value)} di sini, "
+                        f"tetapi {_show(first.value)} di {first.where}; samakan salah satunya",
+                        Severity.ERROR,
+                        v.where,
+                        path=v.label,
+                    )
+                )
+    return out
+
+
+def _unique(books: list[Any]) -> list[CellValue]:
+    out: dict[tuple[str, str | None, str], CellValue] = {}
+    for book in books:
+        for v in book.values:
+            out.setdefault((v.kode, v.kunci, v.field), v)
+    return list(out.values())

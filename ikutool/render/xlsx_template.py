@@ -1,0 +1,323 @@
+"""The realisasi workbook each bidang fills in (``iku realisasi template --format xlsx``).
+
+One row per quantity to fill (each component of a composite target on its own row); only the
+input cells are unlocked (the sheet is protected without a password, so nobody breaks the layout
+by accident); input cells validate numbers (and percentages where the unit is %); values already
+in the realisasi file are pre-filled. A hidden sheet identifies the IKU (a hash of its content)
+and the year, so ``iku realisasi impor`` refuses a workbook made for another IKU or year.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import MultiCellRange
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ikutool.model import Iku, Indikator
+from ikutool.realisasi import RealisasiIndikator, RealisasiTahun
+
+META_SHEET = "_ikutool"
+META_KIND = "ikutool-templat-realisasi"
+META_VERSION = 1
+HEAD = "DDEBF7"
+INPUT = "FFF9E1"
+GREY = "EDEDED"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: float
+    field: str | None  # what the column fills (None: read-only); see workbook.FIELDS
+    per: str = "row"  # "row": every component row; "indikator": the indicator's first row only
+
+
+COLUMNS = [
+    Column("No", 5, None),
+    Column("Kode", 8, None),
+    Column("Indikator", 34, None),
+    Column("Komponen", 22, None),
+    Column("Kunci komponen", 14, None),
+    Column("Satuan", 11, None),
+    Column("Target", 11, None),
+    Column("Realisasi", 12, "nilai"),
+    Column("Triwulan I", 10, "triwulan.I"),
+    Column("Triwulan II", 10, "triwulan.II"),
+    Column("Triwulan III", 10, "triwulan.III"),
+    Column("Triwulan IV", 10, "triwulan.IV"),
+    Column("Catatan", 24, "catatan", "indikator"),
+    Column("Sumber data", 16, "sumber", "indikator"),
+    Column("Pembanding", 12, "pembanding.nilai"),
+    Column("Tingkat pembanding", 12, "pembanding.tingkat", "indikator"),
+    Column("Sumber pembanding", 18, "pembanding.sumber", "indikator"),
+    Column("Faktor pendorong", 24, "analisis.pendorong", "indikator"),
+    Column("Faktor penghambat", 24, "analisis.penghambat", "indikator"),
+    Column("Solusi", 24, "analisis.solusi", "indikator"),
+    Column("Program/kegiatan", 24, "analisis.program", "indikator"),
+]
+HEADER_ROW = 6
+
+
+def iku_fingerprint(iku: Iku) -> str:
+    """A hash of what the workbook's rows depend on: the codes, targets and component keys.
+
+    Cosmetic edits of the IKU file (comments, spacing, the instansi's address) keep it; a
+    changed code, target or component makes an old workbook refuse to import."""
+    rows = []
+    for sas in iku.sasaran:
+        for ind in sas.indikator:
+            targets = {
+                str(y): [(c.kunci, c.jumlah, c.jumlah_maks, c.satuan) for c in t.komponen]
+                for y, t in sorted(ind.target.items())
+                if t is not None
+            }
+            rows.append([sas.kode, ind.kode, ind.polaritas, targets])
+    canonical = json.dumps([iku.periode.awal, iku.periode.akhir, rows], sort_keys=True)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def takes_quarters(ind: Indikator, entry: RealisasiIndikator | None) -> bool:
+    """Quarter cells are open for indicators whose IKU sets a quarterly rule, or that already
+    have quarterly values."""
+    return "agregasi_triwulan" in ind.model_fields_set or bool(entry and entry.triwulan)
+
+
+def sheet_title(text: str) -> str:
+    """A valid Excel sheet name: at most 31 characters, none of []:*?/\\ ."""
+    for ch in "[]:*?/\\":
+        text = text.replace(ch, " ")
+    return text.strip()[:31] or "Realisasi"
+
+
+def _cell(
+    ws: Any,
+    row: int,
+    col: int,
+    value: Any,
+    *,
+    editable: bool,
+    fmt: str | None = None,
+    colour: str | None = None,
+    bold: bool = False,
+    align: str = "wrap",
+) -> Any:
+    from ikutool.render.xlsx import style
+
+    cell = ws.cell(row=row, column=col, value=value)
+    return style(
+        cell,
+        fmt=fmt,
+        bold=bold,
+        colour=colour or (INPUT if editable else None),
+        locked=not editable,
+        align=align,
+    )
+
+
+def realisasi_template_xlsx(
+    iku: Iku,
+    tahun: int,
+    data: RealisasiTahun | None,
+    *,
+    bidang: str | None = None,
+    per_bidang: bool = False,
+    iku_label: str = "",
+    scratch: Path | None = None,
+) -> bytes:
+    from ikutool.render.xlsx import _a4, save_workbook
+
+    groups: dict[str, list[tuple[Any, Indikator]]] = {}
+    for sas, ind in iku.indikator():
+        if ind.target_for(tahun) is None:
+            continue
+        key = iku.bidang_key(ind) or "Lainnya"
+        if bidang is not None and key != bidang:
+            continue
+        groups.setdefault(key if per_bidang else "Realisasi", []).append((sas, ind))
+    wb = Workbook()
+    wb.remove(wb.active)
+    names = {b.kunci: b.nama for b in iku.bidang}
+    for key, rows in groups.items():
+        title = sheet_title(key)
+        ws = wb.create_sheet(title)
+        label = names.get(key, key) if per_bidang else names.get(bidang or "", bidang)
+        _fill_sheet(ws, iku, tahun, data, rows, label)
+        _a4(ws, HEADER_ROW)
+    meta = wb.create_sheet(META_SHEET)
+    for i, (k, v) in enumerate(
+        [
+            ("jenis", META_KIND),
+            ("versi", META_VERSION),
+            ("iku_sidik", iku_fingerprint(iku)),
+            ("iku", iku_label),
+            ("instansi", iku.instansi.nama),
+            ("tahun", tahun),
+            ("lembar", ", ".join(sheet_title(k) for k in groups)),
+        ],
+        1,
+    ):
+        meta.cell(row=i, column=1, value=k)
+        meta.cell(row=i, column=2, value=v)
+    meta.sheet_state = "hidden"
+    meta.protection.sheet = True
+    wb.custom_doc_props.append(_prop("ikutool_iku_sidik", iku_fingerprint(iku)))
+    wb.custom_doc_props.append(_prop("ikutool_tahun", str(tahun)))
+    return save_workbook(wb, scratch)
+
+
+def _prop(name: str, value: str) -> Any:
+    from openpyxl.packaging.custom import StringProperty
+
+    return StringProperty(name=name, value=value)
+
+
+def _fill_sheet(
+    ws: Any,
+    iku: Iku,
+    tahun: int,
+    data: RealisasiTahun | None,
+    rows: list[tuple[Any, Indikator]],
+    bidang_label: str | None,
+) -> None:
+    from ikutool.numfmt import format_angka
+    from ikutool.render.xlsx import number_format
+
+    n = len(COLUMNS)
+    titles = [
+        iku.instansi.nama.upper(),
+        f"REALISASI INDIKATOR KINERJA UTAMA TAHUN {tahun}"
+        + (f" - BIDANG {bidang_label.upper()}" if bidang_label else ""),
+        "Isi sel berwarna kuning saja. Angka boleh dengan koma desimal (6,5) atau titik ribuan "
+        "(1.234); persen cukup angkanya (58,5). Sel yang kosong dibiarkan seperti di berkas "
+        "realisasi. Setelah diisi: iku realisasi impor NAMA-BERKAS.xlsx",
+    ]
+    for r, text in enumerate(titles, 1):
+        cell = ws.cell(row=r, column=1, value=text)
+        cell.font = Font(bold=r < 3, size=12 if r < 3 else 10, italic=r == 3)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=n)
+        cell.alignment = Alignment(wrap_text=True)
+    ws.row_dimensions[3].height = 30
+    for c, col in enumerate(COLUMNS, 1):
+        _cell(ws, HEADER_ROW, c, col.header, editable=False, colour=HEAD, bold=True, align="center")
+        ws.column_dimensions[get_column_letter(c)].width = col.width
+    ws.row_dimensions[HEADER_ROW].height = 32
+    number_check = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="0",
+        formula2="1000000000000000",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Bukan angka",
+        error="Isi dengan angka (tidak negatif), mis. 58 atau 6,5.",
+    )
+    percent_check = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="-1000000",
+        formula2="1000000",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Bukan persentase",
+        error="Isi dengan angka persen, mis. 58,5 untuk 58,5 % (boleh negatif untuk pertumbuhan).",
+    )
+    level_check = DataValidation(
+        type="list",
+        formula1='"nasional,provinsi,spm"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Tingkat pembanding",
+        error="Pilih nasional, provinsi atau spm.",
+    )
+    # cells are gathered and given to each validation once: adding them one by one makes
+    # openpyxl re-check the growing range every time (quadratic in the number of rows)
+    cells: dict[Any, list[str]] = {number_check: [], percent_check: [], level_check: []}
+    row = HEADER_ROW + 1
+    number = 0
+    for _, ind in rows:
+        target = ind.target_for(tahun)
+        assert target is not None
+        entry = data.indikator.get(ind.kode) if data else None
+        quarters = takes_quarters(ind, entry)
+        number += 1
+        for k, comp in enumerate(target.komponen):
+            key = comp.kunci or "nilai"
+            values: dict[str, Any] = {
+                "nilai": entry.nilai.get(key) if entry and not entry.triwulan else None,
+                "pembanding.nilai": _pembanding(entry, key, len(target.komponen)),
+            }
+            for q in ("I", "II", "III", "IV"):
+                values[f"triwulan.{q}"] = (
+                    entry.triwulan.get(q, {}).get(key) if entry and entry.triwulan else None
+                )
+            if k == 0 and entry is not None:
+                values["catatan"] = entry.catatan
+                values["sumber"] = entry.sumber
+                if entry.pembanding is not None:
+                    values["pembanding.tingkat"] = entry.pembanding.tingkat
+                    values["pembanding.sumber"] = entry.pembanding.sumber
+                if entry.analisis is not None:
+                    for f in ("pendorong", "penghambat", "solusi", "program"):
+                        values[f"analisis.{f}"] = getattr(entry.analisis, f)
+            target_text = format_angka(comp.jumlah) + (
+                f"-{format_angka(comp.jumlah_maks)}" if comp.jumlah_maks is not None else ""
+            )
+            fixed = [
+                number if k == 0 else None,
+                ind.kode,
+                ind.uraian,
+                ind.label_for(key) or comp.satuan or key,
+                key,
+                comp.satuan or "-",
+                target_text,
+            ]
+            for c, col in enumerate(COLUMNS, 1):
+                if col.field is None:
+                    _cell(ws, row, c, fixed[c - 1], editable=False)
+                    continue
+                open_ = (
+                    (col.per == "row" or k == 0)
+                    and (not col.field.startswith("triwulan") or quarters)
+                    and not (col.field == "nilai" and quarters)
+                )
+                value = values.get(col.field) if open_ else None
+                fmt = number_format(value) if isinstance(value, float | int) else None
+                cell = _cell(
+                    ws, row, c, value, editable=open_, fmt=fmt, colour=None if open_ else GREY
+                )
+                if not open_:
+                    continue
+                if col.field in ("nilai", "pembanding.nilai") or col.field.startswith("triwulan"):
+                    cells[percent_check if comp.persen else number_check].append(cell.coordinate)
+                elif col.field == "pembanding.tingkat":
+                    cells[level_check].append(cell.coordinate)
+            row += 1
+    for dv, coordinates in cells.items():
+        if coordinates:
+            dv.sqref = MultiCellRange(" ".join(coordinates))
+            ws.add_data_validation(dv)
+    last = row - 1
+    for r in range(HEADER_ROW + 1, last + 1):
+        ws.row_dimensions[r].height = 30
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=4)
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False  # widths and heights may be changed; structure not
+    ws.protection.formatRows = False
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(n)}{max(last, HEADER_ROW)}"
+
+
+def _pembanding(entry: RealisasiIndikator | None, key: str, components: int) -> Any:
+    if entry is None or entry.pembanding is None:
+        return None
+    value = entry.pembanding.nilai
+    if isinstance(value, dict):
+        return value.get(key)
+    return value if components == 1 else None

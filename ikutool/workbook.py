@@ -1,0 +1,455 @@
+"""Reading back the realisasi workbook a bidang filled in (``iku realisasi impor``).
+
+What Excel really holds is accepted: numbers, numbers typed as text in Indonesian or English
+format (the assumption is said), percentages stored as 0,585 in a cell formatted as %, formulas
+(their cached values), empty cells (left as they were), merged cells, extra columns or rows a user
+added (columns are found by their headers). Every problem is located by file, sheet and cell and
+named by its row (``realisasi-2019.xlsx!UKM!H7 (S1.1 sertifikasi usaha mikro)``), all at once.
+
+The file is bounded before openpyxl opens it: its size, and the uncompressed size and number of
+the parts inside the zip (a "zip bomb" is refused without being expanded).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ikutool.errors import Finding, IkuError, Severity
+from ikutool.model import Iku, Indikator, magnitude_problem, text_problem
+from ikutool.numfmt import NumberFormatError, format_angka, parse_angka
+from ikutool.render.xlsx_template import COLUMNS, META_KIND, META_SHEET, iku_fingerprint
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+MAX_PARTS = 2000
+MAX_ROWS = 20_000
+NUMBER_FIELDS = {
+    "nilai",
+    "pembanding.nilai",
+    "triwulan.I",
+    "triwulan.II",
+    "triwulan.III",
+    "triwulan.IV",
+}
+HEADERS = {c.header.casefold(): c.field for c in COLUMNS if c.field} | {
+    "kode": "kode",
+    "kunci komponen": "kunci",
+}
+LEVELS = ("nasional", "provinsi", "spm")
+
+
+@dataclass
+class CellValue:
+    kode: str
+    kunci: str | None  # None for a single-component indicator
+    field: str  # nilai, triwulan.I, catatan, pembanding.nilai, analisis.solusi, ...
+    value: float | str
+    where: str  # file!sheet!cell
+    label: str  # "S1.1 sertifikasi usaha mikro"
+    note: str | None = None  # how a text number was read
+
+
+@dataclass
+class Workbook:
+    file: str
+    tahun: int
+    values: list[CellValue] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _whole_file(code: str, message: str, name: str, exit_code: int = 1) -> IkuError:
+    return IkuError.single(code, message, file=name, exit_code=exit_code)
+
+
+def check_file(path: Path, name: str) -> None:
+    """Refuse what is not a workbook openpyxl can read safely, before it tries."""
+    import stat
+
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise _whole_file(
+            "IKU101", "berkas tidak ditemukan; periksa nama dan foldernya", name, 2
+        ) from None
+    except OSError as exc:
+        raise _whole_file("IKU101", f"berkas tidak dapat dibaca: {exc.strerror}", name, 2) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise _whole_file("IKU101", "bukan berkas biasa; berikan buku kerja .xlsx", name, 2)
+    if st.st_size > MAX_FILE_BYTES:
+        raise _whole_file(
+            "IKU105",
+            f"buku kerja terlalu besar ({format_angka(st.st_size)} bita; batasnya "
+            f"{format_angka(MAX_FILE_BYTES)})",
+            name,
+        )
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE container: .xls, or an encrypted .xlsx
+        with path.open("rb") as handle:
+            body = handle.read(64 * 1024)
+        if "EncryptionInfo".encode("utf-16-le") in body or b"EncryptionInfo" in body:
+            raise _whole_file(
+                "IKU108",
+                "buku kerja ini dilindungi kata sandi; buka di Excel, hapus kata sandinya "
+                "(File > Info > Proteksi), simpan, lalu impor lagi",
+                name,
+            )
+        raise _whole_file(
+            "IKU108",
+            "ini buku kerja Excel lama (.xls); buka di Excel atau LibreOffice dan simpan sebagai "
+            ".xlsx, lalu impor lagi",
+            name,
+        )
+    if not head.startswith(b"PK\x03\x04"):
+        kind = "berkas CSV atau teks" if path.suffix.lower() in (".csv", ".txt", ".tsv") else None
+        raise _whole_file(
+            "IKU108",
+            f"{'ini ' + kind if kind else 'ini bukan buku kerja .xlsx'}; impor memerlukan buku "
+            "kerja dari 'iku realisasi template --format xlsx' yang diisi dan disimpan sebagai .xlsx",
+            name,
+        )
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+            unzipped = sum(i.file_size for i in infos)
+            names = {i.filename for i in infos}
+    except (zipfile.BadZipFile, OSError):
+        raise _whole_file(
+            "IKU108", "buku kerja rusak (arsip .xlsx tidak utuh); simpan ulang dari Excel", name
+        ) from None
+    if len(infos) > MAX_PARTS or unzipped > MAX_UNZIPPED_BYTES:
+        raise _whole_file(
+            "IKU105",
+            "buku kerja terlalu besar setelah dibuka (isi terkompresi berlebihan); ini bukan "
+            "templat realisasi",
+            name,
+        )
+    if "xl/workbook.xml" not in names:
+        kind = "dokumen Word" if "word/document.xml" in names else "arsip ZIP"
+        raise _whole_file("IKU108", f"ini {kind}, bukan buku kerja Excel (.xlsx)", name)
+
+
+def _open(path: Path, name: str, data_only: bool) -> Any:
+    import warnings
+
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl's own notes on unsupported extensions
+            return load_workbook(path, data_only=data_only)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        raise _whole_file(
+            "IKU108",
+            f"buku kerja tidak dapat dibaca ({type(exc).__name__}); simpan ulang dari Excel atau "
+            "LibreOffice sebagai .xlsx",
+            name,
+        ) from None
+
+
+def read_workbook(path: Path, name: str, iku: Iku, tahun: int | None) -> Workbook:
+    """The values a filled-in template holds, checked against the IKU; problems as findings
+    (whole-file problems, such as another IKU's template, raise :class:`IkuError`)."""
+    check_file(path, name)
+    wb = _open(path, name, data_only=False)
+    meta = _meta(wb, name)
+    made_for = meta.get("tahun")
+    if meta.get("jenis") != META_KIND or not isinstance(made_for, int):
+        raise _whole_file(
+            "IKU108",
+            "buku kerja ini bukan templat realisasi ikutool (lembar tersembunyi _ikutool tidak "
+            "utuh); buat templatnya dengan: iku realisasi template --tahun TAHUN --format xlsx",
+            name,
+        )
+    if meta.get("iku_sidik") != iku_fingerprint(iku):
+        raise _whole_file(
+            "IKU108",
+            f"buku kerja ini dibuat untuk IKU lain ({meta.get('iku') or 'tidak diketahui'}, "
+            f"{meta.get('instansi') or '-'}): kode, target atau komponennya berbeda dengan IKU "
+            f"{iku.berkas}. Buat templat baru dari IKU ini",
+            name,
+        )
+    if tahun is not None and made_for != tahun:
+        raise _whole_file(
+            "IKU108",
+            f"buku kerja ini dibuat untuk tahun {made_for}, bukan {tahun}; periksa --tahun atau "
+            "berkasnya",
+            name,
+        )
+    out = Workbook(name, made_for)
+    cached = None
+    for ws in wb.worksheets:
+        if ws.title == META_SHEET:
+            continue
+        if any(
+            isinstance(c.value, str) and c.value.startswith("=") for r in ws.iter_rows() for c in r
+        ):
+            cached = cached or _open(path, name, data_only=True)
+        _sheet(ws, cached[ws.title] if cached is not None else None, iku, made_for, out)
+    _duplicates(out)
+    return out
+
+
+def _meta(wb: Any, name: str) -> dict[str, Any]:
+    if META_SHEET not in wb.sheetnames:
+        return {}
+    ws = wb[META_SHEET]
+    return {
+        str(r[0].value): r[1].value
+        for r in ws.iter_rows(min_row=1, max_row=20, max_col=2)
+        if r[0].value is not None
+    }
+
+
+def _merged_value(ws: Any, cell: Any) -> Any:
+    """A cell's value, or the value of the merged range it lies in (openpyxl keeps it only in
+    the range's top-left cell)."""
+    if type(cell).__name__ != "MergedCell":
+        return cell.value
+    for rng in ws.merged_cells.ranges:
+        if cell.coordinate in rng:
+            return ws.cell(row=rng.min_row, column=rng.min_col).value
+    return None
+
+
+def _sheet(ws: Any, cached_ws: Any, iku: Iku, tahun: int, out: Workbook) -> None:
+    where_sheet = f"{out.file}!{ws.title}"
+    header_row, columns = None, {}
+    for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 40)):
+        found = {
+            HEADERS[str(c.value).strip().casefold()]: c.column
+            for c in row
+            if isinstance(c.value, str) and str(c.value).strip().casefold() in HEADERS
+        }
+        if "kode" in found and ("nilai" in found or any(f.startswith("triwulan") for f in found)):
+            header_row, columns = row[0].row, found
+            break
+    if header_row is None:
+        out.findings.append(
+            Finding(
+                "IKU108",
+                "lembar ini tidak punya baris judul templat (kolom 'Kode' dan 'Realisasi'); "
+                "jangan hapus baris judulnya",
+                Severity.ERROR,
+                where_sheet,
+            )
+        )
+        return
+    if "kunci" not in columns:
+        out.findings.append(
+            Finding(
+                "IKU108",
+                "kolom 'Kunci komponen' hilang dari lembar ini",
+                Severity.ERROR,
+                where_sheet,
+            )
+        )
+        return
+    if ws.max_row - header_row > MAX_ROWS:
+        out.findings.append(
+            Finding(
+                "IKU105",
+                f"terlalu banyak baris (lebih dari {format_angka(MAX_ROWS)})",
+                Severity.ERROR,
+                where_sheet,
+            )
+        )
+        return
+    codes = {ind.kode: ind for _, ind in iku.indikator()}
+    for r in range(header_row + 1, ws.max_row + 1):
+        kode = _merged_value(ws, ws.cell(row=r, column=columns["kode"]))
+        if kode is None or str(kode).strip() == "":
+            continue  # an empty or added row
+        kode = str(kode).strip()
+        kunci_raw = _merged_value(ws, ws.cell(row=r, column=columns["kunci"]))
+        kunci = str(kunci_raw).strip() if kunci_raw is not None else ""
+        ind = codes.get(kode)
+        at = f"{where_sheet}!{ws.cell(row=r, column=columns['kode']).coordinate}"
+        if ind is None:
+            out.findings.append(
+                Finding(
+                    "IKU301",
+                    f"kode indikator '{kode}' tidak ada di IKU {iku.berkas}",
+                    Severity.ERROR,
+                    at,
+                )
+            )
+            continue
+        target = ind.reference_target(tahun)
+        keys = [c.kunci or "nilai" for c in target.komponen] if target else []
+        if keys and kunci not in keys:
+            out.findings.append(
+                Finding(
+                    "IKU302",
+                    f"kunci komponen '{kunci}' tidak ada di target {kode} {tahun}; yang ada: "
+                    f"{', '.join(keys)}",
+                    Severity.ERROR,
+                    at,
+                    path=kode,
+                )
+            )
+            continue
+        comp = (
+            next((c for c in target.komponen if (c.kunci or "nilai") == kunci), None)
+            if target
+            else None
+        )
+        label = f"{kode} {ind.label_for(kunci) or (comp.satuan if comp else '') or kunci}".strip()
+        single = len(keys) <= 1
+        for fname, col in columns.items():
+            if fname in ("kode", "kunci"):
+                continue
+            cell = ws.cell(row=r, column=col)
+            if type(cell).__name__ == "MergedCell":
+                continue  # the value is in the range's first cell, read at its own row
+            value = cell.value
+            if isinstance(value, str) and value.startswith("=") and cached_ws is not None:
+                value = cached_ws.cell(row=r, column=col).value
+                if value is None:
+                    out.findings.append(
+                        Finding(
+                            "IKU303",
+                            "rumus tanpa nilai tersimpan; buka buku kerja di Excel atau LibreOffice, "
+                            "simpan, lalu impor lagi",
+                            Severity.ERROR,
+                            f"{where_sheet}!{cell.coordinate}",
+                            path=label,
+                        )
+                    )
+                    continue
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue  # left as it is in the realisasi file
+            _value(
+                out,
+                ind,
+                comp,
+                kode,
+                None if single else kunci,
+                fname,
+                value,
+                cell,
+                label,
+                where_sheet,
+            )
+
+
+def _value(
+    out: Workbook,
+    ind: Indikator,
+    comp: Any,
+    kode: str,
+    kunci: str | None,
+    fname: str,
+    value: Any,
+    cell: Any,
+    label: str,
+    where_sheet: str,
+) -> None:
+    where = f"{where_sheet}!{cell.coordinate}"
+
+    def problem(code: str, message: str) -> None:
+        out.findings.append(Finding(code, message, Severity.ERROR, where, path=label))
+
+    if fname not in NUMBER_FIELDS:
+        text = (
+            format_angka(value)
+            if isinstance(value, int | float) and not isinstance(value, bool)
+            else str(value)
+        )
+        text = text.strip()
+        if fname == "pembanding.tingkat":
+            if text.casefold() not in LEVELS:
+                problem(
+                    "IKU209",
+                    f'"{text}" bukan tingkat pembanding; pilih nasional, provinsi atau spm',
+                )
+                return
+            text = text.casefold()
+        issue = text_problem(text, 10_000)
+        if issue:
+            problem("IKU209", issue)
+            return
+        out.values.append(CellValue(kode, kunci, fname, text, where, label))
+        return
+    percent = bool(comp is not None and comp.persen)
+    note = None
+    if isinstance(value, bool):
+        problem("IKU303", f'"{value}" bukan angka')
+        return
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        problem(
+            "IKU303",
+            "Excel mengubah isian ini menjadi tanggal; format sel sebagai angka dan ketik ulang "
+            "angkanya (desimal dengan koma, mis. 1,10)",
+        )
+        return
+    if isinstance(value, int | float):
+        number = float(value)
+        if "%" in (cell.number_format or ""):
+            if not percent:
+                problem(
+                    "IKU312",
+                    f"sel berformat persen, padahal satuan {label} bukan persen; ubah format selnya "
+                    "menjadi angka biasa",
+                )
+                return
+            number = number * 100  # 0,585 shown as 58,5 %
+            note = f"sel berformat persen: {format_angka(value)} dibaca {format_angka(number)} %"
+    else:
+        text = str(value).strip()
+        try:
+            number, had_percent = parse_angka(text)
+            if any(ch in text for ch in ".,"):
+                note = f'"{text}" dibaca dengan format Indonesia: {format_angka(number)}'
+        except NumberFormatError as exc:
+            english = _english(text)
+            if english is None:
+                problem("IKU303", exc.message)
+                return
+            number, had_percent = english
+            note = f'"{text}" dibaca dengan format Inggris: {format_angka(number)}'
+        if had_percent and not percent:
+            problem("IKU312", f'"{text}" ditulis dengan %, padahal satuan {label} bukan persen')
+            return
+    issue = magnitude_problem(number)
+    if issue:
+        problem("IKU303", issue)
+        return
+    if number < 0 and not percent and fname != "pembanding.nilai":
+        problem("IKU304", f"{format_angka(number)}: jumlah/hitungan tidak mungkin negatif")
+        return
+    out.values.append(CellValue(kode, kunci, fname, number, where, label, note))
+
+
+def _english(text: str) -> tuple[float, bool] | None:
+    """``1,234.5`` or ``6.5``: English number format, read when the Indonesian reading fails."""
+    import re
+
+    s = text.strip()
+    percent = s.endswith("%")
+    s = s.rstrip("%").strip()
+    if not re.fullmatch(r"-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?", s):
+        return None
+    return float(s.replace(",", "")), percent
+
+
+def _duplicates(out: Workbook) -> None:
+    seen: dict[tuple[str, str | None, str], CellValue] = {}
+    for v in out.values:
+        key = (v.kode, v.kunci, v.field)
+        if key in seen:
+            out.findings.append(
+                Finding(
+                    "IKU306",
+                    f"baris ganda: {v.label} ({v.field}) juga diisi di {seen[key].where}",
+                    Severity.ERROR,
+                    v.where,
+                    path=v.label,
+                )
+            )
+        else:
+            seen[key] = v

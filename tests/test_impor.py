@@ -1,0 +1,288 @@
+"""Realisasi in and out of Excel: the template, filled as a user fills it, imported back."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+CORPUS = Path(__file__).parent / "corpus" / "xlsx"
+approx = pytest.approx
+
+
+def cache_formula(path: Path, sheet_xml: str, ref: str, value: float) -> None:
+    """Give a formula cell the cached value Excel stores on save (openpyxl cannot compute)."""
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts[sheet_xml].decode("utf-8")
+    xml = re.sub(rf'(<c r="{ref}"[^>]*><f>[^<]*</f>)<v\s*>\s*</v>', rf"\g<1><v>{value}</v>", xml)
+    xml = re.sub(rf'(<c r="{ref}"[^>]*><f>[^<]*</f>)<v\s*/>', rf"\g<1><v>{value}</v>", xml)
+    parts[sheet_xml] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+def row_of(ws, kode: str, kunci: str | None = None) -> int:
+    for r in range(7, ws.max_row + 1):
+        if ws.cell(row=r, column=2).value == kode and (
+            kunci is None or ws.cell(row=r, column=5).value == kunci
+        ):
+            return r
+    raise LookupError(kode)
+
+
+@pytest.fixture
+def filled(iku_cli, workspace: Path) -> Path:
+    """The 2020 workbook, per bidang, filled as a user would: a number, a text number, a % cell,
+    a formula (with its cached value), an empty cell, a text note, an extra column and row."""
+    out = workspace / "realisasi-2020.xlsx"
+    result = iku_cli(
+        "realisasi", "template", "--tahun", "2020", "-f", "xlsx", "--per-bidang", "--out", str(out)
+    )
+    assert result.exit_code == 0, result.output
+    fill_like_a_user(out)
+    return out
+
+
+def fill_like_a_user(out: Path) -> None:
+    wb = load_workbook(out)
+    ukm, pasar = wb["UKM"], wb["Perdagangan"]
+    ukm.cell(row=row_of(ukm, "S1.1", "umkm"), column=8, value=2600)
+    ukm.cell(row=row_of(ukm, "S1.1", "sertifikasi_usaha_mikro"), column=8, value="1.234,5")
+    ukm.cell(row=row_of(ukm, "S1.2"), column=8, value="=50+8")
+    # S1.1 kop_ksp_usp_umkm stays empty
+    ukm.cell(row=row_of(ukm, "S1.2"), column=13, value="Pelatihan diikuti 58 orang")
+    cell = pasar.cell(row=row_of(pasar, "S3.2", "impor"), column=8, value=0.185)
+    cell.number_format = "0.0%"
+    pasar.cell(row=row_of(pasar, "S3.2", "ekspor"), column=8, value="6.5")  # English decimal
+    ukm.cell(row=6, column=25, value="Catatan saya")  # an extra column a user added
+    ukm.cell(row=ukm.max_row + 2, column=3, value="Diperiksa oleh: Kasubag")  # and a row
+    wb.save(out)
+    ref = f"H{row_of(load_workbook(out)['UKM'], 'S1.2')}"
+    cache_formula(out, "xl/worksheets/sheet1.xml", ref, 58)
+
+
+def test_round_trip_template_fill_import_capaian(iku_cli, workspace: Path, filled: Path) -> None:
+    # a realisasi file with the officer's comment already exists for 2020
+    assert iku_cli("realisasi", "template", "--tahun", "2020").exit_code == 0
+    path = workspace / "realisasi" / "2020.yaml"
+    path.write_text("# catatan petugas: diisi dari bidang\n" + path.read_text("utf-8"), "utf-8")
+    dry = iku_cli("realisasi", "impor", str(filled), "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert "S1.1 UMKM (realisasi): (kosong) -> 2.600" in dry.stdout
+    assert "format Inggris" in dry.stdout and "sel berformat persen" in dry.stdout
+    assert "tidak ada yang ditulis" in dry.stdout
+    before = path.read_bytes()
+    assert iku_cli("realisasi", "impor", str(filled), "--dry-run").exit_code == 0
+    assert path.read_bytes() == before  # --dry-run wrote nothing
+    result = iku_cli("realisasi", "impor", str(filled))
+    assert result.exit_code == 0, result.output
+    assert "6 nilai diubah" in result.stdout
+    text = path.read_text("utf-8")
+    assert text.startswith("# catatan petugas: diisi dari bidang\n")  # comments survive
+    assert "kop_ksp_usp_umkm: null" in text  # the empty cell left it as it was
+    data = json.loads(iku_cli("capaian", "--tahun", "2020", "-f", "json").stdout)
+    comps = {
+        (i["kode"], c["kunci"]): c["realisasi"]
+        for s in data["sasaran"]
+        for i in s["indikator"]
+        for c in i["komponen"]
+    }
+    assert comps[("S1.1", "umkm")] == 2600
+    assert comps[("S1.1", "sertifikasi_usaha_mikro")] == 1234.5
+    assert comps[("S1.2", "org")] == 58  # the formula's value
+    assert comps[("S3.2", "impor")] == approx(18.5)  # 0,185 in a % cell
+    assert comps[("S3.2", "ekspor")] == 6.5
+    assert comps[("S1.1", "kop_ksp_usp_umkm")] is None
+    s12 = next(i for s in data["sasaran"] for i in s["indikator"] if i["kode"] == "S1.2")
+    assert s12["catatan"] == "Pelatihan diikuti 58 orang"
+    again = iku_cli("realisasi", "impor", str(filled))
+    assert "0 nilai diubah, 6 sama" in again.stdout  # importing twice changes nothing
+
+
+def test_template_prefills_and_protects(iku_cli, workspace: Path) -> None:
+    out = workspace / "r2019.xlsx"
+    assert (
+        iku_cli(
+            "realisasi", "template", "--tahun", "2019", "-f", "xlsx", "--out", str(out)
+        ).exit_code
+        == 0
+    )
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Realisasi", "_ikutool"] and wb["_ikutool"].sheet_state == "hidden"
+    ws = wb["Realisasi"]
+    assert ws.protection.sheet and not ws.protection.password
+    assert [c.value for c in ws[6]][:8] == [
+        "No", "Kode", "Indikator", "Komponen", "Kunci komponen", "Satuan", "Target", "Realisasi",
+    ]  # fmt: skip
+    r = row_of(ws, "S1.2")
+    assert ws.cell(row=r, column=8).value == 58  # pre-filled from realisasi/2019.yaml
+    assert ws.cell(row=r, column=8).protection.locked is False
+    assert ws.cell(row=r, column=2).protection.locked is True
+    assert ws.cell(row=row_of(ws, "S4.1"), column=9).value == 10  # quarters pre-filled
+    ranges = [str(dv.sqref) for dv in ws.data_validations.dataValidation]
+    assert any(f"H{r}" in s for s in ranges)
+    assert ws.page_setup.orientation == "landscape"
+    bidang = workspace / "ukm.xlsx"
+    assert (
+        iku_cli(
+            "realisasi",
+            "template",
+            "--tahun",
+            "2019",
+            "-f",
+            "xlsx",
+            "--bidang",
+            "UKM",
+            "--out",
+            str(bidang),
+        ).exit_code
+        == 0
+    )
+    ws = load_workbook(bidang)["Realisasi"]
+    codes = {ws.cell(row=r, column=2).value for r in range(7, ws.max_row + 1)}
+    assert codes == {"S1.1", "S1.2", "S1.3"}
+
+
+def test_several_bidang_workbooks_and_a_conflict(iku_cli, workspace: Path) -> None:
+    out = {}
+    for key in ("UKM", "Koperasi"):
+        out[key] = workspace / f"{key}.xlsx"
+        assert (
+            iku_cli(
+                "realisasi",
+                "template",
+                "--tahun",
+                "2020",
+                "-f",
+                "xlsx",
+                "--bidang",
+                key,
+                "--out",
+                str(out[key]),
+            ).exit_code
+            == 0
+        )
+    for key, kode, value in (("UKM", "S1.2", 61), ("Koperasi", "S2.1", 27)):
+        wb = load_workbook(out[key])
+        wb["Realisasi"].cell(row=row_of(wb["Realisasi"], kode), column=8, value=value)
+        wb.save(out[key])
+    result = iku_cli("realisasi", "impor", str(out["UKM"]), str(out["Koperasi"]))
+    assert result.exit_code == 0, result.output
+    text = (workspace / "realisasi" / "2020.yaml").read_text("utf-8")
+    assert "S1.2: 61" in text and "S2.1: 27" in text
+    # a second copy of the UKM workbook with another value for S1.2: both cells are named
+    other = workspace / "UKM-revisi.xlsx"
+    shutil.copyfile(out["UKM"], other)
+    wb = load_workbook(other)
+    wb["Realisasi"].cell(row=row_of(wb["Realisasi"], "S1.2"), column=8, value=62)
+    wb.save(other)
+    before = (workspace / "realisasi" / "2020.yaml").read_bytes()
+    result = iku_cli("realisasi", "impor", str(out["UKM"]), str(other))
+    assert result.exit_code == 1
+    assert (
+        "UKM-revisi.xlsx!Realisasi!H" in result.stderr and "UKM.xlsx!Realisasi!H" in result.stderr
+    )
+    assert (workspace / "realisasi" / "2020.yaml").read_bytes() == before
+
+
+LO_FIXTURE = Path(__file__).parent / "corpus" / "xlsx-valid" / "libreoffice-2020.xlsx"
+
+
+def test_a_workbook_saved_by_libreoffice_imports_the_same(iku_cli, workspace: Path) -> None:
+    """tests/corpus/xlsx-valid/libreoffice-2020.xlsx is the filled workbook of the fixture above
+    after `soffice --convert-to xlsx` (see make_libreoffice_fixture in this module)."""
+    result = iku_cli("realisasi", "impor", str(LO_FIXTURE), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "6 nilai akan berubah" in result.stdout
+    for expected in ("-> 2.600", "-> 1.234,5", "-> 58", "-> 18,5", "-> 6,5"):
+        assert expected in result.stdout, expected
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_live_libreoffice_round_trip(iku_cli, workspace: Path, filled: Path, tmp_path) -> None:
+    converted = make_libreoffice_copy(filled, tmp_path)
+    a = iku_cli("realisasi", "impor", str(filled), "--dry-run").stdout
+    b = iku_cli("realisasi", "impor", str(converted), "--dry-run").stdout
+    strip = lambda s: re.sub(r"\[[^\]]*\]|Impor .*\n", "", s)  # noqa: E731 - cell addresses differ only by file
+    assert strip(a) == strip(b)
+
+
+def make_libreoffice_copy(path: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "lo"
+    out.mkdir(exist_ok=True)
+    subprocess.run(
+        ["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+         "--convert-to", "xlsx", "--outdir", str(out), str(path)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    return out / path.name
+
+
+# --- the bad-workbook corpus ----------------------------------------------------------------
+
+BAD = {
+    "01-text-not-a-number.xlsx": ("IKU303", "!Realisasi!H8", "[S1.1 sertifikasi usaha mikro]", "'85 orang' bukan angka"),
+    "02-negative-count.xlsx": ("IKU304", "!Realisasi!H10", "[S1.2 org]", "tidak mungkin negatif"),
+    "03-percent-format-on-count.xlsx": ("IKU312", "!Realisasi!H10", "[S1.2 org]", "berformat persen"),
+    "04-percent-text-on-count.xlsx": ("IKU312", "!Realisasi!H10", "[S1.2 org]", "bukan persen"),
+    "05-date-instead-of-number.xlsx": ("IKU303", "!Realisasi!H17", "[S3.3", "menjadi tanggal"),
+    "06-duplicated-row.xlsx": ("IKU306", "!Realisasi!H20", "[S1.2 org]", "juga diisi di"),
+    "07-unknown-code.xlsx": ("IKU301", "!Realisasi!B20", "", "'S9.9' tidak ada"),
+    "08-unknown-component.xlsx": ("IKU302", "!Realisasi!B16", "[S3.2]", "'impr'"),
+    "09-bad-tingkat.xlsx": ("IKU209", "!Realisasi!P10", "[S1.2 org]", "tingkat pembanding"),
+    "10-formula-without-value.xlsx": ("IKU303", "!Realisasi!H10", "[S1.2 org]", "rumus tanpa nilai"),
+    "11-not-a-template.xlsx": ("IKU108", ": galat", "", "bukan templat realisasi"),
+    "12-header-row-deleted.xlsx": ("IKU108", "!Realisasi: galat", "", "baris judul"),
+    "13-other-iku.xlsx": ("IKU108", ": galat", "", "dibuat untuk IKU lain"),
+    "14-other-year.xlsx": ("IKU108", ": galat", "", "tahun 2018, bukan 2019"),
+    "15-csv-export.csv": ("IKU108", ": galat", "", "berkas CSV"),
+    "16-old-excel.xls": ("IKU108", ": galat", "", "Excel lama (.xls)"),
+    "17-password.xlsx": ("IKU108", ": galat", "", "kata sandi"),
+    "18-truncated.xlsx": ("IKU108", ": galat", "", "rusak"),
+    "19-word-document.docx": ("IKU108", ": galat", "", "dokumen Word"),
+    "20-zip-bomb.xlsx": ("IKU105", ": galat", "", "terlalu besar setelah dibuka"),
+}  # fmt: skip
+
+
+def test_bad_corpus_is_complete() -> None:
+    on_disk = {p.name for p in CORPUS.iterdir() if p.suffix != ".py"}
+    assert on_disk == set(BAD) and len(BAD) >= 15
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_bad_workbooks(iku_cli, workspace: Path, name: str) -> None:
+    code, where, label, fragment = BAD[name]
+    path = workspace / "realisasi" / "2019.yaml"
+    before = path.read_bytes()
+    shutil.copyfile(CORPUS / name, workspace / name)
+    result = iku_cli("realisasi", "impor", name, "--tahun", "2019")
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    line = next(x for x in result.stderr.splitlines() if code in x)
+    assert line.startswith(name + where), line
+    assert label in line and fragment in line, line
+    assert path.read_bytes() == before  # byte-identical
+    assert sorted(p.name for p in path.parent.iterdir()) == ["2017.yaml", "2018.yaml", "2019.yaml"]
+
+
+def test_all_problems_at_once(iku_cli, workspace: Path) -> None:
+    for name in ("01-text-not-a-number.xlsx", "02-negative-count.xlsx"):
+        shutil.copyfile(CORPUS / name, workspace / name)
+    result = iku_cli(
+        "realisasi",
+        "impor",
+        "01-text-not-a-number.xlsx",
+        "02-negative-count.xlsx",
+        "--tahun",
+        "2019",
+    )
+    assert result.exit_code == 1 and "IKU303" in result.stderr and "IKU304" in result.stderr
+    assert "2 galat ditemukan" in result.stderr
