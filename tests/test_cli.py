@@ -349,3 +349,52 @@ def test_missing_realisasi_folder_hint_is_a_command_that_works(iku_cli, workspac
     result = iku_cli("capaian", "--tahun", "2019", "--realisasi", "tidak-ada")
     assert result.exit_code == 2
     assert "Periksa nama folder pada --realisasi" in result.stderr
+
+
+def test_user_text_prints_exactly_as_written_in_every_format(
+    iku_cli, workspace, monkeypatch
+) -> None:
+    """Square brackets are rich markup and :name: an emoji code: neither may touch user text."""
+    from docx import Document
+
+    monkeypatch.setenv("COLUMNS", "600")  # wide enough that no cell wraps the text
+    from openpyxl import load_workbook
+
+    odd = "Jumlah [wajib] UMKM :thumbs_up: [bold]tebal[/bold]"
+    iku = workspace / "iku.yaml"
+    iku.write_text(
+        iku.read_text(encoding="utf-8").replace(
+            "uraian: Koperasi Aktif", f'uraian: "{odd}"'
+        ),
+        encoding="utf-8",
+    )
+    outputs = []
+    for args in (
+        ["show"],
+        ["show", "-f", "json"],
+        ["capaian", "--tahun", "2019"],
+        ["capaian", "--tahun", "2019", "-f", "markdown"],
+        ["capaian", "--tahun", "2019", "-f", "csv"],
+        ["capaian", "--tahun", "2019", "-f", "json"],
+        ["report"],
+        ["evaluasi"],
+        ["lkjip", "--tahun", "2019"],
+        ["lkjip", "--tahun", "2019", "-f", "markdown"],
+    ):
+        result = iku_cli(*args)
+        assert result.exit_code == 0, (args, result.output)
+        text = result.stdout
+        if "json" in args:
+            text = json.dumps(json.loads(text), ensure_ascii=False)
+        outputs.append((args, text))
+    for args, text in outputs:
+        assert odd in " ".join(text.split()), args
+    for fmt in ("html", "xlsx"):
+        out = workspace / f"r.{fmt}"
+        assert iku_cli("report", "-f", fmt, "--out", str(out)).exit_code == 0
+    assert odd in (workspace / "r.html").read_text(encoding="utf-8").replace("&quot;", '"')
+    cells = [c.value for ws in load_workbook(workspace / "r.xlsx") for r in ws.iter_rows() for c in r]
+    assert any(isinstance(v, str) and odd in v for v in cells)
+    assert iku_cli("lkjip", "--tahun", "2019", "-f", "docx", "--out", "l.docx").exit_code == 0
+    doc = Document(str(workspace / "l.docx"))
+    assert any(odd in c.text for t in doc.tables for r in t.rows for c in r.cells)

@@ -210,7 +210,15 @@ def deliver(data: str | bytes, out: Path | None, force: bool) -> None:
 def rich_to_text(renderable: Any, width: int = 180) -> str:
     from rich.console import Console
 
-    capture = Console(width=width, no_color=True, highlight=False, file=None, record=True)
+    capture = Console(
+        width=width,
+        no_color=True,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        file=None,
+        record=True,
+    )
     with capture.capture():
         capture.print(renderable)
     return capture.export_text()

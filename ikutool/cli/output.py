@@ -20,7 +20,16 @@ def console(*, stderr: bool = False) -> Any:
     if not stream.isatty():
         # Piped or redirected: do not squeeze the LKjIP table into 80 columns.
         width = int(os.environ.get("COLUMNS", "0") or 0) or 180
-    return Console(stderr=stderr, width=width, highlight=False, soft_wrap=False)
+    # markup and emoji off: user text ("Jumlah [wajib] UMKM", ":thumbs_up:") prints as written;
+    # every style of ours is a rich Text style, never markup in a string
+    return Console(
+        stderr=stderr,
+        width=width,
+        highlight=False,
+        soft_wrap=False,
+        markup=False,
+        emoji=False,
+    )
 
 
 def write(text: str) -> None:

@@ -35,7 +35,7 @@ def fits(renderable: object, width: int | None) -> bool:
     from rich.console import Console
     from rich.measure import Measurement
 
-    probe = Console(width=100_000, file=None, no_color=True)  # measured unclamped
+    probe = Console(width=100_000, file=None, no_color=True, markup=False, emoji=False)  # measured unclamped
     return Measurement.get(probe, probe.options, renderable).minimum <= width  # type: ignore[arg-type]
 
 
