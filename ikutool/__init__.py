@@ -1,3 +1,9 @@
 """ikutool: Indikator Kinerja Utama (IKU), realisasi and capaian for LKjIP reports."""
 
-__version__ = "0.1.0"
+import os
+
+# pydantic looks up plugins through importlib.metadata on first use (~15 ms of every start-up);
+# ikutool uses none. A user who wants one can still set the variable themselves.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+__version__ = "0.2.0"

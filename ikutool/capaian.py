@@ -17,9 +17,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel
-
-from ikutool.model import Iku, Indikator, Komponen, Skala
+from ikutool.model import Iku, Indikator, Komponen, Result, Skala
 from ikutool.numfmt import format_angka, format_persen
 from ikutool.pk import PkTahun
 from ikutool.realisasi import RealisasiTahun
@@ -87,7 +85,7 @@ def mean(values: list[float], weights: list[float] | None = None) -> float | Non
     return math.fsum(v * w for v, w in zip(values, weights, strict=True)) / math.fsum(weights)
 
 
-class HasilKomponen(BaseModel):
+class HasilKomponen(Result):
     kunci: str
     uraian: str | None = None
     satuan: str
@@ -102,7 +100,7 @@ class HasilKomponen(BaseModel):
     peringatan: list[str] = []
 
 
-class HasilIndikator(BaseModel):
+class HasilIndikator(Result):
     kode: str
     uraian: str
     bidang: str | None
@@ -121,7 +119,7 @@ class HasilIndikator(BaseModel):
     target_renstra_teks: str | None = None  # the Renstra target, when a PK target replaced it
 
 
-class HasilSasaran(BaseModel):
+class HasilSasaran(Result):
     kode: str
     uraian: str
     indikator: list[HasilIndikator]
@@ -129,7 +127,7 @@ class HasilSasaran(BaseModel):
     kategori: str | None
 
 
-class HasilCapaian(BaseModel):
+class HasilCapaian(Result):
     tahun: int
     instansi: str
     status_data: str | None  # contoh | sementara | final | None
@@ -204,7 +202,7 @@ def _komponen(
         warnings.append(
             "IKU402 realisasi nol dengan rumus kebalikan (T/R): capaian tidak terdefinisi"
         )
-    return HasilKomponen(
+    return HasilKomponen.model_construct(
         kunci=comp.kunci or "nilai",
         uraian=ind.label_for(comp.kunci or ""),
         satuan=comp.satuan,
@@ -246,7 +244,7 @@ def capaian_indikator(
                 continue
             unit = units.get(key)
             components.append(
-                HasilKomponen(
+                HasilKomponen.model_construct(
                     kunci=key,
                     uraian=ind.label_for(key),
                     satuan=unit.satuan if unit else (ind.satuan or ""),
@@ -279,7 +277,7 @@ def capaian_indikator(
             status = next(
                 (s for s in ("target_nol", "realisasi_nol") if s in found), "belum_ada_realisasi"
             )
-    return HasilIndikator(
+    return HasilIndikator.model_construct(
         kode=ind.kode,
         uraian=ind.uraian,
         bidang=ind.bidang,
@@ -322,7 +320,7 @@ def compute(
         counted = [r for r in rows if r.capaian is not None]
         value = mean([r.capaian for r in counted], [r.bobot for r in counted])  # type: ignore[misc]
         sasaran_out.append(
-            HasilSasaran(
+            HasilSasaran.model_construct(
                 kode=sas.kode,
                 uraian=sas.uraian,
                 indikator=rows,
@@ -336,7 +334,7 @@ def compute(
         for ind in s.indikator:
             warnings += [f"{ind.kode}: {w}" for w in ind.peringatan]
             warnings += [f"{ind.kode} {c.kunci}: {w}" for c in ind.komponen for w in c.peringatan]
-    return HasilCapaian(
+    return HasilCapaian.model_construct(
         tahun=tahun,
         instansi=iku.instansi.nama,
         status_data=data.status if data else None,

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ikutool.errors import Finding, IkuError, Severity, errors_only
 from ikutool.model import Iku
 from ikutool.validation import nearest, validate_document
-from ikutool.yaml_reader import Document, read_yaml
+from ikutool.yaml_reader import Document
 
 W = Severity.WARNING
 
@@ -26,9 +27,49 @@ class LoadedIku:
 
 
 def load_iku(path: Path, display_name: str | None = None) -> LoadedIku:
+    """The validated IKU of ``path``: from the cache when the same bytes were validated before."""
+    from ikutool import cache
     from ikutool.paths import shown
+    from ikutool.yaml_reader import parse_yaml_bytes, read_bounded
 
-    return iku_from_document(read_yaml(path, display_name=display_name or shown(path)))
+    name = display_name or shown(path)
+    raw = read_bounded(path, name)
+    entry = cache.key("iku", raw)
+    hit = cache.load("iku", entry)
+    if hit is not None:
+        try:
+            iku = cache.rebuild(Iku, hit["iku"])
+            findings = [finding_from_dict(f, name) for f in hit["temuan"]]
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # an unreadable entry is ignored, and replaced below
+        else:
+            iku._berkas = name
+            iku._sidik = entry
+            return LoadedIku(iku, name, findings)
+    loaded = iku_from_document(parse_yaml_bytes(raw, name))
+    loaded.iku._sidik = entry
+    cache.store(
+        "iku",
+        entry,
+        {
+            "iku": loaded.iku.model_dump(mode="json", exclude_unset=True),
+            "temuan": [f.to_dict() for f in loaded.findings],
+        },
+    )
+    return loaded
+
+
+def finding_from_dict(data: dict[str, Any], file: str) -> Finding:
+    """A cached warning, placed in the file as it is named now."""
+    return Finding(
+        data["kode"],
+        data["pesan"],
+        Severity(data["tingkat"]),
+        file,
+        data["baris"],
+        data["kolom"],
+        data["lokasi"],
+    )
 
 
 def iku_from_document(doc: Document) -> LoadedIku:

@@ -15,19 +15,18 @@ from __future__ import annotations
 
 import math
 
-from pydantic import BaseModel
-
+from ikutool.model import Result
 from ikutool.numfmt import format_angka, format_persen
 
 
-class Anggaran(BaseModel):
+class Anggaran(Result):
     pagu: float
     realisasi: float
     serapan: float | None  # %, None when the pagu is 0
     program: list[str]  # names of the programs summed
 
 
-class Efisiensi(BaseModel):
+class Efisiensi(Result):
     metode: str  # rasio | selisih | sisa
     nilai: float | None
     satuan: str  # "%" or "poin"
@@ -42,7 +41,7 @@ def anggaran_sasaran(programs: list[tuple[str, float, float]]) -> Anggaran | Non
         return None
     pagu = math.fsum(p for _, p, _ in programs)
     real = math.fsum(r for _, _, r in programs)
-    return Anggaran(
+    return Anggaran.model_construct(
         pagu=pagu,
         realisasi=real,
         serapan=real / pagu * 100 if pagu else None,
@@ -54,17 +53,19 @@ def efisiensi(metode: str, capaian: float | None, anggaran: Anggaran) -> Efisien
     c, s = capaian, anggaran.serapan
     if c is None or s is None:
         why = "capaian sasaran belum ada" if c is None else "pagu anggaran nol"
-        return Efisiensi(
+        return Efisiensi.model_construct(
             metode=metode, nilai=None, satuan="%", kategori=None, rumus="-", keterangan=why
         )
     if metode == "selisih":
         value = c - s
         kategori = "efisien" if value > 5 else ("cukup efisien" if value >= -5 else "tidak efisien")
         rumus = f"capaian - serapan = {format_angka(c, 2)} - {format_angka(s, 2)} = {format_angka(value, 2)} poin"
-        return Efisiensi(metode=metode, nilai=value, satuan="poin", kategori=kategori, rumus=rumus)
+        return Efisiensi.model_construct(
+            metode=metode, nilai=value, satuan="poin", kategori=kategori, rumus=rumus
+        )
     if metode == "sisa":
         if c < 100:
-            return Efisiensi(
+            return Efisiensi.model_construct(
                 metode=metode,
                 nilai=None,
                 satuan="%",
@@ -79,11 +80,15 @@ def efisiensi(metode: str, capaian: float | None, anggaran: Anggaran) -> Efisien
             f"{format_persen(value)}"
         )
         kategori = "efisien" if value > 0 else "tidak ada penghematan"
-        return Efisiensi(metode=metode, nilai=value, satuan="%", kategori=kategori, rumus=rumus)
+        return Efisiensi.model_construct(
+            metode=metode, nilai=value, satuan="%", kategori=kategori, rumus=rumus
+        )
     value = c / s * 100
     rumus = (
         f"capaian / serapan x 100 = {format_angka(c, 2)} / {format_angka(s, 2)} x 100 = "
         f"{format_persen(value)}"
     )
     kategori = "efisien" if round(value, 9) >= 100 else "kurang efisien"
-    return Efisiensi(metode="rasio", nilai=value, satuan="%", kategori=kategori, rumus=rumus)
+    return Efisiensi.model_construct(
+        metode="rasio", nilai=value, satuan="%", kategori=kategori, rumus=rumus
+    )

@@ -17,12 +17,10 @@ invents.
 
 from __future__ import annotations
 
-from pydantic import BaseModel
-
 from ikutool.anggaran import AnggaranTahun
 from ikutool.capaian import HasilCapaian, HasilIndikator, Options
 from ikutool.efisiensi import Anggaran, Efisiensi, anggaran_sasaran, efisiensi
-from ikutool.model import Iku, Kepala
+from ikutool.model import Iku, Kepala, Result
 from ikutool.pk import PkTahun
 from ikutool.proyeksi import Proyeksi
 from ikutool.realisasi import Analisis, Pembanding, RealisasiTahun
@@ -39,7 +37,7 @@ ANALISIS = {
 }
 
 
-class IndikatorLkjip(BaseModel):
+class IndikatorLkjip(Result):
     kode: str
     uraian: str
     hasil: HasilIndikator  # this year's, against the PK or Renstra target
@@ -50,7 +48,7 @@ class IndikatorLkjip(BaseModel):
     analisis: Analisis | None
 
 
-class ProgramLkjip(BaseModel):
+class ProgramLkjip(Result):
     kode: str | None
     nama: str
     sasaran: list[str]
@@ -59,7 +57,7 @@ class ProgramLkjip(BaseModel):
     serapan: float | None
 
 
-class SasaranLkjip(BaseModel):
+class SasaranLkjip(Result):
     kode: str
     uraian: str
     capaian: float | None
@@ -70,7 +68,7 @@ class SasaranLkjip(BaseModel):
     program: list[ProgramLkjip]
 
 
-class Kelengkapan(BaseModel):
+class Kelengkapan(Result):
     sasaran: str
     nomor: int  # 1..7
     analisis: str
@@ -78,7 +76,7 @@ class Kelengkapan(BaseModel):
     sumber: str  # the file and key that supply it (or would)
 
 
-class Lkjip(BaseModel):
+class Lkjip(Result):
     tahun: int
     instansi: str
     pemerintah: str | None
@@ -124,7 +122,7 @@ def build_lkjip(
     this_year = laporan.per_tahun[-1]
     real = data[tahun]
     programs = [
-        ProgramLkjip(
+        ProgramLkjip.model_construct(
             kode=p.kode,
             nama=p.nama,
             sasaran=list(p.sasaran),
@@ -140,7 +138,7 @@ def build_lkjip(
         for ind_rep, hasil in zip(sas_rep.indikator, sas_now.indikator, strict=True):
             entry = real.indikator.get(ind_rep.kode)
             indikator.append(
-                IndikatorLkjip(
+                IndikatorLkjip.model_construct(
                     kode=ind_rep.kode,
                     uraian=ind_rep.uraian,
                     hasil=hasil,
@@ -154,7 +152,7 @@ def build_lkjip(
         linked = [p for p in programs if sas_now.kode in p.sasaran]
         money = anggaran_sasaran([(p.nama, p.pagu, p.realisasi) for p in linked])
         sasaran_out.append(
-            SasaranLkjip(
+            SasaranLkjip.model_construct(
                 kode=sas_now.kode,
                 uraian=sas_now.uraian,
                 capaian=sas_now.capaian,
@@ -185,7 +183,7 @@ def build_lkjip(
         if named:
             what = ", ".join(named[:-1]) + " dan " + named[-1] if len(named) > 1 else named[0]
             notes.append(sentence.format(what=what, tahun=tahun))
-    out = Lkjip(
+    out = Lkjip.model_construct(
         tahun=tahun,
         instansi=iku.instansi.nama,
         pemerintah=iku.instansi.pemerintah,
@@ -229,7 +227,7 @@ def checklist(lkjip: Lkjip, years: list[int], anggaran_folder: str) -> list[Kele
             return [f"realisasi.{i.kode}{key}" for i in inds if not pred(i)]
 
         def row(no: int, ada: bool, sumber: str, kode: str = sas.kode) -> Kelengkapan:
-            return Kelengkapan(
+            return Kelengkapan.model_construct(
                 sasaran=kode, nomor=no, analisis=ANALISIS[no], ada=ada, sumber=sumber
             )
 

@@ -28,14 +28,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ikutool.notation import (
-    NotationError,
-    format_target,
-    is_percent,
-    key_for_unit,
-    normalize_unit,
-    parse_target,
-)
+# the target notation (its regular expressions) is imported where it is used: a warm run,
+# served from the cache, validates nothing and never needs it
 from ikutool.numfmt import NumberFormatError, parse_angka
 
 Polaritas = Literal["positif", "negatif"]
@@ -88,7 +82,18 @@ Code = Annotated[StrictStr, Field(min_length=1, max_length=40), BeforeValidator(
 
 
 class Base(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
+    # defer_build: a model's validator is built when first used, not when imported, so each
+    # command pays only for the models it reads
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, allow_inf_nan=False, defer_build=True
+    )
+
+
+class Result(BaseModel):
+    """Base of computed results (capaian, reports, the LKjIP): built by the tool itself with
+    ``model_construct`` (nothing to validate), serialised to JSON when asked."""
+
+    model_config = ConfigDict(defer_build=True)
 
 
 def to_number(value: Any) -> Any:
@@ -182,6 +187,8 @@ class Komponen(Base):
 
     @model_validator(mode="after")
     def _derive(self) -> Komponen:
+        from ikutool.notation import is_percent, normalize_unit
+
         self.satuan = normalize_unit(self.satuan)
         if self.persen is None:
             self.persen = is_percent(self.satuan)
@@ -212,6 +219,8 @@ def _coerce_target(value: Any) -> Any:
             "target", "target harus teks seperti '25 Kop' atau daftar komponen, bukan true/false"
         )
     if isinstance(value, str):
+        from ikutool.notation import NotationError, parse_target
+
         if len(value) > MAX_TARGET_TEXT:
             raise PydanticCustomError(
                 "target",
@@ -288,6 +297,8 @@ class Indikator(Base):
         """Give every component of ``target`` a key and a unit: written, else positional (from
         ``komponen``), else from its unit; a bare number takes the indicator's ``satuan``. Used
         for the Renstra targets here and for PK targets (pk.py) alike."""
+        from ikutool.notation import format_target, is_percent, key_for_unit
+
         positional = len(self.komponen) == len(target.komponen)
         for i, comp in enumerate(target.komponen):
             if not comp.satuan and self.satuan:
@@ -343,6 +354,7 @@ class Iku(Base):
     skala: Literal["permendagri86", "permenpanrb53"] | Skala = "permendagri86"
     sasaran: list[Sasaran] = Field(min_length=1)
     _berkas: str | None = PrivateAttr(default=None)
+    _sidik: str = PrivateAttr(default="")  # a hash of the file's bytes (cache keys depend on it)
 
     @property
     def berkas(self) -> str:

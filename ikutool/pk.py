@@ -26,7 +26,7 @@ from ikutool.model import Base, Iku, Target, TargetCell, Text
 from ikutool.paths import shown
 from ikutool.realisasi import file_for_year, year_from_name
 from ikutool.validation import clip, listing, nearest, validate_document
-from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document, read_yaml
+from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document
 
 
 class PkFile(Base):
@@ -52,8 +52,44 @@ class PkTahun:
 
 
 def load_pk_file(path: Path, iku: Iku) -> PkTahun:
-    doc = read_yaml(path, display_name=shown(path), limit=REALISASI_MAX_BYTES)
-    return pk_from_document(doc, path, iku)
+    """A PK file checked against ``iku``, from the cache when checked before (see cache.py)."""
+    from ikutool import cache
+    from ikutool.definition import finding_from_dict
+    from ikutool.yaml_reader import parse_yaml_bytes, read_bounded
+
+    name = shown(path)
+    raw = read_bounded(path, name, REALISASI_MAX_BYTES)
+    entry = cache.key("pk", iku._sidik, path.name, raw) if iku._sidik else None
+    hit = cache.load("pk", entry) if entry else None
+    if hit is not None:
+        try:
+            signed = hit["ditandatangani"]
+            return PkTahun(
+                hit["tahun"],
+                name,
+                hit["status"],
+                dt.date.fromisoformat(signed) if signed else None,
+                {k: cache.rebuild(Target, v) for k, v in hit["target"].items()},
+                [finding_from_dict(f, name) for f in hit["temuan"]],
+            )
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # an unreadable entry is ignored, and replaced below
+    pk = pk_from_document(parse_yaml_bytes(raw, name), path, iku)
+    if entry:
+        cache.store(
+            "pk",
+            entry,
+            {
+                "tahun": pk.tahun,
+                "status": pk.status,
+                "ditandatangani": pk.ditandatangani.isoformat() if pk.ditandatangani else None,
+                "target": {
+                    k: t.model_dump(mode="json", exclude_unset=True) for k, t in pk.target.items()
+                },
+                "temuan": [f.to_dict() for f in pk.findings],
+            },
+        )
+    return pk
 
 
 def pk_from_document(doc: Document, path: Path, iku: Iku) -> PkTahun:

@@ -18,9 +18,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel
-
-from ikutool.model import Indikator
+from ikutool.model import Indikator, Result
 
 Label = Literal[
     "tercapai",
@@ -40,7 +38,7 @@ ORDER: list[Label] = [
 ]
 
 
-class ProyeksiKomponen(BaseModel):
+class ProyeksiKomponen(Result):
     kunci: str
     status: Label
     target_akhir: float
@@ -54,7 +52,7 @@ class ProyeksiKomponen(BaseModel):
     rasio: float | None = None  # observed / needed
 
 
-class Proyeksi(BaseModel):
+class Proyeksi(Result):
     status: Label
     tahun_akhir: int  # the end of the Renstra period
     komponen: list[ProyeksiKomponen]
@@ -69,7 +67,7 @@ def proyeksi_komponen(
     polaritas: str,
 ) -> ProyeksiKomponen:
     """One component: ``series`` maps years to realisasi (years with a value only)."""
-    out = ProyeksiKomponen(
+    out = ProyeksiKomponen.model_construct(
         kunci=kunci, status="data belum cukup", target_akhir=low, target_akhir_maks=high
     )
     years = sorted(y for y in series if y <= end_year)
@@ -118,4 +116,4 @@ def proyeksi_indikator(
         )
     judged = [c.status for c in comps if c.status != "data belum cukup"]
     status: Label = next((label for label in ORDER if label in judged), "data belum cukup")
-    return Proyeksi(status=status, tahun_akhir=end_year, komponen=comps)
+    return Proyeksi.model_construct(status=status, tahun_akhir=end_year, komponen=comps)

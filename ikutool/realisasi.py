@@ -41,7 +41,7 @@ from ikutool.model import (
 from ikutool.numfmt import NumberFormatError, parse_angka
 from ikutool.paths import shown
 from ikutool.validation import clip, listing, nearest, validate_document, validate_part
-from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document, PathT, read_yaml
+from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document, PathT
 
 W = Severity.WARNING
 STATUS = ("contoh", "sementara", "final")
@@ -146,8 +146,67 @@ def file_for_year(folder: Path, tahun: int, what: str) -> Path | None:
 
 
 def load_realisasi_file(path: Path, iku: Iku, display_name: str | None = None) -> RealisasiTahun:
-    doc = read_yaml(path, display_name=display_name or shown(path), limit=REALISASI_MAX_BYTES)
-    return realisasi_from_document(doc, path, iku)
+    """A realisasi file checked against ``iku``: from the cache when these bytes, under this name,
+    were checked against this same IKU before."""
+    from ikutool import cache
+    from ikutool.yaml_reader import parse_yaml_bytes, read_bounded
+
+    name = display_name or shown(path)
+    raw = read_bounded(path, name, REALISASI_MAX_BYTES)
+    entry = cache.key("realisasi", iku._sidik, path.name, raw) if iku._sidik else None
+    hit = cache.load("realisasi", entry) if entry else None
+    if hit is not None:
+        try:
+            return _from_cache(hit, name)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # an unreadable entry is ignored, and replaced below
+    result = realisasi_from_document(parse_yaml_bytes(raw, name), path, iku)
+    if entry:
+        cache.store("realisasi", entry, _to_cache(result))
+    return result
+
+
+def _to_cache(r: RealisasiTahun) -> dict[str, Any]:
+    return {
+        "tahun": r.tahun,
+        "status": r.status,
+        "keterangan": r.keterangan,
+        "indikator": {
+            kode: {
+                "nilai": e.nilai,
+                "catatan": e.catatan,
+                "sumber": e.sumber,
+                "triwulan": e.triwulan,
+                "pembanding": e.pembanding.model_dump(mode="json", exclude_unset=True)
+                if e.pembanding
+                else None,
+                "analisis": e.analisis.model_dump(mode="json", exclude_unset=True)
+                if e.analisis
+                else None,
+            }
+            for kode, e in r.indikator.items()
+        },
+        "temuan": [f.to_dict() for f in r.findings],
+    }
+
+
+def _from_cache(data: dict[str, Any], name: str) -> RealisasiTahun:
+    from ikutool.cache import rebuild
+    from ikutool.definition import finding_from_dict
+
+    out = RealisasiTahun(data["tahun"], name, data["status"], data["keterangan"])
+    for kode, e in data["indikator"].items():
+        out.indikator[kode] = RealisasiIndikator(
+            kode,
+            e["nilai"],
+            e["catatan"],
+            e["sumber"],
+            e["triwulan"],
+            rebuild(Pembanding, e["pembanding"]) if e["pembanding"] else None,
+            rebuild(Analisis, e["analisis"]) if e["analisis"] else None,
+        )
+    out.findings = [finding_from_dict(f, name) for f in data["temuan"]]
+    return out
 
 
 def realisasi_from_document(doc: Document, path: Path, iku: Iku) -> RealisasiTahun:

@@ -7,17 +7,15 @@ Every capaian figure here comes from :func:`ikutool.capaian.compute` (per year) 
 
 from __future__ import annotations
 
-from pydantic import BaseModel
-
 from ikutool.capaian import HasilCapaian, HasilIndikator, Options, capaian_value, compute, mean
-from ikutool.model import Iku
+from ikutool.model import Iku, Result
 from ikutool.pk import PkTahun
 from ikutool.proyeksi import Proyeksi, proyeksi_indikator
 from ikutool.realisasi import RealisasiTahun
 from ikutool.scales import kategori, scale_of
 
 
-class KomponenAkhir(BaseModel):
+class KomponenAkhir(Result):
     """One component's realisasi against the same component of the end-of-period target."""
 
     kunci: str
@@ -29,7 +27,7 @@ class KomponenAkhir(BaseModel):
     status: str
 
 
-class TahunIndikator(BaseModel):
+class TahunIndikator(Result):
     tahun: int
     hasil: HasilIndikator
     status_data: str | None
@@ -41,7 +39,7 @@ class TahunIndikator(BaseModel):
     kategori_target_akhir: str | None = None
 
 
-class LaporanIndikator(BaseModel):
+class LaporanIndikator(Result):
     kode: str
     uraian: str
     bidang: str | None
@@ -56,7 +54,7 @@ class LaporanIndikator(BaseModel):
         return next((r for r in reversed(self.tahun) if r.capaian_target_akhir is not None), None)
 
 
-class LaporanSasaran(BaseModel):
+class LaporanSasaran(Result):
     kode: str
     uraian: str
     indikator: list[LaporanIndikator]
@@ -64,7 +62,7 @@ class LaporanSasaran(BaseModel):
     kategori: dict[int, str | None]
 
 
-class Laporan(BaseModel):
+class Laporan(Result):
     instansi: str
     pemerintah: str | None
     periode_awal: int
@@ -122,7 +120,9 @@ def build_report(
             for y in years:
                 hasil = results[y].sasaran[si].indikator[ii]
                 prev_year = max((p for p in all_years if p < y and p in data), default=None)
-                row = TahunIndikator(tahun=y, hasil=hasil, status_data=results[y].status_data)
+                row = TahunIndikator.model_construct(
+                    tahun=y, hasil=hasil, status_data=results[y].status_data
+                )
                 if prev_year is not None:
                     before = results[prev_year].sasaran[si].indikator[ii]
                     row.tahun_sebelumnya = prev_year
@@ -144,7 +144,7 @@ def build_report(
                             target_maks=comp.jumlah_maks,
                         )
                         row.terhadap_target_akhir.append(
-                            KomponenAkhir(
+                            KomponenAkhir.model_construct(
                                 kunci=key,
                                 satuan=comp.satuan,
                                 target_akhir=comp.jumlah,
@@ -165,7 +165,7 @@ def build_report(
                 if y <= years[-1] and ind_def.kode in d.indikator
             }
             indikator_out.append(
-                LaporanIndikator(
+                LaporanIndikator.model_construct(
                     kode=ind_first.kode,
                     uraian=ind_first.uraian,
                     bidang=ind_first.bidang,
@@ -176,7 +176,7 @@ def build_report(
                 )
             )
         sasaran_out.append(
-            LaporanSasaran(
+            LaporanSasaran.model_construct(
                 kode=sas.kode,
                 uraian=sas.uraian,
                 indikator=indikator_out,
@@ -188,7 +188,7 @@ def build_report(
     if options.bidang:
         match = [b.nama for b in iku.bidang if b.kunci == options.bidang]
         bidang_nama = match[0] if match else options.bidang
-    return Laporan(
+    return Laporan.model_construct(
         instansi=iku.instansi.nama,
         pemerintah=iku.instansi.pemerintah,
         periode_awal=iku.periode.awal,

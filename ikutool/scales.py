@@ -4,25 +4,32 @@ from __future__ import annotations
 
 from ikutool.model import Iku, Skala, Tingkat
 
+
+def _band(label: str, warna: str, *, lebih_dari: float | None = None, minimal: float | None = None):
+    # the built-in scales are the tool's own constants: constructed, not validated, so that
+    # importing them does not build pydantic's validators (a few ms of every start-up)
+    return Tingkat.model_construct(label=label, warna=warna, lebih_dari=lebih_dari, minimal=minimal)
+
+
 # Permendagri 86/2017: integer bands 91-100, 76-90, 66-75, 51-65, <=50 extended to real numbers;
 # above 100 is still Sangat Tinggi.
-PERMENDAGRI86 = Skala(
+PERMENDAGRI86 = Skala.model_construct(
     nama="Permendagri 86/2017",
     tingkat=[
-        Tingkat(label="Sangat Tinggi", lebih_dari=90, warna="green"),
-        Tingkat(label="Tinggi", lebih_dari=75, warna="cyan"),
-        Tingkat(label="Sedang", lebih_dari=65, warna="yellow"),
-        Tingkat(label="Rendah", lebih_dari=50, warna="dark_orange"),
-        Tingkat(label="Sangat Rendah", warna="red"),
+        _band("Sangat Tinggi", "green", lebih_dari=90),
+        _band("Tinggi", "cyan", lebih_dari=75),
+        _band("Sedang", "yellow", lebih_dari=65),
+        _band("Rendah", "dark_orange", lebih_dari=50),
+        _band("Sangat Rendah", "red"),
     ],
 )
 
-PERMENPANRB53 = Skala(
+PERMENPANRB53 = Skala.model_construct(
     nama="PermenPAN-RB 53/2014",
     tingkat=[
-        Tingkat(label="Melebihi Target", lebih_dari=100, warna="green"),
-        Tingkat(label="Tercapai", minimal=100, warna="cyan"),
-        Tingkat(label="Tidak Tercapai", warna="red"),
+        _band("Melebihi Target", "green", lebih_dari=100),
+        _band("Tercapai", "cyan", minimal=100),
+        _band("Tidak Tercapai", "red"),
     ],
 )
 

@@ -7,7 +7,6 @@ names of the model found at that path.
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any
@@ -23,6 +22,8 @@ def nearest(word: str, choices: list[str]) -> str | None:
     """The closest valid name, compared without regard to case."""
     if len(word) > 100:  # nobody mistypes a code that long; and difflib is quadratic in it
         return None
+    import difflib
+
     lowered = {c.lower(): c for c in choices}
     hit = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
     return lowered[hit[0]] if hit else None

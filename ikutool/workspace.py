@@ -9,6 +9,8 @@ refuse, because the installed package is read-only.
 
 from __future__ import annotations
 
+import functools
+import types
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -85,6 +87,7 @@ def bundled_sources() -> Sources:
     )
 
 
+@functools.cache
 def _config_model() -> type:
     from pydantic import Field, StrictStr
 
@@ -105,25 +108,38 @@ def _config_model() -> type:
 
 
 def workspace_sources(root: Path) -> Sources:
-    from ikutool.validation import validate_document
-    from ikutool.yaml_reader import read_yaml
+    from ikutool import cache
+    from ikutool.yaml_reader import read_bounded
 
     marker = root / MARKER
-    doc = read_yaml(marker, display_name=shown(marker), limit=64 * 1024)
-    config, findings = validate_document(
-        doc, _config_model(), "isi ikutool.yaml harus berupa pemetaan, mis. 'iku: iku.yaml'"
-    )
-    errors = [f for f in findings if f.is_error]
-    if config is None or errors:
-        raise IkuError(findings)
-    cfg: Any = config
+    raw = read_bounded(marker, shown(marker), 64 * 1024)
+    entry = cache.key("ruang_kerja", raw)
+    cfg: Any = cache.load("ruang_kerja", entry)
+    if not isinstance(cfg, dict) or not all(isinstance(v, str) for v in cfg.values()):
+        cfg = _read_config(raw, shown(marker))
+        cache.store("ruang_kerja", entry, cfg)
+    paths = types.SimpleNamespace(**cfg)
     return Sources(
-        iku=root / cfg.iku,
-        realisasi=root / cfg.realisasi,
-        pk=root / cfg.pk,
-        anggaran=root / cfg.anggaran,
+        iku=root / paths.iku,
+        realisasi=root / paths.realisasi,
+        pk=root / paths.pk,
+        anggaran=root / paths.anggaran,
         root=root,
     )
+
+
+def _read_config(raw: bytes, name: str) -> dict[str, str]:
+    from ikutool.validation import validate_document
+    from ikutool.yaml_reader import parse_yaml_bytes
+
+    config, findings = validate_document(
+        parse_yaml_bytes(raw, name),
+        _config_model(),
+        "isi ikutool.yaml harus berupa pemetaan, mis. 'iku: iku.yaml'",
+    )
+    if config is None or any(f.is_error for f in findings):
+        raise IkuError(findings)
+    return {k: v for k, v in config.model_dump().items() if isinstance(v, str)}
 
 
 def resolve(

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,6 +29,12 @@ sasaran:
           2019: "25 Kop"
           2020: "80-90 %"
 """
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_of_our_own(tmp_path_factory) -> None:
+    # the cache of validated files is exercised by the tests, in a folder of theirs
+    os.environ["IKUTOOL_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(autouse=True)

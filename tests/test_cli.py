@@ -363,9 +363,7 @@ def test_user_text_prints_exactly_as_written_in_every_format(
     odd = "Jumlah [wajib] UMKM :thumbs_up: [bold]tebal[/bold]"
     iku = workspace / "iku.yaml"
     iku.write_text(
-        iku.read_text(encoding="utf-8").replace(
-            "uraian: Koperasi Aktif", f'uraian: "{odd}"'
-        ),
+        iku.read_text(encoding="utf-8").replace("uraian: Koperasi Aktif", f'uraian: "{odd}"'),
         encoding="utf-8",
     )
     outputs = []
@@ -393,7 +391,9 @@ def test_user_text_prints_exactly_as_written_in_every_format(
         out = workspace / f"r.{fmt}"
         assert iku_cli("report", "-f", fmt, "--out", str(out)).exit_code == 0
     assert odd in (workspace / "r.html").read_text(encoding="utf-8").replace("&quot;", '"')
-    cells = [c.value for ws in load_workbook(workspace / "r.xlsx") for r in ws.iter_rows() for c in r]
+    cells = [
+        c.value for ws in load_workbook(workspace / "r.xlsx") for r in ws.iter_rows() for c in r
+    ]
     assert any(isinstance(v, str) and odd in v for v in cells)
     assert iku_cli("lkjip", "--tahun", "2019", "-f", "docx", "--out", "l.docx").exit_code == 0
     doc = Document(str(workspace / "l.docx"))

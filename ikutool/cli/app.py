@@ -1,44 +1,107 @@
 """The ``iku`` command line: the command table. Each family of commands lives in its own module;
-each command parses, calls the library, renders and exits. Nothing else."""
+each command parses, calls the library, renders and exits. Nothing else.
+
+Commands are built lazily: ``iku capaian`` imports and builds the ``capaian`` command only, not
+the other twelve (typer would otherwise turn every function into a click command at start-up).
+"""
 
 from __future__ import annotations
 
+import importlib
 import signal
 import sys
+from typing import Any
 
 import typer
 
-from ikutool.cli import capaian, definition, laporan, lkjip, realisasi, workspace
 from ikutool.cli.output import IkuCommand, IkuGroup, print_error
 from ikutool.errors import IkuError
 
+# name: (module in ikutool.cli, function); in the order --help lists them
+COMMANDS = {
+    "init": ("workspace", "init"),
+    "validate": ("definition", "validate"),
+    "show": ("definition", "show"),
+    "capaian": ("capaian", "capaian"),
+    "report": ("laporan", "report"),
+    "evaluasi": ("laporan", "evaluasi"),
+    "lkjip": ("lkjip", "lkjip"),
+    "rekap": ("rekap", "rekap"),
+}
+REALISASI = {
+    "template": ("realisasi", "template"),
+    "isi": ("realisasi", "isi"),
+    "impor": ("realisasi", "impor"),
+}
+
+
+def build(name: str, module: str, function: str) -> Any:
+    """The click command of one function, built by typer when it is first needed."""
+    import typer.main
+
+    fn = getattr(importlib.import_module(f"ikutool.cli.{module}"), function)
+    single = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+    single.command(name, cls=IkuCommand)(fn)
+    command = typer.main.get_command(single)
+    command.name = name
+    return command
+
+
+class _LazyGroup(IkuGroup):
+    table: dict[str, tuple[str, str]] = {}
+    subgroups: dict[str, Any] = {}
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [*self.table, *self.subgroups]
+
+    def get_command(self, ctx: Any, name: str) -> Any:
+        if name not in self.commands:
+            if name in self.table:
+                self.commands[name] = build(name, *self.table[name])
+            elif name in self.subgroups:
+                self.commands[name] = self.subgroups[name]()
+        return self.commands.get(name)
+
+
+class RealisasiGroup(_LazyGroup):
+    table = REALISASI
+
+
+def _realisasi_group() -> Any:
+    import typer.main
+
+    sub = typer.Typer(cls=RealisasiGroup, no_args_is_help=True, add_completion=False)
+
+    @sub.callback()
+    def realisasi() -> None:
+        """Berkas realisasi: membuat berkas kosong (atau buku kerja Excel) per tahun, mengisi
+        nilainya, dan mengimpor buku kerja yang diisi bidang."""
+
+    group = typer.main.get_command(sub)
+    group.name = "realisasi"
+    return group
+
+
+class RootGroup(_LazyGroup):
+    table = COMMANDS
+    subgroups = {"realisasi": _realisasi_group}
+
+
 app = typer.Typer(
-    cls=IkuGroup,
+    cls=RootGroup,
     name="iku",
-    help="ikutool: Indikator Kinerja Utama (IKU), realisasi, capaian dan tabel LKjIP.\n\n"
-    "Mulai: iku init NAMA-FOLDER, lalu jalankan perintah lain di dalam folder itu.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-realisasi_app = typer.Typer(
-    cls=IkuGroup,
-    help="Berkas realisasi: membuat berkas kosong (atau buku kerja Excel) per tahun, mengisi "
-    "nilainya, dan mengimpor buku kerja yang diisi bidang.",
-    no_args_is_help=True,
-)
 
-app.command("init", cls=IkuCommand)(workspace.init)
-app.command("validate", cls=IkuCommand)(definition.validate)
-app.command("show", cls=IkuCommand)(definition.show)
-app.command("capaian", cls=IkuCommand)(capaian.capaian)
-app.command("report", cls=IkuCommand)(laporan.report)
-app.command("evaluasi", cls=IkuCommand)(laporan.evaluasi)
-app.command("lkjip", cls=IkuCommand)(lkjip.lkjip)
-app.add_typer(realisasi_app, name="realisasi")
-realisasi_app.command("template", cls=IkuCommand)(realisasi.template)
-realisasi_app.command("isi", cls=IkuCommand)(realisasi.isi)
-realisasi_app.command("impor", cls=IkuCommand)(realisasi.impor)
+
+@app.callback()
+def iku() -> None:
+    """ikutool: Indikator Kinerja Utama (IKU), realisasi, capaian dan tabel LKjIP.
+
+    Mulai: iku init NAMA-FOLDER, lalu jalankan perintah lain di dalam folder itu.
+    """
 
 
 def _terminate(signum: int, _frame: object) -> None:

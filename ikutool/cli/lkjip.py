@@ -78,7 +78,7 @@ def lkjip(
 ) -> None:
     """LKjIP Bab II (Perjanjian Kinerja) dan Bab III (tujuh analisis per sasaran, realisasi
     anggaran), dengan lampiran dan blok tanda tangan; tulisan petugas yang belum ada ditandai
-    [diisi: ...].
+    "diisi: ...".
 
     Contoh: iku lkjip --tahun 2019 --format docx --out lkjip-2019.docx
     """

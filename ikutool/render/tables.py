@@ -28,15 +28,26 @@ from ikutool.render.text import (
 from ikutool.scales import BUILT_IN, colour
 
 
-def fits(renderable: object, width: int | None) -> bool:
-    """Whether a table can be drawn in ``width`` columns without cutting words to "…"."""
+def fits(table: Table, width: int | None) -> bool:
+    """Whether a table can be drawn in ``width`` columns without cutting words to "…".
+
+    Its minimum width is what rich would compute (each column as wide as its longest word, or
+    its longest line when it does not wrap, plus padding and borders), counted here from the
+    cells' text: measuring with rich itself costs as much as drawing the table."""
     if width is None:
         return True
-    from rich.console import Console
-    from rich.measure import Measurement
-
-    probe = Console(width=100_000, file=None, no_color=True, markup=False, emoji=False)  # measured unclamped
-    return Measurement.get(probe, probe.options, renderable).minimum <= width  # type: ignore[arg-type]
+    total = 1  # the left border
+    for column in table.columns:
+        longest = 0
+        for cell in [column.header, *column._cells]:
+            text = cell.plain if isinstance(cell, Text) else str(cell)
+            for line in text.split("\n"):
+                size = (
+                    len(line) if column.no_wrap else max((len(w) for w in line.split()), default=0)
+                )
+                longest = max(longest, size)
+        total += longest + 2 + 1  # padding on both sides, and the border after
+    return total <= width
 
 
 def _iku_title(iku: Iku) -> str:

@@ -1,0 +1,194 @@
+"""``iku rekap``: every agency of a regency (or a province) in one table."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ikutool.cli.common import ForceOpt, SkalaOpt, deliver, refuse_out, rich_to_text
+from ikutool.cli.output import console, write_findings
+from ikutool.errors import IkuError
+
+
+class FormatRekap(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
+    html = "html"
+    parquet = "parquet"
+
+
+class Urut(StrEnum):
+    nama = "nama"
+    capaian = "capaian"
+
+
+def rekap(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FOLDER",
+            help="Folder berisi ruang kerja setiap instansi (masing-masing dibuat dengan iku init). "
+            "Bawaan: folder ini.",
+            show_default=False,
+        ),
+    ] = Path("."),
+    tahun: Annotated[
+        int | None, typer.Option("--tahun", metavar="TAHUN", help="Satu tahun, mis. 2026.")
+    ] = None,
+    dari: Annotated[
+        int | None, typer.Option("--dari", metavar="TAHUN", help="Tren: tahun awal.")
+    ] = None,
+    sampai: Annotated[
+        int | None, typer.Option("--sampai", metavar="TAHUN", help="Tren: tahun akhir.")
+    ] = None,
+    urut: Annotated[
+        Urut, typer.Option("--urut", metavar="URUTAN", help="nama atau capaian (tertinggi dulu).")
+    ] = Urut.nama,
+    format: Annotated[
+        FormatRekap,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table, json, csv, markdown, xlsx, html atau parquet (xlsx, html dan parquet "
+            "perlu --out; parquet perlu pip install 'ikutool[parquet]').",
+        ),
+    ] = FormatRekap.table,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", metavar="BERKAS", help="Tulis ke berkas ini.")
+    ] = None,
+    force: ForceOpt = False,
+    skala: SkalaOpt = None,
+) -> None:
+    """Rekapitulasi semua instansi: satu baris per ruang kerja di FOLDER, dengan capaian per
+    sasaran, rata-rata, kategori dan yang masih kurang. Instansi yang berkasnya salah dilaporkan
+    (dengan lokasinya) dan yang lain tetap dihitung; kode keluar 1 bila ada yang salah.
+
+    Contoh: iku rekap --tahun 2026 kabupaten/, iku rekap --dari 2025 --sampai 2027 --urut capaian
+    """
+    from ikutool.capaian import Options
+    from ikutool.rekap import build_rekap, galat_findings
+
+    if format in (FormatRekap.xlsx, FormatRekap.html, FormatRekap.parquet) and out is None:
+        raise IkuError.single(
+            "IKU501",
+            f"format {format.value} perlu --out BERKAS, mis. --out rekap.{format.value}",
+            file="--out",
+            exit_code=2,
+        )
+    if format is FormatRekap.parquet:
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            raise IkuError.single(
+                "IKU501",
+                "format parquet memerlukan pyarrow: pip install 'ikutool[parquet]'",
+                file="--format",
+                exit_code=2,
+            ) from None
+    if not folder.is_dir():
+        raise IkuError.single("IKU101", "folder tidak ada", file=str(folder), exit_code=2)
+    years = _years(tahun, dari, sampai)
+    refuse_out(out, force)
+    result = build_rekap(
+        folder,
+        years,
+        Options(skala=skala.value if skala else None),
+        urut=urut.value,
+        progress=_progress(),
+    )
+    if not result.baris:
+        raise IkuError.single(
+            "IKU308",
+            "tidak ada ruang kerja instansi (folder dengan ikutool.yaml) di folder ini",
+            file=str(folder),
+            exit_code=2,
+        )
+    _emit(result, format, out, force)
+    bad = galat_findings(result)
+    if bad:
+        # the roll-up of the others is out; these are the agencies' own files to fix
+        write_findings(sys.stderr, bad)
+        sys.stderr.write(
+            f"{result.jumlah_galat} instansi dengan berkas yang salah ({len(bad)} galat); "
+            "instansi lain tetap dihitung.\n"
+        )
+        raise typer.Exit(1)
+
+
+def _years(tahun: int | None, dari: int | None, sampai: int | None) -> list[int]:
+    if tahun is not None and (dari is not None or sampai is not None):
+        raise IkuError.single(
+            "IKU501", "pakai --tahun saja, atau --dari dan --sampai", file="--tahun", exit_code=2
+        )
+    if tahun is not None:
+        return [tahun]
+    if dari is None or sampai is None:
+        raise IkuError.single(
+            "IKU501",
+            "sebutkan --tahun TAHUN, atau --dari TAHUN dan --sampai TAHUN",
+            file="--tahun",
+            exit_code=2,
+        )
+    if not 0 <= sampai - dari <= 50:
+        raise IkuError.single(
+            "IKU501", f"--dari {dari} harus sebelum --sampai {sampai}", file="--dari", exit_code=2
+        )
+    return list(range(dari, sampai + 1))
+
+
+def _progress():  # -> Callable[[int, int], None] | None
+    """A progress bar on stderr, only for a person watching a terminal, and only once it takes
+    more than a moment."""
+    import time
+
+    if not sys.stderr.isatty():
+        return None
+    start = time.monotonic()
+    state: dict[str, Any] = {}
+
+    def tick(done: int, total: int) -> None:
+        if "bar" not in state:
+            if time.monotonic() - start < 0.5 or done == total:
+                return
+            from rich.progress import Progress
+
+            bar = Progress(console=console(stderr=True), transient=True)
+            bar.start()
+            state["bar"], state["task"] = bar, bar.add_task("Menghitung instansi", total=total)
+        bar = state["bar"]
+        bar.update(state["task"], completed=done)
+        if done == total:
+            bar.stop()
+
+    return tick
+
+
+def _emit(result, format: FormatRekap, out: Path | None, force: bool) -> None:
+    from ikutool.render import export
+    from ikutool.render import rekap as render
+
+    if format is FormatRekap.json:
+        deliver(export.dumps(render.rekap_data(result)), out, force)
+    elif format is FormatRekap.csv:
+        deliver(render.rekap_csv(result), out, force)
+    elif format is FormatRekap.markdown:
+        deliver(render.rekap_markdown(result), out, force)
+    elif format is FormatRekap.html:
+        deliver(render.rekap_html(result), out, force)
+    elif format is FormatRekap.xlsx:
+        scratch = out.resolve().parent if out is not None else None
+        deliver(render.rekap_xlsx(result, scratch), out, force)
+    elif format is FormatRekap.parquet:
+        deliver(render.rekap_parquet(result), out, force)
+    elif out is None:
+        console().print(render.rekap_view(result))
+    else:
+        deliver(rich_to_text(render.rekap_view(result)), out, force)

@@ -1,0 +1,194 @@
+"""A roll-up across agencies (``iku rekap``): for a regency's planning office (Bappeda) or its
+Inspektorat, one row per agency workspace found in a folder.
+
+Each agency is computed exactly as ``iku capaian`` computes it in that agency's folder (same
+loaders, same cache, same arithmetic); an agency whose files are wrong is reported with its
+located findings and the rest are still computed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ikutool.capaian import HasilCapaian, Options, compute
+from ikutool.errors import Finding, IkuError
+from ikutool.model import Result
+from ikutool.paths import shown
+from ikutool.workspace import MARKER, workspace_sources
+
+
+class SasaranRekap(Result):
+    kode: str
+    uraian: str
+    capaian: float | None
+    kategori: str | None
+
+
+class TahunRekap(Result):
+    tahun: int
+    capaian: float | None
+    kategori: str | None
+    status_data: str | None
+    dengan_realisasi: int  # indicators with a target that year and a realisasi figure
+    bertarget: int  # indicators with a target that year
+    sasaran: list[SasaranRekap]
+
+
+class BarisRekap(Result):
+    folder: str
+    instansi: str | None
+    jumlah_indikator: int | None
+    tahun: list[TahunRekap]
+    kurang: list[str]  # what is missing, in words
+    galat: list[dict[str, Any]]  # located findings when the agency's files are wrong
+
+    @property
+    def ok(self) -> bool:
+        return not self.galat
+
+
+class Rekap(Result):
+    folder: str
+    tahun: list[int]
+    baris: list[BarisRekap]
+    skala: str | None
+
+    @property
+    def jumlah_galat(self) -> int:
+        return sum(not b.ok for b in self.baris)
+
+
+def find_workspaces(folder: Path, depth: int = 2) -> list[Path]:
+    """Agency workspaces at most ``depth`` levels below ``folder`` (sorted by path)."""
+    found: list[Path] = []
+
+    def walk(here: Path, level: int) -> Iterator[Path]:
+        try:
+            children = sorted(
+                p for p in here.iterdir() if p.is_dir() and not p.name.startswith(".")
+            )
+        except OSError:
+            return
+        for child in children:
+            if (child / MARKER).is_file():
+                yield child
+            elif level < depth:
+                yield from walk(child, level + 1)
+
+    found.extend(walk(folder, 1))
+    return found
+
+
+def rekap_agency(root: Path, years: list[int], options: Options) -> BarisRekap:
+    from ikutool.definition import load_iku
+    from ikutool.pk import load_pk
+    from ikutool.realisasi import load_realisasi_file
+
+    name = shown(root)
+    try:
+        src = workspace_sources(root)
+        iku = load_iku(src.iku, display_name=shown(src.iku)).iku
+    except IkuError as exc:
+        return BarisRekap.model_construct(
+            folder=name,
+            instansi=None,
+            jumlah_indikator=None,
+            tahun=[],
+            kurang=[],
+            galat=[f.to_dict() for f in exc.findings if f.is_error][:20],
+        )
+    rows, kurang, galat = [], [], []
+    for year in years:
+        if year not in iku.periode.tahun:
+            kurang.append(f"{year} di luar periode {iku.periode.awal}-{iku.periode.akhir}")
+            continue
+        path = src.realisasi / f"{year}.yaml"
+        if not path.is_file():
+            kurang.append(f"realisasi {year} belum ada")
+            continue
+        try:
+            data = load_realisasi_file(path, iku)
+            pk = load_pk(src.pk, iku, year)
+        except IkuError as exc:
+            galat += [f.to_dict() for f in exc.findings if f.is_error][:20]
+            continue
+        result = compute(iku, year, data, options, pk)
+        rows.append(_year(result))
+        missing = rows[-1].bertarget - rows[-1].dengan_realisasi
+        if missing:
+            kurang.append(f"{missing} indikator tanpa realisasi {year}")
+    return BarisRekap.model_construct(
+        folder=name,
+        instansi=iku.instansi.nama,
+        jumlah_indikator=len(iku.indikator()),
+        tahun=rows,
+        kurang=kurang,
+        galat=galat,
+    )
+
+
+def _year(result: HasilCapaian) -> TahunRekap:
+    inds = [i for s in result.sasaran for i in s.indikator]
+    with_target = [i for i in inds if i.target_teks is not None]
+    return TahunRekap.model_construct(
+        tahun=result.tahun,
+        capaian=result.capaian,
+        kategori=result.kategori,
+        status_data=result.status_data,
+        dengan_realisasi=sum(i.capaian is not None for i in with_target),
+        bertarget=len(with_target),
+        sasaran=[
+            SasaranRekap.model_construct(
+                kode=s.kode, uraian=s.uraian, capaian=s.capaian, kategori=s.kategori
+            )
+            for s in result.sasaran
+        ],
+    )
+
+
+def build_rekap(
+    folder: Path,
+    years: list[int],
+    options: Options | None = None,
+    *,
+    urut: str = "nama",
+    progress: Callable[[int, int], None] | None = None,
+) -> Rekap:
+    options = options or Options()
+    roots = find_workspaces(folder)
+    rows = []
+    for i, root in enumerate(roots, 1):
+        rows.append(rekap_agency(root, years, options))
+        if progress is not None:
+            progress(i, len(roots))
+    if urut == "capaian":
+        last = years[-1]
+
+        def score(b: BarisRekap) -> float:
+            row = next((t for t in b.tahun if t.tahun == last), None)
+            return -(row.capaian if row and row.capaian is not None else float("-inf"))
+
+        rows.sort(key=lambda b: (score(b), b.instansi or b.folder))
+    else:
+        rows.sort(key=lambda b: ((b.instansi or "").casefold(), b.folder))
+    skala = None
+    for b in rows:
+        if b.tahun:
+            from ikutool.scales import BUILT_IN
+
+            skala = BUILT_IN[options.skala].nama if options.skala else None
+            break
+    return Rekap.model_construct(folder=shown(folder), tahun=years, baris=rows, skala=skala)
+
+
+def galat_findings(rekap: Rekap) -> list[Finding]:
+    """The located findings of every bad agency, as findings again (for the one error printer)."""
+    from ikutool.definition import finding_from_dict
+
+    out = []
+    for b in rekap.baris:
+        for g in b.galat:
+            out.append(finding_from_dict(g, g.get("berkas") or b.folder))
+    return out

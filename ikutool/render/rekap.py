@@ -1,0 +1,281 @@
+"""The roll-up across agencies in every format, from one :class:`ikutool.rekap.Rekap`."""
+
+from __future__ import annotations
+
+import csv
+import io
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from ikutool.numfmt import format_angka
+from ikutool.rekap import BarisRekap, Rekap
+
+
+def _year(b: BarisRekap, year: int) -> Any:
+    return next((t for t in b.tahun if t.tahun == year), None)
+
+
+def _name(b: BarisRekap) -> str:
+    return f"{b.instansi} ({b.folder})" if b.instansi else b.folder
+
+
+def _sasaran_text(t: Any, sep: str = "; ") -> str:
+    if t is None:
+        return "-"
+    return sep.join(
+        f"{s.kode} {format_angka(s.capaian, 2) if s.capaian is not None else '-'}"
+        for s in t.sasaran
+    )
+
+
+def _status(b: BarisRekap) -> str:
+    if b.galat:
+        first = b.galat[0]
+        where = ":".join(
+            str(x) for x in (first.get("berkas"), first.get("baris"), first.get("kolom")) if x
+        )
+        more = f" (+{len(b.galat) - 1} lagi)" if len(b.galat) > 1 else ""
+        return f"GALAT {first['kode']} {where}{more}"
+    return "; ".join(b.kurang) or "lengkap"
+
+
+def rows(rekap: Rekap) -> list[list[str]]:
+    """The table's rows as text (table, Markdown and HTML share them)."""
+    single = len(rekap.tahun) == 1
+    out = []
+    for no, b in enumerate(rekap.baris, 1):
+        last = _year(b, rekap.tahun[-1])
+        row = [
+            str(no),
+            _name(b),
+            str(b.jumlah_indikator) if b.jumlah_indikator is not None else "-",
+        ]
+        row.append(f"{last.dengan_realisasi} dari {last.bertarget}" if last else "-")
+        if single:
+            row.append(_sasaran_text(last))
+            row.append(format_angka(last.capaian, 2) if last and last.capaian is not None else "-")
+            row.append((last.kategori or "-") if last else "-")
+        else:
+            for y in rekap.tahun:
+                t = _year(b, y)
+                row.append(format_angka(t.capaian, 2) if t and t.capaian is not None else "-")
+            row.append((last.kategori or "-") if last else "-")
+        row.append(_status(b))
+        out.append(row)
+    return out
+
+
+def header(rekap: Rekap) -> list[str]:
+    y = rekap.tahun[-1]
+    head = ["No", "Instansi (folder)", "Indikator", f"Terisi {y}"]
+    if len(rekap.tahun) == 1:
+        head += ["Capaian per sasaran (%)", "Capaian (%)", "Kategori"]
+    else:
+        head += [f"Capaian {t} (%)" for t in rekap.tahun] + [f"Kategori {y}"]
+    return head + ["Kurang / galat"]
+
+
+def _title(rekap: Rekap) -> str:
+    span = rekap.tahun
+    years = f"{span[0]}" + (f"-{span[-1]}" if len(span) > 1 else "")
+    return f"REKAPITULASI CAPAIAN KINERJA {len(rekap.baris)} INSTANSI, TAHUN {years}"
+
+
+def _summary(rekap: Rekap) -> str:
+    bad = rekap.jumlah_galat
+    ok = len(rekap.baris) - bad
+    return (
+        f"{ok} instansi dihitung, {bad} dengan galat (lihat kolom terakhir; pesan lengkap di stderr). "
+        f"Folder: {rekap.folder}."
+    )
+
+
+def rekap_view(rekap: Rekap) -> Any:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=_title(rekap), header_style="bold")
+    numeric = {0, 2}
+    for i, h in enumerate(header(rekap)):
+        right = i in numeric or h.startswith("Capaian ") and "per sasaran" not in h
+        table.add_column(h, justify="right" if right else "left")
+    for b, row in zip(rekap.baris, rows(rekap), strict=True):
+        cells = [Text(c) for c in row]
+        if b.galat:
+            cells[-1].stylize("bold red")
+        table.add_row(*cells)
+    return Group(table, Text(_summary(rekap)))
+
+
+def _numeric(head: str) -> bool:
+    return head in ("No", "Indikator") or ("(%)" in head and "sasaran" not in head)
+
+
+def rekap_markdown(rekap: Rekap) -> str:
+    lines = [f"### {_title(rekap)}", ""]
+    head = header(rekap)
+    lines.append("| " + " | ".join(head) + " |")
+    lines.append(
+        "|"
+        + "|".join(
+            "---:" if h in ("No", "Indikator") or "(%)" in h and "sasaran" not in h else "---"
+            for h in head
+        )
+        + "|"
+    )
+    for row in rows(rekap):
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in row) + " |")
+    lines += ["", _summary(rekap)]
+    return "\n".join(lines) + "\n"
+
+
+def rekap_csv(rekap: Rekap) -> str:
+    """Long format, for programs: one row per agency, year and sasaran (sasaran "" is the
+    agency's mean), dot decimals, unrounded."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(
+        ["folder", "instansi", "tahun", "sasaran", "capaian", "kategori", "status_data", "galat"]
+    )
+    for b in rekap.baris:
+        status = _status(b) if b.galat else ""
+        if not b.tahun:
+            w.writerow([b.folder, b.instansi or "", "", "", "", "", "", status])
+        for t in b.tahun:
+            w.writerow(
+                [
+                    b.folder,
+                    b.instansi,
+                    t.tahun,
+                    "",
+                    _num(t.capaian),
+                    t.kategori or "",
+                    t.status_data or "",
+                    status,
+                ]
+            )
+            for s in t.sasaran:
+                w.writerow(
+                    [
+                        b.folder,
+                        b.instansi,
+                        t.tahun,
+                        s.kode,
+                        _num(s.capaian),
+                        s.kategori or "",
+                        t.status_data or "",
+                        status,
+                    ]
+                )
+    return buf.getvalue()
+
+
+def _num(v: float | None) -> str:
+    return "" if v is None else repr(v)
+
+
+def rekap_data(rekap: Rekap) -> dict[str, Any]:
+    data = rekap.model_dump(mode="json")
+    data["jumlah_galat"] = rekap.jumlah_galat
+    return data
+
+
+def rekap_html(rekap: Rekap) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in header(rekap))
+    body = []
+    for b, row in zip(rekap.baris, rows(rekap), strict=True):
+        cls = ' class="bad"' if b.galat else ""
+        cells = "".join(
+            f"<td{' class=n' if _numeric(head) else ''}>{escape(c)}</td>"
+            for head, c in zip(header(rekap), row, strict=True)
+        )
+        body.append(f"<tr{cls}>{cells}</tr>")
+    css = (
+        'body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:10pt;margin:16px}'
+        "table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:3px 5px;"
+        "vertical-align:top}th{background:#ddebf7}td.n{text-align:right}tr.bad td{color:#c62828}"
+        "@page{size:A4 landscape;margin:12mm}@media print{thead{display:table-header-group}}"
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
+        f"<title>{escape(_title(rekap))}</title><style>{css}</style></head><body>"
+        f"<h1>{escape(_title(rekap))}</h1><table><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table><p>{escape(_summary(rekap))}</p></body></html>\n"
+    )
+
+
+def rekap_xlsx(rekap: Rekap, scratch: Path | None = None) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    from ikutool.render.xlsx import HEAD, PCT, _a4, save_workbook, style
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Rekap"
+    ws.cell(row=1, column=1, value=_title(rekap))
+    heads = header(rekap)
+    for c, h in enumerate(heads, 1):
+        style(ws.cell(row=3, column=c, value=h), bold=True, colour=HEAD, align="center")
+    for r, (b, text_row) in enumerate(zip(rekap.baris, rows(rekap), strict=True), 4):
+        for c, text in enumerate(text_row, 1):
+            value: Any = text
+            h = heads[c - 1]
+            if h.startswith("Capaian ") and "per sasaran" not in h:
+                year = rekap.tahun[-1] if len(rekap.tahun) == 1 else int(h.split()[1])
+                t = _year(b, year)
+                value = t.capaian if t and t.capaian is not None else "-"
+            elif h in ("No", "Indikator") and text.isdigit():
+                value = int(text)
+            style(
+                ws.cell(row=r, column=c, value=value), fmt=PCT if isinstance(value, float) else None
+            )
+    for c, width in enumerate([5, 44, 10, 12] + [14] * (len(heads) - 5) + [40], 1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+    ws.freeze_panes = "C4"
+    _a4(ws, 3)
+    detail = wb.create_sheet("Sasaran")
+    for c, h in enumerate(
+        ["Folder", "Instansi", "Tahun", "Sasaran", "Uraian", "Capaian (%)", "Kategori"], 1
+    ):
+        style(detail.cell(row=1, column=c, value=h), bold=True, colour=HEAD, align="center")
+    r = 2
+    for b in rekap.baris:
+        for t in b.tahun:
+            for s in t.sasaran:
+                for c, v in enumerate(
+                    [b.folder, b.instansi, t.tahun, s.kode, s.uraian, s.capaian, s.kategori], 1
+                ):
+                    style(detail.cell(row=r, column=c, value=v), fmt=PCT if c == 6 else None)
+                r += 1
+    _a4(detail, 1)
+    return save_workbook(wb, scratch)
+
+
+def rekap_parquet(rekap: Rekap) -> bytes:
+    """One row per agency, year and sasaran, typed columns, for DuckDB or any warehouse."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    cols: dict[str, list[Any]] = {
+        k: []
+        for k in ("folder", "instansi", "tahun", "sasaran", "capaian", "kategori", "status_data")
+    }
+    for b in rekap.baris:
+        for t in b.tahun:
+            for kode, cap, kat in [("", t.capaian, t.kategori)] + [
+                (s.kode, s.capaian, s.kategori) for s in t.sasaran
+            ]:
+                cols["folder"].append(b.folder)
+                cols["instansi"].append(b.instansi)
+                cols["tahun"].append(t.tahun)
+                cols["sasaran"].append(kode)
+                cols["capaian"].append(cap)
+                cols["kategori"].append(kat)
+                cols["status_data"].append(t.status_data)
+    table = pa.table(cols)
+    buf = io.BytesIO()
+    pq.write_table(table, buf)
+    return buf.getvalue()
