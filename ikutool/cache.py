@@ -94,12 +94,15 @@ def rebuild(cls: Any, data: dict[str, Any]) -> Any:
 
     converters, defaults, private = _plan(cls)
     values = {}
-    for name, value in data.items():
-        convert = converters.get(name)
-        values[name] = convert(value) if convert is not None and value is not None else value
-    for name, default, factory in defaults:
-        if name not in values:
-            values[name] = factory() if factory is not None else copy.copy(default)
+    for name, default, factory in defaults:  # every field, in the order the model declares
+        if name in data:
+            value = data[name]
+            convert = converters.get(name)
+            values[name] = convert(value) if convert is not None and value is not None else value
+        elif factory is not None:
+            values[name] = factory()
+        else:
+            values[name] = copy.copy(default)
     inst = cls.__new__(cls)
     object.__setattr__(inst, "__dict__", values)
     object.__setattr__(inst, "__pydantic_fields_set__", set(data))
@@ -117,11 +120,7 @@ def _plan(cls: type) -> tuple[dict[str, Any], list[tuple[str, Any, Any]], dict[s
             convert = _converter(info.annotation)
             if convert is not None:
                 converters[name] = convert
-        defaults = [
-            (name, info.default, info.default_factory)
-            for name, info in fields.items()
-            if not info.is_required()
-        ]
+        defaults = [(name, info.default, info.default_factory) for name, info in fields.items()]
         private = {
             name: attr.get_default()
             for name, attr in getattr(cls, "__private_attributes__", {}).items()

@@ -355,6 +355,7 @@ class Iku(Base):
     sasaran: list[Sasaran] = Field(min_length=1)
     _berkas: str | None = PrivateAttr(default=None)
     _sidik: str = PrivateAttr(default="")  # a hash of the file's bytes (cache keys depend on it)
+    _index: dict[str, Indikator] | None = PrivateAttr(default=None)
 
     @property
     def berkas(self) -> str:
@@ -365,10 +366,12 @@ class Iku(Base):
         return [(s, i) for s in self.sasaran for i in s.indikator]
 
     def find_indikator(self, kode: str) -> Indikator | None:
-        for _, ind in self.indikator():
-            if ind.kode == kode:
-                return ind
-        return None
+        """The indikator of ``kode`` (an index built on first use: callers look every code up)."""
+        if self._index is None:
+            self._index = {}
+            for _, ind in self.indikator():
+                self._index.setdefault(ind.kode, ind)
+        return self._index.get(kode)
 
     def rumus_for(self, ind: Indikator) -> RumusNegatif:
         return ind.rumus_negatif or self.rumus_negatif
