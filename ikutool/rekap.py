@@ -19,6 +19,18 @@ from ikutool.paths import shown
 from ikutool.workspace import MARKER, workspace_sources
 
 
+class IndikatorRekap(Result):
+    kode: str
+    sasaran: str
+    uraian: str
+    bidang: str | None
+    target_teks: str | None
+    target_sumber: str | None  # "pk" when the Perjanjian Kinerja target was used
+    capaian: float | None
+    kategori: str | None
+    status: str
+
+
 class SasaranRekap(Result):
     kode: str
     uraian: str
@@ -34,6 +46,7 @@ class TahunRekap(Result):
     dengan_realisasi: int  # indicators with a target that year and a realisasi figure
     bertarget: int  # indicators with a target that year
     sasaran: list[SasaranRekap]
+    indikator: list[IndikatorRekap]  # the facts a warehouse loads (parquet: one row each)
 
 
 class BarisRekap(Result):
@@ -144,6 +157,21 @@ def _year(result: HasilCapaian) -> TahunRekap:
                 kode=s.kode, uraian=s.uraian, capaian=s.capaian, kategori=s.kategori
             )
             for s in result.sasaran
+        ],
+        indikator=[
+            IndikatorRekap.model_construct(
+                kode=i.kode,
+                sasaran=s.kode,
+                uraian=i.uraian,
+                bidang=i.bidang,
+                target_teks=i.target_teks,
+                target_sumber=i.target_sumber,
+                capaian=i.capaian,
+                kategori=i.kategori,
+                status=str(i.status),
+            )
+            for s in result.sasaran
+            for i in s.indikator
         ],
     )
 

@@ -91,7 +91,9 @@ def test_rebuild_gives_the_validated_model(text_source, tmp_path) -> None:
         spec.loader.exec_module(module)  # type: ignore[union-attr]
         raw = module.iku_text(60, "Dinas", random.Random(3)).encode()
     cold = iku_from_document(parse_yaml_bytes(raw, "iku.yaml")).iku
-    warm = cache.rebuild(Iku, json.loads(json.dumps(cold.model_dump(mode="json", exclude_unset=True))))
+    warm = cache.rebuild(
+        Iku, json.loads(json.dumps(cold.model_dump(mode="json", exclude_unset=True)))
+    )
     assert warm.model_dump() == cold.model_dump()
     for (_, a), (_, b) in zip(warm.indikator(), cold.indikator(), strict=True):
         assert a.model_fields_set == b.model_fields_set

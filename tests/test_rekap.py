@@ -7,6 +7,7 @@ import csv
 import importlib.util
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,9 @@ def test_rekap_equals_each_agency_own_capaian(iku_cli, regency, monkeypatch) -> 
         (year,) = row["tahun"]
         assert year["capaian"] == own["capaian"] and year["kategori"] == own["kategori"]
         assert [s["capaian"] for s in year["sasaran"]] == [s["capaian"] for s in own["sasaran"]]
+        assert [(i["kode"], i["capaian"], i["kategori"]) for i in year["indikator"]] == [
+            (i["kode"], i["capaian"], i["kategori"]) for s in own["sasaran"] for i in s["indikator"]
+        ]
         assert row["jumlah_indikator"] == 30 and year["dengan_realisasi"] == 30
 
 
@@ -51,7 +55,9 @@ def test_bad_agencies_are_located_and_named(iku_cli, regency) -> None:
     assert "opd-007/realisasi/2026.yaml:6:9: galat IKU303" in result.stderr
     assert "opd-013/iku.yaml:7:5: galat IKU201" in result.stderr
     assert "2 instansi dengan berkas yang salah" in result.stderr
-    assert "GALAT IKU303" in result.stdout and "12 instansi dihitung, 2 dengan galat" in result.stdout
+    assert (
+        "GALAT IKU303" in result.stdout and "12 instansi dihitung, 2 dengan galat" in result.stdout
+    )
 
 
 def test_sorting_and_trend(iku_cli, regency) -> None:
@@ -73,28 +79,51 @@ def test_every_format(iku_cli, regency, tmp_path) -> None:
 
     md = iku_cli("rekap", "--tahun", "2026", str(regency), "-f", "markdown").stdout
     assert md.startswith("### REKAPITULASI CAPAIAN KINERJA 14 INSTANSI, TAHUN 2026")
-    rows = list(csv.DictReader(io.StringIO(iku_cli("rekap", "--tahun", "2026", str(regency), "-f", "csv").stdout)))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(iku_cli("rekap", "--tahun", "2026", str(regency), "-f", "csv").stdout)
+        )
+    )
     means = [r for r in rows if r["sasaran"] == "" and r["capaian"]]
     assert len(means) == 12 and all(float(r["capaian"]) > 0 for r in means)
     for fmt in ("xlsx", "html"):
         out = tmp_path / f"rekap.{fmt}"
-        assert iku_cli("rekap", "--tahun", "2026", str(regency), "-f", fmt, "--out", str(out)).exit_code == 1
+        assert (
+            iku_cli(
+                "rekap", "--tahun", "2026", str(regency), "-f", fmt, "--out", str(out)
+            ).exit_code
+            == 1
+        )
         assert out.is_file()
     wb = load_workbook(tmp_path / "rekap.xlsx")
     assert wb.sheetnames == ["Rekap", "Sasaran"] and wb["Sasaran"].max_row == 1 + 12 * 10
     assert "<table>" in (tmp_path / "rekap.html").read_text(encoding="utf-8")
 
 
-def test_parquet_needs_its_extra_or_works(iku_cli, regency, tmp_path) -> None:
+def test_parquet_rows_are_the_json_figures(iku_cli, regency, tmp_path) -> None:
+    import pyarrow.parquet as pq
+
     out = tmp_path / "rekap.parquet"
     result = iku_cli("rekap", "--tahun", "2026", str(regency), "-f", "parquet", "--out", str(out))
-    try:
-        import pyarrow.parquet as pq
-    except ImportError:
-        assert result.exit_code == 2 and "ikutool[parquet]" in result.stderr
-        return
+    assert result.exit_code == 1  # the two bad agencies, as in every format
     table = pq.read_table(out)
-    assert table.num_rows == 12 * 11 and set(table.column_names) >= {"instansi", "capaian"}
+    assert table.num_rows == 12 * 30  # the twelve good agencies, one row per indicator
+    rows = table.to_pylist()
+    own = json.loads(iku_cli("rekap", "--tahun", "2026", str(regency), "-f", "json").stdout)
+    first = next(b for b in own["baris"] if not b["galat"])
+    mine = [r for r in rows if r["folder"] == first["folder"]]
+    assert [r["capaian"] for r in mine] == [i["capaian"] for i in first["tahun"][0]["indikator"]]
+    assert {r["instansi_capaian"] for r in mine} == {first["tahun"][0]["capaian"]}
+
+
+def test_parquet_without_its_extra_is_a_usage_error(
+    iku_cli, regency, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if not installed
+    out = tmp_path / "rekap.parquet"
+    result = iku_cli("rekap", "--tahun", "2026", str(regency), "-f", "parquet", "--out", str(out))
+    assert result.exit_code == 2 and "pip install 'ikutool[parquet]'" in result.stderr
+    assert not out.exists()
 
 
 def test_usage(iku_cli, tmp_path) -> None:

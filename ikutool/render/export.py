@@ -26,9 +26,18 @@ from ikutool.render.text import (
 
 
 def dumps(data: Any) -> str:
-    # allow_nan=False: the model bounds every figure, so a NaN or Infinity here is a bug, and it
-    # must fail loudly rather than print JSON that other programs cannot read
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    """JSON as ``json.dumps(data, ensure_ascii=False, indent=2)`` writes it, by pydantic's own
+    encoder (the standard library falls back to pure Python when indenting: ten times slower).
+
+    inf_nan_mode="constants" then a check: the model bounds every figure, so a NaN or Infinity
+    here is a bug, and it must fail loudly rather than print JSON other programs cannot read."""
+    from pydantic_core import to_json
+
+    text = to_json(data, indent=2, inf_nan_mode="constants").decode()
+    if "NaN" in text or "Infinity" in text:
+        # rare (user text may contain the words): confirm with the strict encoder
+        json.dumps(data, allow_nan=False)
+    return text + "\n"
 
 
 def iku_data(

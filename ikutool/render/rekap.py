@@ -255,27 +255,57 @@ def rekap_xlsx(rekap: Rekap, scratch: Path | None = None) -> bytes:
 
 
 def rekap_parquet(rekap: Rekap) -> bytes:
-    """One row per agency, year and sasaran, typed columns, for DuckDB or any warehouse."""
+    """The facts, one row per agency, year and indicator, typed and denormalised (the agency's and
+    the sasaran's capaian repeated on each row), for DuckDB or any warehouse. An agency whose
+    files are wrong has no rows here; the table, JSON and the exit code report it."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    cols: dict[str, list[Any]] = {
-        k: []
-        for k in ("folder", "instansi", "tahun", "sasaran", "capaian", "kategori", "status_data")
-    }
+    schema = pa.schema(
+        [
+            ("folder", pa.string()),
+            ("instansi", pa.string()),
+            ("tahun", pa.int16()),
+            ("status_data", pa.string()),
+            ("instansi_capaian", pa.float64()),
+            ("instansi_kategori", pa.string()),
+            ("sasaran", pa.string()),
+            ("sasaran_capaian", pa.float64()),
+            ("indikator", pa.string()),
+            ("uraian", pa.string()),
+            ("bidang", pa.string()),
+            ("target", pa.string()),
+            ("target_sumber", pa.string()),
+            ("capaian", pa.float64()),
+            ("kategori", pa.string()),
+            ("status", pa.string()),
+        ]
+    )
+    cols: dict[str, list[Any]] = {name: [] for name in schema.names}
     for b in rekap.baris:
         for t in b.tahun:
-            for kode, cap, kat in [("", t.capaian, t.kategori)] + [
-                (s.kode, s.capaian, s.kategori) for s in t.sasaran
-            ]:
-                cols["folder"].append(b.folder)
-                cols["instansi"].append(b.instansi)
-                cols["tahun"].append(t.tahun)
-                cols["sasaran"].append(kode)
-                cols["capaian"].append(cap)
-                cols["kategori"].append(kat)
-                cols["status_data"].append(t.status_data)
-    table = pa.table(cols)
+            sasaran = {s.kode: s.capaian for s in t.sasaran}
+            for ind in t.indikator:
+                for name, value in (
+                    ("folder", b.folder),
+                    ("instansi", b.instansi),
+                    ("tahun", t.tahun),
+                    ("status_data", t.status_data),
+                    ("instansi_capaian", t.capaian),
+                    ("instansi_kategori", t.kategori),
+                    ("sasaran", ind.sasaran),
+                    ("sasaran_capaian", sasaran.get(ind.sasaran)),
+                    ("indikator", ind.kode),
+                    ("uraian", ind.uraian),
+                    ("bidang", ind.bidang),
+                    ("target", ind.target_teks),
+                    ("target_sumber", ind.target_sumber),
+                    ("capaian", ind.capaian),
+                    ("kategori", ind.kategori),
+                    ("status", ind.status),
+                ):
+                    cols[name].append(value)
+    table = pa.table(cols, schema=schema)
     buf = io.BytesIO()
-    pq.write_table(table, buf)
+    pq.write_table(table, buf, compression="zstd")
     return buf.getvalue()
