@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -60,15 +61,16 @@ def load(kind: str, entry: str) -> Any | None:
     return data.get("isi")
 
 
-def store(kind: str, entry: str, payload: Any) -> None:
-    """Best effort: a cache that cannot be written is simply not used."""
+def store(kind: str, entry: str, make: Callable[[], Any]) -> None:
+    """Best effort: a cache that cannot be written is simply not used. ``make`` builds the
+    payload, only when there is a cache to write it to (dumping a large IKU costs time)."""
     base = folder()
     if base is None:
         return
     target = base / kind / f"{entry}.json"
     with contextlib.suppress(OSError, TypeError, ValueError):
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps({"format": FORMAT, "isi": payload}, ensure_ascii=False, allow_nan=False)
+        text = json.dumps({"format": FORMAT, "isi": make()}, ensure_ascii=False, allow_nan=False)
         fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:

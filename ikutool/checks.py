@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ikutool.errors import Finding, IkuError
 
 if TYPE_CHECKING:
+    from ikutool.definition import LoadedIku
     from ikutool.model import Iku
 
 KIND_NAMES = {
@@ -30,6 +31,7 @@ class FileReport:
     kind: str
     findings: list[Finding] = field(default_factory=list)
     summary: str | None = None  # set when the file is valid
+    iku: Iku | None = None  # the validated definition, when the file is a valid IKU
 
     @property
     def valid(self) -> bool:
@@ -65,10 +67,15 @@ def kind_of(path: Path, data: object) -> str:
 def check_file(path: Path, name: str, get_iku: Callable[[], Iku]) -> FileReport:
     """Check one file. ``get_iku`` gives the IKU a realisasi file is checked against; its own
     problems (a missing or broken IKU file) propagate as they are."""
-    from ikutool.yaml_reader import REALISASI_MAX_BYTES, read_yaml
+    from ikutool.definition import cached_iku
+    from ikutool.yaml_reader import REALISASI_MAX_BYTES, parse_yaml_bytes, read_bounded, read_yaml
 
     try:
-        doc = read_yaml(path, display_name=name)
+        raw = read_bounded(path, name)
+        known = cached_iku(raw, name)  # the same bytes validated as an IKU before
+        if known is not None:
+            return _iku_report(known)
+        doc = parse_yaml_bytes(raw, name)
     except IkuError as exc:
         if exc.exit_code == 2:
             raise
@@ -89,23 +96,22 @@ def check_file(path: Path, name: str, get_iku: Callable[[], Iku]) -> FileReport:
 
             workspace_sources(path.parent)
             return FileReport(name, kind, list(doc.findings), "berkas ruang kerja sah")
-        return _iku(doc)
+        from ikutool.definition import iku_from_bytes
+
+        return _iku_report(iku_from_bytes(raw, name, doc))
     except IkuError as exc:
         if exc.exit_code == 2 or (kind != "iku" and exc.findings[0].file != name):
             raise  # the IKU behind a realisasi file is missing or broken: say that, not more
         return FileReport(name, kind, exc.findings)
 
 
-def _iku(doc) -> FileReport:  # doc: yaml_reader.Document
-    from ikutool.definition import iku_from_document
-
-    loaded = iku_from_document(doc)
+def _iku_report(loaded: LoadedIku) -> FileReport:
     iku = loaded.iku
     summary = (
         f"berkas IKU sah: {len(iku.sasaran)} sasaran, {len(iku.indikator())} indikator, periode "
         f"{iku.periode.awal}-{iku.periode.akhir}"
     )
-    return FileReport(doc.file, "iku", loaded.findings, summary)
+    return FileReport(loaded.file, "iku", loaded.findings, summary, iku)
 
 
 def _realisasi(doc, path: Path, iku: Iku) -> FileReport:

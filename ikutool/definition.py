@@ -28,30 +28,45 @@ class LoadedIku:
 
 def load_iku(path: Path, display_name: str | None = None) -> LoadedIku:
     """The validated IKU of ``path``: from the cache when the same bytes were validated before."""
-    from ikutool import cache
     from ikutool.paths import shown
-    from ikutool.yaml_reader import parse_yaml_bytes, read_bounded
+    from ikutool.yaml_reader import read_bounded
 
     name = display_name or shown(path)
     raw = read_bounded(path, name)
+    return cached_iku(raw, name) or iku_from_bytes(raw, name)
+
+
+def cached_iku(raw: bytes, name: str) -> LoadedIku | None:
+    """The IKU these exact bytes validated into before, or None (never validated, or an entry
+    that cannot be read: it is then replaced by :func:`iku_from_bytes`)."""
+    from ikutool import cache
+
     entry = cache.key("iku", raw)
     hit = cache.load("iku", entry)
-    if hit is not None:
-        try:
-            iku = cache.rebuild(Iku, hit["iku"])
-            findings = [finding_from_dict(f, name) for f in hit["temuan"]]
-        except (KeyError, TypeError, ValueError, AttributeError):
-            pass  # an unreadable entry is ignored, and replaced below
-        else:
-            iku._berkas = name
-            iku._sidik = entry
-            return LoadedIku(iku, name, findings)
-    loaded = iku_from_document(parse_yaml_bytes(raw, name))
+    if hit is None:
+        return None
+    try:
+        iku = cache.rebuild(Iku, hit["iku"])
+        findings = [finding_from_dict(f, name) for f in hit["temuan"]]
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    iku._berkas = name
+    iku._sidik = entry
+    return LoadedIku(iku, name, findings)
+
+
+def iku_from_bytes(raw: bytes, name: str, doc: Document | None = None) -> LoadedIku:
+    """Compose (unless ``doc`` is given), validate and remember in the cache."""
+    from ikutool import cache
+    from ikutool.yaml_reader import parse_yaml_bytes
+
+    loaded = iku_from_document(doc if doc is not None else parse_yaml_bytes(raw, name))
+    entry = cache.key("iku", raw)
     loaded.iku._sidik = entry
     cache.store(
         "iku",
         entry,
-        {
+        lambda: {
             "iku": loaded.iku.model_dump(mode="json", exclude_unset=True),
             "temuan": [f.to_dict() for f in loaded.findings],
         },

@@ -79,7 +79,7 @@ def load_pk_file(path: Path, iku: Iku) -> PkTahun:
         cache.store(
             "pk",
             entry,
-            {
+            lambda: {
                 "tahun": pk.tahun,
                 "status": pk.status,
                 "ditandatangani": pk.ditandatangani.isoformat() if pk.ditandatangani else None,

@@ -162,7 +162,7 @@ def load_realisasi_file(path: Path, iku: Iku, display_name: str | None = None) -
             pass  # an unreadable entry is ignored, and replaced below
     result = realisasi_from_document(parse_yaml_bytes(raw, name), path, iku)
     if entry:
-        cache.store("realisasi", entry, _to_cache(result))
+        cache.store("realisasi", entry, lambda: _to_cache(result))
     return result
 
 

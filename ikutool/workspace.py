@@ -117,7 +117,7 @@ def workspace_sources(root: Path) -> Sources:
     cfg: Any = cache.load("ruang_kerja", entry)
     if not isinstance(cfg, dict) or not all(isinstance(v, str) for v in cfg.values()):
         cfg = _read_config(raw, shown(marker))
-        cache.store("ruang_kerja", entry, cfg)
+        cache.store("ruang_kerja", entry, lambda: cfg)
     paths = types.SimpleNamespace(**cfg)
     return Sources(
         iku=root / paths.iku,

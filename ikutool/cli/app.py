@@ -7,6 +7,7 @@ the other twelve (typer would otherwise turn every function into a click command
 
 from __future__ import annotations
 
+import gc
 import importlib
 import signal
 import sys
@@ -111,6 +112,10 @@ def _terminate(signum: int, _frame: object) -> None:
 
 
 def main() -> None:
+    # One short-lived process building many small objects that never form cycles worth
+    # collecting early: the cyclic collector's default (a pass every 700 allocations) costs a
+    # third of a 10.000-indicator run. Memory stays bounded by the input limits.
+    gc.set_threshold(100_000, 50, 1000)
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:

@@ -80,10 +80,12 @@ def validate(
         return cache[0]
 
     # a file named on the command line is named as typed; the workspace's own files as shown
-    reports = [
-        check_file(path, str(path) if file is not None else shown(path), get_iku)
-        for path in targets
-    ]
+    reports = []
+    for path in targets:
+        report = check_file(path, str(path) if file is not None else shown(path), get_iku)
+        if report.iku is not None and not cache and path == src.iku:
+            cache.append(report.iku)  # the workspace's IKU, just validated: not twice
+        reports.append(report)
     ok = all(r.valid for r in reports)
     if format is FormatValidasi.json:
         write(dumps(validation_data(reports)))

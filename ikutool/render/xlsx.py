@@ -7,11 +7,13 @@ reader's locale (1.234,56 on an Indonesian Windows) and they can still be comput
 from __future__ import annotations
 
 import io
+import math
+from copy import copy
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 
 from ikutool.capaian import HasilCapaian, HasilKomponen
@@ -62,8 +64,29 @@ def _title(
     ws.cell(row=row, column=1, value=text).font = Font(
         bold=bold, size=12 if bold else 11, color=colour
     )
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
+    merge(ws, row, 1, row, ncols)
     ws.cell(row=row, column=1).alignment = Alignment(horizontal="center")
+
+
+def merge(ws: Any, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+    """``ws.merge_cells`` without openpyxl's border rebuild (a new Border hashed per covered
+    cell: half of a large report's time): each covered cell takes the top-left cell's style as
+    it is, so the merged block keeps the same border, fill and protection."""
+    from openpyxl.cell.cell import MergedCell
+    from openpyxl.worksheet.cell_range import CellRange
+    from openpyxl.worksheet.merge import MergedCellRange
+
+    ref = CellRange(min_col=first_col, min_row=first_row, max_col=last_col, max_row=last_row)
+    block = MergedCellRange(ws, ref.coord)
+    # straight into the set: MultiCellRange.add first scans every range merged so far (quadratic
+    # in a long report); the ranges written here never overlap
+    ws.merged_cells.ranges.add(block)
+    top = ws.cell(row=first_row, column=first_col)
+    for row, col in block.cells:
+        if (row, col) != (first_row, first_col):
+            covered = MergedCell(ws, row, col)
+            covered._style = copy(top._style)
+            ws._cells[row, col] = covered
 
 
 FILLS: dict[str, PatternFill] = {}
@@ -88,11 +111,11 @@ def style(
 
     openpyxl re-hashes its style objects on every assignment (most of a big workbook's time);
     each combination is therefore built once per workbook and copied from then on."""
-    from copy import copy
-
-    from openpyxl.styles import Protection
-
-    cache = cell.parent.parent.__dict__.setdefault("_iku_styles", {})
+    wb = cell.parent.parent
+    try:
+        cache = wb._iku_styles
+    except AttributeError:
+        cache = wb._iku_styles = {}
     key = (fmt, bold, colour, locked, align)
     cached = cache.get(key)
     if cached is not None:
@@ -219,8 +242,8 @@ def year_sheet(wb: Workbook, result: HasilCapaian, laporan: Any) -> None:
         for r in range(first_row + 1, row + 1):
             _put(ws, r, 1, None)
             _put(ws, r, 2, None)
-        ws.merge_cells(start_row=first_row, start_column=1, end_row=row, end_column=1)
-        ws.merge_cells(start_row=first_row, start_column=2, end_row=row, end_column=2)
+        merge(ws, first_row, 1, row, 1)
+        merge(ws, first_row, 2, row, 2)
         row += 1
     _put(ws, row, 3, mean_label(result), bold=True)
     _put(ws, row, 7, result.capaian, PCT, bold=True)
@@ -245,27 +268,33 @@ def year_sheet(wb: Workbook, result: HasilCapaian, laporan: Any) -> None:
 
 
 def _fit_rows(ws: Any, first_row: int, last_row: int) -> None:
-    """Row heights for wrapped text (Excel and LibreOffice do not grow rows written by openpyxl)."""
-    import math
+    """Row heights for wrapped text (Excel and LibreOffice do not grow rows written by openpyxl).
 
+    Reads the sheet's cells as stored (no cell is created) with each column's width looked up
+    once: this runs over every cell of a large report."""
     merged = {
         (r, c)
         for rng in ws.merged_cells.ranges
         for r in range(rng.min_row, rng.max_row + 1)
         for c in range(rng.min_col, rng.max_col + 1)
     }
-    for row in ws.iter_rows(min_row=first_row, max_row=last_row):
-        lines = 1
-        for cell in row:
-            if not isinstance(cell.value, str) or (cell.row, cell.column) in merged:
-                continue
-            width = ws.column_dimensions[get_column_letter(cell.column)].width or 10
-            per_line = max(int(width * 1.1) - 1, 1)
-            lines = max(
-                lines,
-                sum(math.ceil(max(len(part), 1) / per_line) for part in cell.value.split("\n")),
-            )
-        ws.row_dimensions[row[0].row].height = 15 * lines
+    per_line: dict[int, int] = {}
+    lines = dict.fromkeys(range(first_row, last_row + 1), 1)
+    for (r, c), cell in ws._cells.items():
+        value = cell._value
+        if r not in lines or not isinstance(value, str) or (r, c) in merged:
+            continue
+        if c not in per_line:
+            width = ws.column_dimensions[get_column_letter(c)].width or 10
+            per_line[c] = max(int(width * 1.1) - 1, 1)
+        n = per_line[c]
+        if len(value) <= n and "\n" not in value:
+            continue  # one line: the default
+        lines[r] = max(
+            lines[r], sum(math.ceil(max(len(part), 1) / n) for part in value.split("\n"))
+        )
+    for r, count in lines.items():
+        ws.row_dimensions[r].height = 15 * count
 
 
 def _a4(ws: Any, header_row: int) -> None:

@@ -188,7 +188,7 @@ def _fill_sheet(
     bidang_label: str | None,
 ) -> None:
     from ikutool.numfmt import format_angka
-    from ikutool.render.xlsx import number_format
+    from ikutool.render.xlsx import merge, number_format
 
     n = len(COLUMNS)
     titles = [
@@ -202,7 +202,7 @@ def _fill_sheet(
     for r, text in enumerate(titles, 1):
         cell = ws.cell(row=r, column=1, value=text)
         cell.font = Font(bold=r < 3, size=12 if r < 3 else 10, italic=r == 3)
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=n)
+        merge(ws, r, 1, r, n)
         cell.alignment = Alignment(wrap_text=True)
     ws.row_dimensions[3].height = 30
     for c, col in enumerate(COLUMNS, 1):
