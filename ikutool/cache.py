@@ -92,19 +92,15 @@ _PLANS: dict[type, tuple[dict[str, Any], list[tuple[str, Any, Any]], dict[str, A
 def rebuild(cls: Any, data: dict[str, Any]) -> Any:
     """An instance of pydantic model ``cls`` from ``model_dump(mode="json", exclude_unset=True)``
     of a validated instance: the same values, the same set fields, no validation."""
-    import copy
-
     converters, defaults, private = _plan(cls)
     values = {}
-    for name, default, factory in defaults:  # every field, in the order the model declares
+    for name, default, make in defaults:  # every field, in the order the model declares
         if name in data:
             value = data[name]
             convert = converters.get(name)
             values[name] = convert(value) if convert is not None and value is not None else value
-        elif factory is not None:
-            values[name] = factory()
         else:
-            values[name] = copy.copy(default)
+            values[name] = make() if make is not None else default
     inst = cls.__new__(cls)
     object.__setattr__(inst, "__dict__", values)
     object.__setattr__(inst, "__pydantic_fields_set__", set(data))
@@ -116,18 +112,19 @@ def rebuild(cls: Any, data: dict[str, Any]) -> Any:
 def _plan(cls: type) -> tuple[dict[str, Any], list[tuple[str, Any, Any]], dict[str, Any]]:
     plan = _PLANS.get(cls)
     if plan is None:
+        from ikutool.model import field_defaults
+
         fields = cls.model_fields  # type: ignore[attr-defined]
         converters = {}
         for name, info in fields.items():
             convert = _converter(info.annotation)
             if convert is not None:
                 converters[name] = convert
-        defaults = [(name, info.default, info.default_factory) for name, info in fields.items()]
         private = {
             name: attr.get_default()
             for name, attr in getattr(cls, "__private_attributes__", {}).items()
         }
-        plan = _PLANS[cls] = (converters, defaults, private)
+        plan = _PLANS[cls] = (converters, field_defaults(cls), private)
     return plan
 
 
