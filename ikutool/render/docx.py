@@ -70,8 +70,9 @@ def _widths(table: Any, header: list[str], rows: list[list[Any]], total_mm: floa
         widths = [f + spare * w / sum(weight) for f, w in zip(floor, weight, strict=True)]
     for j, w in enumerate(widths):
         table.columns[j].width = Mm(w)  # the grid LibreOffice reads
-        for cell in table.columns[j].cells:
-            cell.width = Mm(w)  # the cell widths Word reads
+    for tr in table._tbl.tr_lst:  # the cell widths Word reads (no merged cells in these tables)
+        for tc, w in zip(tr.tc_lst, widths, strict=False):
+            tc.width = Mm(w)
 
 
 def _runs(paragraph: Any, runs: list[Any], *, italic: bool = False, bold: bool = False) -> None:
@@ -86,11 +87,47 @@ def _runs(paragraph: Any, runs: list[Any], *, italic: bool = False, bold: bool =
             run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
 
+class _Body:
+    """Appends to the end of the document in constant time. python-docx's ``add_paragraph``
+    and ``add_table`` find the closing ``w:sectPr`` (and ``add_table`` the page width, through
+    every section) by scanning the whole body each time: quadratic in a long LKjIP."""
+
+    def __init__(self, doc: Any) -> None:
+        self.parent = doc._body
+        self.end = doc.element.body.sectPr
+        self.width = doc._block_width
+
+    def paragraph(self, text: str = "", style: str | None = None) -> Any:
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph
+
+        p = OxmlElement("w:p")
+        self.end.addprevious(p)
+        para = Paragraph(p, self.parent)  # type: ignore[arg-type]
+        if text:
+            para.add_run(text)
+        if style is not None:
+            para.style = style
+        return para
+
+    def heading(self, text: str, level: int) -> Any:
+        return self.paragraph(text, "Title" if level == 0 else f"Heading {level}")
+
+    def table(self, rows: int, cols: int) -> Any:
+        from docx.oxml.table import CT_Tbl
+        from docx.table import Table
+
+        tbl = CT_Tbl.new_tbl(rows, cols, self.width)
+        self.end.addprevious(tbl)
+        return Table(tbl, self.parent)
+
+
 def lkjip_docx(lk: Lkjip) -> bytes:
     from docx import Document
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt, RGBColor
+    from docx.table import _Cell
 
     doc = Document()
     section = doc.sections[0]
@@ -106,16 +143,17 @@ def lkjip_docx(lk: Lkjip) -> bytes:
     _field(footer, "PAGE")
     doc.core_properties.title = f"LKjIP {lk.tahun} {lk.instansi}"
     doc.core_properties.language = "id-ID"
+    body = _Body(doc)
 
     for b in lkjip_blocks(lk):
         if isinstance(b, Heading):
             if b.level == 0:
-                p = doc.add_heading(b.text, level=0)
+                p = body.heading(b.text, 0)
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             else:
-                doc.add_heading(b.text, level=min(b.level, 3))
+                body.heading(b.text, min(b.level, 3))
         elif isinstance(b, Para):
-            p = doc.add_paragraph()
+            p = body.paragraph()
             if b.kind == "note":
                 _runs(p, b.runs, bold=True)
                 for run in p.runs:
@@ -127,10 +165,10 @@ def lkjip_docx(lk: Lkjip) -> bytes:
             else:
                 _runs(p, b.runs, italic=b.kind == "auto")
         elif isinstance(b, Tabel):
-            caption = doc.add_paragraph(style="Caption")
+            caption = body.paragraph(style="Caption")
             caption.add_run(f"{b.nomor} ").bold = True
             caption.add_run(b.judul)
-            table = doc.add_table(rows=1, cols=len(b.header))
+            table = body.table(1, len(b.header))
             table.style = "Table Grid"
             table.alignment = WD_TABLE_ALIGNMENT.CENTER
             head = table.rows[0]
@@ -141,8 +179,16 @@ def lkjip_docx(lk: Lkjip) -> bytes:
                 run.bold = True
                 run.font.size = Pt(9)
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            # rows added here: python-docx's add_row looks up the grid and row.cells rebuilds
+            # the grid of the whole table, on every row (quadratic in a long table)
+            grid = [col.w for col in table._tbl.tblGrid.gridCol_lst]
             for i, row in enumerate(b.rows):
-                cells = table.add_row().cells
+                cells = []
+                tr = table._tbl.add_tr()
+                for w in grid:
+                    tc = tr.add_tc()
+                    tc.width = w
+                    cells.append(_Cell(tc, table))
                 for j, value in enumerate(row):
                     p = cells[j].paragraphs[0]
                     _runs(p, [value], bold=i in b.bold_rows)
@@ -152,7 +198,7 @@ def lkjip_docx(lk: Lkjip) -> bytes:
                         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             table.autofit = False
             _widths(table, b.header, b.rows, 160)
-            doc.add_paragraph()
+            body.paragraph()
         elif isinstance(b, Tanda):
             lines: list[list[Any]] = [
                 b.tempat_tanggal,
@@ -165,7 +211,7 @@ def lkjip_docx(lk: Lkjip) -> bytes:
             lines += [[b.pangkat]] if b.pangkat else []
             lines += [[f"NIP. {b.nip}"]] if b.nip else []
             for k, line in enumerate(lines):
-                p = doc.add_paragraph()
+                p = body.paragraph()
                 p.paragraph_format.left_indent = Mm(85)
                 p.paragraph_format.space_after = Pt(0)
                 _runs(p, line)
