@@ -38,7 +38,7 @@ def target(i: int, year: int, rng: random.Random) -> tuple[str, list[tuple[str, 
 def iku_text(n_indikator: int, name: str, rng: random.Random, per: int = 3) -> str:
     lines = [
         HEADER,
-        f"instansi: {{nama: {name} (sintetis)}}",
+        f"instansi: {{nama: {name} (sintetis), pemerintah: Kabupaten Sintetis}}",
         f"periode: {{awal: {YEARS[0]}, akhir: {YEARS[-1]}}}",
         "sasaran:",
     ]

@@ -52,6 +52,7 @@ class TahunRekap(Result):
 class BarisRekap(Result):
     folder: str
     instansi: str | None
+    pemerintah: str | None  # the regency or province the agency belongs to, as its IKU says
     jumlah_indikator: int | None
     tahun: list[TahunRekap]
     kurang: list[str]  # what is missing, in words
@@ -107,6 +108,7 @@ def rekap_agency(root: Path, years: list[int], options: Options) -> BarisRekap:
         return BarisRekap.model_construct(
             folder=name,
             instansi=None,
+            pemerintah=None,
             jumlah_indikator=None,
             tahun=[],
             kurang=[],
@@ -135,6 +137,7 @@ def rekap_agency(root: Path, years: list[int], options: Options) -> BarisRekap:
     return BarisRekap.model_construct(
         folder=name,
         instansi=iku.instansi.nama,
+        pemerintah=iku.instansi.pemerintah,
         jumlah_indikator=len(iku.indikator()),
         tahun=rows,
         kurang=kurang,

@@ -114,6 +114,7 @@ def test_parquet_rows_are_the_json_figures(iku_cli, regency, tmp_path) -> None:
     mine = [r for r in rows if r["folder"] == first["folder"]]
     assert [r["capaian"] for r in mine] == [i["capaian"] for i in first["tahun"][0]["indikator"]]
     assert {r["instansi_capaian"] for r in mine} == {first["tahun"][0]["capaian"]}
+    assert {r["pemerintah"] for r in rows} == {"Kabupaten Sintetis"}  # for a national roll-up
 
 
 def test_parquet_without_its_extra_is_a_usage_error(

@@ -263,6 +263,7 @@ def rekap_parquet(rekap: Rekap) -> bytes:
 
     schema = pa.schema(
         [
+            ("pemerintah", pa.string()),
             ("folder", pa.string()),
             ("instansi", pa.string()),
             ("tahun", pa.int16()),
@@ -287,6 +288,7 @@ def rekap_parquet(rekap: Rekap) -> bytes:
             sasaran = {s.kode: s.capaian for s in t.sasaran}
             for ind in t.indikator:
                 for name, value in (
+                    ("pemerintah", b.pemerintah),
                     ("folder", b.folder),
                     ("instansi", b.instansi),
                     ("tahun", t.tahun),
