@@ -131,3 +131,20 @@ def test_usage(iku_cli, tmp_path) -> None:
     assert iku_cli("rekap", str(tmp_path)).exit_code == 2  # no year
     result = iku_cli("rekap", "--tahun", "2026", str(tmp_path))
     assert result.exit_code == 2 and "tidak ada ruang kerja" in result.stderr
+
+
+@pytest.mark.parametrize("columns", ["50", "80", "250"])
+def test_every_figure_whole_in_any_terminal_width(iku_cli, regency, monkeypatch, columns) -> None:
+    """Narrow terminals get one block per agency instead of a table that cuts numbers to "…";
+    a bad agency's location is folded, never cut."""
+    monkeypatch.setenv("COLUMNS", columns)
+    out = iku_cli("rekap", "--dari", "2025", "--sampai", "2027", str(regency)).stdout
+    assert "…" not in out
+    data = json.loads(
+        iku_cli("rekap", "--dari", "2025", "--sampai", "2027", str(regency), "-f", "json").stdout
+    )
+    flat = out.replace("\n", "").replace("│", "").replace(" ", "")
+    for b in data["baris"]:
+        for t in b["tahun"]:
+            assert f"{t['capaian']:.2f}".replace(".", ",") in flat
+    assert "opd-007/realisasi/2026.yaml:6:9" in flat

@@ -189,6 +189,7 @@ def _emit(result, format: FormatRekap, out: Path | None, force: bool) -> None:
     elif format is FormatRekap.parquet:
         deliver(render.rekap_parquet(result), out, force)
     elif out is None:
-        console().print(render.rekap_view(result))
+        screen = console()
+        screen.print(render.rekap_view(result, screen.width))
     else:
         deliver(rich_to_text(render.rekap_view(result)), out, force)

@@ -91,22 +91,40 @@ def _summary(rekap: Rekap) -> str:
     )
 
 
-def rekap_view(rekap: Rekap) -> Any:
+def rekap_view(rekap: Rekap, width: int | None = None) -> Any:
+    """The roll-up table, or a list (one block per agency) when the terminal is too narrow to
+    show every figure whole."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
+    from ikutool.render.tables import fits
+
     table = Table(title=_title(rekap), header_style="bold")
     numeric = {0, 2}
-    for i, h in enumerate(header(rekap)):
+    head = header(rekap)
+    for i, h in enumerate(head):
         right = i in numeric or h.startswith("Capaian ") and "per sasaran" not in h
-        table.add_column(h, justify="right" if right else "left")
-    for b, row in zip(rekap.baris, rows(rekap), strict=True):
+        # the last column holds file paths (where a bad agency's first error is): folded, never
+        # cut to "..."
+        table.add_column(
+            h, justify="right" if right else "left", overflow="fold" if i == len(head) - 1 else None
+        )
+    body = rows(rekap)
+    for b, row in zip(rekap.baris, body, strict=True):
         cells = [Text(c) for c in row]
         if b.galat:
             cells[-1].stylize("bold red")
         table.add_row(*cells)
-    return Group(table, Text(_summary(rekap)))
+    if fits(table, width):
+        return Group(table, Text(_summary(rekap)))
+    listing = Text(_title(rekap) + "\n", style="bold")
+    for b, row in zip(rekap.baris, body, strict=True):
+        listing.append(f"\n{row[0]}. {row[1]}\n", style="bold")
+        for h, value in zip(head[2:], row[2:], strict=True):
+            listing.append(f"   {h}: ")
+            listing.append(value + "\n", style="bold red" if b.galat and h == head[-1] else "")
+    return Group(listing, Text("\n" + _summary(rekap)))
 
 
 def _numeric(head: str) -> bool:
