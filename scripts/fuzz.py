@@ -6,8 +6,11 @@ seen and counted, not just a Python exception).
     python scripts/fuzz.py --cases 3000            # counts by outcome; failing cases saved
     python scripts/fuzz.py --cases 200 --seed 7    # reproducible
 
-A case is a workspace: iku.yaml, realisasi/2018.yaml and realisasi/2019.yaml, one of them (or
-more) mutated. Every command runs on it through typer's CliRunner inside a worker; the worker
+A case is a workspace (in a folder of its own, so `iku rekap ..` sees just it): iku.yaml,
+realisasi/2018.yaml and 2019.yaml, pk/2019.yaml and anggaran/2019.yaml, one or more of them
+mutated; and a realisasi workbook written by `iku realisasi template --format xlsx` whose editable
+cells get hostile values before `iku realisasi impor` reads it. Every command runs on it through
+typer's CliRunner inside a worker; the worker
 reports each run's exit code and whether it ended in a traceback; the parent gives each case 10 s
 and restarts a worker that dies or hangs. Failing cases are copied to
 benchmarks/results/fuzz-findings/ to become corpus cases.
@@ -47,8 +50,60 @@ COMMANDS = [
     ["report", "-f", "xlsx", "--out", "laporan.xlsx", "--force"],
     ["evaluasi"],
     ["evaluasi", "-f", "json"],
+    ["lkjip", "--tahun", "2019"],
+    ["lkjip", "--tahun", "2019", "-f", "json"],
+    ["lkjip", "--tahun", "2019", "-f", "html", "--out", "lkjip.html", "--force"],
+    ["lkjip", "--tahun", "2019", "-f", "docx", "--out", "lkjip.docx", "--force"],
+    ["lkjip", "--tahun", "2019", "--periksa"],
+    ["rekap", "--tahun", "2019", ".."],
+    ["rekap", "--dari", "2017", "--sampai", "2019", "..", "-f", "json"],
+    ["rekap", "--tahun", "2019", "..", "-f", "xlsx", "--out", "rekap.xlsx", "--force"],
     ["realisasi", "template", "--tahun", "2020", "--out", "-"],
+    [
+        "realisasi",
+        "template",
+        "--tahun",
+        "2019",
+        "--format",
+        "xlsx",
+        "--out",
+        "isi.xlsx",
+        "--force",
+    ],
+    ["realisasi", "impor", "isi.xlsx", "--dry-run"],  # after the workbook is spoilt (below)
+    ["realisasi", "impor", "isi.xlsx"],
     ["realisasi", "isi", "--tahun", "2019", "S1.2=57", "S3.2.ekspor=6,5"],
+]
+SPOIL_BEFORE = ["realisasi", "impor", "isi.xlsx", "--dry-run"]
+HOSTILE = [
+    "abc",
+    "1.234,5",
+    "1,234.5",
+    "6,5 %",
+    "",
+    " ",
+    "-5",
+    "1e400",
+    "nan",
+    "=1/0",
+    "=A1*2",
+    "9" * 40,
+    "x" * 30000,
+    "\x00\x07",
+    "2019-01-01",
+    True,
+    False,
+    0,
+    -0.0,
+    1e300,
+    -1e-12,
+    3.14159,
+    10**20,
+    "58",
+    "58%",
+    "Rp 1.000.000",
+    "٣",
+    "\u202e58",
 ]
 TIMEOUT = 10.0
 
@@ -60,18 +115,25 @@ def make_case(folder: Path, rng: random.Random) -> str:
 
     if folder.exists():
         shutil.rmtree(folder)
-    (folder / "realisasi").mkdir(parents=True)
+    for sub in ("realisasi", "pk", "anggaran"):
+        (folder / sub).mkdir(parents=True)
     (folder / "ikutool.yaml").write_text("iku: iku.yaml\n", encoding="utf-8")
     files = {
         "iku.yaml": bundled_iku().read_bytes(),
         "realisasi/2018.yaml": (data_dir() / "realisasi" / "2018.yaml").read_bytes(),
         "realisasi/2019.yaml": (data_dir() / "realisasi" / "2019.yaml").read_bytes(),
+        "pk/2019.yaml": (data_dir() / "pk" / "2019.yaml").read_bytes(),
+        "anggaran/2019.yaml": (data_dir() / "anggaran" / "2019.yaml").read_bytes(),
     }
     choice = rng.random()
     targets = (
         ["iku.yaml"]
-        if choice < 0.4
+        if choice < 0.3
         else ["realisasi/2019.yaml"]
+        if choice < 0.65
+        else ["pk/2019.yaml"]
+        if choice < 0.75
+        else ["anggaran/2019.yaml"]
         if choice < 0.85
         else ["iku.yaml", "realisasi/2019.yaml"]
     )
@@ -80,6 +142,29 @@ def make_case(folder: Path, rng: random.Random) -> str:
     for name, raw in files.items():
         (folder / name).write_bytes(raw)
     return "+".join(targets)
+
+
+def spoil_workbook(path: Path, rng: random.Random) -> None:
+    """Hostile values in some editable cells of the realisasi workbook (as a person in Excel
+    could type them); sometimes a row or the hidden sheet is damaged too."""
+    from openpyxl import load_workbook
+
+    if not path.is_file():
+        return  # the template was refused (a broken IKU): impor then meets a missing file
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    for _ in range(rng.randint(1, 6)):
+        row = rng.randint(1, max(ws.max_row, 1))
+        col = rng.randint(1, max(ws.max_column, 1))
+        cell = ws.cell(row=row, column=col)
+        if type(cell).__name__ == "MergedCell":
+            continue
+        cell.value = rng.choice(HOSTILE)
+    if rng.random() < 0.1:
+        ws.delete_rows(rng.randint(1, max(ws.max_row, 1)))
+    if rng.random() < 0.05 and len(wb.worksheets) > 1:
+        wb.remove(wb.worksheets[-1])
+    wb.save(path)
 
 
 def worker() -> None:
@@ -94,10 +179,14 @@ def worker() -> None:
     runner = CliRunner()
     os.environ.update({"COLUMNS": "120", "NO_COLOR": "1"})
     for line in sys.stdin:
-        folder = Path(line.strip())
+        name, seed = line.rstrip("\n").split("\t")
+        folder = Path(name)
         os.chdir(folder)
+        rng = random.Random(int(seed))
         runs = []
         for args in COMMANDS:  # isi, which edits the case, comes last
+            if args == SPOIL_BEFORE:
+                spoil_workbook(folder / "isi.xlsx", rng)
             start = time.perf_counter()
             result = runner.invoke(app, args, catch_exceptions=True)
             exc = result.exception
@@ -125,11 +214,11 @@ class Worker:
             cwd=ROOT,
         )
 
-    def run(self, folder: Path, timeout: float) -> dict | str:
+    def run(self, folder: Path, seed: int, timeout: float) -> dict | str:
         import select
 
         assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write(f"{folder}\n")
+        self.proc.stdin.write(f"{folder}\t{seed}\n")
         self.proc.stdin.flush()
         ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
         if not ready:
@@ -168,9 +257,9 @@ def main() -> int:
     w = Worker()
     started = time.perf_counter()
     for i in range(args.cases):
-        folder = scratch / "case"
+        folder = scratch / "case" / "ws"
         what = make_case(folder, rng)
-        outcome = w.run(folder, TIMEOUT * len(COMMANDS))
+        outcome = w.run(folder, rng.randrange(2**32), TIMEOUT * len(COMMANDS))
         bad = None
         if isinstance(outcome, str):
             counts[outcome.split(" ")[0]] += 1
