@@ -7,9 +7,10 @@ hand are caught and explained instead of silently misread.
 
 Every input is bounded before the expensive step: only regular files are read, their size is
 checked before a byte is read, control characters are refused with their line and column before
-parsing, and while the events stream in, nesting depth and the number of values (aliases counted
-as they expand) are checked, so no file, however built, can exhaust memory, recurse in C, or
-take long. Duplicate keys are all reported; explicit tags are refused; parser errors become
+parsing, the number of YAML events is counted by libyaml's C parser before anything is built
+(a large file is refused in a fraction of a second), and while the events stream in, nesting
+depth and the values that aliases produce (counted as they expand) are checked, so no file,
+however built, can exhaust memory, recurse in C, or take long. Duplicate keys are all reported; explicit tags are refused; parser errors become
 located Indonesian messages.
 """
 
@@ -26,11 +27,11 @@ from ikutool.numfmt import format_angka
 
 PathT = tuple[str | int, ...]
 
-MAX_BYTES = 16 * 1024 * 1024  # an IKU file (10.000 indicators take about 4 MB)
+MAX_BYTES = 16 * 1024 * 1024  # an IKU file (10.000 indicators take about 2,6 MB)
 REALISASI_MAX_BYTES = 4 * 1024 * 1024  # one year's realisasi
 EDIT_MAX_BYTES = 2 * 1024 * 1024  # a file edited in place (the round-trip loader is slower)
-MAX_EVENTS = 800_000  # YAML events (every key, value, start and end): ~20.000 indicators
-MAX_NODES = 600_000  # values in the whole document, aliases counted as they expand
+MAX_EVENTS = 800_000  # YAML events (every key, value, start and end): ~35.000 indicators
+MAX_ALIAS_VALUES = 600_000  # values produced by aliases (*name), counted as they expand
 MAX_DEPTH = 64
 MAX_SCALAR = 20_000  # characters in one value (the model limits text fields much further)
 MAX_INT_DIGITS = 18  # longer digit strings stay text, so they get a located "too large" message
@@ -309,7 +310,7 @@ def _refuse_too_many_events(text: str, name: str) -> None:
         raise IkuError.single(
             "IKU105",
             f"berkas terlalu besar: {format_angka(events)} unsur YAML (kunci, nilai, daftar); "
-            f"batasnya {format_angka(MAX_EVENTS)}, cukup untuk sekitar 20.000 indikator",
+            f"batasnya {format_angka(MAX_EVENTS)}, cukup untuk sekitar 35.000 indikator",
             file=name,
             line=1,
             column=1,
@@ -378,14 +379,17 @@ class _Builder:
             column=mark.column + 1,
         )
 
-    def _tick(self, n: int, mark: Any) -> None:
+    def _expand(self, n: int, mark: Any) -> None:
+        """Count what an alias expands to. The document's own values are bounded by
+        MAX_EVENTS; only aliases can multiply them (the "billion laughs"), so only they are
+        counted here, and the file is refused at the alias that crosses the budget."""
         self.count += n
-        if self.count > MAX_NODES:
+        if self.count > MAX_ALIAS_VALUES:
             raise self._too_big(
                 mark,
-                f"berkas terlalu besar: lebih dari {format_angka(MAX_NODES)} nilai (alias &/* "
-                "dihitung setiap kali dipakai); berkas IKU dan realisasi tidak memerlukan sebanyak "
-                "itu, dan tidak memerlukan alias",
+                f"alias &/* di berkas ini menghasilkan lebih dari {format_angka(MAX_ALIAS_VALUES)} "
+                "nilai (dihitung setiap kali dipakai); berkas IKU dan realisasi tidak memerlukan "
+                "alias, tulis nilainya langsung",
             )
 
     def build(self, events: Any) -> tuple[Any, _Mark | None]:
@@ -409,9 +413,6 @@ class _Builder:
             if cls is ScalarEvent:  # the common case first
                 if event.tag is not None:
                     self._check_tag(event)
-                self.count += 1
-                if self.count > MAX_NODES:
-                    self._tick(0, event.start_mark)
                 value, vmark = self._scalar(event, stack)
                 vsize = 1
                 if event.anchor:
@@ -424,7 +425,6 @@ class _Builder:
                 mark = event.start_mark
                 if event.tag is not None:
                     self._check_tag(event)
-                self._tick(1, mark)
                 if len(stack) >= MAX_DEPTH:
                     raise self._too_big(
                         mark,
@@ -449,7 +449,7 @@ class _Builder:
                         column=mark.column + 1,
                     )
                 value, vmark, vsize = self.anchors[event.anchor]
-                self._tick(vsize, mark)
+                self._expand(vsize, mark)
             elif cls is DocumentStartEvent:
                 documents += 1
                 if documents > 1:

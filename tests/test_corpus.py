@@ -181,9 +181,9 @@ def test_alias_bomb_is_refused_with_bounded_work_and_memory() -> None:
         tracemalloc.stop()
     assert info.value.findings[0].code == "IKU105"
     assert peak < 64 * 1024 * 1024  # expanded, it would be 9^9 = 387 million strings
-    # the work is bounded by the node budget: aliases are counted as they expand, and the file
+    # the work is bounded by the alias budget: aliases are counted as they expand, and the file
     # is refused at the alias that crosses it, long before anything is expanded
-    assert yaml_reader.MAX_NODES <= 1_000_000
+    assert yaml_reader.MAX_ALIAS_VALUES <= 1_000_000
 
 
 # Perjanjian Kinerja and anggaran files, placed as pk/2019.yaml and anggaran/2019.yaml of a
