@@ -42,7 +42,8 @@ class TahunRekap(Result):
     tahun: int
     capaian: float | None
     kategori: str | None
-    status_data: str | None
+    status_data: str | None  # of the realisasi file: contoh | sementara | final | None
+    status_pk: str | None  # of the Perjanjian Kinerja file used, if any
     dengan_realisasi: int  # indicators with a target that year and a realisasi figure
     bertarget: int  # indicators with a target that year
     sasaran: list[SasaranRekap]
@@ -72,6 +73,14 @@ class Rekap(Result):
     @property
     def jumlah_galat(self) -> int:
         return sum(not b.ok for b in self.baris)
+
+    def berstatus(self, status: str) -> list[str]:
+        """Folders of the agencies whose realisasi (or PK) of a year shown has this status."""
+        return [
+            b.folder
+            for b in self.baris
+            if any(t.status_data == status or t.status_pk == status for t in b.tahun)
+        ]
 
 
 def find_workspaces(folder: Path, depth: int = 2) -> list[Path]:
@@ -153,6 +162,7 @@ def _year(result: HasilCapaian) -> TahunRekap:
         capaian=result.capaian,
         kategori=result.kategori,
         status_data=result.status_data,
+        status_pk=result.status_pk,
         dengan_realisasi=sum(i.capaian is not None for i in with_target),
         bertarget=len(with_target),
         sasaran=[

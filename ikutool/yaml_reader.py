@@ -10,8 +10,8 @@ checked before a byte is read, control characters are refused with their line an
 parsing, the number of YAML events is counted by libyaml's C parser before anything is built
 (a large file is refused in a fraction of a second), and while the events stream in, nesting
 depth and the values that aliases produce (counted as they expand) are checked, so no file,
-however built, can exhaust memory, recurse in C, or take long. Duplicate keys are all reported; explicit tags are refused; parser errors become
-located Indonesian messages.
+however built, can exhaust memory, recurse in C, or take long. Duplicate keys are all reported;
+explicit tags are refused; parser errors become located Indonesian messages.
 """
 
 from __future__ import annotations

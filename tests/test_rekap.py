@@ -148,3 +148,30 @@ def test_every_figure_whole_in_any_terminal_width(iku_cli, regency, monkeypatch,
         for t in b["tahun"]:
             assert f"{t['capaian']:.2f}".replace(".", ",") in flat
     assert "opd-007/realisasi/2026.yaml:6:9" in flat
+
+
+def test_illustrative_figures_are_said_to_be_so_in_every_format(iku_cli, tmp_path) -> None:
+    """Synthetic realisasi is `status: contoh`: every output of the roll-up says so, and names
+    the agencies; once an agency's files are final it is no longer named."""
+    from openpyxl import load_workbook
+
+    folder = tmp_path / "kab"
+    make_data().region(folder, 3)
+    final = folder / "opd-002" / "realisasi" / "2026.yaml"
+    final.write_text(final.read_text("utf-8").replace("status: contoh", "status: final"), "utf-8")
+    args = ("rekap", "--tahun", "2026", str(folder))
+    table = iku_cli(*args).stdout
+    assert table.count("CATATAN: data 2 instansi berstatus CONTOH") == 2  # above and below
+    assert "opd-001" in table and "data CONTOH" in table
+    data = json.loads(iku_cli(*args, "-f", "json").stdout)
+    assert "opd-002" not in data["catatan"] and "opd-003" in data["catatan"]
+    assert "CONTOH" in iku_cli(*args, "-f", "markdown").stdout
+    for fmt in ("html", "xlsx"):
+        assert iku_cli(*args, "-f", fmt, "--out", str(tmp_path / f"r.{fmt}")).exit_code == 0
+    assert "berstatus CONTOH" in (tmp_path / "r.html").read_text("utf-8")
+    assert "berstatus CONTOH" in load_workbook(tmp_path / "r.xlsx")["Rekap"]["A2"].value
+    for name in ("opd-001", "opd-003"):
+        path = folder / name / "realisasi" / "2026.yaml"
+        path.write_text(path.read_text("utf-8").replace("status: contoh", "status: final"), "utf-8")
+    data = json.loads(iku_cli(*args, "-f", "json").stdout)
+    assert data["catatan"] is None and "CONTOH" not in iku_cli(*args).stdout

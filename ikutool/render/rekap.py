@@ -37,7 +37,34 @@ def _status(b: BarisRekap) -> str:
         )
         more = f" (+{len(b.galat) - 1} lagi)" if len(b.galat) > 1 else ""
         return f"GALAT {first['kode']} {where}{more}"
-    return "; ".join(b.kurang) or "lengkap"
+    text = "; ".join(b.kurang) or "lengkap"
+    statuses = {t.status_data for t in b.tahun} | {t.status_pk for t in b.tahun}
+    if "contoh" in statuses:
+        text += "; data CONTOH"
+    elif "sementara" in statuses:
+        text += "; data sementara"
+    return text
+
+
+def notice(rekap: Rekap) -> str | None:
+    """Which agencies' figures are illustrative (status: contoh) or not final: said in every
+    output, as capaian says it for one agency."""
+    parts = []
+    contoh = rekap.berstatus("contoh")
+    if contoh:
+        names = ", ".join(contoh[:5]) + (
+            f" dan {len(contoh) - 5} lainnya" if len(contoh) > 5 else ""
+        )
+        parts.append(
+            f"CATATAN: data {len(contoh)} instansi berstatus CONTOH - angka ilustrasi, bukan data "
+            f"resmi ({names})."
+        )
+    sementara = [f for f in rekap.berstatus("sementara") if f not in contoh]
+    if sementara:
+        parts.append(
+            f"Catatan: realisasi {len(sementara)} instansi berstatus SEMENTARA (belum final)."
+        )
+    return " ".join(parts) or None
 
 
 def rows(rekap: Rekap) -> list[list[str]]:
@@ -116,15 +143,17 @@ def rekap_view(rekap: Rekap, width: int | None = None) -> Any:
         if b.galat:
             cells[-1].stylize("bold red")
         table.add_row(*cells)
+    note = notice(rekap)
+    warn = [Text(note, style="bold yellow")] if note else []
     if fits(table, width):
-        return Group(table, Text(_summary(rekap)))
+        return Group(*warn, table, Text(_summary(rekap)), *warn)
     listing = Text(_title(rekap) + "\n", style="bold")
     for b, row in zip(rekap.baris, body, strict=True):
         listing.append(f"\n{row[0]}. {row[1]}\n", style="bold")
         for h, value in zip(head[2:], row[2:], strict=True):
             listing.append(f"   {h}: ")
             listing.append(value + "\n", style="bold red" if b.galat and h == head[-1] else "")
-    return Group(listing, Text("\n" + _summary(rekap)))
+    return Group(*warn, listing, Text("\n" + _summary(rekap)), *warn)
 
 
 def _numeric(head: str) -> bool:
@@ -133,6 +162,9 @@ def _numeric(head: str) -> bool:
 
 def rekap_markdown(rekap: Rekap) -> str:
     lines = [f"### {_title(rekap)}", ""]
+    note = notice(rekap)
+    if note:
+        lines += [f"**{note}**", ""]
     head = header(rekap)
     lines.append("| " + " | ".join(head) + " |")
     lines.append(
@@ -145,7 +177,7 @@ def rekap_markdown(rekap: Rekap) -> str:
     )
     for row in rows(rekap):
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in row) + " |")
-    lines += ["", _summary(rekap)]
+    lines += ["", _summary(rekap)] + ([f"**{note}**"] if note else [])
     return "\n".join(lines) + "\n"
 
 
@@ -197,6 +229,7 @@ def _num(v: float | None) -> str:
 def rekap_data(rekap: Rekap) -> dict[str, Any]:
     data = rekap.model_dump(mode="json")
     data["jumlah_galat"] = rekap.jumlah_galat
+    data["catatan"] = notice(rekap)
     return data
 
 
@@ -215,17 +248,22 @@ def rekap_html(rekap: Rekap) -> str:
         "table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:3px 5px;"
         "vertical-align:top}th{background:#ddebf7}td.n{text-align:right}tr.bad td{color:#c62828}"
         "@page{size:A4 landscape;margin:12mm}@media print{thead{display:table-header-group}}"
+        "p.note{color:#c00000;font-weight:bold}"
     )
+    note = notice(rekap)
+    warn = f'<p class="note">{escape(note)}</p>' if note else ""
     return (
         '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
         f"<title>{escape(_title(rekap))}</title><style>{css}</style></head><body>"
-        f"<h1>{escape(_title(rekap))}</h1><table><thead><tr>{head}</tr></thead>"
-        f"<tbody>{''.join(body)}</tbody></table><p>{escape(_summary(rekap))}</p></body></html>\n"
+        f"<h1>{escape(_title(rekap))}</h1>{warn}<table><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table><p>{escape(_summary(rekap))}</p>{warn}"
+        "</body></html>\n"
     )
 
 
 def rekap_xlsx(rekap: Rekap, scratch: Path | None = None) -> bytes:
     from openpyxl import Workbook
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     from ikutool.render.xlsx import HEAD, PCT, _a4, save_workbook, style
@@ -233,7 +271,10 @@ def rekap_xlsx(rekap: Rekap, scratch: Path | None = None) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Rekap"
-    ws.cell(row=1, column=1, value=_title(rekap))
+    ws.cell(row=1, column=1, value=_title(rekap)).font = Font(bold=True, size=12)
+    note = notice(rekap)
+    if note:
+        ws.cell(row=2, column=1, value=note).font = Font(bold=True, color="C00000")
     heads = header(rekap)
     for c, h in enumerate(heads, 1):
         style(ws.cell(row=3, column=c, value=h), bold=True, colour=HEAD, align="center")
