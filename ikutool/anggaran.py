@@ -27,7 +27,7 @@ from pydantic import BeforeValidator, Field, StrictStr
 from ikutool.errors import Finding, IkuError
 from ikutool.model import Base, Iku, Number, Text
 from ikutool.paths import shown
-from ikutool.realisasi import file_for_year, year_from_name
+from ikutool.realisasi import file_for_year, year_findings
 from ikutool.validation import clip, listing, nearest, validate_document
 from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document, read_yaml
 
@@ -84,24 +84,7 @@ def anggaran_from_document(doc: Document, path: Path, iku: Iku) -> AnggaranTahun
     )
     if model is None:
         raise IkuError(findings)
-    named = year_from_name(path)
-    if named is not None and named != model.tahun:
-        findings.append(
-            doc.finding(
-                "IKU305",
-                f"'tahun: {model.tahun}' berbeda dengan tahun di nama berkas ({named})",
-                ("tahun",),
-            )
-        )
-    if model.tahun not in iku.periode.tahun:
-        findings.append(
-            doc.finding(
-                "IKU307",
-                f"tahun {model.tahun} di luar periode IKU {iku.periode.awal}-{iku.periode.akhir} "
-                f"({iku.berkas})",
-                ("tahun",),
-            )
-        )
+    findings.extend(year_findings(doc, path, model.tahun, iku, "berkas anggaran"))
     known = [s.kode for s in iku.sasaran]
     for i, prog in enumerate(model.program):
         where = ("program", i)

@@ -24,7 +24,7 @@ from pydantic import Field
 from ikutool.errors import Finding, IkuError
 from ikutool.model import Base, Iku, Target, TargetCell, Text
 from ikutool.paths import shown
-from ikutool.realisasi import file_for_year, year_from_name
+from ikutool.realisasi import file_for_year, year_findings
 from ikutool.validation import clip, listing, nearest, validate_document
 from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document
 
@@ -102,24 +102,7 @@ def pk_from_document(doc: Document, path: Path, iku: Iku) -> PkTahun:
         findings.sort(key=lambda f: (f.line or 0, f.column or 0))
         raise IkuError(findings)
     out = PkTahun(model.tahun, doc.file, model.status, target=targets)
-    named = year_from_name(path)
-    if named is not None and named != model.tahun:
-        findings.append(
-            doc.finding(
-                "IKU305",
-                f"'tahun: {model.tahun}' berbeda dengan tahun di nama berkas ({named})",
-                ("tahun",),
-            )
-        )
-    if model.tahun not in iku.periode.tahun:
-        findings.append(
-            doc.finding(
-                "IKU307",
-                f"tahun {model.tahun} di luar periode IKU {iku.periode.awal}-{iku.periode.akhir} "
-                f"({iku.berkas})",
-                ("tahun",),
-            )
-        )
+    findings.extend(year_findings(doc, path, model.tahun, iku, "berkas PK"))
     if model.ditandatangani is not None:
         try:
             out.ditandatangani = dt.date.fromisoformat(model.ditandatangani)

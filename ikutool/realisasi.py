@@ -124,6 +124,32 @@ def year_from_name(path: Path) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def year_findings(doc: Document, path: Path, tahun: int, iku: Iku, what: str) -> list[Finding]:
+    """The year a per-year file (realisasi, PK, anggaran) declares, against its file name
+    (IKU305) and the IKU's period (IKU307)."""
+    out = []
+    named = year_from_name(path)
+    if named is not None and named != tahun:
+        out.append(
+            doc.finding(
+                "IKU305",
+                f"'tahun: {tahun}' berbeda dengan tahun di nama berkas ({named}); samakan "
+                f"keduanya ({what} {tahun} bernama {tahun}.yaml)",
+                ("tahun",),
+            )
+        )
+    if tahun not in iku.periode.tahun:
+        out.append(
+            doc.finding(
+                "IKU307",
+                f"tahun {tahun} di luar periode IKU {iku.periode.awal}-{iku.periode.akhir} "
+                f"({iku.berkas})",
+                ("tahun",),
+            )
+        )
+    return out
+
+
 def file_for_year(folder: Path, tahun: int, what: str) -> Path | None:
     """The one ``<tahun>*.yaml`` of an optional per-year folder (PK, anggaran), or None."""
     if not folder.is_dir():
@@ -227,25 +253,7 @@ def realisasi_from_document(doc: Document, path: Path, iku: Iku) -> RealisasiTah
     if tahun is not None:
         status = model.status if model is not None else None
         result = RealisasiTahun(tahun, doc.file, status, model.keterangan if model else None)
-        named = year_from_name(path)
-        if named is not None and named != tahun:
-            findings.append(
-                doc.finding(
-                    "IKU305",
-                    f"'tahun: {tahun}' berbeda dengan tahun di nama berkas ({named}); "
-                    f"samakan keduanya (berkas realisasi {tahun} bernama {tahun}.yaml)",
-                    ("tahun",),
-                )
-            )
-        if tahun not in iku.periode.tahun:
-            findings.append(
-                doc.finding(
-                    "IKU307",
-                    f"tahun {tahun} di luar periode IKU {iku.periode.awal}-{iku.periode.akhir} "
-                    f"({iku.berkas})",
-                    ("tahun",),
-                )
-            )
+        findings.extend(year_findings(doc, path, tahun, iku, "berkas realisasi"))
         entries = data.get("realisasi")
         if isinstance(entries, dict):
             _Entries(doc, iku, tahun, result, findings).read(entries)
