@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -118,7 +118,9 @@ class Result(BaseModel):
     model_config = ConfigDict(defer_build=True)
 
     @classmethod
-    def model_construct(cls, _fields_set: set[str] | None = None, **values: Any) -> Any:
+    def model_construct(  # type: ignore[override]  # same call, as pydantic documents it
+        cls, _fields_set: set[str] | None = None, **values: Any
+    ) -> Self:
         """pydantic's ``model_construct`` for these plain models (no aliases, extras or private
         attributes), without its per-call overhead: results are built tens of thousands of
         times in a large report."""

@@ -188,6 +188,19 @@ def bidang_key(iku: Iku, bidang: str | None) -> str | None:
     return resolve_bidang(iku, bidang) if bidang else None
 
 
+def need_out(format: str, out: Path | None, example: str) -> Path:
+    """``--out`` of a format written to a file only (xlsx, html, docx, parquet); without it, a
+    usage error that shows a file name to give, e.g. ``example="laporan.xlsx"``."""
+    if out is None:
+        raise IkuError.single(
+            "IKU501",
+            f"format {format} perlu --out BERKAS, mis. --out {example}",
+            file="--out",
+            exit_code=2,
+        )
+    return out
+
+
 def refuse_out(out: Path | None, force: bool) -> None:
     """Say that ``--out`` cannot be written before any work, not after."""
     if out is not None:

@@ -22,6 +22,7 @@ from ikutool.cli.common import (
     load_iku,
     load_pk,
     load_realisasi,
+    need_out,
     refuse_out,
     rich_to_text,
     sources,
@@ -180,13 +181,8 @@ def report(
     from ikutool.capaian import Options
     from ikutool.report import build_report
 
-    if format in (FormatReport.html, FormatReport.xlsx) and out is None:
-        raise IkuError.single(
-            "IKU501",
-            f"format {format.value} perlu --out BERKAS, mis. --out laporan.{format.value}",
-            file="--out",
-            exit_code=2,
-        )
+    if format in (FormatReport.html, FormatReport.xlsx):
+        need_out(format.value, out, f"laporan.{format.value}")
     refuse_out(out, force)
     src = sources(iku_file, realisasi_dir, pk=pk_dir)
     iku = load_iku(src).iku

@@ -21,6 +21,7 @@ from ikutool.cli.common import (
     load_iku,
     load_pk,
     load_realisasi,
+    need_out,
     refuse_out,
     rich_to_text,
     sources,
@@ -87,13 +88,8 @@ def lkjip(
     from ikutool.realisasi import available_years
     from ikutool.workspace import template_hint
 
-    if format in (FormatLkjip.html, FormatLkjip.docx) and out is None:
-        raise IkuError.single(
-            "IKU501",
-            f"format {format.value} perlu --out BERKAS, mis. --out lkjip-{tahun}.{format.value}",
-            file="--out",
-            exit_code=2,
-        )
+    if format in (FormatLkjip.html, FormatLkjip.docx):
+        need_out(format.value, out, f"lkjip-{tahun}.{format.value}")
     refuse_out(out, force)
     src = sources(iku_file, realisasi_dir, pk=pk_dir, anggaran=anggaran_dir)
     iku = load_iku(src).iku

@@ -16,6 +16,7 @@ from ikutool.cli.common import (
     bidang_key,
     check_year,
     load_iku,
+    need_out,
     sources,
     warn,
 )
@@ -105,13 +106,9 @@ def _template_xlsx(
     from ikutool.realisasi import load_realisasi_file
     from ikutool.render.xlsx_template import realisasi_template_xlsx
 
-    if out is None or str(out) == "-":
-        raise IkuError.single(
-            "IKU501",
-            f"format xlsx perlu --out BERKAS, mis. --out realisasi-{tahun}.xlsx",
-            file="--out",
-            exit_code=2,
-        )
+    out = need_out(
+        "xlsx", None if out is not None and str(out) == "-" else out, f"realisasi-{tahun}.xlsx"
+    )
     src.require_writable("Membuat buku kerja realisasi")
     check_target(out, force)
     key = bidang_key(iku, bidang)

@@ -9,7 +9,14 @@ from typing import Annotated, Any
 
 import typer
 
-from ikutool.cli.common import ForceOpt, SkalaOpt, deliver, refuse_out, rich_to_text
+from ikutool.cli.common import (
+    ForceOpt,
+    SkalaOpt,
+    deliver,
+    need_out,
+    refuse_out,
+    rich_to_text,
+)
 from ikutool.cli.output import console, write_findings
 from ikutool.errors import IkuError
 
@@ -76,13 +83,8 @@ def rekap(
     from ikutool.capaian import Options
     from ikutool.rekap import build_rekap, galat_findings
 
-    if format in (FormatRekap.xlsx, FormatRekap.html, FormatRekap.parquet) and out is None:
-        raise IkuError.single(
-            "IKU501",
-            f"format {format.value} perlu --out BERKAS, mis. --out rekap.{format.value}",
-            file="--out",
-            exit_code=2,
-        )
+    if format in (FormatRekap.xlsx, FormatRekap.html, FormatRekap.parquet):
+        need_out(format.value, out, f"rekap.{format.value}")
     if format is FormatRekap.parquet:
         try:
             import pyarrow  # noqa: F401

@@ -135,7 +135,9 @@ def rekap_view(rekap: Rekap, width: int | None = None) -> Any:
         # the last column holds file paths (where a bad agency's first error is): folded, never
         # cut to "..."
         table.add_column(
-            h, justify="right" if right else "left", overflow="fold" if i == len(head) - 1 else None
+            h,
+            justify="right" if right else "left",
+            overflow="fold" if i == len(head) - 1 else "ellipsis",
         )
     body = rows(rekap)
     for b, row in zip(rekap.baris, body, strict=True):
