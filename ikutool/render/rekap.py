@@ -268,7 +268,7 @@ def rekap_xlsx(rekap: Rekap, scratch: Path | None = None) -> bytes:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    from ikutool.render.xlsx import HEAD, PCT, _a4, save_workbook, style
+    from ikutool.render.xlsx import HEAD, PCT, _a4, _fit_rows, save_workbook, style
 
     wb = Workbook()
     ws = wb.active
@@ -295,6 +295,7 @@ def rekap_xlsx(rekap: Rekap, scratch: Path | None = None) -> bytes:
             )
     for c, width in enumerate([5, 44, 10, 12] + [14] * (len(heads) - 5) + [40], 1):
         ws.column_dimensions[get_column_letter(c)].width = width
+    _fit_rows(ws, 3, 3 + len(rekap.baris))  # wrapped text gets its height (Excel does not)
     ws.freeze_panes = "C4"
     _a4(ws, 3)
     detail = wb.create_sheet("Sasaran")
