@@ -16,6 +16,7 @@ from typing import Any
 from ikutool.lkjip import ANALISIS, Lkjip, SasaranLkjip
 from ikutool.numfmt import format_angka, format_persen
 from ikutool.render.text import (
+    PENGUKURAN_HEADER,
     capaian_cell,
     component_label,
     kalimat,
@@ -635,16 +636,7 @@ def _lampiran(lk: Lkjip) -> list[Block]:
         Tabel(
             "Lampiran 2",
             f"Pengukuran Kinerja Tahun {lk.tahun}",
-            [
-                "No",
-                "Sasaran",
-                "Indikator",
-                "Satuan",
-                "Target",
-                "Realisasi",
-                "Capaian (%)",
-                "Kategori",
-            ],
+            list(PENGUKURAN_HEADER),
             rows,
             ["r", "l", "l", "l", "r", "r", "r", "l"],
             bold,

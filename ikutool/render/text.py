@@ -23,6 +23,19 @@ def pk_notice(result: HasilCapaian) -> str | None:
     return None
 
 
+# the columns of the LKjIP's pengukuran kinerja table (the xlsx report and the LKjIP appendix)
+PENGUKURAN_HEADER = (
+    "No",
+    "Sasaran",
+    "Indikator",
+    "Satuan",
+    "Target",
+    "Realisasi",
+    "Capaian (%)",
+    "Kategori",
+)
+
+
 def notice(result: HasilCapaian) -> str | None:
     text = STATUS_DATA_NOTICE.get(result.status_data or "")
     if result.status_pk == "contoh" and result.status_data != "contoh":

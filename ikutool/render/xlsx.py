@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from ikutool.capaian import HasilCapaian, HasilKomponen
 from ikutool.render.text import (
     PARTIAL_NOTE,
+    PENGUKURAN_HEADER,
     component_label,
     has_partial,
     mean_label,
@@ -159,16 +160,7 @@ def _kategori(ws: Any, row: int, col: int, label: str | None) -> None:
 
 def year_sheet(wb: Workbook, result: HasilCapaian, laporan: Any) -> None:
     ws = wb.create_sheet(str(result.tahun))
-    heads = [
-        "No",
-        "Sasaran",
-        "Indikator",
-        "Satuan",
-        "Target",
-        "Realisasi",
-        "Capaian (%)",
-        "Kategori",
-    ]
+    heads = PENGUKURAN_HEADER
     n = len(heads)
     _title(ws, 1, result.instansi.upper(), n)
     if laporan.pemerintah:
