@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ikutool.model import Iku, Indikator, Komponen, Result, Skala
+from ikutool.notation import component_label
 from ikutool.numfmt import format_angka, format_persen
 from ikutool.pk import PkTahun
 from ikutool.realisasi import RealisasiTahun
@@ -97,7 +98,8 @@ class HasilKomponen(Result):
     capaian: float | None
     capaian_asli: float | None = None  # before the optional cap
     status: Status
-    peringatan: list[str] = []
+    peringatan: list[str] = []  # about the capaian (extreme, not computable)
+    peringatan_realisasi: list[str] = []  # about the realisasi as it was read (IKU107, ...)
 
 
 class HasilIndikator(Result):
@@ -115,6 +117,7 @@ class HasilIndikator(Result):
     catatan: str | None = None
     sumber: str | None = None
     peringatan: list[str] = []
+    peringatan_target: list[str] = []  # about the target cell as it was read (IKU107, ...)
     target_sumber: Literal["pk", "renstra"] | None = None  # whose target the capaian is against
     target_renstra_teks: str | None = None  # the Renstra target, when a PK target replaced it
 
@@ -122,9 +125,13 @@ class HasilIndikator(Result):
 class HasilSasaran(Result):
     kode: str
     uraian: str
-    indikator: list[HasilIndikator]
-    capaian: float | None
+    indikator: list[HasilIndikator]  # those shown (a bidang's only, with --bidang)
+    capaian: float | None  # the sasaran's own figure: the mean over all its indicators
     kategori: str | None
+    status: Status = "ada"  # why there is no figure: every indicator without a target, ...
+    jumlah_indikator: int = 0  # indicators of the sasaran, in every bidang
+    capaian_bidang: float | None = None  # with --bidang: the mean over the rows shown only
+    kategori_bidang: str | None = None
 
 
 class HasilCapaian(Result):
@@ -138,9 +145,16 @@ class HasilCapaian(Result):
     skala: str
     batas_capaian: float | None
     bidang: str | None
+    bidang_nama: str | None = None
     sasaran: list[HasilSasaran]
-    capaian: float | None
+    capaian: float | None  # the agency's figure: the mean of every sasaran, in every bidang
     kategori: str | None
+    capaian_bidang: float | None = None  # with --bidang: the mean of that bidang's indicators
+    kategori_bidang: str | None = None
+    jumlah_sasaran: int = (
+        0  # every sasaran of the IKU (the agency mean is over those with a figure)
+    )
+    sasaran_berangka: int = 0  # those with a figure
     peringatan: list[str] = []
 
     @property
@@ -204,7 +218,7 @@ def _komponen(
         )
     return HasilKomponen.model_construct(
         kunci=comp.kunci or "nilai",
-        uraian=ind.label_for(comp.kunci or ""),
+        uraian=component_label(comp.kunci, comp.satuan, ind.label_for(comp.kunci or "")),
         satuan=comp.satuan,
         persen=bool(comp.persen),
         target=comp.jumlah,
@@ -246,21 +260,25 @@ def capaian_indikator(
             components.append(
                 HasilKomponen.model_construct(
                     kunci=key,
-                    uraian=ind.label_for(key),
+                    uraian=component_label(key, unit.satuan if unit else "", ind.label_for(key)),
                     satuan=unit.satuan if unit else (ind.satuan or ""),
                     persen=bool(unit.persen) if unit else False,
                     target=None,
                     realisasi=value,
                     capaian=None,
                     status="tanpa_target",
+                    peringatan_realisasi=entry.warnings_for(key) if entry else [],
                 )
             )
         status: Status = "tanpa_target"
         value = None
     else:
         for comp in target.komponen:
-            r = entry.nilai.get(comp.kunci or "nilai") if entry else None
-            components.append(_komponen(ind, comp, r, rumus, batas))
+            key = comp.kunci or "nilai"
+            one = _komponen(ind, comp, entry.nilai.get(key) if entry else None, rumus, batas)
+            if entry is not None and one.realisasi is not None:
+                one.peringatan_realisasi = entry.warnings_for(key)
+            components.append(one)
         numbers = [c.capaian for c in components if c.capaian is not None]
         value = mean(numbers)
         missing = [c.kunci for c in components if c.status == "belum_ada_realisasi"]
@@ -292,11 +310,27 @@ def capaian_indikator(
         catatan=entry.catatan if entry else None,
         sumber=entry.sumber if entry else None,
         peringatan=notes,
+        peringatan_target=(pk.warnings_for(ind.kode) if pk_target is not None and pk else [])
+        if pk_target is not None
+        else iku.target_warnings(ind.kode, tahun),
         target_sumber="pk" if pk_target is not None else ("renstra" if target else None),
         target_renstra_teks=(t.teks if (t := ind.target_for(tahun)) else None)
         if pk_target is not None
         else None,
     )
+
+
+def sasaran_status(rows: list[HasilIndikator], value: float | None) -> Status:
+    """Why a sasaran has no figure, in one status: no indicator has a target that year
+    ("tanpa target"), or one that has a target waits for its realisasi, or a target of zero."""
+    if value is not None:
+        return "ada"
+    statuses = [r.status for r in rows]
+    if not statuses or all(s == "tanpa_target" for s in statuses):
+        return "tanpa_target"
+    if "belum_ada_realisasi" in statuses:
+        return "belum_ada_realisasi"
+    return next(s for s in statuses if s != "tanpa_target")
 
 
 def compute(
@@ -309,31 +343,57 @@ def compute(
     options = options or Options()
     skala = scale_of(iku, options.skala)
     sasaran_out = []
+    every_sasaran = []
+    shown_rows: list[HasilIndikator] = []
     for sas in iku.sasaran:
         rows = [
             capaian_indikator(iku, ind, tahun, data, skala, options.batas, pk)
             for ind in sas.indikator
-            if options.bidang is None or iku.bidang_key(ind) == options.bidang
         ]
-        if not rows and options.bidang is not None:
-            continue
         counted = [r for r in rows if r.capaian is not None]
         value = mean([r.capaian for r in counted], [r.bobot for r in counted])  # type: ignore[misc]
+        every_sasaran.append(value)
+        # a bidang view shows that bidang's indicators, beside the sasaran's own figure (which
+        # is over all of them) and the mean of the rows shown, each labelled as what it is
+        keep = [
+            r
+            for r, ind in zip(rows, sas.indikator, strict=True)
+            if options.bidang is None or iku.bidang_key(ind) == options.bidang
+        ]
+        if not keep and options.bidang is not None:
+            continue
+        shown_rows += keep
+        part = None
+        if options.bidang is not None:
+            mine = [r for r in keep if r.capaian is not None]
+            part = mean([r.capaian for r in mine], [r.bobot for r in mine])  # type: ignore[misc]
         sasaran_out.append(
             HasilSasaran.model_construct(
                 kode=sas.kode,
                 uraian=sas.uraian,
-                indikator=rows,
+                indikator=keep,
                 capaian=value,
                 kategori=kategori(value, skala),
+                status=sasaran_status(rows, value),
+                jumlah_indikator=len(rows),
+                capaian_bidang=part,
+                kategori_bidang=kategori(part, skala),
             )
         )
-    overall = mean([s.capaian for s in sasaran_out if s.capaian is not None])
+    overall = mean([v for v in every_sasaran if v is not None])
+    bidang_mean = None
+    if options.bidang is not None:
+        mine = [r for r in shown_rows if r.capaian is not None]
+        bidang_mean = mean([r.capaian for r in mine], [r.bobot for r in mine])  # type: ignore[misc]
     warnings = []
     for s in sasaran_out:
         for ind in s.indikator:
+            warnings += [f"{ind.kode} target: {w}" for w in ind.peringatan_target]
             warnings += [f"{ind.kode}: {w}" for w in ind.peringatan]
-            warnings += [f"{ind.kode} {c.kunci}: {w}" for c in ind.komponen for w in c.peringatan]
+            for c in ind.komponen:
+                where = f"{ind.kode} {c.uraian}" if len(ind.komponen) > 1 else ind.kode
+                warnings += [f"{where} realisasi: {w}" for w in c.peringatan_realisasi]
+                warnings += [f"{where}: {w}" for w in c.peringatan]
     return HasilCapaian.model_construct(
         tahun=tahun,
         instansi=iku.instansi.nama,
@@ -345,8 +405,13 @@ def compute(
         skala=skala.nama,
         batas_capaian=options.batas,
         bidang=options.bidang,
+        bidang_nama=iku.bidang_name(options.bidang) if options.bidang else None,
         sasaran=sasaran_out,
         capaian=overall,
         kategori=kategori(overall, skala),
+        capaian_bidang=bidang_mean,
+        kategori_bidang=kategori(bidang_mean, skala),
+        jumlah_sasaran=len(every_sasaran),
+        sasaran_berangka=sum(v is not None for v in every_sasaran),
         peringatan=warnings,
     )

@@ -52,6 +52,7 @@ def cached_iku(raw: bytes, name: str) -> LoadedIku | None:
         return None
     iku._berkas = name
     iku._sidik = entry
+    attach_target_warnings(iku, findings)
     return LoadedIku(iku, name, findings)
 
 
@@ -84,6 +85,7 @@ def finding_from_dict(data: dict[str, Any], file: str) -> Finding:
         data["baris"],
         data["kolom"],
         data["lokasi"],
+        tuple(data["jalur"]) if data.get("jalur") is not None else None,
     )
 
 
@@ -101,7 +103,34 @@ def iku_from_document(doc: Document) -> LoadedIku:
     if errors_only(findings) or iku is None:
         raise IkuError(findings)
     iku._berkas = doc.file
+    attach_target_warnings(iku, findings)
     return LoadedIku(iku, doc.file, findings)
+
+
+# target warnings the capaian reports itself (a target of zero gives "target nol")
+_COMPUTED = frozenset({"IKU255"})
+
+
+def attach_target_warnings(iku: Iku, findings: list[Finding]) -> None:
+    """Remember each warning located in a target cell (``sasaran[i].indikator[j].target.YEAR``)
+    against that indicator and year, so that it is shown beside the target wherever it is."""
+    found: dict[tuple[str, int], list[str]] = {}
+    for f in findings:
+        seg = f.segments
+        if f.is_error or f.code in _COMPUTED or not seg or len(seg) < 6:
+            continue
+        if seg[0] != "sasaran" or seg[2] != "indikator" or seg[4] != "target":
+            continue
+        try:
+            ind = iku.sasaran[int(seg[1])].indikator[int(seg[3])]
+            year = int(seg[5])
+        except (IndexError, TypeError, ValueError):
+            continue
+        text = f"{f.code} {f.message}"
+        bucket = found.setdefault((ind.kode, year), [])
+        if text not in bucket:
+            bucket.append(text)
+    iku._peringatan = found or None
 
 
 def _code_key(code: str) -> str:

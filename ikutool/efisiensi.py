@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 
 from ikutool.model import Result
-from ikutool.numfmt import format_angka, format_persen
+from ikutool.numfmt import format_angka, format_persen, settled
 
 
 class Anggaran(Result):
@@ -58,13 +58,14 @@ def efisiensi(metode: str, capaian: float | None, anggaran: Anggaran) -> Efisien
         )
     if metode == "selisih":
         value = c - s
-        kategori = "efisien" if value > 5 else ("cukup efisien" if value >= -5 else "tidak efisien")
+        edge = settled(value)  # 12,23 - 7,23 is 5 points ("cukup efisien"), not 5,000000000000014
+        kategori = "efisien" if edge > 5 else ("cukup efisien" if edge >= -5 else "tidak efisien")
         rumus = f"capaian - serapan = {format_angka(c, 2)} - {format_angka(s, 2)} = {format_angka(value, 2)} poin"
         return Efisiensi.model_construct(
             metode=metode, nilai=value, satuan="poin", kategori=kategori, rumus=rumus
         )
     if metode == "sisa":
-        if c < 100:
+        if settled(c) < 100:
             return Efisiensi.model_construct(
                 metode=metode,
                 nilai=None,
@@ -79,16 +80,27 @@ def efisiensi(metode: str, capaian: float | None, anggaran: Anggaran) -> Efisien
             f"{format_angka(anggaran.realisasi)}) / {format_angka(anggaran.pagu)} x 100 = "
             f"{format_persen(value)}"
         )
-        kategori = "efisien" if value > 0 else "tidak ada penghematan"
+        kategori = "efisien" if settled(value) > 0 else "tidak ada penghematan"
         return Efisiensi.model_construct(
             metode=metode, nilai=value, satuan="%", kategori=kategori, rumus=rumus
+        )
+    if settled(s) == 0:
+        # rasio divides by the serapan: with nothing disbursed it is undefined, not infinite
+        return Efisiensi.model_construct(
+            metode="rasio",
+            nilai=None,
+            satuan="%",
+            kategori=None,
+            rumus="-",
+            keterangan="rasio tidak dapat dihitung: serapan anggaran 0 % (belum ada realisasi "
+            "anggaran)",
         )
     value = c / s * 100
     rumus = (
         f"capaian / serapan x 100 = {format_angka(c, 2)} / {format_angka(s, 2)} x 100 = "
         f"{format_persen(value)}"
     )
-    kategori = "efisien" if round(value, 9) >= 100 else "kurang efisien"
+    kategori = "efisien" if settled(value) >= 100 else "kurang efisien"
     return Efisiensi.model_construct(
         metode="rasio", nilai=value, satuan="%", kategori=kategori, rumus=rumus
     )

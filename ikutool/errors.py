@@ -91,6 +91,9 @@ class Finding:
     line: int | None = None
     column: int | None = None
     path: str | None = None
+    # the path inside the document as keys and list positions, so a warning can be attached to
+    # the value it concerns (and travel with it into every output); not part of the identity
+    segments: tuple[str | int, ...] | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if self.code not in CODES:  # a typo in the tool itself, not in the user's file
@@ -124,6 +127,7 @@ class Finding:
             "kolom": self.column,
             "lokasi": self.path,
             "pesan": self.message,
+            "jalur": list(self.segments) if self.segments is not None else None,
         }
 
     def __str__(self) -> str:

@@ -400,6 +400,12 @@ class Iku(Base):
     _berkas: str | None = PrivateAttr(default=None)
     _sidik: str = PrivateAttr(default="")  # a hash of the file's bytes (cache keys depend on it)
     _index: dict[str, Indikator] | None = PrivateAttr(default=None)
+    # warnings about a target cell as it was read, per (indicator code, year): they travel with
+    # the target into every output (definition.attach_target_warnings)
+    _peringatan: dict[tuple[str, int], list[str]] | None = PrivateAttr(default=None)
+
+    def target_warnings(self, kode: str, tahun: int) -> list[str]:
+        return (self._peringatan or {}).get((kode, tahun), [])
 
     @property
     def berkas(self) -> str:
@@ -425,6 +431,9 @@ class Iku(Base):
             if ind.bidang in (b.kunci, b.nama):
                 return b
         return None
+
+    def bidang_name(self, kunci: str) -> str:
+        return next((b.nama for b in self.bidang if b.kunci == kunci), kunci)
 
     def bidang_key(self, ind: Indikator) -> str | None:
         b = self.bidang_of(ind)

@@ -168,6 +168,17 @@ def format_component(
     return body
 
 
+def component_label(kunci: str | None, satuan: str, uraian: str | None = None) -> str:
+    """How a person names one component of a target: its description (``komponen[].uraian``),
+    else the key the file wrote (``ekspor=7%`` -> "ekspor"), else its unit ("UMKM"). A key that
+    was only derived from the unit (``per_100_000_kh``) is never shown."""
+    if uraian:
+        return uraian
+    if kunci and kunci != key_for_unit(satuan):
+        return kunci.replace("_", " ")
+    return satuan or (kunci or "nilai").replace("_", " ")
+
+
 def format_target(components: list[tuple[str | None, float, float | None, str]]) -> str:
     """The notation text for components ``(kunci, jumlah, jumlah_maks, satuan)``; "-" for none."""
     if not components:

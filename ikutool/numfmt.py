@@ -81,17 +81,39 @@ def _explain(raw: str, s: str) -> str:
     return f"'{raw}' bukan angka; tulis angka seperti 2750, '1.234' atau '6,5'"
 
 
+SIGNIFICANT = 15  # every figure a person types fits (the model refuses longer numbers)
+SETTLE_DECIMALS = 9  # far below anything displayed, far above binary noise on a capaian
+
+
 def to_decimal(value: float) -> Decimal:
-    # str() of a float is its shortest round-tripping form, so 0.145 stays 0.145 and rounds
-    # half-up to 0.15 as a person working by hand would.
-    return Decimal(repr(value))
+    """The value as a person means it: at most 15 significant digits, so binary noise
+    (``6.229999999999997`` from 12.23 - 6, ``0.30000000000000004``) is gone before anything is
+    rounded or shown, while every number a person typed keeps all its digits. 0.145 stays 0.145
+    and rounds half-up to 0.15, as by hand."""
+    return Decimal(f"{value:.{SIGNIFICANT}g}")
 
 
-def format_angka(value: float | int | None, decimals: int | None = None, *, dash: str = "-") -> str:
-    """Format ``value`` in Indonesian style.
+def settled(value: float) -> float:
+    """The value every comparison with a band edge or threshold is made on (kategori, efisiensi,
+    proyeksi, "di bawah 100 %"): the figure as a person computes it, without the float noise of
+    the machine's arithmetic. (75 + 125) / 2 is 100, and 12,23 - 7,23 is 5, exactly; a real
+    difference of 0,000001 still counts."""
+    return round(value, SETTLE_DECIMALS) + 0.0  # + 0.0: no negative zero
+
+
+def format_angka(
+    value: float | int | None,
+    decimals: int | None = None,
+    *,
+    dash: str = "-",
+    max_decimals: int | None = None,
+) -> str:
+    """Format ``value`` in Indonesian style: the one function every figure is shown through.
 
     ``decimals=None`` keeps every significant digit (exact, for round trips and targets);
-    an integer rounds half-up to that many places and always shows them (for capaian).
+    an integer rounds half-up to that many places and always shows them (for capaian);
+    ``max_decimals`` rounds half-up to at most that many and drops trailing zeros (a computed
+    quantity such as a difference: ``150``, ``6,23``, ``0,7``).
     """
     if value is None:
         return dash
@@ -100,13 +122,12 @@ def format_angka(value: float | int | None, decimals: int | None = None, *, dash
     d = to_decimal(float(value)) if isinstance(value, float) else Decimal(value)
     # enough precision for any finite float (10^308 has 309 digits): quantize never fails
     with localcontext(prec=400):
-        if decimals is not None:
-            d = d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-            text = f"{abs(d):f}"
-        else:
-            text = f"{abs(d):f}"
-            if "." in text:
-                text = text.rstrip("0").rstrip(".")
+        places = decimals if decimals is not None else max_decimals
+        if places is not None:
+            d = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        text = f"{abs(d):f}"
+        if decimals is None and "." in text:
+            text = text.rstrip("0").rstrip(".")
     int_part, _, frac = text.partition(".")
     grouped = f"{int(int_part):,}".replace(",", ".")
     out = grouped + ("," + frac if frac else "")

@@ -50,6 +50,18 @@ class PkTahun:
     def is_contoh(self) -> bool:
         return self.status == "contoh"
 
+    def warnings_for(self, kode: str) -> list[str]:
+        """Warnings located in the PK target of ``kode`` (travel with the target)."""
+        return [
+            f"{f.code} {f.message}"
+            for f in self.findings
+            if not f.is_error
+            and f.segments
+            and len(f.segments) >= 2
+            and f.segments[0] == "target"
+            and str(f.segments[1]) == kode
+        ]
+
 
 def load_pk_file(path: Path, iku: Iku) -> PkTahun:
     """A PK file checked against ``iku``, from the cache when checked before (see cache.py)."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Literal
 
 from ikutool.model import Indikator, Result
+from ikutool.numfmt import settled
 
 Label = Literal[
     "tercapai",
@@ -40,6 +41,7 @@ ORDER: list[Label] = [
 
 class ProyeksiKomponen(Result):
     kunci: str
+    uraian: str = ""  # the component as a person names it (notation.component_label)
     status: Label
     target_akhir: float
     target_akhir_maks: float | None = None
@@ -56,6 +58,7 @@ class Proyeksi(Result):
     status: Label
     tahun_akhir: int  # the end of the Renstra period
     komponen: list[ProyeksiKomponen]
+    catatan: list[str] = []  # components left out of the label, or judged on an older year
 
 
 def proyeksi_komponen(
@@ -81,21 +84,26 @@ def proyeksi_komponen(
     # the bound to approach: positive polarity climbs to the lower bound, negative descends to
     # the upper one; being anywhere past it in the wanted direction counts as reached
     goal = low if up else (high if high is not None else low)
-    if (latest >= goal) if up else (latest <= goal):
+    gap = settled(latest - goal)
+    if (gap >= 0) if up else (gap <= 0):
         out.status = "tercapai"
+        return out
+    left = end_year - last
+    if left <= 0:
+        # the period is over: nothing to project, the end target was simply not met
+        out.status = "tidak tercapai"
+        if len(years) >= 2:
+            out.laju_teramati = (latest - series[first]) / (last - first)
         return out
     if len(years) < 2:
         return out
     out.laju_teramati = (latest - series[first]) / (last - first)
-    left = end_year - last
-    if left <= 0:
-        out.status = "tidak tercapai"
-        return out
     out.laju_diperlukan = (goal - latest) / left
     out.rasio = out.laju_teramati / out.laju_diperlukan
-    if out.rasio >= 1:
+    ratio = settled(out.rasio)
+    if ratio >= 1:
         out.status = "sesuai jalur"
-    elif out.rasio > 0:
+    elif ratio > 0:
         out.status = "perlu percepatan"
     else:
         out.status = "menjauh dari target"
@@ -103,17 +111,36 @@ def proyeksi_komponen(
 
 
 def proyeksi_indikator(
-    ind: Indikator, realisasi: dict[int, dict[str, float | None]], end_year: int
+    ind: Indikator,
+    realisasi: dict[int, dict[str, float | None]],
+    end_year: int,
+    tahun: int | None = None,
 ) -> Proyeksi:
-    """``realisasi``: per year, the realisasi per component key (as the realisasi files hold)."""
+    """``realisasi``: per year, the realisasi per component key (as the realisasi files hold);
+    ``tahun``: the year reported on. What the label leaves out is said in ``catatan``: a
+    component with too little data, or one whose latest realisasi is older than ``tahun``."""
+    from ikutool.notation import component_label
+
     end = ind.target_for(end_year)
     comps: list[ProyeksiKomponen] = []
+    notes: list[str] = []
+    several = end is not None and len(end.komponen) > 1
     for comp in end.komponen if end is not None else []:
         key = comp.kunci or "nilai"
         series = {y: v for y, values in realisasi.items() if (v := values.get(key)) is not None}
-        comps.append(
-            proyeksi_komponen(key, series, end_year, comp.jumlah, comp.jumlah_maks, ind.polaritas)
-        )
+        one = proyeksi_komponen(key, series, end_year, comp.jumlah, comp.jumlah_maks, ind.polaritas)
+        one.uraian = component_label(comp.kunci, comp.satuan, ind.label_for(key))
+        comps.append(one)
+        name = f"komponen {one.uraian}" if several else "indikator ini"
+        if one.status == "data belum cukup":
+            what = "belum ada realisasinya" if not series else "realisasinya baru satu tahun"
+            notes.append(f"{name}: {what}, tidak ikut dinilai")
+        elif tahun is not None and one.tahun_terakhir is not None and one.tahun_terakhir < tahun:
+            notes.append(
+                f"{name}: dinilai dari realisasi {one.tahun_terakhir} (tahun {tahun} kosong)"
+            )
     judged = [c.status for c in comps if c.status != "data belum cukup"]
     status: Label = next((label for label in ORDER if label in judged), "data belum cukup")
-    return Proyeksi.model_construct(status=status, tahun_akhir=end_year, komponen=comps)
+    return Proyeksi.model_construct(
+        status=status, tahun_akhir=end_year, komponen=comps, catatan=notes if judged else []
+    )

@@ -103,6 +103,12 @@ class RealisasiIndikator:
     triwulan: dict[str, dict[str, float | None]] = field(default_factory=dict)
     pembanding: Pembanding | None = None
     analisis: Analisis | None = None
+    # warnings about a value as it was read ("1.250" read as 1,25): (component key or None for
+    # the whole entry, "CODE message"); they travel with the value into every output
+    peringatan: list[tuple[str | None, str]] = field(default_factory=list)
+
+    def warnings_for(self, key: str | None) -> list[str]:
+        return [text for k, text in self.peringatan if k == key or k is None]
 
 
 @dataclass
@@ -232,6 +238,7 @@ def _from_cache(data: dict[str, Any], name: str) -> RealisasiTahun:
             rebuild(Analisis, e["analisis"]) if e["analisis"] else None,
         )
     out.findings = [finding_from_dict(f, name) for f in data["temuan"]]
+    attach_value_warnings(out)
     return out
 
 
@@ -263,7 +270,36 @@ def realisasi_from_document(doc: Document, path: Path, iku: Iku) -> RealisasiTah
     if result is None or model is None or errors_only(findings):
         raise IkuError(findings)
     result.findings = findings
+    attach_value_warnings(result)
     return result
+
+
+# warnings the capaian reports itself, from the data (a partial composite, a final file with a
+# gap): not attached again to the value
+_COMPUTED = frozenset({"IKU309", "IKU311"})
+
+
+def attach_value_warnings(result: RealisasiTahun) -> None:
+    """Give each entry the warnings located inside it (by the finding's path), so that a warning
+    about a value is never only on stderr: ``realisasi.S2.3`` (the value), ``realisasi.S3.2.nilai
+    .ekspor``, ``realisasi.S2.1.triwulan.II``."""
+    for f in result.findings:
+        seg = f.segments
+        if f.is_error or f.code in _COMPUTED or not seg or len(seg) < 2 or seg[0] != "realisasi":
+            continue
+        entry = result.indikator.get(str(seg[1]))
+        if entry is None:
+            continue
+        rest = [str(s) for s in seg[2:] if s not in ("nilai", "triwulan")]
+        rest = [s for s in rest if quarter_name(s) is None]
+        key = next((s for s in rest if s in entry.nilai), None)
+        if key is None and len(entry.nilai) == 1 and not rest:
+            key = next(iter(entry.nilai))
+        if key is None and rest and rest[0] in ("pembanding", "analisis", "catatan", "sumber"):
+            continue  # about the officer's text or the comparison figure, not the realisasi
+        text = f"{f.code} {f.message}"
+        if (key, text) not in entry.peringatan:
+            entry.peringatan.append((key, text))
 
 
 def _final_gaps(doc: Document, iku: Iku, result: RealisasiTahun) -> list[Finding]:

@@ -57,9 +57,17 @@ class LaporanIndikator(Result):
 class LaporanSasaran(Result):
     kode: str
     uraian: str
-    indikator: list[LaporanIndikator]
-    capaian: dict[int, float | None]  # per year
+    indikator: list[LaporanIndikator]  # those shown (a bidang's only, with --bidang)
+    capaian: dict[int, float | None]  # per year: the sasaran's own figure, over all its indicators
     kategori: dict[int, str | None]
+    jumlah_indikator: int = 0  # in every bidang
+    capaian_bidang: dict[int, float | None] = {}  # with --bidang: the mean of the rows shown
+    kategori_bidang: dict[int, str | None] = {}
+
+    @property
+    def sebagian(self) -> bool:
+        """A bidang view shows only some of this sasaran's indicators."""
+        return len(self.indikator) < self.jumlah_indikator
 
 
 class Laporan(Result):
@@ -73,9 +81,11 @@ class Laporan(Result):
     status_data: dict[int, str | None]
     skala: str
     sasaran: list[LaporanSasaran]
-    capaian: dict[int, float | None]  # agency figure per year
+    capaian: dict[int, float | None]  # agency figure per year (every sasaran, every bidang)
     kategori: dict[int, str | None]
     per_tahun: list[HasilCapaian]
+    capaian_bidang: dict[int, float | None] = {}  # with --bidang: that bidang's indicators' mean
+    kategori_bidang: dict[int, str | None] = {}
     berkas_iku: str | None = None
     folder_realisasi: str | None = None
     peringatan: list[str] = []  # every year's, prefixed with the year
@@ -172,7 +182,9 @@ def build_report(
                     polaritas=ind_first.polaritas,
                     target_akhir_teks=end_target.teks if end_target else None,
                     tahun=rows,
-                    proyeksi=proyeksi_indikator(ind_def, series, end_year) if end_target else None,
+                    proyeksi=proyeksi_indikator(ind_def, series, end_year, years[-1])
+                    if end_target
+                    else None,
                 )
             )
         sasaran_out.append(
@@ -182,12 +194,12 @@ def build_report(
                 indikator=indikator_out,
                 capaian={y: results[y].sasaran[si].capaian for y in years},
                 kategori={y: results[y].sasaran[si].kategori for y in years},
+                jumlah_indikator=sas.jumlah_indikator,
+                capaian_bidang={y: results[y].sasaran[si].capaian_bidang for y in years},
+                kategori_bidang={y: results[y].sasaran[si].kategori_bidang for y in years},
             )
         )
-    bidang_nama = None
-    if options.bidang:
-        match = [b.nama for b in iku.bidang if b.kunci == options.bidang]
-        bidang_nama = match[0] if match else options.bidang
+    bidang_nama = iku.bidang_name(options.bidang) if options.bidang else None
     return Laporan.model_construct(
         instansi=iku.instansi.nama,
         pemerintah=iku.instansi.pemerintah,
@@ -202,6 +214,8 @@ def build_report(
         capaian={y: results[y].capaian for y in years},
         kategori={y: results[y].kategori for y in years},
         per_tahun=[results[y] for y in years],
+        capaian_bidang={y: results[y].capaian_bidang for y in years} if options.bidang else {},
+        kategori_bidang={y: results[y].kategori_bidang for y in years} if options.bidang else {},
         berkas_iku=iku.berkas,
         folder_realisasi=folder_realisasi,
         peringatan=[f"{y} {w}" for y in years for w in results[y].peringatan],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ikutool.model import Iku, Skala, Tingkat
+from ikutool.numfmt import settled
 
 
 def _band(label: str, warna: str, *, lebih_dari: float | None = None, minimal: float | None = None):
@@ -35,10 +36,6 @@ PERMENPANRB53 = Skala.model_construct(
 
 BUILT_IN = {"permendagri86": PERMENDAGRI86, "permenpanrb53": PERMENPANRB53}
 
-# Capaian are floats; 2750/2750*100 is exactly 100, but a sum of parts may be 99.99999999999999.
-# Compare at a precision far below anything displayed.
-_EPS_DIGITS = 9
-
 
 def scale_of(iku: Iku, override: str | None = None) -> Skala:
     if override:
@@ -49,7 +46,8 @@ def scale_of(iku: Iku, override: str | None = None) -> Skala:
 def band(capaian: float | None, skala: Skala) -> Tingkat | None:
     if capaian is None:
         return None
-    value = round(capaian, _EPS_DIGITS)
+    # a capaian from a sum of parts may be 99.99999999999999: compared as a person computes it
+    value = settled(capaian)
     for t in skala.tingkat:
         if t.lebih_dari is not None and not value > t.lebih_dari:
             continue

@@ -114,7 +114,7 @@ class Document:
         col = loc.column if loc else None
         if loc and column_offset is not None and known == path:
             col = loc.column + column_offset + (1 if loc.quoted else 0)
-        return Finding(code, message, severity, self.file, line, col, shown or None)
+        return Finding(code, message, severity, self.file, line, col, shown or None, path)
 
 
 def format_path(path: PathT) -> str:
@@ -603,6 +603,7 @@ class _Builder:
         return raw
 
     def _warn(self, mark: _Mark, stack: list[list[Any]], message: str) -> None:
+        path = _path(stack)
         self.doc.findings.append(
             Finding(
                 "IKU107",
@@ -611,7 +612,8 @@ class _Builder:
                 self.doc.file,
                 mark.line,
                 mark.column,
-                format_path(_path(stack)) or None,
+                format_path(path) or None,
+                path,
             )
         )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,13 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 def golden(name: str, text: str) -> None:
+    """Compare with a golden file; ``IKU_GOLDEN_UPDATE=1 pytest`` rewrites them (then read the
+    diff before committing it)."""
+    import os
+
     path = GOLDEN / name
+    if os.environ.get("IKU_GOLDEN_UPDATE") == "1":
+        path.write_text(text, encoding="utf-8")
     assert path.read_text(encoding="utf-8") == text, f"output differs from {path}"
 
 
@@ -384,6 +391,8 @@ def test_user_text_prints_exactly_as_written_in_every_format(
         text = result.stdout
         if "json" in args:
             text = json.dumps(json.loads(text), ensure_ascii=False)
+        if "markdown" in args:  # Markdown escapes [ and _: compare what it renders as
+            text = re.sub(r"\\(.)", r"\1", text)
         outputs.append((args, text))
     for args, text in outputs:
         assert odd in " ".join(text.split()), args
@@ -398,3 +407,85 @@ def test_user_text_prints_exactly_as_written_in_every_format(
     assert iku_cli("lkjip", "--tahun", "2019", "-f", "docx", "--out", "l.docx").exit_code == 0
     doc = Document(str(workspace / "l.docx"))
     assert any(odd in c.text for t in doc.tables for r in t.rows for c in r.cells)
+
+
+def test_a_warning_about_a_value_travels_with_it_into_every_output(iku_cli, workspace) -> None:
+    """Issue 15 (1): ``1.250`` unquoted is YAML's 1,25. The warning is beside the figure, marked,
+    in every output, not only on stderr; documents carry it without the error code."""
+    from docx import Document
+
+    path = workspace / "realisasi" / "2019.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("    nilai: 24\n", "    nilai: 1.250\n"),
+        encoding="utf-8",
+    )
+    table = iku_cli("capaian", "--tahun", "2019")
+    assert table.exit_code == 0, table.output
+    assert "1,25 (!)" in table.stdout
+    assert "(!) Realisasi S2.1: IKU107 YAML membaca 1.250 sebagai 1,25" in table.stdout
+    md = iku_cli("capaian", "--tahun", "2019", "-f", "markdown").stdout
+    assert "1,25 (!)" in md and "YAML membaca 1.250 sebagai 1,25" in md and "IKU107" not in md
+    data = json.loads(iku_cli("capaian", "--tahun", "2019", "-f", "json").stdout)
+    s21 = next(i for s in data["sasaran"] for i in s["indikator"] if i["kode"] == "S2.1")
+    assert s21["komponen"][0]["peringatan_realisasi"][0].startswith("IKU107 YAML membaca 1.250")
+    assert any("S2.1 realisasi: IKU107" in w for w in data["peringatan"])
+    csv_text = iku_cli("capaian", "--tahun", "2019", "-f", "csv").stdout
+    assert "IKU107 YAML membaca 1.250" in next(ln for ln in csv_text.splitlines() if ",S2.1," in ln)
+    lk = iku_cli("lkjip", "--tahun", "2019", "-f", "markdown").stdout
+    assert "1,25 Kop (!)" in lk and "(!) Realisasi S2.1: YAML membaca 1.250" in lk
+    assert "IKU107" not in lk
+    out = workspace / "l.docx"
+    assert iku_cli("lkjip", "--tahun", "2019", "-f", "docx", "--out", str(out)).exit_code == 0
+    body = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "(!) Realisasi S2.1: YAML membaca 1.250" in body and "IKU107" not in body
+    report = iku_cli("report", "--tahun", "2019", "-f", "markdown").stdout
+    assert "(!) 2019: Realisasi S2.1: YAML membaca 1.250" in report
+
+
+def test_a_warning_about_a_target_travels_with_it(iku_cli, workspace) -> None:
+    iku = workspace / "iku.yaml"
+    iku.write_text(
+        iku.read_text(encoding="utf-8").replace('2019: "25 Kop"', "2019: 1.025"),
+        encoding="utf-8",
+    )
+    table = iku_cli("capaian", "--tahun", "2019")
+    assert table.exit_code == 0, table.output
+    assert "1,025 (!)" in table.stdout
+    assert "(!) Target S2.1: IKU107 YAML membaca 1.025 sebagai 1,025" in table.stdout
+
+
+def test_bidang_views_say_what_each_mean_is_over(iku_cli, workspace) -> None:
+    """Issue 15 (2): a bidang's mean is not the sasaran's nor the agency's, and says so."""
+    full = json.loads(iku_cli("capaian", "--tahun", "2019", "-f", "json").stdout)
+    part = json.loads(
+        iku_cli("capaian", "--tahun", "2019", "--bidang", "Perindustrian", "-f", "json").stdout
+    )
+    # the agency's figure is the agency's, in a bidang view too
+    assert part["capaian"] == pytest.approx(full["capaian"])
+    s4 = next(s for s in full["sasaran"] if s["kode"] == "S4")
+    assert part["capaian_bidang"] == pytest.approx(s4["indikator"][0]["capaian"])
+    # a sasaran the bidang shares with others: its own figure, and the bidang's beside it
+    iku = workspace / "iku.yaml"
+    text = iku.read_text(encoding="utf-8")
+    iku.write_text(
+        text.replace("bidang: Perdagangan", "bidang: Perindustrian", 1), encoding="utf-8"
+    )
+    full = json.loads(iku_cli("capaian", "--tahun", "2019", "-f", "json").stdout)
+    part = json.loads(
+        iku_cli("capaian", "--tahun", "2019", "--bidang", "Perindustrian", "-f", "json").stdout
+    )
+    s3_full = next(s for s in full["sasaran"] if s["kode"] == "S3")
+    s3_part = next(s for s in part["sasaran"] if s["kode"] == "S3")
+    assert len(s3_part["indikator"]) == 1 and s3_part["jumlah_indikator"] == 4
+    assert s3_part["capaian"] == pytest.approx(s3_full["capaian"])
+    assert s3_part["capaian_bidang"] == pytest.approx(s3_part["indikator"][0]["capaian"])
+    table = iku_cli("capaian", "--tahun", "2019", "--bidang", "Perindustrian").stdout
+    assert "Capaian sasaran S3 (seluruh 4 indikator, semua bidang)" in table
+    assert "Rata-rata 1 indikator Bidang" in table
+    assert "(seluruh instansi, semua bidang)" in table
+    for fmt in ("markdown",):
+        text = iku_cli("capaian", "--tahun", "2019", "--bidang", "Perindustrian", "-f", fmt).stdout
+        assert "Capaian sasaran S3 (seluruh 4 indikator, semua bidang)" in text
+    report = iku_cli("report", "--bidang", "Perindustrian").stdout
+    assert "Capaian instansi (rata-rata semua sasaran, semua bidang) per tahun" in report
+    assert "Capaian sasaran S3 (seluruh 4 indikator, semua bidang)" in report

@@ -109,7 +109,8 @@ def check(result, name: str, expected) -> None:
     assert result.exit_code == exit_code, output
     if code is None:
         return
-    lines = [ln for ln in output.splitlines() if f" {code}" in ln]
+    # the located finding (on stderr); a warning also travels into the output beside its value
+    lines = [ln for ln in output.splitlines() if f" {code}" in ln and f"{name}:" in ln]
     assert lines, output
     hit = lines[0]
     assert f"{name}:{line}:{col}: " in hit, hit

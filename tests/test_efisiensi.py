@@ -70,3 +70,29 @@ def test_no_figure_without_capaian_or_pagu() -> None:
     assert efisiensi("rasio", None, money(100, 90)).nilai is None
     e = efisiensi("rasio", 90.0, money(0, 0))
     assert e.nilai is None and e.keterangan == "pagu anggaran nol"
+
+
+def test_rasio_with_nothing_disbursed_is_undefined_not_a_crash() -> None:
+    # issue 15 (10): serapan 0 % under rasio divided by zero and stopped the whole LKjIP
+    e = efisiensi("rasio", 95.0, money(1_000_000, 0))
+    assert e.nilai is None and e.kategori is None
+    assert "serapan anggaran 0 %" in (e.keterangan or "")
+    # the other methods still have a figure
+    assert efisiensi("selisih", 95.0, money(1_000_000, 0)).nilai == approx(95.0)
+
+
+def test_band_edges_without_float_noise() -> None:
+    # issue 15 (11): 85,09 - 80,09 is 5 points exactly, "cukup efisien"; in floats the
+    # difference is 5.000000000000014, which used to be graded "efisien"
+    m = money(10_000, 8_009)
+    assert 85.09 - m.serapan > 5  # the float is noisy ...
+    e = efisiensi("selisih", 85.09, m)
+    assert e.kategori == "cukup efisien"  # ... the grade is not
+    assert e.rumus.endswith("= 5,00 poin")
+    # a sasaran at exactly 100 %: realisasi 0,1 of 0,2 (50 %) and 0,3 of 0,2 (150 %)
+    from ikutool.capaian import mean
+
+    c = mean([0.1 / 0.2 * 100, 0.3 / 0.2 * 100])
+    assert c is not None and c < 100  # 99.99999999999999 as a float
+    e = efisiensi("sisa", c, money(1_000, 900))
+    assert e.nilai == approx(10.0) and e.kategori == "efisien"

@@ -56,3 +56,33 @@ def test_composite_takes_its_worst_component(bundled, samples) -> None:
     # S1.1: components without two years of data are left out of the judgement
     s11 = next(i for s in rep.sasaran for i in s.indikator if i.kode == "S1.1")
     assert s11.proyeksi.status == "menjauh dari target"
+
+
+def test_a_period_that_is_over_is_judged_with_one_year_of_data() -> None:
+    # issue 15 (13): with no year left there is nothing to project: reached or not
+    assert proyeksi_komponen("x", {2021: 9}, 2021, 15, None, "positif").status == "tidak tercapai"
+    assert proyeksi_komponen("x", {2021: 15}, 2021, 15, None, "positif").status == "tercapai"
+
+
+def test_components_left_out_of_the_label_are_named(bundled) -> None:
+    # issue 15 (9): S1.1's end target has a "Buku" component with no realisasi at all, and
+    # one with a single year: the label comes from the others, and says so
+    from ikutool.proyeksi import proyeksi_indikator
+
+    ind = bundled.iku.find_indikator("S1.1")
+    series = {
+        2018: {"sertifikasi_usaha_mikro": 90.0},
+        2019: {"sertifikasi_usaha_mikro": 85.0, "kop_ksp_usp_umkm": 9.0},
+    }
+    p = proyeksi_indikator(ind, series, 2021, 2019)
+    assert p.status == "menjauh dari target"
+    assert any("Buku: belum ada realisasinya" in n for n in p.catatan)
+    assert any("Kop/KSP/USP/UMKM: realisasinya baru satu tahun" in n for n in p.catatan)
+    # a component whose latest realisasi is older than the year reported is said to be
+    p = proyeksi_indikator(
+        ind,
+        {2017: {"sertifikasi_usaha_mikro": 80.0}, 2018: {"sertifikasi_usaha_mikro": 90.0}},
+        2021,
+        2019,
+    )
+    assert any("dinilai dari realisasi 2018" in n for n in p.catatan)

@@ -88,7 +88,7 @@ def capaian(
 
 def emit(result, format: FormatCapaian, jelaskan: bool) -> None:  # result: HasilCapaian
     from ikutool.render import export
-    from ikutool.render.text import notice, pk_notice
+    from ikutool.render.text import notice, pk_notice, sumber_text
 
     if format is FormatCapaian.json:
         write(export.dumps(export.capaian_data(result)))
@@ -103,6 +103,7 @@ def emit(result, format: FormatCapaian, jelaskan: bool) -> None:  # result: Hasi
         out.print(capaian_view(result, explain=jelaskan, width=out.width))
     if format is not FormatCapaian.table:
         # stdout carries notices and warnings inside the data; say them on stderr for a person
-        for line in [notice(result), pk_notice(result), *result.peringatan]:
+        source = sumber_text(result.berkas_iku, result.berkas_realisasi)
+        for line in [notice(result), pk_notice(result), *result.peringatan, source]:
             if line:
                 sys.stderr.write(f"{line}\n")

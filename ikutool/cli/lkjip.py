@@ -76,6 +76,14 @@ def lkjip(
         ),
     ] = None,
     skala: SkalaOpt = None,
+    kolofon: Annotated[
+        bool,
+        typer.Option(
+            "--kolofon",
+            help="Tambahkan halaman terakhir berisi berkas sumber angka (untuk arsip sendiri; "
+            "tanpa pilihan ini, sumbernya hanya di properti dokumen dan di terminal).",
+        ),
+    ] = False,
 ) -> None:
     """LKjIP Bab II (Perjanjian Kinerja) dan Bab III (tujuh analisis per sasaran, realisasi
     anggaran), dengan lampiran dan blok tanda tangan; tulisan petugas yang belum ada ditandai
@@ -115,37 +123,35 @@ def lkjip(
     if periksa:
         _checklist(result, format, out, force)
     else:
-        _document(result, format, out, force)
-    for line in [*result.catatan, *result.peringatan]:
-        if format is not FormatLkjip.table or out is not None:
+        _document(result, format, out, force, kolofon)
+    if format is not FormatLkjip.table or out is not None:
+        from ikutool.render.lkjip import provenance
+
+        # where the figures came from: said here, not in the document the officer hands in
+        for line in [*result.catatan, *result.peringatan, *provenance(result)[1:]]:
             sys.stderr.write(line + "\n")
 
 
-def _document(result, format: FormatLkjip, out: Path | None, force: bool) -> None:
-    from ikutool.render import export
+def _document(result, format: FormatLkjip, out: Path | None, force: bool, kolofon: bool) -> None:
+    from ikutool.render import document, export
+    from ikutool.render.lkjip import lkjip_document
 
     if format is FormatLkjip.json:
         deliver(export.dumps(export.lkjip_data(result)), out, force)
-    elif format is FormatLkjip.markdown:
-        from ikutool.render.lkjip import lkjip_markdown
-
-        deliver(lkjip_markdown(result), out, force)
+        return
+    doc = lkjip_document(result, kolofon=kolofon)
+    if format is FormatLkjip.markdown:
+        deliver(document.markdown(doc), out, force)
     elif format is FormatLkjip.html:
-        from ikutool.render.lkjip import lkjip_html
-
-        deliver(lkjip_html(result), out, force)
+        deliver(document.html(doc), out, force)
     elif format is FormatLkjip.docx:
-        from ikutool.render.docx import lkjip_docx
+        from ikutool.render.docx import docx
 
-        deliver(lkjip_docx(result), out, force)
+        deliver(docx(doc), out, force)
+    elif out is None:
+        console().print(document.view(doc))
     else:
-        from ikutool.render.lkjip import lkjip_view
-
-        if out is None:
-            screen = console()
-            screen.print(lkjip_view(result, screen.width))
-        else:
-            deliver(rich_to_text(lkjip_view(result)), out, force)
+        deliver(rich_to_text(document.view(doc)), out, force)
 
 
 def _checklist(result, format: FormatLkjip, out: Path | None, force: bool) -> None:

@@ -1,10 +1,11 @@
-"""The LKjIP chapter as a Word document (python-docx), from the same blocks as every other format.
+"""Documents as Word files (python-docx): the Word renderer of the block model
+(:mod:`ikutool.render.document`), used by every document.
 
 What an officer needs to finish and hand it in: headings in Word's own Heading styles (so the
-navigation pane and a table of contents pick them up), A4 portrait, page numbers in the footer,
-table headers repeated on every page, figures right-aligned in Indonesian format, placeholders
-highlighted in yellow where the officer's words are still missing, and the signature block of the
-head of the agency.
+navigation pane and a table of contents pick them up), A4, page numbers in the footer, table
+headers repeated on every page and rows never split, captions kept with their tables, figures
+right-aligned in Indonesian format, placeholders highlighted in yellow where the officer's words
+are still missing, the signature block kept on one page.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from ikutool.lkjip import Lkjip
-from ikutool.render.lkjip import Heading, Para, Tabel, Tanda, lkjip_blocks
+from ikutool.render.document import Dokumen, HalamanBaru, Heading, Para, Tabel, Tanda
 
 
 def _field(paragraph: Any, instruction: str) -> None:
@@ -50,19 +50,37 @@ def _repeat_header(row: Any) -> None:
     tr_pr.append(el)
 
 
+def _cant_split(row: Any) -> None:
+    """A table row is never broken across two pages (Word and LibreOffice both honour it)."""
+    row._tr.get_or_add_trPr().append(_cant_split_element())
+
+
+PAD_MM = 4.0  # a cell's left and right margins (LibreOffice's default 0,19 cm each, and a bit)
+
+
 def _widths(table: Any, header: list[str], rows: list[list[Any]], total_mm: float) -> None:
     """Column widths from what the columns hold: every column at least as wide as its longest
-    word (so no word is split), the rest shared by how much text each column carries. Word and
-    LibreOffice would otherwise split the page evenly."""
+    word, its header's words included (so no word is split: "No" never becomes "N/o"), the rest
+    shared by how much text each column carries. Word and LibreOffice would otherwise split the
+    page evenly."""
     from docx.shared import Mm
 
-    per_char = 1.75  # mm per character at 9 pt, with the cell's padding
-    texts = [[head] + [r[j] if isinstance(r[j], str) else r[j][0] for r in rows if j < len(r)]
-             for j, head in enumerate(header)]  # fmt: skip
+    per_char = 1.75  # mm per character at 9 pt
+    bold_char = 1.95  # the header is bold
+    texts = [[r[j] if isinstance(r[j], str) else r[j][0] for r in rows if j < len(r)]
+             for j in range(len(header))]  # fmt: skip
     floor = [
-        per_char * (max(len(w) for t in col for w in (t.split() or [""])) + 1) for col in texts
+        max(
+            bold_char * max((len(w) for w in head.split()), default=1),
+            per_char * max((len(w) for t in col for w in t.split()), default=1),
+        )
+        + PAD_MM
+        for head, col in zip(header, texts, strict=True)
     ]
-    weight = [max(sum(len(t) for t in col) / len(col), 1) ** 0.7 for col in texts]
+    weight = [
+        max(sum(len(t) for t in [head, *col]) / (len(col) + 1), 1) ** 0.7
+        for head, col in zip(header, texts, strict=True)
+    ]
     spare = total_mm - sum(floor)
     if spare < 0:  # even the longest words do not fit: shrink them all alike
         widths = [f * total_mm / sum(floor) for f in floor]
@@ -122,57 +140,91 @@ class _Body:
         return Table(tbl, self.parent)
 
 
-def lkjip_docx(lk: Lkjip) -> bytes:
+def docx(doc: Dokumen) -> bytes:
+    """The document as a Word file: A4 (portrait, or landscape for wide forms), page numbers,
+    the notice of illustrative or provisional data on every page, headings in Word's own
+    styles, table captions kept with their table, header rows repeated and rows never split
+    across pages, placeholders highlighted. Provenance goes into the document's properties."""
     from docx import Document
+    from docx.enum.section import WD_ORIENT
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt, RGBColor
     from docx.table import _Cell
 
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(25)
+    word = Document()
+    section = word.sections[0]
+    if doc.landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+    else:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(25 if not doc.landscape else 15)
     section.top_margin = section.bottom_margin = Mm(20)
-    normal = doc.styles["Normal"]
+    text_mm = (297 if doc.landscape else 210) - 2 * (25 if not doc.landscape else 15)
+    normal = word.styles["Normal"]
     normal.font.name = "Times New Roman"
     normal.font.size = Pt(11)
+    if doc.peringatan_halaman:
+        head = section.header.paragraphs[0]
+        head.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = head.add_run(" ".join(doc.peringatan_halaman))
+        run.bold = True
+        run.font.size = Pt(9)
+        run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run(f"LKjIP {lk.tahun} - {lk.instansi} - halaman ")
+    footer.add_run(f"{doc.kaki} - halaman " if doc.kaki else "halaman ")
     _field(footer, "PAGE")
-    doc.core_properties.title = f"LKjIP {lk.tahun} {lk.instansi}"
-    doc.core_properties.language = "id-ID"
-    body = _Body(doc)
+    props = word.core_properties
+    props.title = doc.judul
+    props.language = "id-ID"
+    props.author = props.last_modified_by = ""
+    props.comments = "\n".join(doc.asal)
+    body = _Body(word)
+    new_page = False
 
-    for b in lkjip_blocks(lk):
-        if isinstance(b, Heading):
+    def start(p: Any) -> Any:
+        nonlocal new_page
+        if new_page:
+            p.paragraph_format.page_break_before = True
+            new_page = False
+        return p
+
+    for b in doc.blocks:
+        if isinstance(b, HalamanBaru):
+            new_page = True
+        elif isinstance(b, Heading):
+            p = start(body.heading(b.text, 0 if b.level == 0 else min(b.level, 3)))
             if b.level == 0:
-                p = body.heading(b.text, 0)
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            else:
-                body.heading(b.text, min(b.level, 3))
         elif isinstance(b, Para):
-            p = body.paragraph()
+            p = start(body.paragraph())
             if b.kind == "note":
                 _runs(p, b.runs, bold=True)
                 for run in p.runs:
                     run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
-            elif b.kind == "caption":
-                _runs(p, b.runs, italic=True)
+            elif b.kind == "small":
+                _runs(p, b.runs)
                 for run in p.runs:
-                    run.font.size = Pt(8)
+                    run.font.size = Pt(9)
+            elif b.kind == "lead":  # a run-in heading: stays with what follows
+                _runs(p, b.runs, bold=True)
+                p.paragraph_format.keep_with_next = True
             else:
-                _runs(p, b.runs, italic=b.kind == "auto")
+                _runs(p, b.runs)
         elif isinstance(b, Tabel):
-            caption = body.paragraph(style="Caption")
-            caption.add_run(f"{b.nomor} ").bold = True
+            caption = start(body.paragraph(style="Caption"))
+            caption.paragraph_format.keep_with_next = True
+            if b.nomor:
+                caption.add_run(f"{b.nomor} ").bold = True
             caption.add_run(b.judul)
             table = body.table(1, len(b.header))
             table.style = "Table Grid"
             table.alignment = WD_TABLE_ALIGNMENT.CENTER
             head = table.rows[0]
             _repeat_header(head)
+            _cant_split(head)
             for cell, text in zip(head.cells, b.header, strict=True):
                 cell.text = ""
                 run = cell.paragraphs[0].add_run(text)
@@ -185,6 +237,7 @@ def lkjip_docx(lk: Lkjip) -> bytes:
             for i, row in enumerate(b.rows):
                 cells = []
                 tr = table._tbl.add_tr()
+                tr.get_or_add_trPr().append(_cant_split_element())
                 for w in grid:
                     tc = tr.add_tc()
                     tc.width = w
@@ -197,7 +250,12 @@ def lkjip_docx(lk: Lkjip) -> bytes:
                     if b.align[j] == "r":
                         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             table.autofit = False
-            _widths(table, b.header, b.rows, 160)
+            _widths(table, b.header, b.rows, text_mm)
+            for note in b.catatan:
+                p = body.paragraph()
+                p.paragraph_format.space_after = Pt(0)
+                run = p.add_run(note)
+                run.font.size = Pt(9)
             body.paragraph()
         elif isinstance(b, Tanda):
             lines: list[list[Any]] = [
@@ -211,13 +269,20 @@ def lkjip_docx(lk: Lkjip) -> bytes:
             lines += [[b.pangkat]] if b.pangkat else []
             lines += [[f"NIP. {b.nip}"]] if b.nip else []
             for k, line in enumerate(lines):
-                p = body.paragraph()
-                p.paragraph_format.left_indent = Mm(85)
+                p = start(body.paragraph())
+                p.paragraph_format.left_indent = Mm(85 if not doc.landscape else 170)
                 p.paragraph_format.space_after = Pt(0)
+                p.paragraph_format.keep_with_next = k < len(lines) - 1  # one block, one page
                 _runs(p, line)
                 if k == 5:
                     for run in p.runs:
                         run.underline = True
     buf = io.BytesIO()
-    doc.save(buf)
+    word.save(buf)
     return buf.getvalue()
+
+
+def _cant_split_element() -> Any:
+    from docx.oxml import OxmlElement
+
+    return OxmlElement("w:cantSplit")

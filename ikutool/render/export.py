@@ -12,16 +12,7 @@ from ikutool.capaian import HasilCapaian, HasilKomponen
 from ikutool.errors import Finding
 from ikutool.model import Iku
 from ikutool.render.text import (
-    PARTIAL_NOTE,
-    capaian_cell,
-    component_label,
-    has_partial,
-    mean_label,
     notice,
-    quantity,
-    sumber_text,
-    target_cell,
-    target_source_text,
 )
 
 
@@ -136,89 +127,24 @@ def capaian_csv(result: HasilCapaian) -> str:
                         ind.kategori or "",
                         result.berkas_iku or "",
                         result.berkas_realisasi or "",
-                        "; ".join([*ind.peringatan, *(comp.peringatan if comp else [])]),
+                        "; ".join(
+                            [
+                                *ind.peringatan_target,
+                                *ind.peringatan,
+                                *(comp.peringatan_realisasi if comp else []),
+                                *(comp.peringatan if comp else []),
+                            ]
+                        ),
                     ]
                 )
     return buf.getvalue()
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def capaian_markdown(result: HasilCapaian) -> str:
-    lines = []
-    note = notice(result)
-    if note:
-        lines += [f"> **{note}**", ""]
-    title = f"Pengukuran Kinerja Tahun {result.tahun}: {result.instansi}"
-    if result.bidang:
-        title += f" (Bidang {result.bidang})"
-    lines += [f"### {title}", ""]
-    lines.append(
-        "| No | Sasaran | Indikator | Satuan | Target | Realisasi | Capaian (%) | Kategori |"
-    )
-    lines.append("|---:|---|---|---|---:|---:|---:|---|")
-    for no, sas in enumerate(result.sasaran, 1):
-        first = True
-        for ind in sas.indikator:
-            multi = len(ind.komponen) > 1
-            if multi:  # the indicator on its own row, each component's figures beside its name
-                cells = [str(no) if first else "", f"{sas.kode} {sas.uraian}" if first else ""]
-                cells += [f"{ind.kode} {ind.uraian}", "", "", "", "", ""]
-                lines.append("| " + " | ".join(_md_escape(c) for c in cells) + " |")
-                first = False
-            comps: list[HasilKomponen | None] = [*ind.komponen] or [None]
-            for comp in comps:
-                label = (
-                    f"- {component_label(comp)}" if multi and comp else f"{ind.kode} {ind.uraian}"
-                )
-                cells = [
-                    str(no) if first else "",
-                    f"{sas.kode} {sas.uraian}" if first else "",
-                    label,
-                    (comp.satuan if comp else "") or "-",
-                    target_cell(ind, comp) if comp else (ind.target_teks or "-"),
-                    quantity(comp.realisasi, "") if comp else "-",
-                    capaian_cell(comp.capaian, comp.status)
-                    if comp
-                    else capaian_cell(None, ind.status),
-                    (ind.kategori or "-") if not multi else "",
-                ]
-                lines.append("| " + " | ".join(_md_escape(c) for c in cells) + " |")
-                first = False
-            if multi:
-                lines.append(
-                    f"| | | **Capaian {ind.kode}** (rata-rata "
-                    + ("komponen yang terisi" if ind.status == "sebagian" else "komponen")
-                    + ") | | | | "
-                    f"**{capaian_cell(ind.capaian, ind.status)}** | {ind.kategori or '-'} |"
-                )
-        lines.append(
-            f"| | | **Capaian sasaran {sas.kode}** | | | | "
-            f"**{capaian_cell(sas.capaian, 'ada' if sas.capaian is not None else 'belum_ada_realisasi')}** | "
-            f"{sas.kategori or '-'} |"
-        )
-    lines.append("")
-    lines.append(
-        f"{mean_label(result)}: **{capaian_cell(result.capaian, 'ada')} %**"
-        + (f" ({result.kategori})" if result.kategori else "")
-        + f". Skala: {result.skala}."
-    )
-    if has_partial(result):
-        lines += ["", PARTIAL_NOTE]
-    lines += ["", target_source_text(result) + "."]
-    lines += ["", sumber_text(result.berkas_iku, result.berkas_realisasi) + "."]
-    lines += [f"- Peringatan: {_md_escape(w)}" for w in result.peringatan]
-    if note:
-        lines += ["", f"> **{note}**"]
-    return "\n".join(lines) + "\n"
+    from ikutool.render.document import markdown
+    from ikutool.render.laporan import capaian_document
 
-
-def _laporan_footer(laporan: Any) -> list[str]:
-    lines = ["", sumber_text(laporan.berkas_iku, laporan.folder_realisasi) + "."]
-    lines += [f"- Peringatan: {_md_escape(w)}" for w in laporan.peringatan]
-    return lines
+    return markdown(capaian_document(result))
 
 
 def validation_data(reports: list[Any]) -> dict[str, Any]:
@@ -247,93 +173,17 @@ def report_data(laporan: Any) -> dict[str, Any]:
 
 
 def report_markdown(laporan: Any) -> str:
-    from ikutool.render.text import kalimat, realisasi_text, report_notices, target_text
+    from ikutool.render.document import markdown
+    from ikutool.render.laporan import report_document
 
-    notes = report_notices(laporan)
-    lines = [f"> **{n}**" for n in notes] + ([""] if notes else [])
-    title = f"Laporan Capaian Kinerja {laporan.instansi}"
-    if laporan.bidang_nama:
-        title += f", Bidang {laporan.bidang_nama}"
-    span = laporan.tahun
-    title += f", Tahun {span[0]}" + (f"-{span[-1]}" if len(span) > 1 else "")
-    lines += [f"### {title}", ""]
-    lines.append(
-        "| Indikator | Tahun | Target | Realisasi | Capaian (%) | Kategori | "
-        f"Thd target akhir {laporan.periode_akhir} (%) |"
-    )
-    lines.append("|---|---:|---:|---:|---:|---|---:|")
-    for sas in laporan.sasaran:
-        lines.append(f"| **{_md_escape(sas.kode + ' ' + sas.uraian)}** | | | | | | |")
-        for ind in sas.indikator:
-            for ri, row in enumerate(ind.tahun):
-                h = row.hasil
-                akhir = row.capaian_target_akhir
-                cells = [
-                    f"{ind.kode} {ind.uraian}" if ri == 0 else "",
-                    str(row.tahun),
-                    target_text(h, "<br>"),
-                    realisasi_text(h, "<br>"),
-                    capaian_cell(h.capaian, h.status),
-                    h.kategori or "-",
-                    capaian_cell(akhir, "ada") if akhir is not None else "-",
-                ]
-                lines.append(
-                    "| " + " | ".join(_md_escape(c) if "<br>" not in c else c for c in cells) + " |"
-                )
-        for y in laporan.tahun:
-            lines.append(
-                f"| *Capaian sasaran {sas.kode}* | {y} | | | **{capaian_cell(sas.capaian[y], 'ada')}** | "
-                f"{sas.kategori[y] or '-'} | |"
-            )
-    lines += ["", f"Uraian per indikator ({laporan.tahun[-1]}):", ""]
-    for sas in laporan.sasaran:
-        for ind in sas.indikator:
-            lines.append(f"- **{ind.kode}** {kalimat(ind.tahun[-1])}")
-    lines += _laporan_footer(laporan)
-    if notes:
-        lines += [""] + [f"> **{n}**" for n in notes]
-    return "\n".join(lines) + "\n"
+    return markdown(report_document(laporan))
 
 
 def evaluasi_markdown(laporan: Any) -> str:
-    from ikutool.render.text import end_target_text, realisasi_text, report_notices
+    from ikutool.render.document import markdown
+    from ikutool.render.laporan import evaluasi_document
 
-    notes = report_notices(laporan)
-    lines = [f"> **{n}**" for n in notes] + ([""] if notes else [])
-    lines += [
-        f"### Evaluasi Renstra {laporan.periode_awal}-{laporan.periode_akhir}: {laporan.instansi}",
-        "",
-    ]
-    head = ["No", "Sasaran / Indikator", f"Target akhir {laporan.periode_akhir}"]
-    for y in laporan.tahun:
-        head += [f"Realisasi {y}", f"Capaian {y} (%)"]
-    head += [f"Tingkat capaian thd target {laporan.periode_akhir} (%)", "Kategori"]
-    lines.append("| " + " | ".join(head) + " |")
-    aligns = ["---:", "---", "---:"] + ["---:", "---:"] * len(laporan.tahun) + ["---:", "---"]
-    lines.append("|" + "|".join(aligns) + "|")
-    no = 0
-    for sas in laporan.sasaran:
-        lines.append(
-            f"| | **{_md_escape(sas.kode + ' ' + sas.uraian)}** |" + " |" * (len(head) - 2)
-        )
-        for ind in sas.indikator:
-            no += 1
-            cells = [str(no), _md_escape(f"{ind.kode} {ind.uraian}"), end_target_text(ind, "<br>")]
-            for row in ind.tahun:
-                cells += [
-                    realisasi_text(row.hasil, "<br>"),
-                    capaian_cell(row.hasil.capaian, row.hasil.status),
-                ]
-            latest = ind.terakhir
-            cells += [
-                capaian_cell(latest.capaian_target_akhir, "ada") if latest else "-",
-                (latest.kategori_target_akhir or "-") if latest else "-",
-            ]
-            lines.append("| " + " | ".join(cells) + " |")
-    lines += _laporan_footer(laporan)
-    if notes:
-        lines += [""] + [f"> **{n}**" for n in notes]
-    return "\n".join(lines) + "\n"
+    return markdown(evaluasi_document(laporan))
 
 
 def lkjip_data(lk: Any) -> dict[str, Any]:
@@ -404,13 +254,15 @@ def lkjip_data(lk: Any) -> dict[str, Any]:
 
 
 def kelengkapan_markdown(lk: Any) -> str:
+    from ikutool.render.document import md_escape
+
     lines = [f"### Kelengkapan analisis LKjIP {lk.tahun}: {lk.instansi}", ""]
     lines.append("| Sasaran | No | Analisis | Ada | Sumber (berkas: kunci) |")
     lines.append("|---|---:|---|---|---|")
     for k in lk.kelengkapan:
         lines.append(
             f"| {k.sasaran} | {k.nomor} | {k.analisis} | {'ya' if k.ada else '**belum**'} | "
-            f"{_md_escape(k.sumber)} |"
+            f"{md_escape(k.sumber)} |"
         )
     missing = sum(not k.ada for k in lk.kelengkapan)
     lines += ["", f"{missing} dari {len(lk.kelengkapan)} analisis belum lengkap."]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from rich.console import Group
 from rich.table import Table
@@ -13,17 +14,14 @@ from ikutool.errors import Finding
 from ikutool.model import Iku
 from ikutool.numfmt import format_angka, format_persen
 from ikutool.render.text import (
+    PENGUKURAN_HEADER,
+    bidang_mean_label,
     capaian_cell,
     change_text,
-    component_label,
-    explain_component,
-    explain_mean,
     mean_label,
     notice,
     quantity,
     sumber_text,
-    target_cell,
-    target_source_text,
 )
 from ikutool.scales import BUILT_IN, colour
 
@@ -125,20 +123,17 @@ def iku_table(iku: Iku, years: list[int], indikator_codes: set[str] | None = Non
 
 
 def capaian_table(result: HasilCapaian, *, explain: bool = False) -> Table:
+    from ikutool.render.pengukuran import rows
+
     title = f"PENGUKURAN KINERJA TAHUN {result.tahun}\n{result.instansi}"
     if result.bidang:
-        title += f" - Bidang {result.bidang}"
+        title += f" - Bidang {result.bidang_nama or result.bidang}"
     table = Table(title=title, show_lines=False, header_style="bold")
-    for name, justify in [
-        ("No", "right"),
-        ("Sasaran", "left"),
-        ("Indikator", "left"),
-        ("Satuan", "left"),
-        ("Target", "right"),
-        ("Realisasi", "right"),
-        ("Capaian (%)", "right"),
-        ("Kategori", "left"),
-    ]:
+    for name, justify in zip(
+        PENGUKURAN_HEADER,
+        ("right", "left", "left", "left", "right", "right", "right", "left"),
+        strict=True,
+    ):
         # numbers are never wrapped or cut: a narrow terminal squeezes the text columns instead
         table.add_column(name, justify=justify, no_wrap=justify == "right")  # type: ignore[arg-type]
     if explain:
@@ -147,99 +142,24 @@ def capaian_table(result: HasilCapaian, *, explain: bool = False) -> Table:
 
     def kat(label: str | None) -> Text:
         if not label:
-            return Text("-")
+            return Text("")
         return Text(label, style=colour(label, skala) if skala else "bold")
 
-    for no, sas in enumerate(result.sasaran, 1):
-        if no > 1:
+    previous = None
+    for b in rows(result, explain=explain):
+        if previous is not None and (b.no or (b.jenis in ("bidang", "instansi") and previous)):
             table.add_section()
-        first = True
-        for ind in sas.indikator:
-            multi = len(ind.komponen) > 1
-            comps = ind.komponen or []
-            if not comps:
-                row: list[str | Text] = [
-                    str(no) if first else "",
-                    f"{sas.kode} {sas.uraian}" if first else "",
-                    f"{ind.kode} {ind.uraian}",
-                    "-",
-                    ind.target_teks or "-",
-                    "-",
-                    capaian_cell(None, ind.status),
-                    kat(None),
-                ]
-                table.add_row(*row, *(["-"] if explain else []))
-                first = False
-                continue
-            if multi:  # the indicator on its own row, each component's figures beside its name
-                table.add_row(
-                    str(no) if first else "",
-                    f"{sas.kode} {sas.uraian}" if first else "",
-                    f"{ind.kode} {ind.uraian}",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    *([""] if explain else []),
-                )
-                first = False
-            for comp in comps:
-                label = f"  - {component_label(comp)}" if multi else f"{ind.kode} {ind.uraian}"
-                row = [
-                    str(no) if first else "",
-                    f"{sas.kode} {sas.uraian}" if first else "",
-                    label,
-                    comp.satuan or "-",
-                    target_cell(ind, comp),
-                    quantity(comp.realisasi, ""),
-                    capaian_cell(comp.capaian, comp.status),
-                    kat(ind.kategori) if not multi else Text(""),
-                ]
-                table.add_row(*row, *([explain_component(ind, comp)] if explain else []))
-                first = False
-            if multi:
-                counted = [c.capaian for c in ind.komponen if c.capaian is not None]
-                table.add_row(
-                    "",
-                    "",
-                    f"  Capaian {ind.kode} (rata-rata {len(counted)} dari {len(comps)} komponen)"
-                    if ind.status == "sebagian"
-                    else f"  Capaian {ind.kode} (rata-rata komponen)",
-                    "",
-                    "",
-                    "",
-                    Text(capaian_cell(ind.capaian, ind.status), style="bold"),
-                    kat(ind.kategori),
-                    *([explain_mean(counted, None, ind.capaian)] if explain else []),  # type: ignore[arg-type]
-                )
-        counted_ind = [i for i in sas.indikator if i.capaian is not None]
-        table.add_row(
-            "",
-            "",
-            Text(f"Capaian sasaran {sas.kode}", style="bold"),
-            "",
-            "",
-            "",
-            Text(
-                capaian_cell(
-                    sas.capaian, "ada" if sas.capaian is not None else "belum_ada_realisasi"
-                ),
-                style="bold",
-            ),
-            kat(sas.kategori),
-            *(
-                [
-                    explain_mean(
-                        [i.capaian for i in counted_ind if i.capaian is not None],
-                        [i.bobot for i in counted_ind],
-                        sas.capaian,
-                    )
-                ]  # type: ignore[misc]
-                if explain
-                else []
-            ),
-        )
+        previous = b.sasaran_kode
+        texts = b.cells()
+        cells: list[str | Text] = list(texts)
+        style = "bold" if b.tebal else ""
+        indent = "  " if b.jenis in ("komponen", "rata_komponen") else ""
+        cells[2] = Text(indent + texts[2], style=style)
+        cells[6] = Text(texts[6], style=style)
+        cells[7] = kat(b.kategori) if b.jenis != "komponen" else Text("")
+        if b.jenis == "indikator" and not b.kategori:
+            cells[7] = Text("-")
+        table.add_row(*cells, *([b.penjelasan] if explain else []))
     return table
 
 
@@ -252,29 +172,47 @@ def _pct(value: float | None, status: str) -> str:
 
 def capaian_list(result: HasilCapaian, *, explain: bool = False) -> Text:
     """The capaian table as an indented list, for terminals too narrow for eight columns."""
+    from ikutool.render.pengukuran import rows
+
     skala = next((s for s in BUILT_IN.values() if s.nama == result.skala), None)
-    out = Text(f"PENGUKURAN KINERJA TAHUN {result.tahun}\n{result.instansi}\n", style="bold")
-    for sas in result.sasaran:
-        out.append(f"\n{sas.kode} {sas.uraian}\n", style="bold")
-        for ind in sas.indikator:
-            out.append(f"  {ind.kode} {ind.uraian}\n")
-            for comp in ind.komponen:
-                out.append(
-                    f"    {component_label(comp)}: target {quantity(comp.target, comp.satuan, comp.target_maks)}, "
-                    f"realisasi {quantity(comp.realisasi, comp.satuan)}, "
-                    f"capaian {_pct(comp.capaian, comp.status)}\n"
-                )
-                if explain:
-                    out.append(f"      {explain_component(ind, comp)}\n", style="dim")
-            out.append(f"    capaian {ind.kode}: {_pct(ind.capaian, ind.status)} ")
-            if ind.status == "sebagian":
-                out.append("(sebagian komponen) ")
-            out.append(
-                f"{ind.kategori or ''}\n", style=colour(ind.kategori, skala) if skala else ""
+    title = f"PENGUKURAN KINERJA TAHUN {result.tahun}\n{result.instansi}"
+    if result.bidang:
+        title += f" - Bidang {result.bidang_nama or result.bidang}"
+    out = Text(title + "\n", style="bold")
+    for b in rows(result, explain=explain):
+        if b.sasaran:
+            out.append(f"\n{b.sasaran}\n", style="bold")
+        unit = "" if b.satuan in ("", "-") else (" %" if b.satuan == "%" else f" {b.satuan}")
+        cap = b.capaian.teks
+        if b.capaian.angka is not None:
+            cap = f"{cap[: len(cap) - len(b.capaian.tanda)]} %{b.capaian.tanda}"
+        figures = (
+            f": target {_unit(b.target, unit)}, realisasi {_unit(b.realisasi, unit)}, capaian {cap}"
+        )
+        if b.jenis == "judul":
+            out.append(f"  {b.indikator}\n")
+            continue
+        if b.jenis in ("indikator", "komponen"):
+            indent = "    " if b.jenis == "komponen" else "  "
+            out.append(f"{indent}{b.indikator}{figures} ")
+        else:
+            indent = {"rata_komponen": "    ", "sasaran": "  ", "sasaran_bidang": "  "}.get(
+                b.jenis, ""
             )
-        out.append(f"  capaian sasaran {sas.kode}: {_pct(sas.capaian, 'ada')} ", style="bold")
-        out.append(f"{sas.kategori or ''}\n", style=colour(sas.kategori, skala) if skala else "")
+            if not indent:
+                out.append("\n")
+            out.append(f"{indent}{b.indikator}: {cap} ", style="bold" if b.tebal else "")
+        out.append(f"{b.kategori or ''}\n", style=colour(b.kategori, skala) if skala else "")
+        if explain and b.penjelasan:
+            out.append(f"      {b.penjelasan}\n", style="dim")
     return out
+
+
+def _unit(cell: Any, unit: str) -> str:
+    """A figure with its unit before its marks: ``55 org (PK)``."""
+    if cell.angka is None:
+        return cell.teks
+    return cell.teks[: len(cell.teks) - len(cell.tanda)] + unit + cell.tanda
 
 
 def capaian_view(result: HasilCapaian, *, explain: bool = False, width: int | None = None) -> Group:
@@ -292,10 +230,17 @@ def capaian_view(result: HasilCapaian, *, explain: bool = False, width: int | No
 
 
 def summary(result: HasilCapaian) -> Text:
+    from ikutool.render.pengukuran import notes
+
     counts = Counter(i.kategori for s in result.sasaran for i in s.indikator if i.kategori)
     without = [i for s in result.sasaran for i in s.indikator if i.capaian is None]
-    partial = [i for s in result.sasaran for i in s.indikator if i.status == "sebagian"]
-    lines = [
+    lines = [*notes(result)]
+    if result.bidang:
+        lines.append(
+            f"{bidang_mean_label(result)}: {format_persen(result.capaian_bidang)}"
+            + (f" ({result.kategori_bidang})" if result.kategori_bidang else "")
+        )
+    lines += [
         f"{mean_label(result)}: {format_persen(result.capaian)}"
         + (f" ({result.kategori})" if result.kategori else ""),
         f"Skala kategori: {result.skala}"
@@ -312,15 +257,7 @@ def summary(result: HasilCapaian) -> Text:
             "Tanpa angka capaian (tidak dihitung dalam rata-rata): "
             + ", ".join(f"{i.kode} ({capaian_cell(None, i.status)})" for i in without)
         )
-    if partial:
-        lines.append(
-            "Belum lengkap, capaian dari komponen yang terisi saja (*): "
-            + ", ".join(i.kode for i in partial)
-        )
-    lines.append(target_source_text(result))
     lines.append(sumber_text(result.berkas_iku, result.berkas_realisasi))
-    for w in result.peringatan:
-        lines.append(f"Peringatan: {w}")
     return Text("\n".join(line for line in lines if line))
 
 
@@ -431,18 +368,29 @@ def _report_table(laporan) -> Table:
                     if row.capaian_target_akhir is not None
                     else "-",
                 )
-        for y in laporan.tahun:
-            table.add_row(
-                Text(f"  Capaian sasaran {sas.kode}", style="italic"),
-                str(y),
-                "",
-                "",
-                Text(capaian_cell(sas.capaian[y], "ada"), style="bold"),
-                _kat_text(sas.kategori[y], laporan.skala),
-                "",
-                "",
-            )
+        for label, values, labels in _sasaran_means(laporan, sas):
+            for y in laporan.tahun:
+                table.add_row(
+                    Text(f"  {label}", style="italic"),
+                    str(y),
+                    "",
+                    "",
+                    Text(capaian_cell(values.get(y), "ada"), style="bold"),
+                    _kat_text(labels.get(y), laporan.skala),
+                    "",
+                    "",
+                )
     return table
+
+
+def _sasaran_means(laporan, sas) -> list:
+    """The sasaran's own figure per year and, in a bidang view of part of it, the bidang's."""
+    from ikutool.render.text import laporan_bidang_label, laporan_sasaran_label
+
+    out = [(laporan_sasaran_label(sas), sas.capaian, sas.kategori)]
+    if sas.sebagian:
+        out.append((laporan_bidang_label(laporan, sas), sas.capaian_bidang, sas.kategori_bidang))
+    return out
 
 
 def _report_list(laporan) -> Text:
@@ -465,12 +413,12 @@ def _report_list(laporan) -> Text:
                     f"{h.kategori or ''}; perubahan {_change_cell(row)}; thd target akhir "
                     f"{format_persen(akhir) if akhir is not None else '-'}\n"
                 )
-        for y in laporan.tahun:
-            out.append(
-                f"  capaian sasaran {sas.kode} {y}: {_pct(sas.capaian[y], 'ada')} "
-                f"{sas.kategori[y] or ''}\n",
-                style="bold",
-            )
+        for label, values, labels in _sasaran_means(laporan, sas):
+            for y in laporan.tahun:
+                out.append(
+                    f"  {label} {y}: {_pct(values.get(y), 'ada')} {labels.get(y) or ''}\n",
+                    style="bold",
+                )
     return out
 
 
@@ -496,16 +444,18 @@ def report_view(laporan, width: int | None = None) -> Group:  # laporan: report.
             parts.append(Text(f"- {ind.kode} {ind.uraian}: {kalimat(ind.tahun[-1])}"))
     parts.append(Text(""))
     parts.append(bar_chart(laporan, last, width=40 if width is None or width >= 70 else 20))
-    overall = ", ".join(
-        f"{y}: {format_persen(laporan.capaian[y])}"
-        + (f" ({laporan.kategori[y]})" if laporan.kategori[y] else "")
-        for y in laporan.tahun
-    )
-    parts.append(Text(f"\nCapaian rata-rata sasaran per tahun: {overall}. Skala: {laporan.skala}."))
+    from ikutool.render.text import laporan_overall
+
+    parts.append(Text(""))
+    parts += [Text(line) for line in laporan_overall(laporan, _pct_kat)]
     parts += _laporan_footer(laporan)
     for n in notes:
         parts.append(Text(n, style="bold yellow"))
     return Group(*parts)
+
+
+def _pct_kat(value: float | None, label: str | None) -> str:
+    return format_persen(value) + (f" ({label})" if label else "")
 
 
 def _report_notices(laporan) -> list[str]:

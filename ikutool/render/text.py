@@ -56,14 +56,16 @@ def quantity(value: float | None, satuan: str, maks: float | None = None) -> str
     return f"{text} {satuan}".rstrip()
 
 
+PARTIAL_MARK = "*)"
+PARTIAL_NOTE = f"{PARTIAL_MARK} dihitung dari sebagian komponen saja; komponen lainnya belum diisi."
+
+
 def capaian_cell(value: float | None, status: str) -> str:
-    """A capaian figure as a table shows it; a partial composite is marked with an asterisk."""
+    """A capaian figure as a table shows it; a partial composite is marked ``*)``, explained by
+    PARTIAL_NOTE under the table."""
     if value is None:
         return STATUS_TEXT.get(status, "-") if status not in ("ada", "sebagian") else "-"
-    return format_angka(value, 2) + (" *" if status == "sebagian" else "")
-
-
-PARTIAL_NOTE = "* dihitung dari sebagian komponen saja; komponen lainnya belum diisi."
+    return format_angka(value, 2) + (f" {PARTIAL_MARK}" if status == "sebagian" else "")
 
 
 def has_partial(result: HasilCapaian) -> bool:
@@ -71,9 +73,71 @@ def has_partial(result: HasilCapaian) -> bool:
 
 
 def mean_label(result: HasilCapaian) -> str:
-    """``Capaian rata-rata 4 sasaran`` or, when some have no figure, ``... 2 dari 4 sasaran``."""
-    counted, total = len(result.sasaran_dihitung), len(result.sasaran)
-    return f"Capaian rata-rata {counted if counted == total else f'{counted} dari {total}'} sasaran"
+    """``Capaian rata-rata 4 sasaran`` or, when some have no figure, ``... 2 dari 4 sasaran``:
+    the agency's figure, always over every sasaran (a bidang view says so)."""
+    counted, total = result.sasaran_berangka, result.jumlah_sasaran
+    text = f"Capaian rata-rata {counted if counted == total else f'{counted} dari {total}'} sasaran"
+    return text + (" (seluruh instansi, semua bidang)" if result.bidang else "")
+
+
+def bidang_mean_label(result: HasilCapaian) -> str:
+    """The mean of a bidang view's rows, named as what it is."""
+    rows = [i for s in result.sasaran for i in s.indikator]
+    counted = sum(i.capaian is not None for i in rows)
+    over = f"{counted} dari {len(rows)}" if counted != len(rows) else str(len(rows))
+    return f"Rata-rata capaian {over} indikator Bidang {result.bidang_nama or result.bidang}"
+
+
+def sasaran_bidang_label(result: HasilCapaian, sas: Any) -> str:
+    counted = sum(i.capaian is not None for i in sas.indikator)
+    return (
+        f"Rata-rata {counted} indikator Bidang {result.bidang_nama or result.bidang} di {sas.kode}"
+    )
+
+
+def sasaran_label(result: HasilCapaian, sas: Any) -> str:
+    """``Capaian sasaran S2``, and in a bidang view that it is over every bidang's indicators."""
+    if result.bidang and len(sas.indikator) < sas.jumlah_indikator:
+        return (
+            f"Capaian sasaran {sas.kode} (seluruh {sas.jumlah_indikator} indikator, semua bidang)"
+        )
+    return f"Capaian sasaran {sas.kode}"
+
+
+def laporan_sasaran_label(sas: Any) -> str:
+    """A multi-year report's sasaran row; in a bidang view, said to be over every bidang."""
+    if sas.sebagian:
+        return (
+            f"Capaian sasaran {sas.kode} (seluruh {sas.jumlah_indikator} indikator, semua bidang)"
+        )
+    return f"Capaian sasaran {sas.kode}"
+
+
+def laporan_bidang_label(laporan: Any, sas: Any | None = None) -> str:
+    """The mean of a bidang's indicators (in one sasaran, or over all of them)."""
+    where = f" di {sas.kode}" if sas is not None else ""
+    n = len(sas.indikator) if sas is not None else sum(len(s.indikator) for s in laporan.sasaran)
+    return f"Rata-rata {n} indikator Bidang {laporan.bidang_nama or laporan.bidang}{where}"
+
+
+def laporan_overall(laporan: Any, fmt: Any) -> list[str]:
+    """The per-year summary lines of a report: the agency figure (said to be over every
+    sasaran and bidang in a bidang view), and a bidang's own mean beside it. ``fmt(value,
+    label)`` formats one year's figure."""
+    agency = ", ".join(
+        f"{y}: {fmt(laporan.capaian[y], laporan.kategori[y])}" for y in laporan.tahun
+    )
+    if not laporan.bidang:
+        return [f"Capaian rata-rata sasaran per tahun: {agency}. Skala: {laporan.skala}."]
+    mine = ", ".join(
+        f"{y}: {fmt(laporan.capaian_bidang.get(y), laporan.kategori_bidang.get(y))}"
+        for y in laporan.tahun
+    )
+    return [
+        f"{laporan_bidang_label(laporan)}, per tahun: {mine}.",
+        f"Capaian instansi (rata-rata semua sasaran, semua bidang) per tahun: {agency}. "
+        f"Skala: {laporan.skala}.",
+    ]
 
 
 def sumber_text(berkas_iku: str | None, realisasi: str | None) -> str:
@@ -132,16 +196,32 @@ def explain_mean(values: list[float], weights: list[float] | None, result: float
     return f"({terms}) / {len(values)} = {format_persen(result)}"
 
 
+def named(comp: HasilKomponen, text: str, several: bool) -> str:
+    """A component's figure in a cell holding several: named when its unit does not already
+    say which it is (``ekspor 6 %; impor 15 %``, but ``3.000 UMKM; 10 Kop``)."""
+    if not several or not comp.uraian or comp.uraian == comp.satuan:
+        return text
+    return f"{comp.uraian}: {text}"
+
+
 def realisasi_text(ind: HasilIndikator, sep: str = "; ") -> str:
-    parts = [quantity(c.realisasi, c.satuan) for c in ind.komponen if c.realisasi is not None]
+    several = len(ind.komponen) > 1
+    parts = [
+        named(c, quantity(c.realisasi, c.satuan), several)
+        for c in ind.komponen
+        if c.realisasi is not None
+    ]
     return sep.join(parts) if parts else "-"
 
 
 def target_text(ind: HasilIndikator, sep: str = "; ") -> str:
     if ind.target_teks is None:
         return "-"
+    several = len(ind.komponen) > 1
     text = (
-        sep.join(quantity(c.target, c.satuan, c.target_maks) for c in ind.komponen)
+        sep.join(
+            named(c, quantity(c.target, c.satuan, c.target_maks), several) for c in ind.komponen
+        )
         or ind.target_teks
     )
     return text + pk_mark(ind)
