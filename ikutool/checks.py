@@ -115,13 +115,22 @@ def _iku_report(loaded: LoadedIku) -> FileReport:
 
 
 def _realisasi(doc, path: Path, iku: Iku) -> FileReport:
-    from ikutool.realisasi import kelengkapan, realisasi_from_document
+    from ikutool.realisasi import kelengkapan, realisasi_from_document, values_without_target
 
     data = realisasi_from_document(doc, path, iku)
     total, complete, partial = kelengkapan(iku, data)
-    summary = f"berkas realisasi sah: tahun {data.tahun}, {complete} dari {total} indikator terisi"
+    if total:
+        summary = (
+            f"berkas realisasi sah: tahun {data.tahun}, {complete} dari {total} indikator "
+            "bertarget terisi"
+        )
+    else:
+        summary = f"berkas realisasi sah: tahun {data.tahun}, tidak ada indikator bertarget di IKU"
     if partial:
         summary += f" ({partial} lagi baru sebagian komponennya)"
+    loose = values_without_target(iku, data)
+    if loose:
+        summary += f"; {loose} nilai untuk indikator tanpa target tahun ini (tidak dihitung)"
     if data.status:
         summary += f", status {data.status}"
     summary += f"; diperiksa terhadap IKU {iku.berkas}"

@@ -62,6 +62,7 @@ CODES: dict[str, str] = {
     "IKU313": "komentar menyebut nilai yang baru diganti",
     "IKU314": "anggaran: realisasi melebihi pagu",
     "IKU315": "anggaran: program tanpa sasaran",
+    "IKU316": "realisasi untuk indikator tanpa target tahun itu",
     # Capaian
     "IKU401": "capaian ekstrem",
     "IKU402": "capaian tidak dapat dihitung",

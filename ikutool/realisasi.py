@@ -266,6 +266,7 @@ def realisasi_from_document(doc: Document, path: Path, iku: Iku) -> RealisasiTah
             _Entries(doc, iku, tahun, result, findings).read(entries)
         if status == "final" and not errors_only(findings):
             findings.extend(_final_gaps(doc, iku, result))
+        findings.extend(_without_target(doc, iku, result))
     findings.sort(key=lambda f: (f.line or 0, f.column or 0))
     if result is None or model is None or errors_only(findings):
         raise IkuError(findings)
@@ -330,6 +331,39 @@ def _final_gaps(doc: Document, iku: Iku, result: RealisasiTahun) -> list[Finding
             )
         )
     return out
+
+
+def _without_target(doc: Document, iku: Iku, result: RealisasiTahun) -> list[Finding]:
+    """A value for an indicator that has no target that year ("-" in the IKU) is kept and shown,
+    but measures nothing: said, so it is not taken for a capaian."""
+    out = []
+    for kode, entry in result.indikator.items():
+        ind = iku.find_indikator(kode)
+        if ind is None or ind.target_for(result.tahun) is not None:
+            continue
+        if any(v is not None for v in entry.nilai.values()):
+            out.append(
+                doc.finding(
+                    "IKU316",
+                    f"{kode} tidak punya target tahun {result.tahun} di IKU ('-'); realisasinya "
+                    "ditampilkan tetapi tidak dihitung capaiannya. Periksa tahunnya, atau isi "
+                    "target tahun itu di IKU (atau di Perjanjian Kinerja)",
+                    ("realisasi", kode),
+                    severity=W,
+                    at_key=True,
+                )
+            )
+    return out
+
+
+def values_without_target(iku: Iku, data: RealisasiTahun) -> int:
+    """How many values the file holds for indicators without a target that year."""
+    count = 0
+    for kode, entry in data.indikator.items():
+        ind = iku.find_indikator(kode)
+        if ind is not None and ind.target_for(data.tahun) is None:
+            count += sum(v is not None for v in entry.nilai.values())
+    return count
 
 
 def kelengkapan(iku: Iku, data: RealisasiTahun) -> tuple[int, int, int]:

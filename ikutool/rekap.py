@@ -36,6 +36,7 @@ class SasaranRekap(Result):
     uraian: str
     capaian: float | None
     kategori: str | None
+    status: str = "ada"  # why there is no figure: tanpa_target, belum_ada_realisasi, ...
 
 
 class TahunRekap(Result):
@@ -44,8 +45,11 @@ class TahunRekap(Result):
     kategori: str | None
     status_data: str | None  # of the realisasi file: contoh | sementara | final | None
     status_pk: str | None  # of the Perjanjian Kinerja file used, if any
-    dengan_realisasi: int  # indicators with a target that year and a realisasi figure
+    dengan_realisasi: int  # indicators with a target that year and a capaian figure
     bertarget: int  # indicators with a target that year
+    sebagian: list[str] = []  # of those, composites computed from some of their components
+    tanpa_realisasi: list[str] = []  # with a target, realisasi not filled
+    target_nol: list[str] = []  # with a target of zero (no capaian, reported)
     sasaran: list[SasaranRekap]
     indikator: list[IndikatorRekap]  # the facts a warehouse loads (parquet: one row each)
 
@@ -58,6 +62,7 @@ class BarisRekap(Result):
     tahun: list[TahunRekap]
     kurang: list[str]  # what is missing, in words
     galat: list[dict[str, Any]]  # located findings when the agency's files are wrong
+    peringatan: list[str] = []  # e.g. another workspace carries the same agency name
 
     @property
     def ok(self) -> bool:
@@ -73,6 +78,13 @@ class Rekap(Result):
     @property
     def jumlah_galat(self) -> int:
         return sum(not b.ok for b in self.baris)
+
+    def dengan_angka(self) -> int:
+        """Agencies with a capaian figure for the last year shown."""
+        last = self.tahun[-1]
+        return sum(
+            any(t.tahun == last and t.capaian is not None for t in b.tahun) for b in self.baris
+        )
 
     def berstatus(self, status: str) -> list[str]:
         """Folders of the agencies whose realisasi (or PK) of a year shown has this status."""
@@ -140,9 +152,7 @@ def rekap_agency(root: Path, years: list[int], options: Options) -> BarisRekap:
             continue
         result = compute(iku, year, data, options, pk)
         rows.append(_year(result))
-        missing = rows[-1].bertarget - rows[-1].dengan_realisasi
-        if missing:
-            kurang.append(f"{missing} indikator tanpa realisasi {year}")
+        kurang += _gaps(rows[-1])
     return BarisRekap.model_construct(
         folder=name,
         instansi=iku.instansi.nama,
@@ -152,6 +162,23 @@ def rekap_agency(root: Path, years: list[int], options: Options) -> BarisRekap:
         kurang=kurang,
         galat=galat,
     )
+
+
+def _gaps(t: TahunRekap) -> list[str]:
+    """What is missing or partial in a year, in words, naming the indicators."""
+    out = []
+    for codes, what in (
+        (t.tanpa_realisasi, "tanpa realisasi"),
+        (t.sebagian, "baru sebagian komponennya"),
+        (t.target_nol, "bertarget nol (tanpa angka capaian)"),
+    ):
+        if codes:
+            out.append(
+                f"{len(codes)} indikator {what} {t.tahun} ({', '.join(codes[:5])}"
+                + (", ..." if len(codes) > 5 else "")
+                + ")"
+            )
+    return out
 
 
 def _year(result: HasilCapaian) -> TahunRekap:
@@ -165,9 +192,16 @@ def _year(result: HasilCapaian) -> TahunRekap:
         status_pk=result.status_pk,
         dengan_realisasi=sum(i.capaian is not None for i in with_target),
         bertarget=len(with_target),
+        sebagian=[i.kode for i in with_target if i.status == "sebagian"],
+        tanpa_realisasi=[i.kode for i in with_target if i.status == "belum_ada_realisasi"],
+        target_nol=[i.kode for i in with_target if i.status in ("target_nol", "realisasi_nol")],
         sasaran=[
             SasaranRekap.model_construct(
-                kode=s.kode, uraian=s.uraian, capaian=s.capaian, kategori=s.kategori
+                kode=s.kode,
+                uraian=s.uraian,
+                capaian=s.capaian,
+                kategori=s.kategori,
+                status=s.status,
             )
             for s in result.sasaran
         ],
@@ -214,6 +248,7 @@ def build_rekap(
         rows.sort(key=lambda b: (score(b), b.instansi or b.folder))
     else:
         rows.sort(key=lambda b: ((b.instansi or "").casefold(), b.folder))
+    _same_names(rows)
     skala = None
     for b in rows:
         if b.tahun:
@@ -222,6 +257,21 @@ def build_rekap(
             skala = BUILT_IN[options.skala].nama if options.skala else None
             break
     return Rekap.model_construct(folder=shown(folder), tahun=years, baris=rows, skala=skala)
+
+
+def _same_names(rows: list[BarisRekap]) -> None:
+    """Two workspaces that carry the same agency name are most often a copied folder: each says
+    which other folder has its name, so neither is counted twice without a word."""
+    by_name: dict[str, list[BarisRekap]] = {}
+    for b in rows:
+        if b.instansi:
+            by_name.setdefault(" ".join(b.instansi.split()).casefold(), []).append(b)
+    for same in by_name.values():
+        if len(same) < 2:
+            continue
+        for b in same:
+            others = ", ".join(o.folder for o in same if o is not b)
+            b.peringatan = [*b.peringatan, f"nama instansi sama dengan {others}"]
 
 
 def galat_findings(rekap: Rekap) -> list[Finding]:

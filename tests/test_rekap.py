@@ -55,9 +55,9 @@ def test_bad_agencies_are_located_and_named(iku_cli, regency) -> None:
     assert "opd-007/realisasi/2026.yaml:6:9: galat IKU303" in result.stderr
     assert "opd-013/iku.yaml:7:5: galat IKU201" in result.stderr
     assert "2 instansi dengan berkas yang salah" in result.stderr
-    assert (
-        "GALAT IKU303" in result.stdout and "12 instansi dihitung, 2 dengan galat" in result.stdout
-    )
+    out = " ".join(result.stdout.replace("│", " ").split())
+    assert "GALAT di" in out and "'banyak' bukan angka" in out
+    assert "14 instansi: 12 instansi dengan angka capaian 2026, 2 dengan galat" in out
 
 
 def test_sorting_and_trend(iku_cli, regency) -> None:
@@ -96,7 +96,10 @@ def test_every_format(iku_cli, regency, tmp_path) -> None:
         )
         assert out.is_file()
     wb = load_workbook(tmp_path / "rekap.xlsx")
-    assert wb.sheetnames == ["Rekap", "Sasaran"] and wb["Sasaran"].max_row == 1 + 12 * 10
+    assert wb.sheetnames == ["Rekap", "Sasaran"] and wb["Sasaran"].max_row == 3 + 12 * 10
+    for ws in wb.worksheets:  # printed, every sheet has widths, heights and an A4 setup
+        assert str(ws.page_setup.paperSize) == "9" and ws.print_title_rows  # 9: A4
+        assert all(ws.column_dimensions[c].width for c in "ABCDEF")
     assert "<table>" in (tmp_path / "rekap.html").read_text(encoding="utf-8")
 
 
@@ -175,3 +178,65 @@ def test_illustrative_figures_are_said_to_be_so_in_every_format(iku_cli, tmp_pat
         path.write_text(path.read_text("utf-8").replace("status: contoh", "status: final"), "utf-8")
     data = json.loads(iku_cli(*args, "-f", "json").stdout)
     assert data["catatan"] is None and "CONTOH" not in iku_cli(*args).stdout
+
+
+def test_counts_say_what_they_count(iku_cli, tmp_path, monkeypatch) -> None:
+    """Issue 15 (4): a partial composite is not "lengkap"; an agency without a figure is not
+    "dihitung"; realisasi 0 against target 0 is not "tanpa realisasi"; a sasaran without a
+    target is "tanpa target"; two workspaces with one agency name are said to be."""
+    kab = tmp_path / "kab"
+    kab.mkdir()
+    monkeypatch.chdir(kab)
+    for name in ("opd-a", "opd-b", "opd-c"):
+        assert iku_cli("init", "--contoh", name).exit_code == 0
+    a = kab / "opd-a"
+    iku = a / "iku.yaml"
+    text = (
+        iku.read_text("utf-8")
+        .replace('2019: "2%"', '2019: "0 %"')
+        .replace('2019: "50 IKM"', "2019: '-'")
+    )
+    iku.write_text(text, "utf-8")
+    real = a / "realisasi" / "2019.yaml"
+    text = (
+        real.read_text("utf-8")
+        .replace("      kop_ksp_usp_umkm: 9\n", "")
+        .replace('nilai: "1,8"', "nilai: 0")
+    )
+    real.write_text(text, "utf-8")
+    c = kab / "opd-c" / "realisasi" / "2019.yaml"
+    c.write_text("tahun: 2019\nstatus: sementara\nrealisasi: {}\n", "utf-8")
+    (kab / "opd-c" / "iku.yaml").write_text(
+        (kab / "opd-c" / "iku.yaml")
+        .read_text("utf-8")
+        .replace("nama: Dinas Koperasi, Usaha Kecil", "nama: Dinas Lain, Usaha Kecil"),
+        "utf-8",
+    )
+    result = iku_cli("rekap", "--tahun", "2019", str(kab), "-f", "json")
+    data = json.loads(result.stdout)
+    rows = {Path(b["folder"]).name: b for b in data["baris"]}
+    t = rows["opd-a"]["tahun"][0]
+    assert t["sebagian"] == ["S1.1"] and t["target_nol"] == ["S3.3"] and t["tanpa_realisasi"] == []
+    assert any("baru sebagian komponennya 2019 (S1.1)" in k for k in rows["opd-a"]["kurang"])
+    assert any("bertarget nol" in k and "S3.3" in k for k in rows["opd-a"]["kurang"])
+    assert not any("tanpa realisasi" in k for k in rows["opd-a"]["kurang"])
+    s4 = next(s for s in t["sasaran"] if s["kode"] == "S4")
+    assert s4["capaian"] is None and s4["status"] == "tanpa_target"
+    assert rows["opd-c"]["tahun"][0]["capaian"] is None
+    assert len(rows["opd-c"]["tahun"][0]["tanpa_realisasi"]) == 9
+    assert rows["opd-a"]["peringatan"] == [f"nama instansi sama dengan {rows['opd-b']['folder']}"]
+    assert rows["opd-c"]["peringatan"] == []
+    monkeypatch.setenv("COLUMNS", "500")
+    table = " ".join(iku_cli("rekap", "--tahun", "2019", str(kab)).stdout.replace("│", " ").split())
+    assert "7 dari 8 (1 sebagian)" in table and "S4 tanpa target" in table
+    assert "3 instansi: 2 instansi dengan angka capaian 2019, 1 tanpa angka capaian 2019" in table
+    assert "nama instansi sama dengan" in table
+
+
+def test_validate_counts_values_without_a_target(iku_cli, workspace) -> None:
+    path = workspace / "realisasi" / "2017.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("realisasi:\n", "realisasi:\n  S1.1: {kop: 12}\n", 1), "utf-8")
+    result = iku_cli("validate", str(path))
+    assert "IKU316" in result.stdout and "S1.1 tidak punya target tahun 2017" in result.stdout
+    assert "1 nilai untuk indikator tanpa target tahun ini" in result.stdout

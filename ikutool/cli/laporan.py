@@ -109,7 +109,7 @@ def report_inputs(
 def emit_laporan(laporan, format: str, out: Path | None, force: bool, *, table: str) -> None:
     """One place where a report becomes output: each format's renderer, to stdout or --out."""
     from ikutool.render import export
-    from ikutool.render.text import report_notices
+    from ikutool.render.text import report_notices, sumber_text
 
     if format == "json":
         deliver(export.dumps(export.report_data(laporan)), out, force)
@@ -141,7 +141,8 @@ def emit_laporan(laporan, format: str, out: Path | None, force: bool, *, table: 
             deliver(rich_to_text(view), out, force)
     if out is not None or format != "table":
         # stdout (or the file) carries them inside; say them on stderr for a person too
-        for line in [*report_notices(laporan), *laporan.peringatan]:
+        source = sumber_text(laporan.berkas_iku, laporan.folder_realisasi)
+        for line in [*report_notices(laporan), *laporan.peringatan, source]:
             sys.stderr.write(line + "\n")
 
 

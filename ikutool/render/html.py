@@ -11,14 +11,10 @@ from ikutool.render.text import (
     capaian_cell,
     component_label,
     kalimat,
-    mean_label,
     notice,
     quantity,
-    realisasi_text,
     report_notices,
-    sumber_text,
-    target_cell,
-    target_text,
+    sasaran_means,
 )
 
 KATEGORI_COLOUR = {
@@ -40,7 +36,8 @@ h1{font-size:15pt;text-align:center;margin:0}h2{font-size:12.5pt;margin:22px 0 8
 .notice{border:2px solid #c62828;color:#c62828;font-weight:bold;padding:6px 10px;margin:10px 0}
 table{border-collapse:collapse;width:100%;margin:6px 0}th,td{border:1px solid #999;padding:3px 5px;vertical-align:top}
 th{background:#ddebf7}td.n{text-align:right;white-space:nowrap}tr.mean td{background:#f2f2f2;font-weight:bold}
-.kat{font-weight:bold}ul.kalimat li{margin:3px 0}.charts{display:flex;flex-wrap:wrap;gap:10px}
+.kat{font-weight:bold}p.small{font-size:9pt;margin:2px 0}
+ul.kalimat li{margin:3px 0}.charts{display:flex;flex-wrap:wrap;gap:10px}
 .mini{border:1px solid #ddd;padding:4px}figure{margin:0}figcaption{font-size:9pt;color:#444}
 @page{size:A4 landscape;margin:12mm}
 @media print{body{max-width:none;margin:0;font-size:9pt}h2{break-after:avoid}tr,figure,.mini{break-inside:avoid}}
@@ -131,7 +128,7 @@ def _target_realisasi_chart(ind: Any, key: str) -> str:
     top = max(max(values), 0) or 1.0
     bottom = min(min(values), 0)
     span = top - bottom or 1.0
-    w, h, pad = 60 * len(points) + 40, 150, 22
+    w, h, pad = 60 * len(points) + 40, 160, 30
     plot_h = h - 2 * pad
     zero_y = pad + plot_h * top / span
     unit = next((c.satuan for _, c in points if c is not None), "")
@@ -149,36 +146,45 @@ def _target_realisasi_chart(ind: Any, key: str) -> str:
         x = 25 + i * 60
         bars = []
         if comp is not None and comp.target is not None:
-            lo = comp.target
-            hi = comp.target_maks if comp.target_maks is not None else None
-            bars.append((0, lo, hi, "#b0bec5", "target"))
+            bars.append((0, comp.target, comp.target_maks, "#b0bec5", "target"))
         if comp is not None and comp.realisasi is not None:
-            bars.append((22, comp.realisasi, None, "#1e88e5", "realisasi"))
-        for dx, value, upper, colour, name in bars:
-            if upper is not None:  # a range: from the lower to the upper bound
-                y1, y2 = y_of(upper), y_of(value)
-                label = f"{format_angka(value)}-{format_angka(upper)}"
-                tip = quantity(value, unit, upper)
-            else:
-                y1, y2 = sorted((y_of(value), zero_y))
-                label = format_angka(value)
-                tip = quantity(value, unit)
+            bars.append((26, comp.realisasi, None, "#1e88e5", "realisasi"))
+        for k, (dx, value, upper, colour, name) in enumerate(bars):
+            # a range target is a bar up to its lower bound with a lighter, dashed part up to
+            # its upper bound (never a thin floating sliver), labelled with both bounds
+            y1, y2 = sorted((y_of(value), zero_y))
             height = max(y2 - y1, 0.5)
+            label = format_angka(value)
+            tip = quantity(value, unit, upper)
+            top = y1
             out.append(
-                f'<rect x="{x + dx}" y="{y1:.1f}" width="20" height="{height:.1f}" fill="{colour}">'
+                f'<rect x="{x + dx}" y="{y1:.1f}" width="24" height="{height:.1f}" fill="{colour}">'
                 f"<title>{name} {year}: {escape(tip)}</title></rect>"
             )
+            if upper is not None and upper > value:
+                top = y_of(upper)
+                out.append(
+                    f'<rect x="{x + dx}" y="{top:.1f}" width="24" height="{max(y1 - top, 0.5):.1f}" '
+                    f'fill="#eceff1" stroke="{colour}" stroke-dasharray="2,2">'
+                    f"<title>{name} {year}: {escape(tip)}</title></rect>"
+                )
+                label = f"{format_angka(value)}-{format_angka(upper)}"
             above = upper is not None or value >= 0
-            ty = y1 - 2 if above else y1 + height + 9
+            # two labels side by side would run into each other ("1.2001.150"): the target's
+            # sits one line higher than the realisasi's
+            lift = 10 if k == 0 and len(bars) == 2 else 0
+            ty = top - 2 - lift if above else y1 + height + 9 + lift
             out.append(
-                f'<text x="{x + dx + 10}" y="{ty:.1f}" text-anchor="middle">{escape(label)}</text>'
+                f'<text x="{x + dx + 12}" y="{ty:.1f}" text-anchor="middle">{escape(label)}</text>'
             )
-        out.append(f'<text x="{x + 21}" y="{h - 6}" text-anchor="middle">{year}</text>')
+        out.append(f'<text x="{x + 25}" y="{h - 6}" text-anchor="middle">{year}</text>')
     out.append("</svg>")
     return "".join(out)
 
 
 def _report_table(laporan: Any) -> str:
+    from ikutool.render.laporan import marked_capaian, marked_realisasi, marked_target
+
     head = (
         "<tr><th>Indikator</th><th>Tahun</th><th>Target</th><th>Realisasi</th><th>Capaian (%)</th>"
         f"<th>Kategori</th><th>Thd target akhir {laporan.periode_akhir} (%)</th></tr>"
@@ -193,77 +199,39 @@ def _report_table(laporan: Any) -> str:
                 akhir = r.capaian_target_akhir
                 rows.append(
                     f"<tr><td>{name}</td><td class=n>{r.tahun}</td>"
-                    f"<td class=n>{escape(target_text(h, chr(10))).replace(chr(10), '<br>')}</td>"
-                    f"<td class=n>{escape(realisasi_text(h, chr(10))).replace(chr(10), '<br>')}</td>"
-                    f"<td class=n>{escape(capaian_cell(h.capaian, h.status))}</td><td>{_kat(h.kategori)}</td>"
+                    f"<td class=n>{escape(marked_target(h, chr(10))).replace(chr(10), '<br>')}</td>"
+                    f"<td class=n>{escape(marked_realisasi(h, chr(10))).replace(chr(10), '<br>')}</td>"
+                    f"<td class=n>{escape(marked_capaian(h))}</td><td>{_kat(h.kategori)}</td>"
                     f"<td class=n>{escape(capaian_cell(akhir, 'ada')) if akhir is not None else '-'}</td></tr>"
                 )
-        for y in laporan.tahun:
-            rows.append(
-                f'<tr class="mean"><td>Capaian sasaran {escape(sas.kode)}</td><td class=n>{y}</td><td></td><td></td>'
-                f"<td class=n>{escape(capaian_cell(sas.capaian[y], 'ada'))}</td><td>{_kat(sas.kategori[y])}</td>"
-                "<td></td></tr>"
-            )
+        for label, values, labels in sasaran_means(laporan, sas):
+            for y in laporan.tahun:
+                rows.append(
+                    f'<tr class="mean"><td>{escape(label)}</td><td class=n>{y}</td><td></td><td></td>'
+                    f"<td class=n>{escape(capaian_cell(values.get(y), 'ada'))}</td><td>{_kat(labels.get(y))}</td>"
+                    "<td></td></tr>"
+                )
     return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
 
 
 def _year_table(result: Any) -> str:
-    head = (
-        "<tr><th>No</th><th>Sasaran</th><th>Indikator</th><th>Satuan</th><th>Target</th><th>Realisasi</th>"
-        "<th>Capaian (%)</th><th>Kategori</th></tr>"
-    )
+    from ikutool.render.pengukuran import table
+
+    t = table(result, document=True)
+    head = "<tr>" + "".join(f"<th>{escape(h)}</th>" for h in t.header) + "</tr>"
     rows = []
-    for no, sas in enumerate(result.sasaran, 1):
-        first = True
-        for ind in sas.indikator:
-            multi = len(ind.komponen) > 1
-            if multi:  # the indicator on its own row, each component's figures beside its name
-                sas_cell = f"{escape(sas.kode)} {escape(sas.uraian)}" if first else ""
-                rows.append(
-                    f"<tr><td class=n>{no if first else ''}</td><td>{sas_cell}</td>"
-                    f"<td>{escape(ind.kode)} {escape(ind.uraian)}</td>" + "<td></td>" * 5 + "</tr>"
-                )
-                first = False
-            for comp in ind.komponen or [None]:
-                label = (
-                    f"- {escape(component_label(comp))}"
-                    if multi and comp is not None
-                    else f"{escape(ind.kode)} {escape(ind.uraian)}"
-                )
-                sas_cell = f"{escape(sas.kode)} {escape(sas.uraian)}" if first else ""
-                if comp is None:
-                    cells = [
-                        "-",
-                        escape(ind.target_teks or "-"),
-                        "-",
-                        escape(capaian_cell(None, ind.status)),
-                        "-",
-                    ]
-                else:
-                    cells = [
-                        escape(comp.satuan or "-"),
-                        escape(target_cell(ind, comp)),
-                        escape(quantity(comp.realisasi, "")),
-                        escape(capaian_cell(comp.capaian, comp.status)),
-                        "" if multi else _kat(ind.kategori),
-                    ]
-                rows.append(
-                    f"<tr><td class=n>{no if first else ''}</td><td>{sas_cell}</td><td>{label}</td>"
-                    f"<td>{cells[0]}</td><td class=n>{cells[1]}</td><td class=n>{cells[2]}</td>"
-                    f"<td class=n>{cells[3]}</td><td>{cells[4]}</td></tr>"
-                )
-                first = False
-            if multi:
-                rows.append(
-                    f'<tr class="mean"><td></td><td></td><td>Capaian {escape(ind.kode)} (rata-rata komponen)</td>'
-                    f"<td></td><td></td><td></td><td class=n>{escape(capaian_cell(ind.capaian, ind.status))}</td>"
-                    f"<td>{_kat(ind.kategori)}</td></tr>"
-                )
+    for b in t.baris:
+        cells = b.cells()
+        kat = _kat(b.kategori) if b.kategori else escape(cells[7])
+        cls = ' class="mean"' if b.tebal else ""
         rows.append(
-            f'<tr class="mean"><td></td><td></td><td>Capaian sasaran {escape(sas.kode)}</td><td></td><td></td>'
-            f"<td></td><td class=n>{escape(capaian_cell(sas.capaian, 'ada'))}</td><td>{_kat(sas.kategori)}</td></tr>"
+            f"<tr{cls}><td class=n>{escape(cells[0])}</td><td>{escape(cells[1])}</td>"
+            f"<td>{escape(cells[2])}</td><td>{escape(cells[3])}</td>"
+            f"<td class=n>{escape(cells[4])}</td><td class=n>{escape(cells[5])}</td>"
+            f"<td class=n>{escape(cells[6])}</td><td>{kat}</td></tr>"
         )
-    return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
+    notes = "".join(f'<p class="small">{escape(n)}</p>' for n in t.catatan)
+    return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>{notes}"
 
 
 def report_html(laporan: Any) -> str:
@@ -285,19 +253,21 @@ def report_html(laporan: Any) -> str:
     )
     parts.append(f'<p class="sub">{sub}</p>')
     parts += [f'<div class="notice">{escape(n)}</div>' for n in notes]
-    overall = ", ".join(
-        f"{y}: {escape(format_persen(laporan.capaian[y]))} {_kat(laporan.kategori[y])}"
-        for y in laporan.tahun
-    )
-    parts.append(
-        f"<p>Capaian rata-rata sasaran: {overall}. Skala kategori: {escape(laporan.skala)}.</p>"
-    )
+    from ikutool.render.text import laporan_overall
+
+    def pct(value: float | None, label: str | None) -> str:
+        return format_persen(value) + (f" ({label})" if label else "")
+
+    parts += [f"<p>{escape(line)}</p>" for line in laporan_overall(laporan, pct)]
     parts.append("<h2>Capaian per indikator per tahun</h2>")
     parts.append(
         f"<figure>{_capaian_chart(laporan)}<figcaption>Garis merah: 100 %.</figcaption></figure>"
     )
     parts.append("<h2>Ringkasan per indikator</h2>")
     parts.append(_report_table(laporan))
+    from ikutool.render.laporan import laporan_notes
+
+    parts += [f'<p class="small">{escape(n)}</p>' for n in laporan_notes(laporan)]
     parts.append(f"<h2>Uraian per indikator ({span[-1]})</h2><ul class=kalimat>")
     for sas in laporan.sasaran:
         for ind in sas.indikator:
@@ -328,18 +298,6 @@ def report_html(laporan: Any) -> str:
         if n:
             parts.append(f'<div class="notice">{escape(n)}</div>')
         parts.append(_year_table(result))
-        parts.append(
-            f"<p>{escape(mean_label(result))}: <b>{escape(format_persen(result.capaian))}</b> "
-            f"{_kat(result.kategori)}.</p>"
-        )
-    if laporan.peringatan:
-        parts.append("<h2>Peringatan</h2><ul>")
-        parts += [f"<li>{escape(w)}</li>" for w in laporan.peringatan]
-        parts.append("</ul>")
     parts += [f'<div class="notice">{escape(n)}</div>' for n in notes]
-    source = sumber_text(laporan.berkas_iku, laporan.folder_realisasi)
-    parts.append(
-        f"<p style='font-size:8pt;color:#777'>{escape(source)}. Dibuat dengan ikutool.</p>"
-        "</body></html>"
-    )
+    parts.append("</body></html>")
     return "\n".join(parts) + "\n"

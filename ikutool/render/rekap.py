@@ -21,10 +21,13 @@ def _name(b: BarisRekap) -> str:
 
 
 def _sasaran_text(t: Any, sep: str = "; ") -> str:
+    from ikutool.capaian import STATUS_TEXT
+
     if t is None:
         return "-"
     return sep.join(
-        f"{s.kode} {format_angka(s.capaian, 2) if s.capaian is not None else '-'}"
+        f"{s.kode} "
+        + (format_angka(s.capaian, 2) if s.capaian is not None else STATUS_TEXT.get(s.status, "-"))
         for s in t.sasaran
     )
 
@@ -35,9 +38,9 @@ def _status(b: BarisRekap) -> str:
         where = ":".join(
             str(x) for x in (first.get("berkas"), first.get("baris"), first.get("kolom")) if x
         )
-        more = f" (+{len(b.galat) - 1} lagi)" if len(b.galat) > 1 else ""
-        return f"GALAT {first['kode']} {where}{more}"
-    text = "; ".join(b.kurang) or "lengkap"
+        more = f" (+{len(b.galat) - 1} galat lagi)" if len(b.galat) > 1 else ""
+        return f"GALAT di {where}: {first['pesan']}{more}"
+    text = "; ".join([*b.kurang, *b.peringatan]) or "lengkap"
     statuses = {t.status_data for t in b.tahun} | {t.status_pk for t in b.tahun}
     if "contoh" in statuses:
         text += "; data CONTOH"
@@ -78,7 +81,7 @@ def rows(rekap: Rekap) -> list[list[str]]:
             _name(b),
             str(b.jumlah_indikator) if b.jumlah_indikator is not None else "-",
         ]
-        row.append(f"{last.dengan_realisasi} dari {last.bertarget}" if last else "-")
+        row.append(_terisi(last))
         if single:
             row.append(_sasaran_text(last))
             row.append(format_angka(last.capaian, 2) if last and last.capaian is not None else "-")
@@ -91,6 +94,15 @@ def rows(rekap: Rekap) -> list[list[str]]:
         row.append(_status(b))
         out.append(row)
     return out
+
+
+def _terisi(t: Any) -> str:
+    """Indicators with a capaian figure out of those with a target; composites computed from
+    some of their components are counted, and said to be partial."""
+    if t is None:
+        return "-"
+    text = f"{t.dengan_realisasi} dari {t.bertarget}"
+    return text + (f" ({len(t.sebagian)} sebagian)" if t.sebagian else "")
 
 
 def header(rekap: Rekap) -> list[str]:
@@ -109,13 +121,25 @@ def _title(rekap: Rekap) -> str:
     return f"REKAPITULASI CAPAIAN KINERJA {len(rekap.baris)} INSTANSI, TAHUN {years}"
 
 
-def _summary(rekap: Rekap) -> str:
+def _summary(rekap: Rekap, *, document: bool = True) -> str:
+    """How many agencies got a figure, had none yet, or could not be read. ``document``: no
+    folder path or reference to the terminal (a workbook or page handed on)."""
     bad = rekap.jumlah_galat
-    ok = len(rekap.baris) - bad
-    return (
-        f"{ok} instansi dihitung, {bad} dengan galat (lihat kolom terakhir; pesan lengkap di stderr). "
-        f"Folder: {rekap.folder}."
-    )
+    figure = rekap.dengan_angka()
+    none = len(rekap.baris) - bad - figure
+    year = rekap.tahun[-1]
+    parts = [f"{figure} instansi dengan angka capaian {year}"]
+    if none:
+        parts.append(f"{none} tanpa angka capaian {year} (lihat kolom terakhir)")
+    if bad:
+        parts.append(f"{bad} dengan galat pada berkasnya (lihat kolom terakhir)")
+    text = f"{len(rekap.baris)} instansi: " + ", ".join(parts) + "."
+    same = sum(1 for b in rekap.baris if b.peringatan)
+    if same:
+        text += f" {same} instansi bernama sama dengan instansi lain; periksa foldernya."
+    if not document:
+        text += f" Folder: {rekap.folder}." + (" Pesan galat lengkap di stderr." if bad else "")
+    return text
 
 
 def rekap_view(rekap: Rekap, width: int | None = None) -> Any:
@@ -148,14 +172,14 @@ def rekap_view(rekap: Rekap, width: int | None = None) -> Any:
     note = notice(rekap)
     warn = [Text(note, style="bold yellow")] if note else []
     if fits(table, width):
-        return Group(*warn, table, Text(_summary(rekap)), *warn)
+        return Group(*warn, table, Text(_summary(rekap, document=False)), *warn)
     listing = Text(_title(rekap) + "\n", style="bold")
     for b, row in zip(rekap.baris, body, strict=True):
         listing.append(f"\n{row[0]}. {row[1]}\n", style="bold")
         for h, value in zip(head[2:], row[2:], strict=True):
             listing.append(f"   {h}: ")
             listing.append(value + "\n", style="bold red" if b.galat and h == head[-1] else "")
-    return Group(*warn, listing, Text("\n" + _summary(rekap)), *warn)
+    return Group(*warn, listing, Text("\n" + _summary(rekap, document=False)), *warn)
 
 
 def _numeric(head: str) -> bool:
@@ -265,22 +289,26 @@ def rekap_html(rekap: Rekap) -> str:
 
 def rekap_xlsx(rekap: Rekap, scratch: Path | None = None) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    from ikutool.render.xlsx import HEAD, PCT, _a4, _fit_rows, save_workbook, style
+    from ikutool.render.xlsx import HEAD, PCT, _a4, _fit_rows, note_rows, save_workbook, style
 
     wb = Workbook()
     ws = wb.active
     ws.title = "Rekap"
-    ws.cell(row=1, column=1, value=_title(rekap)).font = Font(bold=True, size=12)
-    note = notice(rekap)
-    if note:
-        ws.cell(row=2, column=1, value=note).font = Font(bold=True, color="C00000")
     heads = header(rekap)
+    note = notice(rekap)
+    widths = [5, 44, 10, 14] + [14] * (len(heads) - 5) + [50]
+    for c, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+    top = note_rows(
+        ws, 1, [(_title(rekap), "title"), *([(note, "note")] if note else [])], len(heads)
+    )
     for c, h in enumerate(heads, 1):
-        style(ws.cell(row=3, column=c, value=h), bold=True, colour=HEAD, align="center")
-    for r, (b, text_row) in enumerate(zip(rekap.baris, rows(rekap), strict=True), 4):
+        style(ws.cell(row=top, column=c, value=h), bold=True, colour=HEAD, align="center")
+    last = top
+    for r, (b, text_row) in enumerate(zip(rekap.baris, rows(rekap), strict=True), top + 1):
+        last = r
         for c, text in enumerate(text_row, 1):
             value: Any = text
             h = heads[c - 1]
@@ -293,27 +321,44 @@ def rekap_xlsx(rekap: Rekap, scratch: Path | None = None) -> bytes:
             style(
                 ws.cell(row=r, column=c, value=value), fmt=PCT if isinstance(value, float) else None
             )
-    for c, width in enumerate([5, 44, 10, 12] + [14] * (len(heads) - 5) + [40], 1):
-        ws.column_dimensions[get_column_letter(c)].width = width
-    _fit_rows(ws, 3, 3 + len(rekap.baris))  # wrapped text gets its height (Excel does not)
-    ws.freeze_panes = "C4"
-    _a4(ws, 3)
+    _fit_rows(ws, top, last)  # wrapped text gets its height (Excel does not)
+    note_rows(ws, last + 2, [(_summary(rekap), "")], len(heads))
+    ws.freeze_panes = ws.cell(row=top + 1, column=3)
+    _a4(ws, top)
+    _sasaran_sheet(wb, rekap)
+    return save_workbook(wb, scratch)
+
+
+def _sasaran_sheet(wb: Any, rekap: Rekap) -> None:
+    """Every agency's sasaran, one row each: the same widths, heights and A4 setup as the
+    first sheet (printed, no line runs into the next)."""
+    from openpyxl.utils import get_column_letter
+
+    from ikutool.capaian import STATUS_TEXT
+    from ikutool.render.xlsx import HEAD, PCT, _a4, _fit_rows, note_rows, style
+
     detail = wb.create_sheet("Sasaran")
-    for c, h in enumerate(
-        ["Folder", "Instansi", "Tahun", "Sasaran", "Uraian", "Capaian (%)", "Kategori"], 1
-    ):
-        style(detail.cell(row=1, column=c, value=h), bold=True, colour=HEAD, align="center")
-    r = 2
+    heads = ["Instansi (folder)", "Tahun", "Sasaran", "Uraian", "Capaian (%)", "Kategori"]
+    for c, width in enumerate([40, 8, 10, 60, 12, 16], 1):
+        detail.column_dimensions[get_column_letter(c)].width = width
+    top = note_rows(detail, 1, [(f"{_title(rekap)}: CAPAIAN PER SASARAN", "title")], len(heads))
+    for c, h in enumerate(heads, 1):
+        style(detail.cell(row=top, column=c, value=h), bold=True, colour=HEAD, align="center")
+    r = top + 1
     for b in rekap.baris:
         for t in b.tahun:
             for s in t.sasaran:
+                capaian: Any = (
+                    s.capaian if s.capaian is not None else STATUS_TEXT.get(s.status, "-")
+                )
                 for c, v in enumerate(
-                    [b.folder, b.instansi, t.tahun, s.kode, s.uraian, s.capaian, s.kategori], 1
+                    [_name(b), t.tahun, s.kode, s.uraian, capaian, s.kategori or "-"], 1
                 ):
-                    style(detail.cell(row=r, column=c, value=v), fmt=PCT if c == 6 else None)
+                    style(detail.cell(row=r, column=c, value=v), fmt=PCT if c == 5 else None)
                 r += 1
-    _a4(detail, 1)
-    return save_workbook(wb, scratch)
+    _fit_rows(detail, top, r - 1)
+    detail.freeze_panes = detail.cell(row=top + 1, column=1)
+    _a4(detail, top)
 
 
 def rekap_parquet(rekap: Rekap) -> bytes:

@@ -21,6 +21,7 @@ from ikutool.render.text import (
     mean_label,
     notice,
     quantity,
+    sasaran_means,
     sumber_text,
 )
 from ikutool.scales import BUILT_IN, colour
@@ -368,7 +369,7 @@ def _report_table(laporan) -> Table:
                     if row.capaian_target_akhir is not None
                     else "-",
                 )
-        for label, values, labels in _sasaran_means(laporan, sas):
+        for label, values, labels in sasaran_means(laporan, sas):
             for y in laporan.tahun:
                 table.add_row(
                     Text(f"  {label}", style="italic"),
@@ -381,16 +382,6 @@ def _report_table(laporan) -> Table:
                     "",
                 )
     return table
-
-
-def _sasaran_means(laporan, sas) -> list:
-    """The sasaran's own figure per year and, in a bidang view of part of it, the bidang's."""
-    from ikutool.render.text import laporan_bidang_label, laporan_sasaran_label
-
-    out = [(laporan_sasaran_label(sas), sas.capaian, sas.kategori)]
-    if sas.sebagian:
-        out.append((laporan_bidang_label(laporan, sas), sas.capaian_bidang, sas.kategori_bidang))
-    return out
 
 
 def _report_list(laporan) -> Text:
@@ -413,7 +404,7 @@ def _report_list(laporan) -> Text:
                     f"{h.kategori or ''}; perubahan {_change_cell(row)}; thd target akhir "
                     f"{format_persen(akhir) if akhir is not None else '-'}\n"
                 )
-        for label, values, labels in _sasaran_means(laporan, sas):
+        for label, values, labels in sasaran_means(laporan, sas):
             for y in laporan.tahun:
                 out.append(
                     f"  {label} {y}: {_pct(values.get(y), 'ada')} {labels.get(y) or ''}\n",

@@ -120,6 +120,15 @@ def laporan_bidang_label(laporan: Any, sas: Any | None = None) -> str:
     return f"Rata-rata {n} indikator Bidang {laporan.bidang_nama or laporan.bidang}{where}"
 
 
+def sasaran_means(laporan: Any, sas: Any) -> list[tuple[str, dict, dict]]:
+    """A report's mean rows for one sasaran: ``(label, capaian per year, kategori per year)``,
+    the sasaran's own and, in a bidang view of part of it, the bidang's."""
+    out = [(laporan_sasaran_label(sas), sas.capaian, sas.kategori)]
+    if sas.sebagian:
+        out.append((laporan_bidang_label(laporan, sas), sas.capaian_bidang, sas.kategori_bidang))
+    return out
+
+
 def laporan_overall(laporan: Any, fmt: Any) -> list[str]:
     """The per-year summary lines of a report: the agency figure (said to be over every
     sasaran and bidang in a bidang view), and a bidang's own mean beside it. ``fmt(value,

@@ -16,18 +16,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 
-from ikutool.capaian import HasilCapaian, HasilKomponen
+from ikutool.capaian import HasilCapaian
 from ikutool.render.text import (
-    PARTIAL_NOTE,
-    PENGUKURAN_HEADER,
-    component_label,
-    has_partial,
-    mean_label,
+    laporan_bidang_label,
     notice,
     report_notices,
-    sumber_text,
-    target_cell,
-    target_source_text,
+    sasaran_means,
 )
 
 THIN = Side(style="thin", color="999999")
@@ -158,17 +152,27 @@ def _kategori(ws: Any, row: int, col: int, label: str | None) -> None:
     _put(ws, row, col, label or "-", colour=KATEGORI_FILL.get(label or ""))
 
 
+def _figure(ws: Any, row: int, col: int, cell: Any, fmt: str, **kw: Any) -> None:
+    """A figure stored as a number (Excel can compute with it) showing its marks ("(PK)", "(!)",
+    "*)") through the number format; text when it is not one number."""
+    if cell.angka is None:
+        _put(ws, row, col, cell.teks, **kw)
+        return
+    marks = cell.tanda.replace('"', "")
+    _put(ws, row, col, cell.angka, fmt + (f'"{marks}"' if marks else ""), **kw)
+
+
 def year_sheet(wb: Workbook, result: HasilCapaian, laporan: Any) -> None:
+    from ikutool.render.pengukuran import table
+
+    t = table(result, document=True)
     ws = wb.create_sheet(str(result.tahun))
-    heads = PENGUKURAN_HEADER
+    heads = t.header
     n = len(heads)
     _title(ws, 1, result.instansi.upper(), n)
     if laporan.pemerintah:
         _title(ws, 2, laporan.pemerintah.upper(), n)
-    title = f"PENGUKURAN KINERJA TAHUN {result.tahun}"
-    if laporan.bidang_nama:
-        title += f" - BIDANG {laporan.bidang_nama.upper()}"
-    _title(ws, 3, title, n)
+    _title(ws, 3, t.judul.upper(), n)
     note = notice(result)
     if note:
         _title(ws, 4, note, n, bold=True, colour="C00000")
@@ -176,87 +180,52 @@ def year_sheet(wb: Workbook, result: HasilCapaian, laporan: Any) -> None:
     for col, h in enumerate(heads, 1):
         style(ws.cell(row=header_row, column=col, value=h), bold=True, colour=HEAD, align="center")
     row = header_row + 1
-    for no, sas in enumerate(result.sasaran, 1):
-        first_row = row
-        for ind in sas.indikator:
-            multi = len(ind.komponen) > 1
-            comps: list[HasilKomponen | None] = [*ind.komponen] or [None]
-            if multi:  # the indicator on its own row, each component's figures beside its name
-                _put(ws, row, 3, f"{ind.kode} {ind.uraian}")
-                for col in range(4, 9):
-                    _put(ws, row, col, None)
-                row += 1
-            for comp in comps:
-                label = (
-                    f"- {component_label(comp)}" if multi and comp else f"{ind.kode} {ind.uraian}"
-                )
-                _put(ws, row, 3, label)
-                if comp is None:
-                    _put(ws, row, 4, "-")
-                    _put(ws, row, 5, ind.target_teks or "-")
-                    _put(ws, row, 6, "-")
-                    _put(ws, row, 7, _status_text(ind.status))
-                    _kategori(ws, row, 8, None)
-                else:
-                    _put(ws, row, 4, comp.satuan or "-")
-                    pk = ind.target_sumber == "pk"
-                    fmt = number_format(comp.target) + ('" (PK)"' if pk else "")
-                    _put(ws, row, 5, comp.target, fmt)  # a number: Excel can still compute
-                    if comp.target_maks is not None:
-                        ws.cell(row=row, column=5).value = target_cell(ind, comp)
-                    _put(ws, row, 6, comp.realisasi, number_format(comp.realisasi))
-                    _put(
-                        ws,
-                        row,
-                        7,
-                        comp.capaian if comp.capaian is not None else _status_text(comp.status),
-                        PCT,
-                    )
-                    if multi:
-                        _put(ws, row, 8, "")
-                    else:
-                        _kategori(ws, row, 8, ind.kategori)
-                row += 1
-            if multi:
-                _put(ws, row, 3, f"Capaian {ind.kode} (rata-rata komponen)", bold=True, colour=MEAN)
-                for col in (4, 5, 6):
-                    _put(ws, row, col, "", colour=MEAN)
-                _put(ws, row, 7, ind.capaian, PCT, bold=True, colour=MEAN)
-                _kategori(ws, row, 8, ind.kategori)
-                row += 1
-        _put(ws, row, 3, f"Capaian sasaran {sas.kode}", bold=True, colour=MEAN)
-        for col in (4, 5, 6):
-            _put(ws, row, col, "", colour=MEAN)
-        _put(ws, row, 7, sas.capaian, PCT, bold=True, colour=MEAN)
-        _kategori(ws, row, 8, sas.kategori)
-        _put(ws, first_row, 1, no)
-        _put(ws, first_row, 2, f"{sas.kode} {sas.uraian}")
-        for r in range(first_row + 1, row + 1):
-            _put(ws, r, 1, None)
-            _put(ws, r, 2, None)
-        merge(ws, first_row, 1, row, 1)
-        merge(ws, first_row, 2, row, 2)
+    block_start = row
+    for b in t.baris:
+        if b.no and row > block_start:  # a new sasaran: merge the last one's No and Sasaran
+            _merge_sasaran(ws, block_start, row - 1)
+            block_start = row
+        if b.jenis in ("bidang", "instansi"):
+            if block_start < row:
+                _merge_sasaran(ws, block_start, row - 1)
+            block_start = row + 1
+        shade = MEAN if b.tebal else None
+        _put(ws, row, 1, int(b.no) if b.no else None, colour=shade)
+        _put(ws, row, 2, b.sasaran or None, colour=shade)
+        _put(ws, row, 3, b.indikator, bold=b.tebal, colour=shade)
+        _put(ws, row, 4, b.satuan or None, colour=shade)
+        _figure(ws, row, 5, b.target, number_format(b.target.angka), colour=shade)
+        _figure(ws, row, 6, b.realisasi, number_format(b.realisasi.angka), colour=shade)
+        _figure(ws, row, 7, b.capaian, PCT, bold=b.tebal, colour=shade)
+        if b.jenis in ("komponen", "judul"):
+            _put(ws, row, 8, None, colour=shade)
+        else:
+            _kategori(ws, row, 8, b.kategori)
         row += 1
-    _put(ws, row, 3, mean_label(result), bold=True)
-    _put(ws, row, 7, result.capaian, PCT, bold=True)
-    _kategori(ws, row, 8, result.kategori)
-    footer = [f"Skala kategori: {result.skala}"]
-    if has_partial(result):
-        footer.append(PARTIAL_NOTE)
-    footer.append(target_source_text(result))
-    footer.append(sumber_text(result.berkas_iku, result.berkas_realisasi))
-    footer += [f"Peringatan: {w}" for w in result.peringatan]
-    for i, text in enumerate(footer):
-        ws.cell(row=row + 2 + i, column=1, value=text)
+    if block_start < row:
+        _merge_sasaran(ws, block_start, row - 1)
+    footer = [*t.catatan, f"Skala kategori: {result.skala}"]
     if note:
-        ws.cell(row=row + 2 + len(footer), column=1, value=note).font = Font(
-            bold=True, color="C00000"
-        )
+        footer.append(note)
+    for i, text in enumerate(footer):
+        cell = ws.cell(row=row + 1 + i, column=1, value=text)
+        if text == note:
+            cell.font = Font(bold=True, color="C00000")
+        merge(ws, row + 1 + i, 1, row + 1 + i, n)
+        cell.alignment = WRAP
     for col, width in enumerate([5, 34, 44, 18, 12, 12, 12, 15], 1):
         ws.column_dimensions[get_column_letter(col)].width = width
-    _fit_rows(ws, header_row, row)
+    _fit_rows(ws, header_row, row - 1)
+    for i, text in enumerate(footer):  # a merged note spans the whole width
+        ws.row_dimensions[row + 1 + i].height = 15 * max(1, math.ceil(len(text) / 150))
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     _a4(ws, header_row)
+
+
+def _merge_sasaran(ws: Any, first: int, last: int) -> None:
+    if last > first:
+        merge(ws, first, 1, last, 1)
+        merge(ws, first, 2, last, 2)
 
 
 def _fit_rows(ws: Any, first_row: int, last_row: int) -> None:
@@ -289,6 +258,28 @@ def _fit_rows(ws: Any, first_row: int, last_row: int) -> None:
         ws.row_dimensions[r].height = 15 * count
 
 
+def note_rows(ws: Any, row: int, lines: list[tuple[str, str]], ncols: int) -> int:
+    """Title and note lines above (or below) a table, each merged across the table's width,
+    wrapped, and as tall as its text needs at the columns' widths; returns the next free row.
+    ``kind``: "title" (bold, larger), "note" (bold red), "" (plain)."""
+    total = sum(
+        (ws.column_dimensions[get_column_letter(c)].width or 10) for c in range(1, ncols + 1)
+    )
+    for text, kind in lines:
+        cell = ws.cell(row=row, column=1, value=text)
+        if kind == "title":
+            cell.font = Font(bold=True, size=12)
+        elif kind == "note":
+            cell.font = Font(bold=True, color="C00000")
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        merge(ws, row, 1, row, ncols)
+        per_line = max(int(total * (0.95 if kind != "title" else 0.8)), 10)
+        lines_needed = sum(math.ceil(max(len(p), 1) / per_line) for p in text.split("\n"))
+        ws.row_dimensions[row].height = (17 if kind == "title" else 15) * lines_needed
+        row += 1
+    return row + 1
+
+
 def _a4(ws: Any, header_row: int) -> None:
     """Print on A4 landscape, one page wide, the table header repeated on every page."""
     ws.print_title_rows = f"{header_row}:{header_row}"
@@ -312,7 +303,10 @@ def trend_sheet(wb: Workbook, laporan: Any) -> None:
     heads += [f"Thd target akhir {laporan.periode_akhir} (%)", "Kategori"]
     n = len(heads)
     _title(ws, 1, laporan.instansi.upper(), n)
-    _title(ws, 2, f"TREN CAPAIAN KINERJA {years[0]}-{years[-1]}", n)
+    title = f"TREN CAPAIAN KINERJA {years[0]}-{years[-1]}"
+    if laporan.bidang_nama:
+        title += f" - BIDANG {laporan.bidang_nama.upper()}"
+    _title(ws, 2, title, n)
     notes = report_notices(laporan)
     for i, text in enumerate(notes):
         _title(ws, 3 + i, text, n, colour="C00000")
@@ -321,13 +315,14 @@ def trend_sheet(wb: Workbook, laporan: Any) -> None:
         style(ws.cell(row=header_row, column=col, value=h), bold=True, colour=HEAD, align="center")
     row = header_row + 1
     for sas in laporan.sasaran:
-        _put(ws, row, 1, sas.kode, bold=True, colour=MEAN)
-        _put(ws, row, 2, sas.uraian, bold=True, colour=MEAN)
-        for i, y in enumerate(years):
-            _put(ws, row, 3 + i, sas.capaian[y], PCT, bold=True, colour=MEAN)
-        _put(ws, row, 3 + len(years), "", colour=MEAN)
-        _put(ws, row, 4 + len(years), "", colour=MEAN)
-        row += 1
+        for k, (label, values, _kat) in enumerate(sasaran_means(laporan, sas)):
+            _put(ws, row, 1, sas.kode if k == 0 else "", bold=True, colour=MEAN)
+            _put(ws, row, 2, f"{sas.uraian} - {label}" if k == 0 else label, bold=True, colour=MEAN)
+            for i, y in enumerate(years):
+                _put(ws, row, 3 + i, values.get(y), PCT, bold=True, colour=MEAN)
+            _put(ws, row, 3 + len(years), "", colour=MEAN)
+            _put(ws, row, 4 + len(years), "", colour=MEAN)
+            row += 1
         for ind in sas.indikator:
             _put(ws, row, 1, ind.kode)
             _put(ws, row, 2, ind.uraian)
@@ -344,9 +339,18 @@ def trend_sheet(wb: Workbook, laporan: Any) -> None:
             _put(ws, row, 3 + len(years), latest.capaian_target_akhir if latest else "-", PCT)
             _kategori(ws, row, 4 + len(years), latest.kategori_target_akhir if latest else None)
             row += 1
-    _put(ws, row, 2, "Capaian rata-rata sasaran", bold=True)
-    for i, y in enumerate(years):
-        _put(ws, row, 3 + i, laporan.capaian[y], PCT, bold=True)
+    means = [("Capaian rata-rata sasaran (instansi)", laporan.capaian)]
+    if laporan.bidang:
+        means = [
+            (laporan_bidang_label(laporan), laporan.capaian_bidang),
+            ("Capaian instansi (rata-rata semua sasaran, semua bidang)", laporan.capaian),
+        ]
+    for label, values in means:
+        _put(ws, row, 2, label, bold=True)
+        for i, y in enumerate(years):
+            _put(ws, row, 3 + i, values.get(y), PCT, bold=True)
+        row += 1
+    row -= 1
     for col, width in enumerate([8, 60] + [14] * len(years) + [16, 15], 1):
         ws.column_dimensions[get_column_letter(col)].width = width
     _fit_rows(ws, header_row, row)
@@ -362,12 +366,29 @@ def report_xlsx(laporan: Any, scratch: Path | None = None) -> bytes:
     for result in laporan.per_tahun:
         year_sheet(wb, result, laporan)
     trend_sheet(wb, laporan)
-    return save_workbook(wb, scratch)
+    return save_workbook(wb, scratch, asal=laporan_provenance(laporan))
 
 
-def save_workbook(wb: Workbook, scratch: Path | None = None) -> bytes:
+def laporan_provenance(laporan: Any) -> list[str]:
+    from ikutool import __version__
+
+    return [
+        f"Disusun dengan ikutool {__version__}.",
+        f"IKU: {laporan.berkas_iku}",
+        f"Realisasi: {laporan.folder_realisasi}",
+    ]
+
+
+def save_workbook(
+    wb: Workbook, scratch: Path | None = None, *, asal: list[str] | None = None
+) -> bytes:
+    """Every workbook's bytes, with its properties set: no library's name as the author, and
+    where the figures came from (``asal``) as the description, never in a cell."""
     import tempfile
 
+    wb.properties.creator = ""
+    wb.properties.lastModifiedBy = ""
+    wb.properties.description = "\n".join(asal) if asal else None
     buf = io.BytesIO()
     previous = tempfile.tempdir
     tempfile.tempdir = str(scratch) if scratch is not None else previous
