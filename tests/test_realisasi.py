@@ -168,7 +168,7 @@ def test_a_template_counts_as_empty(iku_cli, workspace) -> None:
     assert iku_cli("realisasi", "template", "--tahun", "2020").exit_code == 0
     result = iku_cli("validate", "realisasi/2020.yaml")
     assert result.exit_code == 0
-    assert "0 dari 9 indikator terisi" in result.stdout
+    assert "0 dari 9 indikator bertarget terisi" in result.stdout
 
 
 def test_all_errors_at_once(bundled, write) -> None:
