@@ -91,7 +91,7 @@ class RealisasiFile(Base):
     status: Literal["contoh", "sementara", "final"] | None = None
     keterangan: str | None = None
     sumber: Text | None = None
-    realisasi: dict[str, Any] | None = None
+    realisasi: dict[Any, Any] | None = None  # keys checked against the IKU's codes
 
 
 @dataclass
@@ -400,6 +400,16 @@ class _Entries:
         for kode, value in entries.items():
             path: PathT = ("realisasi", kode)
             ind = self.iku.find_indikator(str(kode))
+            if ind is None and isinstance(kode, int | float) and not isinstance(kode, bool):
+                self.error(
+                    "IKU301",
+                    f"kunci {kode} adalah angka, bukan kode indikator; setiap nilai ditulis di bawah "
+                    f"kode indikatornya persis seperti di IKU, mis. {self.codes[0]}: ... "
+                    f"(kode yang ada: {listing(self.codes)})",
+                    path,
+                    at_key=True,
+                )
+                continue
             if ind is None:
                 self._unknown_code(str(kode), path)
                 continue

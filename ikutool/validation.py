@@ -139,6 +139,14 @@ def _one(err: Any, doc: Document, model: type[BaseModel], prefix: PathT = ()) ->
     kind = err["type"]
     if loc and loc[-1] == "[key]":  # a mapping key of the wrong type (a year written as a date)
         key_path = loc[:-1]
+        if kind == "string_type":
+            return doc.finding(
+                "IKU203",
+                f"kunci {key_path[-1]} adalah angka, bukan kode; tulis kode persis seperti di IKU "
+                f'(mis. S1.1), atau beri tanda kutip bila kodenya memang angka: "{key_path[-1]}"',
+                key_path,
+                at_key=True,
+            )
         return doc.finding(
             "IKU203",
             f"kunci '{key_path[-1]}' harus berupa tahun (bilangan bulat, mis. 2019)",

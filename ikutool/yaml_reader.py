@@ -48,7 +48,7 @@ class Loc:
 class _Mark:
     """Where one value is, and (for a collection) where its children are; parallel to the data."""
 
-    __slots__ = ("line", "column", "raw", "quoted", "kids", "key_line", "key_column")
+    __slots__ = ("line", "column", "raw", "quoted", "kids", "key_line", "key_column", "key_raw")
 
     def __init__(self, line: int, column: int, raw: str | None = None, quoted: bool = False):
         self.line = line
@@ -58,6 +58,7 @@ class _Mark:
         self.kids: dict[Any, _Mark] | list[_Mark] | None = None
         self.key_line = 0
         self.key_column = 0
+        self.key_raw = ""
 
 
 @dataclass
@@ -140,6 +141,7 @@ _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 _THOUSANDS_DOT = re.compile(r"^[-+]?[0-9]{1,3}(?:\.[0-9]{3})+$")
 _YAML11_BOOL = {"yes", "no", "on", "off", "y", "n"}
 _NUMBER_START = frozenset("0123456789+-.~")
+_YEARLIKE = re.compile(r"^\+?[0-9]{1,18}$")
 _SPECIAL_WORDS = frozenset({"null", "Null", "NULL", *_BOOL})
 
 
@@ -243,6 +245,19 @@ def read_yaml(path: Path, *, display_name: str | None = None, limit: int = MAX_B
 def decode(raw: bytes, name: str) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):  # Notepad and Excel write a BOM
         raw = raw[3:]
+    head = raw[:200]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        len(head) > 3 and head.count(0) * 3 > len(head)
+    ):
+        raise IkuError.single(
+            "IKU102",
+            "berkas disimpan sebagai UTF-16 (pilihan 'Unicode' di Notepad atau 'Unicode Text' di "
+            "Excel), bukan UTF-8. Simpan ulang berkas sebagai UTF-8 (Notepad: Simpan Sebagai -> "
+            "Pengodean UTF-8)",
+            file=name,
+            line=1,
+            column=1,
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -274,7 +289,7 @@ def parse_yaml_bytes(raw: bytes, name: str) -> Document:
 def parse_yaml_text(text: str, name: str) -> Document:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    text = text.replace("\r\n", "\n")
+    text = _blank_tab_lines(text.replace("\r\n", "\n"))
     _refuse_control_characters(text, name)
     doc = Document(file=name, data=None)
     try:
@@ -282,8 +297,8 @@ def parse_yaml_text(text: str, name: str) -> Document:
         data, marks = _Builder(doc).build(_events(text))
     except MarkedYAMLError as exc:
         raise _syntax_error(exc, name, text) from None
-    except YAMLError as exc:  # unmarked: rare, but still the user's file
-        raise IkuError.single("IKU103", f"sintaks YAML tidak sah: {exc}", file=name) from None
+    except YAMLError:  # unmarked: rare, but still the user's file
+        raise IkuError.single("IKU103", GENERIC, file=name) from None
     if marks is None:
         raise IkuError.single(
             "IKU106",
@@ -337,9 +352,14 @@ def _events(text: str) -> Any:
         parser.dispose()
 
 
-# Characters YAML forbids in a stream (C0 controls but TAB/LF/CR, DEL, C1 controls but NEL,
-# surrogates, U+FFFE/FFFF). libyaml reports them by byte position only, in English.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# Characters YAML forbids in a stream (C0 controls but TAB/LF/CR, DEL, C1 controls, surrogates,
+# U+FFFE/FFFF), and the Unicode line separators (NEL, LS, PS) that web pages and PDFs carry:
+# invisible, and libyaml takes them for line breaks, so a comment's tail silently becomes data.
+# libyaml reports the first kind by byte position only, in English; both are located here.
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+)
+_SEPARATORS = {"\x85": "NEL", "\u2028": "pemisah baris", "\u2029": "pemisah paragraf"}
 
 
 def _refuse_control_characters(text: str, name: str) -> None:
@@ -349,8 +369,19 @@ def _refuse_control_characters(text: str, name: str) -> None:
     before = text[: m.start()]
     line = before.count("\n") + 1
     column = m.start() - (before.rfind("\n") + 1) + 1
-    code = f"U+{ord(m.group()):04X}"
-    what = "karakter NUL" if m.group() == "\x00" else f"karakter kendali {code}"
+    char = m.group()
+    code = f"U+{ord(char):04X}"
+    if char in _SEPARATORS:
+        raise IkuError.single(
+            "IKU103",
+            f"karakter {_SEPARATORS[char]} Unicode {code} (tidak terlihat; biasanya terbawa dari "
+            "salinan halaman web atau PDF) dianggap ganti baris oleh pembaca YAML, sehingga teks "
+            "sesudahnya bisa terbaca sebagai data. Hapus karakter itu, atau ketik ulang barisnya",
+            file=name,
+            line=line,
+            column=column,
+        )
+    what = "karakter NUL" if char == "\x00" else f"karakter kendali {code}"
     raise IkuError.single(
         "IKU103",
         f"{what} tidak boleh ada di berkas YAML (tidak terlihat di kebanyakan penyunting; sering "
@@ -359,6 +390,14 @@ def _refuse_control_characters(text: str, name: str) -> None:
         line=line,
         column=column,
     )
+
+
+# a line holding nothing but spaces and a TAB is blank to a person; libyaml refuses it
+_BLANK_WITH_TAB = re.compile(r"^[ \t]*\t[ \t]*$", re.MULTILINE)
+
+
+def _blank_tab_lines(text: str) -> str:
+    return _BLANK_WITH_TAB.sub("", text) if "\t" in text else text
 
 
 class _Builder:
@@ -403,7 +442,8 @@ class _Builder:
             SequenceStartEvent,
         )
 
-        # stack frames: [container, mark, pending_key, pending_key_mark, size, anchor]
+        # stack frames: [container, mark, pending_key, pending_key_mark, size, anchor,
+        # the mapping's keys that are whole numbers, by value (a year written two ways)]
         stack: list[list[Any]] = []
         self._stack = stack
         root: tuple[Any, _Mark | None] = (None, None)
@@ -418,7 +458,7 @@ class _Builder:
                 if event.anchor:
                     self.anchors[event.anchor] = (value, vmark, 1)
             elif cls is SequenceEndEvent or cls is MappingEndEvent:
-                value, vmark, _, _, vsize, anchor = stack.pop()
+                value, vmark, _, _, vsize, anchor, _ = stack.pop()
                 if anchor:
                     self.anchors[anchor] = (value, vmark, vsize)
             elif cls is SequenceStartEvent or cls is MappingStartEvent:
@@ -435,7 +475,7 @@ class _Builder:
                 is_map = cls is MappingStartEvent
                 cmark.kids = {} if is_map else []
                 fresh: Any = {} if is_map else []
-                stack.append([fresh, cmark, _NO_KEY, None, 1, event.anchor])
+                stack.append([fresh, cmark, _NO_KEY, None, 1, event.anchor, None])
                 continue
             elif cls is AliasEvent:
                 mark = event.start_mark
@@ -491,10 +531,42 @@ class _Builder:
                 )
                 frame[2], frame[3] = _SKIP, None
                 return
+            if vmark.raw == "<<" and not vmark.quoted:
+                self.doc.findings.append(
+                    Finding(
+                        "IKU103",
+                        "kunci gabungan YAML '<<' tidak dipakai di berkas ikutool: tulis setiap "
+                        "kunci dan nilainya langsung di sini",
+                        Severity.ERROR,
+                        self.doc.file,
+                        vmark.line,
+                        vmark.column,
+                        None,
+                    )
+                )
+                frame[2], frame[3] = _SKIP, None
+                return
             frame[2], frame[3] = self._key(value, vmark), vmark
             return
         frame[2], frame[3] = _NO_KEY, None
         if key is _SKIP:
+            return
+        same = self._same_number(frame, key, kmark)
+        if same is not None:
+            first = cmark.kids[same]
+            self.doc.findings.append(
+                Finding(
+                    "IKU104",
+                    f"kunci {_as_written(kmark, key)} sama dengan kunci {first.key_raw} di baris "
+                    f"{first.key_line} (keduanya {int(str(key).lstrip('+'))}); YAML "
+                    "akan memakai salah satunya saja. Hapus atau gabungkan salah satunya.",
+                    Severity.ERROR,
+                    self.doc.file,
+                    kmark.line,
+                    kmark.column,
+                    format_path((*_path(self._stack), key)) or None,
+                )
+            )
             return
         if key in container:
             first = cmark.kids[key]
@@ -516,7 +588,25 @@ class _Builder:
         if vmark.key_line:  # shared through an alias: give this place a mark of its own
             vmark = _copy_mark(vmark)
         vmark.key_line, vmark.key_column = kmark.line, kmark.column
+        vmark.key_raw = _as_written(kmark, key)
         cmark.kids[key] = vmark
+
+    @staticmethod
+    def _same_number(frame: list[Any], key: Any, kmark: _Mark) -> Any:
+        """The key already in this mapping that names the same whole number as ``key``
+        (``2025``, ``"2025"``, ``+2025``, ``02025``: one year written two ways), or None; the
+        number is remembered for the keys after it."""
+        raw = key if isinstance(key, str) else (str(key) if isinstance(key, int) else None)
+        if raw is None or not _YEARLIKE.match(raw.strip()):
+            return None
+        number = int(raw.strip().lstrip("+"))
+        seen = frame[6]
+        if seen is None:
+            seen = frame[6] = {}
+        if number in seen and seen[number] != key:
+            return seen[number]
+        seen.setdefault(number, key)
+        return None
 
     def _check_tag(self, event: Any) -> None:
         tag = getattr(event, "tag", None)
@@ -633,24 +723,57 @@ def _path(stack: list[list[Any]]) -> PathT:
     return tuple(out)
 
 
+def _as_written(mark: _Mark, key: Any) -> str:
+    """A key as the file writes it, for a message: ``2025`` or ``"2025"``."""
+    raw = mark.raw if mark.raw is not None else str(key)
+    return f'"{raw}"' if mark.quoted else raw
+
+
 def _copy_mark(mark: _Mark) -> _Mark:
     out = _Mark(mark.line, mark.column, mark.raw, mark.quoted)
     out.kids = mark.kids
     return out
 
 
+# libyaml's messages (scanner and parser), each in Indonesian with the fix. Matched in order on
+# "problem context"; none is ever shown in English.
 _PROBLEMS: list[tuple[str, str]] = [
     ("found character '\\t'", "karakter TAB tidak boleh dipakai di YAML; ganti TAB dengan spasi"),
+    (
+        "tab character",
+        "karakter TAB tidak boleh dipakai untuk indentasi YAML; ganti TAB dengan spasi",
+    ),
     (
         "while scanning a quoted scalar",
         "tanda kutip tidak ditutup; tambahkan tanda kutip penutup di akhir nilai",
     ),
+    (
+        "unknown escape character",
+        "garis miring terbalik (\\) di dalam tanda kutip ganda memulai kode khusus; tulis \\\\ "
+        "untuk garis miring terbalik biasa, atau pakai tanda kutip tunggal",
+    ),
+    (
+        "hexdecimal number",
+        "kode \\x, \\u atau \\U di dalam tanda kutip ganda harus diikuti angka heksadesimal; "
+        "tulis \\\\ untuk garis miring terbalik biasa",
+    ),
+    ("Unicode character escape", "kode karakter \\u di dalam tanda kutip bukan karakter yang sah"),
+    ("found unexpected ':'", ""),  # explained by _colon_in_flow (where the text is known)
     ("',' or ']'", "kurung siku '[' tidak ditutup; tambahkan ']' di akhir daftar"),
     ("',' or '}'", "kurung kurawal '{' tidak ditutup; tambahkan '}' di akhir pemetaan"),
     (
         "mapping values are not allowed",
         "tanda ':' tidak boleh di sini: indentasi baris ini salah, atau nilai yang berisi ': ' "
         "perlu diberi tanda kutip",
+    ),
+    (
+        "mapping keys are not allowed",
+        "tanda '?' (kunci kompleks YAML) tidak dipakai di sini; tulis 'kunci: nilai'",
+    ),
+    (
+        "block sequence entries are not allowed",
+        "butir daftar '- ' tidak boleh di sini: indentasi baris ini salah, atau sebuah nilai di "
+        "atasnya sudah diisi di baris yang sama",
     ),
     (
         "expected <block end>",
@@ -662,63 +785,114 @@ _PROBLEMS: list[tuple[str, str]] = [
     ),
     ("did not find expected key", "indentasi salah: baris ini tidak sejajar dengan kunci lain"),
     ("did not find expected '-'", "indentasi salah di dalam daftar: setiap butir diawali '- '"),
+    ("did not find expected node content", "nilai tidak ada atau tidak dapat dibaca di sini"),
     ("found undefined alias", "alias (*nama) dipakai sebelum jangkar (&nama) didefinisikan"),
+    (
+        "expected alphabetic or numeric character",
+        "tanda '&' atau '*' di awal nilai memulai jangkar/alias YAML; beri tanda kutip pada "
+        'nilainya, mis. "*catatan"',
+    ),
     (
         "but found another document",
         "berkas berisi lebih dari satu dokumen YAML ('---'); pakai satu saja",
     ),
+    (
+        "expected <document start>",
+        "ada isi setelah penanda akhir dokumen '...'; hapus baris '...' (satu berkas satu dokumen)",
+    ),
+    (
+        "unexpected document indicator",
+        "'---' atau '...' di awal baris menandai dokumen YAML baru; beri tanda kutip bila itu "
+        "bagian dari nilai",
+    ),
     ("found unexpected end of stream", "berkas berakhir sebelum tanda kutip atau kurung ditutup"),
+    (
+        "expected comment or line break",
+        "ada teks lagi setelah nilai di baris ini; beri tanda kutip pada seluruh nilai, atau "
+        "pindahkan teks itu ke baris sendiri",
+    ),
+    (
+        "cannot start any token",
+        "karakter ini tidak boleh mengawali nilai YAML (mis. @ atau `); beri tanda kutip pada "
+        "nilainya",
+    ),
+    ("tag", "tag YAML (!...) tidak dipakai di berkas ikutool; hapus tagnya"),
+    ("directive", "perintah YAML (%...) tidak dipakai di berkas ikutool; hapus barisnya"),
 ]
+GENERIC = (
+    "sintaks YAML tidak sah di sini; periksa indentasi (spasi, bukan TAB), titik dua setelah "
+    "setiap kunci, dan tanda kutip serta kurung yang dibuka dan ditutup"
+)
 
 
-def _unclosed_quote(text: str, upto: int) -> tuple[int, int] | None:
-    """The first line (0-based, with column) up to ``upto`` whose double quotes do not pair up.
+def _colon_in_flow(line_text: str) -> str:
+    if "://" in line_text:
+        return (
+            "alamat web (https://...) di dalam { } atau [ ] harus diberi tanda kutip, mis. "
+            'sumber: "https://bps.go.id/..."'
+        )
+    return (
+        "tanda ':' di dalam { } atau [ ] harus diikuti spasi; bila ':' bagian dari nilai, beri "
+        'tanda kutip pada nilainya, mis. "10:30"'
+    )
 
-    libyaml reports an unclosed quote where the damage shows (often lines later); people need the
-    line where the quote was opened.
-    """
-    for number, line in enumerate(text.split("\n")[: upto + 1]):
-        stripped = line.split(" #")[0] if '"' not in line.split(" #")[0] else line
-        if stripped.lstrip().startswith("#"):
-            continue
-        quotes = [
-            i for i, ch in enumerate(stripped) if ch == '"' and (i == 0 or stripped[i - 1] != "\\")
-        ]
-        if len(quotes) % 2:
-            return number, quotes[-1]
+
+def _swallowing_quote(text: str, error_line: int) -> tuple[int, int] | None:
+    """The start (0-based line, column) of a quoted value that ran over several lines and took
+    key lines into itself, when the error comes right after it: the quote was almost surely
+    left open there. A quote that is closed properly, over several lines or not, or an inch
+    mark in a plain value (``14"``), is never blamed."""
+    from ruamel.yaml.error import YAMLError
+
+    last = None
+    try:
+        for event in _events(text):
+            if type(event).__name__ == "ScalarEvent" and event.style in ('"', "'"):
+                last = (event.start_mark, event.end_mark)
+    except YAMLError:
+        pass
+    if last is None:
+        return None
+    start, end = last
+    if start.line == end.line or not start.line < error_line <= end.line + 1:
+        return None
+    swallowed = text.split("\n")[start.line + 1 : end.line + 1]
+    if any(re.match(r"\s*-?\s*[\w.\-]+\s*:(\s|$)", ln) for ln in swallowed):
+        return start.line, start.column
     return None
 
 
 def _syntax_error(exc: Any, name: str, text: str) -> IkuError:
     problem = f"{exc.problem or ''} {exc.context or ''}"
     mark = exc.problem_mark
+    lines = text.split("\n")
+    line_text = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
     if mark is not None and "cannot start any token" in problem:
-        line_text = text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else ""
         if "\t" in line_text[: mark.column + 1]:
             problem = "found character '\\t'"
     message = None
     for needle, explanation in _PROBLEMS:
         if needle in problem:
-            message = explanation
+            message = explanation or _colon_in_flow(line_text)
             break
-    unclosed = _unclosed_quote(text, mark.line if mark is not None else text.count("\n"))
-    if unclosed is not None and "quoted scalar" not in problem:
-        return IkuError.single(
-            "IKU103",
-            "tanda kutip tidak ditutup; tambahkan tanda kutip penutup di akhir nilai",
-            file=name,
-            line=unclosed[0] + 1,
-            column=unclosed[1] + 1,
-        )
+    if "quoted scalar" not in problem and mark is not None:
+        opened = _swallowing_quote(text, mark.line)
+        if opened is not None:
+            return IkuError.single(
+                "IKU103",
+                "tanda kutip tidak ditutup di barisnya, sehingga baris-baris sesudahnya ikut "
+                "terbaca sebagai teks; tambahkan tanda kutip penutup di akhir nilai",
+                file=name,
+                line=opened[0] + 1,
+                column=opened[1] + 1,
+            )
     use_context = exc.context_mark is not None and (
         "quoted scalar" in (exc.context or "") or "flow" in (exc.context or "")
     )
     mark = exc.context_mark if use_context else (exc.problem_mark or exc.context_mark)
-    if message is None:
-        message = f"sintaks YAML tidak sah ({(exc.problem or exc.context or '').strip()})"
     return IkuError.single(
         "IKU103",
-        message,
+        message or GENERIC,
         file=name,
         line=mark.line + 1 if mark else None,
         column=mark.column + 1 if mark else None,
