@@ -99,6 +99,11 @@ def iku_from_document(doc: Document) -> LoadedIku:
     )
     if iku is not None:
         findings.extend(check_iku(iku, doc))
+    else:
+        # the model failed somewhere: the whole-document checks still run on every part that
+        # validated, so one `iku validate` reports every error at once, not a second batch
+        # after the first is fixed
+        findings.extend(_partial_checks(doc))
     findings.sort(key=lambda f: (f.line or 0, f.column or 0))
     if errors_only(findings) or iku is None:
         raise IkuError(findings)
@@ -139,10 +144,65 @@ def _code_key(code: str) -> str:
 
 def check_iku(iku: Iku, doc: Document) -> list[Finding]:
     """Checks that need the whole document. Paths follow the YAML, so findings are located."""
+    entries: list[SasaranEntry] = [
+        (si, sas.kode, list(enumerate(sas.indikator)), True) for si, sas in enumerate(iku.sasaran)
+    ]
+    return _checks(iku.periode, iku.bidang, entries, doc)
+
+
+# (position, kode, its indicators that validated with their positions, whether all did)
+SasaranEntry = tuple[int, str | None, list[tuple[int, Any]], bool]
+
+
+def _partial_checks(doc: Document) -> list[Finding]:
+    """The whole-document checks over the parts of a file whose model failed: its periode and
+    bidang if they validate, every sasaran that validates, and every indicator that validates
+    inside a sasaran that does not."""
+    from pydantic import ValidationError
+
+    from ikutool.model import Bidang, Indikator, Periode, Sasaran
+
+    data = doc.data if isinstance(doc.data, dict) else {}
+
+    def valid(model: Any, value: Any) -> Any:
+        try:
+            return model.model_validate(value)
+        except ValidationError:
+            return None
+
+    periode = valid(Periode, data.get("periode"))
+    raw_bidang = data.get("bidang")
+    bidang = (
+        [b for b in (valid(Bidang, x) for x in raw_bidang) if b]
+        if isinstance(raw_bidang, list)
+        else []
+    )
+    entries: list[SasaranEntry] = []
+    raw_sasaran = data.get("sasaran")
+    for si, raw in enumerate(raw_sasaran if isinstance(raw_sasaran, list) else []):
+        sas = valid(Sasaran, raw)
+        if sas is not None:
+            entries.append((si, sas.kode, list(enumerate(sas.indikator)), True))
+            continue
+        if not isinstance(raw, dict):
+            continue
+        kode = raw.get("kode") if isinstance(raw.get("kode"), str) else None
+        raw_ind = raw.get("indikator")
+        inds = [
+            (ii, ind)
+            for ii, x in enumerate(raw_ind if isinstance(raw_ind, list) else [])
+            if (ind := valid(Indikator, x)) is not None
+        ]
+        entries.append((si, kode, inds, False))
+    return _checks(periode, bidang, entries, doc)
+
+
+def _checks(
+    periode: Any, bidang: list[Any], entries: list[SasaranEntry], doc: Document
+) -> list[Finding]:
     out: list[Finding] = []
-    years = iku.periode.tahun
     seen: dict[str, tuple[str, ...]] = {}
-    declared = {b.kunci for b in iku.bidang} | {b.nama for b in iku.bidang}
+    declared = {b.kunci for b in bidang} | {b.nama for b in bidang}
 
     def code_check(code: str, path: tuple) -> None:
         key = _code_key(code)
@@ -163,26 +223,25 @@ def check_iku(iku: Iku, doc: Document) -> list[Finding]:
         else:
             seen[key] = (code, ".".join(str(p) for p in path))
 
-    for si, sas in enumerate(iku.sasaran):
+    for si, kode, inds, complete in entries:
         spath = ("sasaran", si)
-        code_check(sas.kode, spath)
-        if not sas.indikator:
+        if kode is not None:
+            code_check(kode, spath)
+        if not inds and complete:
             out.append(
-                doc.finding(
-                    "IKU253", f"sasaran {sas.kode} belum punya indikator", spath, severity=W
-                )
+                doc.finding("IKU253", f"sasaran {kode} belum punya indikator", spath, severity=W)
             )
-        for ii, ind in enumerate(sas.indikator):
+        for ii, ind in inds:
             ipath = (*spath, "indikator", ii)
             code_check(ind.kode, ipath)
-            if ind.bidang and iku.bidang and ind.bidang not in declared:
+            if ind.bidang and bidang and ind.bidang not in declared:
                 guess = nearest(ind.bidang, sorted(declared))
                 hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
                 out.append(
                     doc.finding(
                         "IKU208",
                         f"bidang '{ind.bidang}' tidak dideklarasikan di daftar 'bidang' berkas ini."
-                        f"{hint} Bidang yang ada: {', '.join(b.kunci for b in iku.bidang)}.",
+                        f"{hint} Bidang yang ada: {', '.join(b.kunci for b in bidang)}.",
                         (*ipath, "bidang"),
                     )
                 )
@@ -195,20 +254,20 @@ def check_iku(iku: Iku, doc: Document) -> list[Finding]:
                         severity=W,
                     )
                 )
-            out.extend(_check_targets(iku, ind, ipath, years, doc))
+            out.extend(_check_targets(periode, ind, ipath, doc))
     return out
 
 
-def _check_targets(iku: Iku, ind, ipath: tuple, years: range, doc: Document) -> list[Finding]:
+def _check_targets(periode: Any, ind: Any, ipath: tuple, doc: Document) -> list[Finding]:
     out: list[Finding] = []
     units: dict[str, list[int]] = defaultdict(list)
     for year, target in ind.target.items():
         tpath = (*ipath, "target", year)
-        if year not in years:
+        if periode is not None and year not in periode.tahun:
             out.append(
                 doc.finding(
                     "IKU204",
-                    f"tahun {year} di luar periode {iku.periode.awal}-{iku.periode.akhir}; "
+                    f"tahun {year} di luar periode {periode.awal}-{periode.akhir}; "
                     "perbaiki tahunnya atau perluas 'periode'",
                     tpath,
                     at_key=True,

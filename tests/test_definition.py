@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from ikutool.definition import load_iku, resolve_bidang
@@ -272,3 +274,36 @@ def test_resolve_bidang_refuses(bundled, query: str, fragment: str) -> None:
         resolve_bidang(bundled.iku, query)
     assert fragment in info.value.findings[0].message
     assert "Perdagangan dan Pasar" in info.value.findings[0].message
+
+
+def test_validate_reports_every_error_at_once(iku_cli, write) -> None:
+    """Issue 15 (8): model errors (a missing uraian, an unreadable target, a wrong polaritas) and
+    whole-document errors (a duplicate code, an undeclared bidang, a year outside the periode)
+    in one run, not a second batch after the first is fixed."""
+    text = """\
+instansi: {nama: Dinas Contoh}
+periode: {awal: 2016, akhir: 2021}
+bidang:
+  - {kunci: UKM, nama: Usaha Kecil}
+sasaran:
+  - kode: S1
+    indikator:
+      - kode: S1.1
+        uraian: Koperasi aktif
+        polaritas: naik
+        target: {2019: "Kop"}
+  - kode: S2
+    uraian: Sasaran dua
+    indikator:
+      - kode: S2.1
+        uraian: Satu
+        bidang: UMK
+        target: {2019: "5 Kop", 2025: "6 Kop"}
+      - kode: S2.1
+        uraian: Dua
+        target: {2019: "5 Kop"}
+"""
+    result = iku_cli("validate", str(write("iku.yaml", text)), "-f", "json")
+    assert result.exit_code == 1
+    codes = sorted(f["kode"] for f in json.loads(result.stdout)["temuan"])
+    assert codes == ["IKU202", "IKU204", "IKU205", "IKU207", "IKU208", "IKU209"], codes
