@@ -82,6 +82,7 @@ def anggaran_from_document(doc: Document, path: Path, iku: Iku) -> AnggaranTahun
     model, findings = validate_document(
         doc, AnggaranFile, "isi berkas anggaran harus berupa pemetaan dengan 'tahun' dan 'program'"
     )
+    findings = [_money_trap(doc, f) for f in findings]
     if model is None:
         raise IkuError(findings)
     findings.extend(year_findings(doc, path, model.tahun, iku, "berkas anggaran"))
@@ -128,6 +129,26 @@ def anggaran_from_document(doc: Document, path: Path, iku: Iku) -> AnggaranTahun
     return AnggaranTahun(
         model.tahun, doc.file, model.efisiensi, model.status, list(model.program), findings
     )
+
+
+def _money_trap(doc: Document, f: Finding) -> Finding:
+    """``pagu: 950.000`` unquoted is YAML's 950: in a rupiah field that is never meant, so the
+    reader's warning becomes an error here (elsewhere a decimal may be meant)."""
+    seg = f.segments or ()
+    if f.code != "IKU107" or len(seg) < 3 or seg[0] != "program" or seg[-1] not in MONEY:
+        return f
+    _, loc = doc.resolve(seg)
+    raw = loc.raw if loc is not None and loc.raw else "?"
+    return doc.finding(
+        "IKU303",
+        f"{seg[-1]} {raw} tanpa tanda kutip dibaca YAML sebagai {raw.split('.')[0]} rupiah (titik "
+        f"sebagai desimal). Tulis {raw.replace('.', '')} tanpa titik, atau \"{raw}\" dalam tanda "
+        "kutip",
+        seg,
+    )
+
+
+MONEY = ("pagu", "realisasi")
 
 
 def _rupiah(value: float) -> str:

@@ -209,7 +209,7 @@ ANGGARAN = {
     "05-unknown-method.yaml": (1, "IKU209", 2, 12, "rasio, selisih, sisa"),
     "06-negative-pagu.yaml": (1, "IKU304", 3, 5, "negatif"),
     "07-program-not-a-list.yaml": (1, "IKU203", 3, 3, "harus berupa daftar"),
-    "08-float-trap-warning.yaml": (0, "IKU107", 5, 11, "Jika maksudnya 1250"),
+    "08-float-trap-money.yaml": (1, "IKU303", 5, 11, "Tulis 1250 tanpa titik"),
     "09-missing-nama.yaml": (1, "IKU202", 3, 5, "'nama'"),
     "10-english-money.yaml": (1, "IKU203", 5, 11, "format Inggris"),
 }
