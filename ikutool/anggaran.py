@@ -142,7 +142,7 @@ def _money_trap(doc: Document, f: Finding) -> Finding:
     return doc.finding(
         "IKU303",
         f"{seg[-1]} {raw} tanpa tanda kutip dibaca YAML sebagai {raw.split('.')[0]} rupiah (titik "
-        f"sebagai desimal). Tulis {raw.replace('.', '')} tanpa titik, atau \"{raw}\" dalam tanda "
+        f'sebagai desimal). Tulis {raw.replace(".", "")} tanpa titik, atau "{raw}" dalam tanda '
         "kutip",
         seg,
     )

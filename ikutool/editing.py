@@ -40,7 +40,7 @@ class Assignment:
 
     kode: str
     kunci: str | None  # component key, None for a single-component indicator
-    value: float | str
+    value: float | str | None  # None: take the value out (null)
     text: str  # as typed
     triwulan: str | None = None  # I..IV
     field: str = "nilai"
@@ -50,10 +50,12 @@ def _usage(arg: str, message: str, code: str = "IKU501") -> Finding:
     return Finding(code, f"{arg}: {message}", Severity.ERROR, "argumen")
 
 
-def parse_assignment(arg: str, iku: Iku) -> Assignment | Finding:
+def parse_assignment(arg: str, iku: Iku, tahun: int | None = None) -> Assignment | Finding:
     """``S1.2=58``, ``S3.2.ekspor=6,5``, ``S4.1.II=12`` -> Assignment (or the problem with it).
 
-    The code is the longest known prefix, so codes that contain dots work."""
+    The code is the longest known prefix, so codes that contain dots work. With ``tahun``, the
+    value is held to the same rule as in a file or a workbook (``realisasi.value_problems``):
+    "120%" for a count is refused here as it is there."""
     target, sep, raw = arg.partition("=")
     if not sep or not target.strip() or not raw.strip():
         return _usage(
@@ -82,26 +84,41 @@ def parse_assignment(arg: str, iku: Iku) -> Assignment | Finding:
     if len(parts) > 1:
         return _usage(arg, "tulis KODE.KOMPONEN=NILAI atau KODE.KOMPONEN.TRIWULAN=NILAI")
     try:
-        value, _ = parse_angka(raw)
+        value, percent = parse_angka(raw)
     except NumberFormatError as exc:
         return _usage(arg, exc.message, "IKU303")
+    ind = iku.find_indikator(kode)
+    if tahun is not None and ind is not None:
+        from ikutool.realisasi import component_of, value_problems
+
+        reference = ind.reference_target(tahun)
+        keys = [c.kunci or "nilai" for c in reference.komponen] if reference else []
+        key = parts[0] if parts else (keys[0] if len(keys) == 1 else None)
+        if key is not None and component_of(ind, key, tahun) is not None:
+            for code, message, is_error in value_problems(
+                ind, key, tahun, value, percent=percent, raw=raw.strip()
+            ):
+                if is_error:
+                    return _usage(arg, message, code)
     return Assignment(kode, parts[0] if parts else None, value, raw.strip(), quarter)
 
 
-def parse_assignments(args: list[str], iku: Iku) -> list[Assignment]:
+def parse_assignments(args: list[str], iku: Iku, tahun: int | None = None) -> list[Assignment]:
     """Every argument checked; all problems reported at once."""
-    parsed = [parse_assignment(a, iku) for a in args]
+    parsed = [parse_assignment(a, iku, tahun) for a in args]
     problems = [p for p in parsed if isinstance(p, Finding)]
     if problems:
         raise IkuError(problems)
     return [p for p in parsed if isinstance(p, Assignment)]
 
 
-def _new_scalar(value: float, old: Any) -> Any:
+def _new_scalar(value: float | None, old: Any) -> Any:
     """Whole numbers stay bare (``58``); a fraction is written the Indonesian way, quoted
     (``"6,5"``), as is any number the person had written as text."""
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+    if value is None:
+        return None
     if isinstance(old, str) or not float(value).is_integer():
         return DoubleQuotedScalarString(format_angka(value))
     return int(value)
@@ -162,7 +179,7 @@ def _apply(entries: Any, a: Assignment) -> None:
     if a.field != "nilai":
         _apply_other(entries, a)
         return
-    assert isinstance(a.value, float | int)
+    assert a.value is None or isinstance(a.value, float | int)
     entry = entries.get(a.kode)
     structured = isinstance(entry, dict) and any(k in RESERVED for k in entry)
     quarters = entry.get("triwulan") if structured else None

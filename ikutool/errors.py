@@ -63,6 +63,7 @@ CODES: dict[str, str] = {
     "IKU314": "anggaran: realisasi melebihi pagu",
     "IKU315": "anggaran: program tanpa sasaran",
     "IKU316": "realisasi untuk indikator tanpa target tahun itu",
+    "IKU317": "pecahan pada satuan hitungan (angka yang mungkin salah baca)",
     # Capaian
     "IKU401": "capaian ekstrem",
     "IKU402": "capaian tidak dapat dihitung",

@@ -166,16 +166,21 @@ def import_workbooks(
         )
         for c in changes
     ]
+    # a suspect value (a fraction of people) is written, and said where it was typed
+    report.findings = [f for f in findings if not f.is_error]
     if dry_run or not assignments:
         return report
     if data is None:
         src.realisasi.mkdir(exist_ok=True)
-        start = template_text(iku, year, iku_file=src.iku_label).encode("utf-8")
+        from ikutool.pk import load_pk
+
+        pk = load_pk(src.pk, iku, year)
+        start = template_text(iku, year, iku_file=src.iku_label, pk=pk).encode("utf-8")
         text, result = set_values(start, path, iku, assignments, name)
         write_atomic(path, text)  # never over a file another process created meanwhile
     else:
         result = edit_file(path, iku, assignments, name)
-    report.findings = result.findings
+    report.findings += result.findings
     return report
 
 

@@ -93,6 +93,12 @@ def to_decimal(value: float) -> Decimal:
     return Decimal(f"{value:.{SIGNIFICANT}g}")
 
 
+def settled_figure(value: float) -> float:
+    """A computed figure as it is stored (57 for 0,57 x 100, not 56,99999999999999): the float
+    nearest its 15 significant digits."""
+    return float(to_decimal(value))
+
+
 def settled(value: float) -> float:
     """The value every comparison with a band edge or threshold is made on (kategori, efisiensi,
     proyeksi, "di bawah 100 %"): the figure as a person computes it, without the float noise of

@@ -38,7 +38,7 @@ from ikutool.model import (
     plain_text,
     text_problem,
 )
-from ikutool.numfmt import NumberFormatError, parse_angka
+from ikutool.numfmt import NumberFormatError, format_angka, parse_angka
 from ikutool.paths import shown
 from ikutool.validation import clip, listing, nearest, validate_document, validate_part
 from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document, PathT
@@ -267,6 +267,9 @@ def realisasi_from_document(doc: Document, path: Path, iku: Iku) -> RealisasiTah
         if status == "final" and not errors_only(findings):
             findings.extend(_final_gaps(doc, iku, result))
         findings.extend(_without_target(doc, iku, result))
+    # one warning per misread value: the reader's "2.750 is 2,75" already says what IKU317 would
+    misread = {(f.line, f.column) for f in findings if f.code == "IKU107"}
+    findings = [f for f in findings if not (f.code == "IKU317" and (f.line, f.column) in misread)]
     findings.sort(key=lambda f: (f.line or 0, f.column or 0))
     if result is None or model is None or errors_only(findings):
         raise IkuError(findings)
@@ -571,54 +574,29 @@ class _Entries:
         if value is None:
             return None
         number: float | None = None
+        percent = False
+        raw = None
         if isinstance(value, bool):
             self.error("IKU303", f"harus berupa angka, tertulis {str(value).lower()}", path)
             return None
         if isinstance(value, int | float):
             number = float(value) if abs(value) <= MAX_MAGNITUDE * 10 else math.inf
         elif isinstance(value, str):
+            raw = value
             try:
                 number, percent = parse_angka(value)
             except NumberFormatError as exc:
                 self.error("IKU303", exc.message, path)
                 return None
-            if percent and not self._is_percent(ind, key):
-                unit = self._unit(ind, key)
-                self.error(
-                    "IKU312",
-                    f"'{value}' ditulis dengan tanda %, padahal satuan target {ind.kode} "
-                    f"({key}) adalah '{unit}', bukan persen; tulis angkanya saja, mis. "
-                    f"{value.replace('%', '').strip()}",
-                    path,
-                )
-                return None
         else:
             self.error("IKU303", "harus berupa angka", path)
             return None
-        problem = magnitude_problem(number)
-        if problem:
-            self.error("IKU303", problem, path)
-            return None
-        if number < 0 and not self._is_percent(ind, key):
-            self.error(
-                "IKU304",
-                f"realisasi '{key}' negatif ({value}); jumlah/hitungan tidak mungkin negatif. "
-                "Nilai negatif hanya sah untuk persentase (mis. pertumbuhan)",
-                path,
-            )
+        problems = value_problems(ind, key, self.tahun, number, percent=percent, raw=raw)
+        for code, message, is_error in problems:
+            self.error(code, message, path, **({} if is_error else {"severity": W}))
+        if any(is_error for _, _, is_error in problems):
             return None
         return number
-
-    def _is_percent(self, ind: Indikator, key: str) -> bool:
-        target = ind.reference_target(self.tahun)
-        if target is None:
-            return bool(ind.satuan and ind.satuan.startswith("%"))
-        return any((c.kunci or "nilai") == key and c.persen for c in target.komponen)
-
-    def _unit(self, ind: Indikator, key: str) -> str:
-        target = ind.reference_target(self.tahun)
-        comps = [c for c in (target.komponen if target else []) if (c.kunci or "nilai") == key]
-        return (comps[0].satuan if comps else ind.satuan) or "tanpa satuan"
 
     def _quarters(
         self, ind: Indikator, keys: list[str], value: Any, path: PathT, entry: RealisasiIndikator
@@ -654,6 +632,97 @@ class _Entries:
                 entry.nilai[k] = series[-1]
             else:
                 entry.nilai[k] = math.fsum(series) / len(series)
+
+
+# units that measure rather than count: a fraction of them is normal
+_MEASURES = re.compile(
+    r"^(rp|rupiah|ribu|juta|miliar|milyar|triliun|km|m|cm|mm|ha|hektar|m2|m3|km2|ton|kg|kwintal|"
+    r"liter|l|hari|bulan|minggu|jam|menit|tahun|poin|nilai|skor|indeks|rasio|kali|usd|\$)\b",
+    re.IGNORECASE,
+)
+_ENGLISH_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(,\d{3})+$")
+
+
+def component_of(ind: Indikator, key: str, tahun: int) -> Any:
+    """The component ``key`` of the target a realisasi of ``tahun`` is written in, or None."""
+    target = ind.reference_target(tahun)
+    return next(
+        (c for c in (target.komponen if target else []) if (c.kunci or "nilai") == key), None
+    )
+
+
+def value_problems(
+    ind: Indikator,
+    key: str,
+    tahun: int,
+    number: float,
+    *,
+    percent: bool = False,
+    raw: str | None = None,
+) -> list[tuple[str, str, bool]]:
+    """What is wrong (or suspect) with one realisasi value of ``ind``'s component ``key``:
+    ``(code, message, is_error)``. The one rule for every way a value comes in: a YAML file,
+    ``iku realisasi isi`` and a workbook cell. ``percent``: it was written with a % sign;
+    ``raw``: the text as typed, when it was text."""
+    from ikutool.notation import component_label
+
+    comp = component_of(ind, key, tahun)
+    is_pct = (
+        bool(comp.persen) if comp is not None else bool(ind.satuan and ind.satuan.startswith("%"))
+    )
+    unit = (comp.satuan if comp is not None else ind.satuan) or "tanpa satuan"
+    reference = ind.reference_target(tahun)
+    several = reference is not None and len(reference.komponen) > 1
+    name = ind.kode
+    if comp is not None and several:  # named as a person names it, never by its internal key
+        name = f"{ind.kode} ({component_label(comp.kunci, comp.satuan, ind.label_for(key))})"
+    shown = raw if raw is not None else format_angka(number)
+    if percent and not is_pct:
+        return [
+            (
+                "IKU312",
+                f"'{shown}' ditulis dengan tanda %, padahal satuan target {name} adalah '{unit}', "
+                f"bukan persen; tulis angkanya saja, mis. {shown.replace('%', '').strip()}",
+                True,
+            )
+        ]
+    problem = magnitude_problem(number)
+    if problem:
+        return [("IKU303", problem, True)]
+    if number < 0 and not is_pct:
+        return [
+            (
+                "IKU304",
+                f"realisasi {name} negatif ({shown}); jumlah/hitungan tidak mungkin negatif. Nilai "
+                "negatif hanya sah untuk persentase (mis. pertumbuhan)",
+                True,
+            )
+        ]
+    out = []
+    counts = (
+        comp is not None
+        and not is_pct
+        and float(comp.jumlah).is_integer()
+        and (comp.jumlah_maks is None or float(comp.jumlah_maks).is_integer())
+        and not _MEASURES.match(unit.strip())
+    )
+    if counts and not float(number).is_integer():
+        english = raw is not None and _ENGLISH_THOUSANDS.match(raw.strip().rstrip("%").strip())
+        hint = (
+            f"; bila maksudnya {format_angka(float(raw.replace(',', '')))} (format Inggris, koma "
+            "sebagai pemisah ribuan), tulis angkanya tanpa koma"
+            if english and raw is not None
+            else "; periksa angkanya (koma adalah desimal, titik pemisah ribuan)"
+        )
+        out.append(
+            (
+                "IKU317",
+                f"realisasi {name} {format_angka(number)} {unit} bukan bilangan bulat, padahal "
+                f"satuannya hitungan{hint}",
+                False,
+            )
+        )
+    return out
 
 
 def realisasi_files(folder: Path) -> list[Path]:
@@ -731,9 +800,10 @@ def _require_folder(folder: Path, tahun: int, hint: Hint | None) -> None:
         )
 
 
-def template_text(iku: Iku, tahun: int, *, iku_file: str | None = None) -> str:
+def template_text(iku: Iku, tahun: int, *, iku_file: str | None = None, pk: Any = None) -> str:
     """A blank realisasi file for ``tahun``: every indicator with a target that year, each line
-    commented with its target and unit."""
+    commented with its target and unit: the Perjanjian Kinerja's where ``pk`` changes it (the
+    target capaian is measured against), with the Renstra's beside it."""
     from ikutool.numfmt import format_angka
 
     lines = [
@@ -744,16 +814,22 @@ def template_text(iku: Iku, tahun: int, *, iku_file: str | None = None) -> str:
     ]
     if iku_file:
         lines.append(f"# Definisi IKU: {iku_file}")
+    if pk is not None and pk.target:
+        lines.append(f"# Target bertanda PK: dari Perjanjian Kinerja {tahun} ({pk.file}).")
     lines += ["", f"tahun: {tahun}", "status: sementara", "realisasi:"]
     for _, ind in iku.indikator():
-        target = ind.target_for(tahun)
-        if target is None:
+        renstra = ind.target_for(tahun)
+        if renstra is None:
             continue
+        target = pk.target.get(ind.kode, renstra) if pk is not None else renstra
+        note = f" (PK; Renstra {renstra.teks})" if target is not renstra else ""
         if len(target.komponen) == 1:
             comp = target.komponen[0]
-            lines.append(f"  {_yaml_key(ind.kode)}: null  # target {_describe(comp, format_angka)}")
+            lines.append(
+                f"  {_yaml_key(ind.kode)}: null  # target {_describe(comp, format_angka)}{note}"
+            )
             continue
-        lines.append(f"  {_yaml_key(ind.kode)}:  # target {target.teks}")
+        lines.append(f"  {_yaml_key(ind.kode)}:  # target {target.teks}{note}")
         for comp in target.komponen:
             lines.append(
                 f"    {_yaml_key(comp.kunci or 'nilai')}: null  # target {_describe(comp, format_angka)}"

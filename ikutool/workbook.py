@@ -20,7 +20,7 @@ from typing import Any
 
 from ikutool.errors import Finding, IkuError, Severity
 from ikutool.model import Iku, Indikator, magnitude_problem, text_problem
-from ikutool.numfmt import NumberFormatError, format_angka, parse_angka
+from ikutool.numfmt import NumberFormatError, format_angka, parse_angka, settled_figure
 from ikutool.render.xlsx_template import COLUMNS, META_KIND, META_SHEET, iku_fingerprint
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -40,6 +40,8 @@ HEADERS = {c.header.casefold(): c.field for c in COLUMNS if c.field} | {
     "kunci komponen": "kunci",
 }
 LEVELS = ("nasional", "provinsi", "spm")
+EMPTY = ("", "-", "\u2013", "\u2014")  # "no data", as people type it into a number cell
+CLEAR = ("hapus", "kosongkan")  # typed in a cell: take the value out of the realisasi file
 
 
 @dataclass
@@ -47,7 +49,7 @@ class CellValue:
     kode: str
     kunci: str | None  # None for a single-component indicator
     field: str  # nilai, triwulan.I, catatan, pembanding.nilai, analisis.solusi, ...
-    value: float | str
+    value: float | str | None  # None: clear the value in the file ("hapus" typed in the cell)
     where: str  # file!sheet!cell
     label: str  # "S1.1 sertifikasi usaha mikro"
     note: str | None = None  # how a text number was read
@@ -321,10 +323,18 @@ def _sheet(ws: Any, cached_ws: Any, iku: Iku, tahun: int, out: Workbook) -> None
                         )
                     )
                     continue
-            if value is None or (isinstance(value, str) and not value.strip()):
-                continue  # left as it is in the realisasi file
+            if value is None or (isinstance(value, str) and value.strip() in EMPTY):
+                continue  # left as it is in the realisasi file ("-" is "no data", as typed)
+            if isinstance(value, str) and value.strip().casefold() in CLEAR:
+                # the one way to take a wrong value out of the file through Excel
+                where = f"{where_sheet}!{cell.coordinate}"
+                out.values.append(
+                    CellValue(kode, None if single else kunci, fname, None, where, label, "dihapus")
+                )
+                continue
             _value(
                 out,
+                tahun,
                 ind,
                 comp,
                 kode,
@@ -339,6 +349,7 @@ def _sheet(ws: Any, cached_ws: Any, iku: Iku, tahun: int, out: Workbook) -> None
 
 def _value(
     out: Workbook,
+    tahun: int,
     ind: Indikator,
     comp: Any,
     kode: str,
@@ -377,6 +388,8 @@ def _value(
         return
     percent = bool(comp is not None and comp.persen)
     note = None
+    raw = None
+    had_percent = False
     if isinstance(value, bool):
         problem("IKU303", f'"{value}" bukan angka')
         return
@@ -397,31 +410,37 @@ def _value(
                     "menjadi angka biasa",
                 )
                 return
-            number = number * 100  # 0,585 shown as 58,5 %
+            # 0,57 shown as 57 %: as a person reads it, never 56,99999999999999
+            number = settled_figure(number * 100)
             note = f"sel berformat persen: {format_angka(value)} dibaca {format_angka(number)} %"
     else:
-        text = str(value).strip()
+        raw = str(value).strip()
         try:
-            number, had_percent = parse_angka(text)
-            if any(ch in text for ch in ".,"):
-                note = f'"{text}" dibaca dengan format Indonesia: {format_angka(number)}'
+            number, had_percent = parse_angka(raw)
+            if any(ch in raw for ch in ".,"):
+                note = f'"{raw}" dibaca dengan format Indonesia: {format_angka(number)}'
         except NumberFormatError as exc:
-            english = _english(text)
+            english = _english(raw)
             if english is None:
                 problem("IKU303", exc.message)
                 return
             number, had_percent = english
-            note = f'"{text}" dibaca dengan format Inggris: {format_angka(number)}'
-        if had_percent and not percent:
-            problem("IKU312", f'"{text}" ditulis dengan %, padahal satuan {label} bukan persen')
+            note = f'"{raw}" dibaca dengan format Inggris: {format_angka(number)}'
+    if fname == "pembanding.nilai":
+        issue = magnitude_problem(number)
+        if issue:
+            problem("IKU303", issue)
             return
-    issue = magnitude_problem(number)
-    if issue:
-        problem("IKU303", issue)
-        return
-    if number < 0 and not percent and fname != "pembanding.nilai":
-        problem("IKU304", f"{format_angka(number)}: jumlah/hitungan tidak mungkin negatif")
-        return
+    else:
+        from ikutool.realisasi import value_problems
+
+        key = (comp.kunci or "nilai") if comp is not None else "nilai"
+        problems = value_problems(ind, key, tahun, number, percent=had_percent, raw=raw)
+        for code, message, is_error in problems:
+            severity = Severity.ERROR if is_error else Severity.WARNING
+            out.findings.append(Finding(code, message, severity, where, path=label))
+        if any(is_error for _, _, is_error in problems):
+            return
     out.values.append(CellValue(kode, kunci, fname, number, where, label, note))
 
 

@@ -286,3 +286,92 @@ def test_all_problems_at_once(iku_cli, workspace: Path) -> None:
     )
     assert result.exit_code == 1 and "IKU303" in result.stderr and "IKU304" in result.stderr
     assert "2 galat ditemukan" in result.stderr
+
+
+def test_the_template_measures_against_the_pk(iku_cli, workspace: Path) -> None:
+    """Issue 15 (6): where a PK changes a target, the template shows the PK's, as capaian and
+    lkjip measure against it (YAML and xlsx)."""
+    text = iku_cli("realisasi", "template", "--tahun", "2019", "--out", "-").stdout
+    assert "S1.2: null  # target 55 org (PK; Renstra 60 org)" in text
+    assert "S2.1: null  # target 25 Kop\n" in text
+    # the default file name: no --out needed for a workbook
+    result = iku_cli("realisasi", "template", "--tahun", "2019", "-f", "xlsx", "--per-bidang")
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(workspace / "realisasi-2019.xlsx")
+    ws = wb["UKM"]
+    assert ws.cell(row=row_of(ws, "S1.2"), column=7).value == "55 (PK)"
+    assert "Perjanjian Kinerja" in ws["A4"].value
+
+
+def test_the_template_reads_as_a_person_reads_it(iku_cli, workspace: Path) -> None:
+    """Issue 15 (16): no internal key visible, no unit repeated as a component, polarity said,
+    bidang sheets in the declared order, columns printed a group to a page."""
+    iku = workspace / "iku.yaml"
+    iku.write_text(
+        iku.read_text("utf-8").replace(
+            "uraian: Koperasi Aktif", "uraian: Koperasi Aktif\n        polaritas: negatif"
+        ),
+        "utf-8",
+    )
+    out = workspace / "t.xlsx"
+    assert (
+        iku_cli(
+            "realisasi",
+            "template",
+            "--tahun",
+            "2020",
+            "-f",
+            "xlsx",
+            "--per-bidang",
+            "--out",
+            str(out),
+        ).exit_code
+        == 0
+    )
+    wb = load_workbook(out)
+    assert wb.sheetnames[:4] == ["UKM", "Koperasi", "Perdagangan", "Perindustrian"]
+    ws = wb["UKM"]
+    assert ws.column_dimensions["E"].hidden  # Kunci komponen: kept for impor, not shown
+    assert ws.cell(row=row_of(ws, "S1.2"), column=4).value == "-"
+    assert ws.cell(row=row_of(ws, "S1.1", "umkm"), column=4).value == "UMKM"
+    kop = wb["Koperasi"]
+    assert "(makin rendah makin baik)" in kop.cell(row=row_of(kop, "S2.1"), column=3).value
+    assert [b.id for b in ws.col_breaks.brk] == [12, 17] and ws.print_title_cols == "$A:$C"
+
+
+def test_isi_holds_the_same_rule_as_a_file(iku_cli, workspace: Path) -> None:
+    """Issue 15 (7): "120%" for a count is refused by isi as it is in YAML and Excel."""
+    path = workspace / "realisasi" / "2019.yaml"
+    before = path.read_bytes()
+    result = iku_cli("realisasi", "isi", "--tahun", "2019", "S1.2=120%")
+    assert result.exit_code == 1 and "IKU312" in result.stderr and "bukan persen" in result.stderr
+    assert path.read_bytes() == before
+    result = iku_cli("realisasi", "isi", "--tahun", "2019", "S1.2=1,250")
+    assert result.exit_code == 0 and "IKU317" in result.stderr  # a fraction of people: a warning
+    assert "1,25 (!)" in iku_cli("capaian", "--tahun", "2019").stdout
+
+
+def test_a_dash_is_no_data_and_hapus_clears(iku_cli, workspace: Path) -> None:
+    """Issue 15 (24): "-" in a number cell is "no data"; HAPUS takes a wrong value out; an English
+    "1,250" for a count is a warning that names the English reading."""
+    out = workspace / "r.xlsx"
+    assert (
+        iku_cli(
+            "realisasi", "template", "--tahun", "2019", "-f", "xlsx", "--out", str(out)
+        ).exit_code
+        == 0
+    )
+    wb = load_workbook(out)
+    ws = wb["Realisasi"]
+    ws.cell(row=row_of(ws, "S1.2"), column=8, value="-")
+    ws.cell(row=row_of(ws, "S2.1"), column=8, value="hapus")
+    ws.cell(row=row_of(ws, "S3.1"), column=8, value="1,250")
+    wb.save(out)
+    result = iku_cli("realisasi", "impor", str(out))
+    assert result.exit_code == 0, result.output
+    assert "S2.1" in result.stdout and "24 -> (kosong)" in result.stdout
+    assert "S1.2" not in result.stdout  # unchanged
+    assert "IKU317" in result.stderr and "1.250 (format Inggris" in result.stderr
+    data = json.loads(iku_cli("capaian", "--tahun", "2019", "-f", "json").stdout)
+    s21 = next(i for s in data["sasaran"] for i in s["indikator"] if i["kode"] == "S2.1")
+    assert s21["status"] == "belum_ada_realisasi"

@@ -12,11 +12,12 @@ import typer
 from ikutool.cli.common import (
     BidangOpt,
     IkuOpt,
+    PkOpt,
     RealisasiOpt,
     bidang_key,
     check_year,
     load_iku,
-    need_out,
+    load_pk,
     sources,
     warn,
 )
@@ -45,14 +46,16 @@ def template(
         bool, typer.Option("--per-bidang", help="xlsx: satu lembar per bidang.")
     ] = False,
     iku_file: IkuOpt = None,
+    pk_dir: PkOpt = None,
     out: Annotated[
         Path | None,
         typer.Option(
             "--out",
             "-o",
             metavar="BERKAS",
-            help="Berkas tujuan (bawaan: realisasi/<tahun>.yaml di ruang kerja); '-' mencetaknya "
-            "ke layar.",
+            help="Berkas tujuan (bawaan: realisasi/<tahun>.yaml di ruang kerja, atau "
+            "realisasi-<tahun>.xlsx di folder ruang kerja untuk xlsx); '-' mencetak YAML-nya ke "
+            "layar.",
         ),
     ] = None,
     force: Annotated[
@@ -71,13 +74,15 @@ def template(
     from ikutool.paths import shown
     from ikutool.realisasi import template_text
 
-    src = sources(iku_file)
+    src = sources(iku_file, pk=pk_dir)
     iku = load_iku(src).iku
     check_year(iku, tahun)
+    # the targets the year is measured against: the Perjanjian Kinerja's where it has one
+    pk = load_pk(src, iku, [tahun]).get(tahun)
     if format is FormatTemplate.xlsx:
-        _template_xlsx(src, iku, tahun, out, force, bidang, per_bidang)
+        _template_xlsx(src, iku, tahun, out, force, bidang, per_bidang, pk)
         return
-    text = template_text(iku, tahun, iku_file=src.iku_label)
+    text = template_text(iku, tahun, iku_file=src.iku_label, pk=pk)
     if str(out) == "-" or (out is None and src.root is None):
         write(text)
         if out is None:
@@ -99,19 +104,33 @@ def template(
 
 
 def _template_xlsx(
-    src, iku, tahun: int, out: Path | None, force: bool, bidang: str | None, per_bidang: bool
+    src,
+    iku,
+    tahun: int,
+    out: Path | None,
+    force: bool,
+    bidang: str | None,
+    per_bidang: bool,
+    pk,
 ) -> None:
     from ikutool.files import check_target, write_atomic
     from ikutool.paths import shown
     from ikutool.realisasi import load_realisasi_file
     from ikutool.render.xlsx_template import realisasi_template_xlsx
 
-    out = need_out(
-        "xlsx", None if out is not None and str(out) == "-" else out, f"realisasi-{tahun}.xlsx"
-    )
+    if out is not None and str(out) == "-":
+        raise IkuError.single(
+            "IKU501",
+            "buku kerja xlsx tidak dapat dicetak ke layar; berikan --out BERKAS.xlsx",
+            file="--out",
+            exit_code=2,
+        )
     src.require_writable("Membuat buku kerja realisasi")
-    check_target(out, force)
     key = bidang_key(iku, bidang)
+    if out is None:  # beside the workspace's files, named by year (and bidang)
+        suffix = f"-{key.lower().replace(' ', '-')}" if key else ""
+        out = (src.root or Path.cwd()) / f"realisasi-{tahun}{suffix}.xlsx"
+    check_target(out, force)
     existing = src.realisasi / f"{tahun}.yaml"
     data = load_realisasi_file(existing, iku) if existing.is_file() else None
     payload = realisasi_template_xlsx(
@@ -122,6 +141,7 @@ def _template_xlsx(
         per_bidang=per_bidang,
         iku_label=src.iku_label,
         scratch=out.resolve().parent,
+        pk=pk,
     )
     write_atomic(out, payload, force=force)
     filled = " (nilai yang sudah ada diisikan)" if data is not None else ""
@@ -214,7 +234,7 @@ def isi(
             exit_code=2,
             hint=template_hint(src, tahun),
         )
-    assignments = parse_assignments(nilai, iku)
+    assignments = parse_assignments(nilai, iku, tahun)
     name = shown(path)
     result = edit_file(path, iku, assignments, name)
     warn(result.findings)

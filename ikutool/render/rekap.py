@@ -291,7 +291,16 @@ def rekap_xlsx(rekap: Rekap, scratch: Path | None = None) -> bytes:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
-    from ikutool.render.xlsx import HEAD, PCT, _a4, _fit_rows, note_rows, save_workbook, style
+    from ikutool.render.xlsx import (
+        HEAD,
+        PCT,
+        _a4,
+        _fit_rows,
+        cell_at,
+        note_rows,
+        save_workbook,
+        style,
+    )
 
     wb = Workbook()
     ws = wb.active
@@ -305,7 +314,7 @@ def rekap_xlsx(rekap: Rekap, scratch: Path | None = None) -> bytes:
         ws, 1, [(_title(rekap), "title"), *([(note, "note")] if note else [])], len(heads)
     )
     for c, h in enumerate(heads, 1):
-        style(ws.cell(row=top, column=c, value=h), bold=True, colour=HEAD, align="center")
+        style(cell_at(ws, top, c, h), bold=True, colour=HEAD, align="center")
     last = top
     for r, (b, text_row) in enumerate(zip(rekap.baris, rows(rekap), strict=True), top + 1):
         last = r
@@ -318,9 +327,7 @@ def rekap_xlsx(rekap: Rekap, scratch: Path | None = None) -> bytes:
                 value = t.capaian if t and t.capaian is not None else "-"
             elif h in ("No", "Indikator") and text.isdigit():
                 value = int(text)
-            style(
-                ws.cell(row=r, column=c, value=value), fmt=PCT if isinstance(value, float) else None
-            )
+            style(cell_at(ws, r, c, value), fmt=PCT if isinstance(value, float) else None)
     _fit_rows(ws, top, last)  # wrapped text gets its height (Excel does not)
     note_rows(ws, last + 2, [(_summary(rekap), "")], len(heads))
     ws.freeze_panes = ws.cell(row=top + 1, column=3)
@@ -335,7 +342,7 @@ def _sasaran_sheet(wb: Any, rekap: Rekap) -> None:
     from openpyxl.utils import get_column_letter
 
     from ikutool.capaian import STATUS_TEXT
-    from ikutool.render.xlsx import HEAD, PCT, _a4, _fit_rows, note_rows, style
+    from ikutool.render.xlsx import HEAD, PCT, _a4, _fit_rows, cell_at, note_rows, style
 
     detail = wb.create_sheet("Sasaran")
     heads = ["Instansi (folder)", "Tahun", "Sasaran", "Uraian", "Capaian (%)", "Kategori"]
@@ -343,7 +350,7 @@ def _sasaran_sheet(wb: Any, rekap: Rekap) -> None:
         detail.column_dimensions[get_column_letter(c)].width = width
     top = note_rows(detail, 1, [(f"{_title(rekap)}: CAPAIAN PER SASARAN", "title")], len(heads))
     for c, h in enumerate(heads, 1):
-        style(detail.cell(row=top, column=c, value=h), bold=True, colour=HEAD, align="center")
+        style(cell_at(detail, top, c, h), bold=True, colour=HEAD, align="center")
     r = top + 1
     for b in rekap.baris:
         for t in b.tahun:
@@ -354,7 +361,7 @@ def _sasaran_sheet(wb: Any, rekap: Rekap) -> None:
                 for c, v in enumerate(
                     [_name(b), t.tahun, s.kode, s.uraian, capaian, s.kategori or "-"], 1
                 ):
-                    style(detail.cell(row=r, column=c, value=v), fmt=PCT if c == 5 else None)
+                    style(cell_at(detail, r, c, v), fmt=PCT if c == 5 else None)
                 r += 1
     _fit_rows(detail, top, r - 1)
     detail.freeze_panes = detail.cell(row=top + 1, column=1)

@@ -53,12 +53,22 @@ def number_format(value: float | None) -> str:
     return "#,##0." + "0" * decimals if decimals else "#,##0"
 
 
+def cell_at(ws: Any, row: int, col: int, value: Any) -> Any:
+    """Write ``value`` into a cell of any workbook ikutool writes: text is always text. openpyxl
+    stores a string beginning with "=" as a formula, so an officer's catatan such as
+    ``=HYPERLINK("http://...")`` would become a live link in the workbook sent to every bidang;
+    here it stays the characters the officer typed."""
+    cell = ws.cell(row=row, column=col)
+    cell.value = value
+    if isinstance(value, str) and cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
 def _title(
     ws: Any, row: int, text: str, ncols: int, *, bold: bool = True, colour: str | None = None
 ) -> None:
-    ws.cell(row=row, column=1, value=text).font = Font(
-        bold=bold, size=12 if bold else 11, color=colour
-    )
+    cell_at(ws, row, 1, text).font = Font(bold=bold, size=12 if bold else 11, color=colour)
     merge(ws, row, 1, row, ncols)
     ws.cell(row=row, column=1).alignment = Alignment(horizontal="center")
 
@@ -144,7 +154,7 @@ def _put(
     bold: bool = False,
     colour: str | None = None,
 ) -> Any:
-    cell = ws.cell(row=row, column=col, value=value)
+    cell = cell_at(ws, row, col, value)
     return style(cell, fmt=fmt, bold=bold, colour=colour)
 
 
@@ -178,7 +188,7 @@ def year_sheet(wb: Workbook, result: HasilCapaian, laporan: Any) -> None:
         _title(ws, 4, note, n, bold=True, colour="C00000")
     header_row = 6
     for col, h in enumerate(heads, 1):
-        style(ws.cell(row=header_row, column=col, value=h), bold=True, colour=HEAD, align="center")
+        style(cell_at(ws, header_row, col, h), bold=True, colour=HEAD, align="center")
     row = header_row + 1
     block_start = row
     for b in t.baris:
@@ -208,7 +218,7 @@ def year_sheet(wb: Workbook, result: HasilCapaian, laporan: Any) -> None:
     if note:
         footer.append(note)
     for i, text in enumerate(footer):
-        cell = ws.cell(row=row + 1 + i, column=1, value=text)
+        cell = cell_at(ws, row + 1 + i, 1, text)
         if text == note:
             cell.font = Font(bold=True, color="C00000")
         merge(ws, row + 1 + i, 1, row + 1 + i, n)
@@ -266,7 +276,7 @@ def note_rows(ws: Any, row: int, lines: list[tuple[str, str]], ncols: int) -> in
         (ws.column_dimensions[get_column_letter(c)].width or 10) for c in range(1, ncols + 1)
     )
     for text, kind in lines:
-        cell = ws.cell(row=row, column=1, value=text)
+        cell = cell_at(ws, row, 1, text)
         if kind == "title":
             cell.font = Font(bold=True, size=12)
         elif kind == "note":
@@ -312,7 +322,7 @@ def trend_sheet(wb: Workbook, laporan: Any) -> None:
         _title(ws, 3 + i, text, n, colour="C00000")
     header_row = 4 + len(notes)
     for col, h in enumerate(heads, 1):
-        style(ws.cell(row=header_row, column=col, value=h), bold=True, colour=HEAD, align="center")
+        style(cell_at(ws, header_row, col, h), bold=True, colour=HEAD, align="center")
     row = header_row + 1
     for sas in laporan.sasaran:
         for k, (label, values, _kat) in enumerate(sasaran_means(laporan, sas)):

@@ -23,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ikutool.model import Iku, Indikator
 from ikutool.realisasi import RealisasiIndikator, RealisasiTahun
+from ikutool.render.xlsx import cell_at
 
 META_SHEET = "_ikutool"
 META_KIND = "ikutool-templat-realisasi"
@@ -45,7 +46,7 @@ COLUMNS = [
     Column("Kode", 8, None),
     Column("Indikator", 34, None),
     Column("Komponen", 22, None),
-    Column("Kunci komponen", 14, None),
+    Column("Kunci komponen", 14, None),  # hidden: how impor finds the component
     Column("Satuan", 11, None),
     Column("Target", 11, None),
     Column("Realisasi", 12, "nilai"),
@@ -64,6 +65,10 @@ COLUMNS = [
     Column("Program/kegiatan", 24, "analisis.program", "indikator"),
 ]
 HEADER_ROW = 6
+HIDDEN = ("Kunci komponen",)
+# printed on A4 landscape one group of columns per page, "No, Kode, Indikator" repeated on each:
+# the realisasi, then notes and comparison, then the officer's analyses
+PAGE_BREAK_AFTER = ("Triwulan IV", "Sumber pembanding")
 
 
 def iku_fingerprint(iku: Iku) -> str:
@@ -111,7 +116,7 @@ def _cell(
 ) -> Any:
     from ikutool.render.xlsx import style
 
-    cell = ws.cell(row=row, column=col, value=value)
+    cell = cell_at(ws, row, col, value)
     return style(
         cell,
         fmt=fmt,
@@ -131,17 +136,31 @@ def realisasi_template_xlsx(
     per_bidang: bool = False,
     iku_label: str = "",
     scratch: Path | None = None,
+    pk: Any = None,
 ) -> bytes:
     from ikutool.render.xlsx import _a4, save_workbook
 
-    groups: dict[str, list[tuple[Any, Indikator]]] = {}
+    found: dict[str, list[tuple[Any, Indikator]]] = {}
     for sas, ind in iku.indikator():
         if ind.target_for(tahun) is None:
             continue
         key = iku.bidang_key(ind) or "Lainnya"
         if bidang is not None and key != bidang:
             continue
-        groups.setdefault(key if per_bidang else "Realisasi", []).append((sas, ind))
+        found.setdefault(key if per_bidang else "Realisasi", []).append((sas, ind))
+    # the bidang sheets in the order the IKU declares them; any other after, "Lainnya" last
+    declared = [b.kunci for b in iku.bidang]
+    order = {k: i for i, k in enumerate(declared)}
+    groups = dict(
+        sorted(
+            found.items(),
+            key=lambda kv: (
+                kv[0] == "Lainnya",
+                order.get(kv[0], len(order)),
+                list(found).index(kv[0]),
+            ),
+        )
+    )
     wb = Workbook()
     wb.remove(wb.active)
     names = {b.kunci: b.nama for b in iku.bidang}
@@ -149,8 +168,9 @@ def realisasi_template_xlsx(
         title = sheet_title(key)
         ws = wb.create_sheet(title)
         label = names.get(key, key) if per_bidang else names.get(bidang or "", bidang)
-        _fill_sheet(ws, iku, tahun, data, rows, label)
+        _fill_sheet(ws, iku, tahun, data, rows, label, pk)
         _a4(ws, HEADER_ROW)
+        _print_by_groups(ws)
     meta = wb.create_sheet(META_SHEET)
     for i, (k, v) in enumerate(
         [
@@ -164,8 +184,8 @@ def realisasi_template_xlsx(
         ],
         1,
     ):
-        meta.cell(row=i, column=1, value=k)
-        meta.cell(row=i, column=2, value=v)
+        cell_at(meta, i, 1, k)
+        cell_at(meta, i, 2, v)
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
     wb.custom_doc_props.append(_prop("ikutool_iku_sidik", iku_fingerprint(iku)))
@@ -179,6 +199,23 @@ def _prop(name: str, value: str) -> Any:
     return StringProperty(name=name, value=value)
 
 
+def _print_by_groups(ws: Any) -> None:
+    """A4 landscape, one group of columns a page at a readable size, the first three columns
+    (No, Kode, Indikator) repeated on every page: 21 columns squeezed onto one page are not
+    readable."""
+    from openpyxl.worksheet.pagebreak import Break, ColBreak
+
+    breaks = ColBreak()
+    for name in PAGE_BREAK_AFTER:
+        col = next(i for i, c in enumerate(COLUMNS, 1) if c.header == name)
+        breaks.append(Break(id=col))
+    ws.col_breaks = breaks
+    ws.print_title_cols = "A:C"
+    ws.page_setup.fitToWidth = len(PAGE_BREAK_AFTER) + 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def _fill_sheet(
     ws: Any,
     iku: Iku,
@@ -186,7 +223,9 @@ def _fill_sheet(
     data: RealisasiTahun | None,
     rows: list[tuple[Any, Indikator]],
     bidang_label: str | None,
+    pk: Any = None,
 ) -> None:
+    from ikutool.notation import component_label
     from ikutool.numfmt import format_angka
     from ikutool.render.xlsx import merge, number_format
 
@@ -196,18 +235,25 @@ def _fill_sheet(
         f"REALISASI INDIKATOR KINERJA UTAMA TAHUN {tahun}"
         + (f" - BIDANG {bidang_label.upper()}" if bidang_label else ""),
         "Isi sel berwarna kuning saja. Angka boleh dengan koma desimal (6,5) atau titik ribuan "
-        "(1.234); persen cukup angkanya (58,5). Sel yang kosong dibiarkan seperti di berkas "
-        "realisasi. Setelah diisi: iku realisasi impor NAMA-BERKAS.xlsx",
+        "(1.234); persen cukup angkanya (58,5). Sel kosong atau berisi - (belum ada data) "
+        "dibiarkan seperti di berkas realisasi; ketik HAPUS untuk mengosongkan nilai yang salah. "
+        "Setelah diisi: iku realisasi impor NAMA-BERKAS.xlsx",
     ]
     for r, text in enumerate(titles, 1):
-        cell = ws.cell(row=r, column=1, value=text)
+        cell = cell_at(ws, r, 1, text)
         cell.font = Font(bold=r < 3, size=12 if r < 3 else 10, italic=r == 3)
         merge(ws, r, 1, r, n)
         cell.alignment = Alignment(wrap_text=True)
     ws.row_dimensions[3].height = 30
+    if pk is not None and pk.target:
+        note = cell_at(ws, 4, 1, f"Target bertanda (PK): target Perjanjian Kinerja tahun {tahun}.")
+        note.font = Font(size=10, italic=True)
+        merge(ws, 4, 1, 4, n)
     for c, col in enumerate(COLUMNS, 1):
         _cell(ws, HEADER_ROW, c, col.header, editable=False, colour=HEAD, bold=True, align="center")
         ws.column_dimensions[get_column_letter(c)].width = col.width
+        if col.header in HIDDEN:
+            ws.column_dimensions[get_column_letter(c)].hidden = True
     ws.row_dimensions[HEADER_ROW].height = 32
     number_check = DataValidation(
         type="decimal",
@@ -243,8 +289,11 @@ def _fill_sheet(
     row = HEADER_ROW + 1
     number = 0
     for _, ind in rows:
-        target = ind.target_for(tahun)
-        assert target is not None
+        renstra = ind.target_for(tahun)
+        assert renstra is not None
+        # the target the year is measured against: the Perjanjian Kinerja's where it has one
+        target = pk.target.get(ind.kode, renstra) if pk is not None else renstra
+        from_pk = target is not renstra
         entry = data.indikator.get(ind.kode) if data else None
         quarters = takes_quarters(ind, entry)
         number += 1
@@ -267,14 +316,19 @@ def _fill_sheet(
                 if entry.analisis is not None:
                     for f in ("pendorong", "penghambat", "solusi", "program"):
                         values[f"analisis.{f}"] = getattr(entry.analisis, f)
-            target_text = format_angka(comp.jumlah) + (
-                f"-{format_angka(comp.jumlah_maks)}" if comp.jumlah_maks is not None else ""
+            target_text = (
+                format_angka(comp.jumlah)
+                + (f"-{format_angka(comp.jumlah_maks)}" if comp.jumlah_maks is not None else "")
+                + (" (PK)" if from_pk else "")
             )
+            negative = " (makin rendah makin baik)" if ind.polaritas == "negatif" else ""
             fixed = [
                 number if k == 0 else None,
                 ind.kode,
-                ind.uraian,
-                ind.label_for(key) or comp.satuan or key,
+                ind.uraian + negative,
+                component_label(comp.kunci, comp.satuan, ind.label_for(key))
+                if len(target.komponen) > 1
+                else "-",
                 key,
                 comp.satuan or "-",
                 target_text,
