@@ -17,25 +17,12 @@ from ikutool.editing import Assignment
 from ikutool.errors import Finding, IkuError, Severity
 from ikutool.numfmt import format_angka
 from ikutool.paths import shown
-from ikutool.workbook import CellValue, read_workbook
+from ikutool.workbook import FIELD_NAMES, CellValue, read_workbook
 
 if TYPE_CHECKING:
     from ikutool.model import Iku
     from ikutool.realisasi import RealisasiTahun
     from ikutool.workspace import Sources
-
-FIELD_NAMES = {
-    "nilai": "realisasi",
-    "catatan": "catatan",
-    "sumber": "sumber data",
-    "pembanding.nilai": "pembanding",
-    "pembanding.tingkat": "tingkat pembanding",
-    "pembanding.sumber": "sumber pembanding",
-    "analisis.pendorong": "faktor pendorong",
-    "analisis.penghambat": "faktor penghambat",
-    "analisis.solusi": "solusi",
-    "analisis.program": "program/kegiatan",
-}
 
 
 @dataclass
@@ -62,7 +49,7 @@ class ImportReport:
         ]
         for ch in self.changes:
             v = ch.value
-            what = FIELD_NAMES.get(v.field) or f"triwulan {v.field.split('.')[1]}"
+            what = FIELD_NAMES.get(v.field, v.field)
             lines.append(f"  {v.label} ({what}): {_show(ch.old)} -> {_show(v.value)}   [{v.where}]")
             if v.note:
                 lines.append(f"      {v.note}")

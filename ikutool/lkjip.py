@@ -72,8 +72,9 @@ class Kelengkapan(Result):
     sasaran: str
     nomor: int  # 1..7
     analisis: str
-    ada: bool
-    sumber: str  # the file and key that supply it (or would)
+    ada: bool  # complete
+    sumber: str  # the file and key that supply it (or would), and what is still missing
+    status: str = "lengkap"  # lengkap | sebagian (some indicators have it) | belum
 
 
 class Lkjip(Result):
@@ -214,6 +215,18 @@ def build_lkjip(
     return out
 
 
+def _kelengkapan(kode: str, no: int, have: int, total: int, sumber: str) -> Kelengkapan:
+    status = "lengkap" if have == total else ("sebagian" if have else "belum")
+    return Kelengkapan.model_construct(
+        sasaran=kode,
+        nomor=no,
+        analisis=ANALISIS[no],
+        ada=status == "lengkap",
+        sumber=sumber,
+        status=status,
+    )
+
+
 def checklist(lkjip: Lkjip, years: list[int], anggaran_folder: str) -> list[Kelengkapan]:
     """For each sasaran and each of the seven analyses: present or missing, and what supplies it."""
     real = lkjip.berkas_realisasi or "realisasi"
@@ -223,59 +236,88 @@ def checklist(lkjip: Lkjip, years: list[int], anggaran_folder: str) -> list[Kele
     for sas in lkjip.sasaran:
         with_target = [i for i in sas.indikator if i.hasil.target_teks is not None]
 
-        def missing(pred, key: str, inds=with_target) -> list[str]:  # noqa: ANN001
-            return [f"realisasi.{i.kode}{key}" for i in inds if not pred(i)]
+        def row(no: int, have: int, total: int, sumber: str, kode: str = sas.kode) -> Kelengkapan:
+            return _kelengkapan(kode, no, have, total, sumber)
 
-        def row(no: int, ada: bool, sumber: str, kode: str = sas.kode) -> Kelengkapan:
-            return Kelengkapan.model_construct(
-                sasaran=kode, nomor=no, analisis=ANALISIS[no], ada=ada, sumber=sumber
+        def per_indicator(
+            no: int, gaps: list[str], present: str, total: int = len(with_target)
+        ) -> Kelengkapan:
+            """An analysis each indicator supplies: complete, partly there, or missing."""
+            where = f"{real}: " + (f"belum: {', '.join(gaps)}" if gaps else present)
+            return row(no, total - len(gaps), total, where)
+
+        out.append(
+            per_indicator(
+                1,
+                [
+                    f"realisasi.{i.kode}"
+                    for i in with_target
+                    if i.hasil.status not in ("ada", "sebagian")
+                ],
+                "realisasi",
             )
-
-        gaps = missing(lambda i: i.hasil.status in ("ada", "sebagian"), "")
-        out.append(row(1, not gaps, f"{real}: " + (", ".join(gaps) if gaps else "realisasi")))
+        )
         out.append(
             row(
                 2,
-                bool(earlier),
+                int(bool(earlier)),
+                1,
                 f"realisasi tahun {', '.join(map(str, earlier))}"
                 if earlier
                 else f"berkas realisasi tahun sebelum {lkjip.tahun} (mis. realisasi/{lkjip.tahun - 1}.yaml)",
             )
         )
         judged = [
-            i for i in sas.indikator if i.riwayat and i.riwayat[-1].capaian_target_akhir is not None
+            i for i in with_target if i.riwayat and i.riwayat[-1].capaian_target_akhir is not None
         ]
         out.append(
             row(
                 3,
-                bool(judged) and len(judged) == len(with_target),
+                len(judged),
+                len(with_target),
                 f"{lkjip.berkas_iku}: target {lkjip.periode_akhir}; {real}: realisasi",
             )
         )
-        gaps = missing(lambda i: i.pembanding is not None, ".pembanding")
-        out.append(row(4, not gaps, f"{real}: " + (", ".join(gaps) if gaps else "pembanding")))
-        gaps = missing(
-            lambda i: (
-                i.analisis is not None
-                and bool(i.analisis.pendorong or i.analisis.penghambat)
-                and bool(i.analisis.solusi)
-            ),
-            ".analisis (pendorong/penghambat, solusi)",
+        out.append(
+            per_indicator(
+                4,
+                [f"realisasi.{i.kode}.pembanding" for i in with_target if i.pembanding is None],
+                "pembanding",
+            )
         )
-        out.append(row(5, not gaps, f"{real}: " + (", ".join(gaps) if gaps else "analisis")))
+        gaps5 = []
+        for i in with_target:
+            a = i.analisis
+            lacking = [
+                what
+                for what, ok in (
+                    ("pendorong/penghambat", a is not None and bool(a.pendorong or a.penghambat)),
+                    ("solusi", a is not None and bool(a.solusi)),
+                )
+                if not ok
+            ]
+            if lacking:
+                gaps5.append(f"realisasi.{i.kode}.analisis ({', '.join(lacking)})")
+        out.append(per_indicator(5, gaps5, "analisis"))
         out.append(
             row(
                 6,
-                sas.anggaran is not None,
+                int(sas.anggaran is not None),
+                1,
                 f"{budget}: program dengan sasaran [{sas.kode}]"
                 if lkjip.berkas_anggaran or sas.anggaran
                 else f"{budget} (berkas belum ada): program dengan sasaran [{sas.kode}]",
             )
         )
-        gaps = missing(
-            lambda i: i.analisis is not None and bool(i.analisis.program), ".analisis.program"
-        )
         out.append(
-            row(7, not gaps, f"{real}: " + (", ".join(gaps) if gaps else "analisis.program"))
+            per_indicator(
+                7,
+                [
+                    f"realisasi.{i.kode}.analisis.program"
+                    for i in with_target
+                    if not (i.analisis is not None and i.analisis.program)
+                ],
+                "analisis.program",
+            )
         )
     return out

@@ -440,9 +440,6 @@ class Iku(Base):
         return b.kunci if b else ind.bidang
 
     def sumber_data(self, ind: Indikator) -> str | None:
-        if ind.sumber_data:
-            return ind.sumber_data
-        b = self.bidang_of(ind)
-        if b:
-            return f"Bid. {b.nama}"
-        return f"Bid. {ind.bidang}" if ind.bidang else None
+        """The indicator's data source as its IKU writes it; never invented (a bidang is who
+        answers for it, not necessarily where the figure comes from)."""
+        return ind.sumber_data

@@ -20,6 +20,7 @@ from typing import Any
 
 from ikutool.errors import Finding, IkuError, Severity
 from ikutool.model import Iku, Indikator, magnitude_problem, text_problem
+from ikutool.notation import component_label
 from ikutool.numfmt import NumberFormatError, format_angka, parse_angka, settled_figure
 from ikutool.render.xlsx_template import COLUMNS, META_KIND, META_SHEET, iku_fingerprint
 
@@ -38,6 +39,23 @@ NUMBER_FIELDS = {
 HEADERS = {c.header.casefold(): c.field for c in COLUMNS if c.field} | {
     "kode": "kode",
     "kunci komponen": "kunci",
+}
+# each field as a person names it, in messages
+FIELD_NAMES = {
+    "nilai": "realisasi",
+    "catatan": "catatan",
+    "sumber": "sumber data",
+    "pembanding.nilai": "pembanding",
+    "pembanding.tingkat": "tingkat pembanding",
+    "pembanding.sumber": "sumber pembanding",
+    "analisis.pendorong": "faktor pendorong",
+    "analisis.penghambat": "faktor penghambat",
+    "analisis.solusi": "solusi",
+    "analisis.program": "program/kegiatan",
+    "triwulan.I": "triwulan I",
+    "triwulan.II": "triwulan II",
+    "triwulan.III": "triwulan III",
+    "triwulan.IV": "triwulan IV",
 }
 LEVELS = ("nasional", "provinsi", "spm")
 EMPTY = ("", "-", "\u2013", "\u2014")  # "no data", as people type it into a number cell
@@ -300,8 +318,13 @@ def _sheet(ws: Any, cached_ws: Any, iku: Iku, tahun: int, out: Workbook) -> None
             if target
             else None
         )
-        label = f"{kode} {ind.label_for(kunci) or (comp.satuan if comp else '') or kunci}".strip()
         single = len(keys) <= 1
+        # a row named as a person names it: "S3.2 ekspor", "S1.2" (never an internal key)
+        label = (
+            kode
+            if single or comp is None
+            else f"{kode} {component_label(comp.kunci, comp.satuan, ind.label_for(kunci))}"
+        )
         for fname, col in columns.items():
             if fname in ("kode", "kunci"):
                 continue
@@ -464,7 +487,8 @@ def _duplicates(out: Workbook) -> None:
             out.findings.append(
                 Finding(
                     "IKU306",
-                    f"baris ganda: {v.label} ({v.field}) juga diisi di {seen[key].where}",
+                    f"baris ganda: {v.label} ({FIELD_NAMES.get(v.field, v.field)}) juga diisi di "
+                    f"{seen[key].where}",
                     Severity.ERROR,
                     v.where,
                     path=v.label,

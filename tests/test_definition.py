@@ -76,6 +76,12 @@ BIDANG = (
     | dict.fromkeys(("S3.1", "S3.2", "S3.3", "S3.4"), "Perdagangan")
     | {"S4.1": "Perindustrian"}
 )
+SUMBER = {
+    "UKM": "Bid. UKM",
+    "Koperasi": "Bid. Koperasi",
+    "Perdagangan": "Bid. Perdagangan dan Pasar",
+    "Perindustrian": "Bid. Perindustrian",
+}
 # The one deliberate change, documented in the YAML and the README.
 CORRECTED = {("S1.1", 2020, 2): ("Kop/KSP/JSP/UMKM", "Kop/KSP/USP/UMKM")}
 
@@ -92,6 +98,8 @@ def test_bundled_matches_seed_cell_by_cell(bundled) -> None:
         assert ind.polaritas == "positif"
         assert ind.penanggung_jawab == "Dinas Kopperindag"
         assert ind.bidang == BIDANG[ind.kode]
+        # the "Sumber Data" column as the document prints it ("Bid. Perda gan dan Pasar" joined)
+        assert ind.sumber_data == SUMBER[ind.bidang]
         assert sorted(ind.target) == list(range(2016, 2022)), ind.kode
         for year, expected in SEED[ind.kode].items():
             target = ind.target[year]

@@ -228,3 +228,21 @@ def test_xlsx_report_marks_pk_targets(iku_cli, workspace) -> None:
     ws = load_workbook(out)["2019"]
     cell = next(c for r in ws.iter_rows() for c in r if c.value == 55)
     assert cell.number_format.endswith('" (PK)"')
+
+
+def test_periksa_says_what_is_partly_there(iku_cli, workspace) -> None:
+    """Issue 15 (9): an analysis some indicators of a sasaran have is "sebagian", naming the
+    ones still missing, not "belum" as if nothing were there."""
+    path = workspace / "realisasi" / "2019.yaml"
+    text = path.read_text("utf-8")
+    text = text.replace("      solusi: (Contoh) Pendampingan lanjutan bagi peserta pelatihan.\n", "")
+    path.write_text(text, "utf-8")
+    items = json.loads(iku_cli("lkjip", "--tahun", "2019", "--periksa", "-f", "json").stdout)[
+        "kelengkapan"
+    ]
+    five = next(k for k in items if k["sasaran"] == "S1" and k["nomor"] == 5)
+    assert five["status"] == "sebagian" and not five["ada"]
+    assert "realisasi.S1.2.analisis (solusi)" in five["sumber"]
+    assert "S1.1" not in five["sumber"]
+    table = iku_cli("lkjip", "--tahun", "2019", "--periksa").stdout
+    assert "sebagian" in table

@@ -79,7 +79,7 @@ def test_sentence_for_missing_realisasi(bundled, write, tmp_path) -> None:
     write("r/2020.yaml", "tahun: 2020\nrealisasi:\n  S1.2: 70\n")
     data = load_realisasi_dir(tmp_path / "r", bundled.iku, [2020])
     rep = build_report(bundled.iku, data, [2020])
-    assert kalimat(rows(rep, "S2.1")[0]) == "Realisasi 2020 belum tersedia (target 28 Kop)."
+    assert kalimat(rows(rep, "S2.1")[0]) == "Realisasi 2020 belum diisi (target 28 Kop)."
     assert "naik" not in kalimat(rows(rep, "S1.2")[0])  # no earlier year to compare with
 
 

@@ -261,7 +261,9 @@ def kelengkapan_markdown(lk: Any) -> str:
     lines.append("|---|---:|---|---|---|")
     for k in lk.kelengkapan:
         lines.append(
-            f"| {k.sasaran} | {k.nomor} | {k.analisis} | {'ya' if k.ada else '**belum**'} | "
+            f"| {k.sasaran} | {k.nomor} | {k.analisis} | "
+            + ("ya" if k.ada else f"**{k.status}**")
+            + " | "
             f"{md_escape(k.sumber)} |"
         )
     missing = sum(not k.ada for k in lk.kelengkapan)

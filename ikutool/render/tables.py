@@ -552,7 +552,11 @@ def kelengkapan_view(lk) -> Group:  # lk: lkjip.Lkjip
     for i, k in enumerate(lk.kelengkapan):
         if i and k.nomor == 1:
             table.add_section()
-        mark = Text("ya", style="green") if k.ada else Text("belum", style="bold red")
+        mark = (
+            Text("ya", style="green")
+            if k.ada
+            else Text(k.status, style="bold yellow" if k.status == "sebagian" else "bold red")
+        )
         table.add_row(k.sasaran, str(k.nomor), k.analisis, mark, Text(k.sumber))
     missing = sum(not k.ada for k in lk.kelengkapan)
     return Group(

@@ -283,7 +283,7 @@ def kalimat(row: Any) -> str:  # row: report.TahunIndikator
         tail = f"; realisasi tercatat {got}" if got != "-" else ""
         return f"Tahun {y} tidak ada target untuk indikator ini{tail}."
     if ind.status == "belum_ada_realisasi":
-        return f"Realisasi {y} belum tersedia (target {target_text(ind, ', ')})."
+        return f"Realisasi {y} belum diisi (target {target_text(ind, ', ')})."
     if ind.capaian is None:
         reason = STATUS_TEXT.get(ind.status, ind.status)
         return (
@@ -313,7 +313,7 @@ def kalimat(row: Any) -> str:  # row: report.TahunIndikator
         pieces = []
         for c in comps:
             if c.realisasi is None:
-                pieces.append(f"{c.uraian or c.satuan or c.kunci} belum tersedia")
+                pieces.append(f"realisasi {c.uraian or c.satuan or c.kunci} belum diisi")
             elif c.capaian is None:
                 pieces.append(f"{quantity(c.realisasi, c.satuan)} ({STATUS_TEXT[c.status]})")
             else:
