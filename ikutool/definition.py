@@ -6,6 +6,7 @@ found (and the warnings) in one go.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -255,6 +256,7 @@ def _checks(
                     )
                 )
             out.extend(_check_targets(periode, ind, ipath, doc))
+            out.extend(_polarity_hint(ind, ipath, doc))
     return out
 
 
@@ -325,16 +327,103 @@ def _edit_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+# words that write one unit several ways; each maps to one canonical spelling
+_UNIT_SYNONYMS = {
+    "org": "orang",
+    "persen": "%",
+    "prosen": "%",
+    "bh": "buah",
+    "thn": "tahun",
+    "bln": "bulan",
+    "hr": "hari",
+    "rupiah": "rp",
+    "kk": "kepala keluarga",
+    "kel": "kelompok",
+}
+
+
+def _canonical_unit(unit: str) -> str:
+    words = unit.casefold().replace(".", " ").split()
+    return " ".join(_UNIT_SYNONYMS.get(w, w) for w in words)
+
+
+def _synonym_units(
+    ind, ipath: tuple, units: dict[str, list[int]], doc: Document
+) -> tuple[list[Finding], set[str]]:
+    """One unit written two ways across the years ("1.400 org" and "orang", "90 persen" and
+    "%"): a component with another unit gets another key, so its realisasi no longer carries
+    over from year to year."""
+    out = []
+    flagged: set[str] = set()
+    by_canonical: dict[str, list[str]] = defaultdict(list)
+    for unit in units:
+        by_canonical[_canonical_unit(unit)].append(unit)
+    for spellings in by_canonical.values():
+        if len({u.casefold() for u in spellings}) < 2:
+            continue  # only the case differs: the same key (and the document's own spelling)
+        spellings.sort(key=lambda u: min(units[u]))
+        first = spellings[0]
+        for other in spellings[1:]:
+            if other.casefold() == first.casefold():
+                continue
+            flagged.add(other)
+            for year in units[other]:
+                out.append(
+                    doc.finding(
+                        "IKU251",
+                        f"satuan '{other}' di target {year} sama maksudnya dengan '{first}' di tahun "
+                        f"{', '.join(map(str, units[first]))}, tetapi ditulis berbeda; tulis dengan "
+                        "satu bentuk agar komponennya sama dari tahun ke tahun",
+                        (*ipath, "target", year),
+                        severity=W,
+                    )
+                )
+    return out, flagged
+
+
+_NEGATIVE_WORDS = re.compile(
+    r"\b(angka kematian|kematian|prevalensi|angka kesakitan|kemiskinan|pengangguran|stunting|"
+    r"gizi buruk|putus sekolah|kecelakaan|kebakaran|inflasi|gini|ketimpangan|kekerasan|"
+    r"tunggakan|pencemaran|kriminalitas|buta aksara)\b",
+    re.IGNORECASE,
+)
+_POSITIVE_FRAMING = re.compile(
+    r"\b(penurunan|turunnya|menurunnya|berkurangnya|pengurangan|tertangani|ditangani|penanganan|"
+    r"cakupan|bebas|terbebas|pencegahan)\b",
+    re.IGNORECASE,
+)
+
+
+def _polarity_hint(ind, ipath: tuple, doc: Document) -> list[Finding]:
+    """ "Angka Kematian Ibu", "Prevalensi Stunting" without a polaritas: usually lower is
+    better, and read as positive they would grade a worse year as a better one."""
+    if "polaritas" in ind.model_fields_set:
+        return []
+    m = _NEGATIVE_WORDS.search(ind.uraian)
+    if m is None or _POSITIVE_FRAMING.search(ind.uraian):
+        return []
+    return [
+        doc.finding(
+            "IKU256",
+            f"uraian {ind.kode} menyebut '{m.group()}': indikator seperti ini biasanya makin rendah "
+            "makin baik, tetapi polaritasnya tidak ditulis (dibaca positif). Tulis "
+            "'polaritas: negatif' bila begitu, atau 'polaritas: positif' untuk menegaskannya",
+            ipath,
+            severity=W,
+        )
+    ]
+
+
 def _similar_units(ind, ipath: tuple, units: dict[str, list[int]], doc: Document) -> list[Finding]:
     """Flag a unit that differs from a more common one of the same indicator by a letter or two."""
-    out = []
+    out, synonyms = _synonym_units(ind, ipath, units, doc)
     names = sorted(units, key=lambda u: -len(units[u]))
     for rare in names:
         for common in names:
             if rare == common or len(units[common]) <= len(units[rare]):
                 continue
             a, b = rare.casefold(), common.casefold()
-            if a == b:
+            if a == b or _canonical_unit(a) == _canonical_unit(b) or rare in synonyms:
                 continue
             dist = _edit_distance(a, b)
             if dist <= 2 and dist / max(len(a), len(b)) <= 0.15:

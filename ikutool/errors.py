@@ -41,11 +41,12 @@ CODES: dict[str, str] = {
     "IKU208": "bidang tidak dideklarasikan",
     "IKU209": "nilai tidak sah",
     "IKU210": "komponen target PK berbeda dari target Renstra",
-    "IKU251": "satuan mirip tetapi berbeda (kemungkinan salah ketik)",
+    "IKU251": "satuan mirip atau sama maksudnya tetapi ditulis berbeda",
     "IKU252": "indikator tanpa target",
     "IKU253": "sasaran tanpa indikator",
     "IKU254": "jumlah komponen berbeda dari daftar komponen indikator",
     "IKU255": "target nol atau negatif",
+    "IKU256": "polaritas tidak ditulis untuk indikator yang biasanya makin rendah makin baik",
     # Realisasi files
     "IKU301": "kode indikator tidak dikenal",
     "IKU302": "kunci komponen tidak dikenal",

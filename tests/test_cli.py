@@ -489,3 +489,12 @@ def test_bidang_views_say_what_each_mean_is_over(iku_cli, workspace) -> None:
     report = iku_cli("report", "--bidang", "Perindustrian").stdout
     assert "Capaian instansi (rata-rata semua sasaran, semua bidang) per tahun" in report
     assert "Capaian sasaran S3 (seluruh 4 indikator, semua bidang)" in report
+
+
+def test_version_and_help_text_as_written(iku_cli) -> None:
+    from ikutool import __version__
+
+    result = iku_cli("--version")
+    assert result.exit_code == 0 and result.stdout == f"ikutool {__version__}\n"
+    text = " ".join(iku_cli("rekap", "--help").stdout.replace("│", " ").split())
+    assert "pip install 'ikutool[parquet]'" in text  # not eaten as markup

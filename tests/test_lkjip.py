@@ -235,7 +235,9 @@ def test_periksa_says_what_is_partly_there(iku_cli, workspace) -> None:
     ones still missing, not "belum" as if nothing were there."""
     path = workspace / "realisasi" / "2019.yaml"
     text = path.read_text("utf-8")
-    text = text.replace("      solusi: (Contoh) Pendampingan lanjutan bagi peserta pelatihan.\n", "")
+    text = text.replace(
+        "      solusi: (Contoh) Pendampingan lanjutan bagi peserta pelatihan.\n", ""
+    )
     path.write_text(text, "utf-8")
     items = json.loads(iku_cli("lkjip", "--tahun", "2019", "--periksa", "-f", "json").stdout)[
         "kelengkapan"

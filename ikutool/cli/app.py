@@ -11,7 +11,7 @@ import gc
 import importlib
 import signal
 import sys
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -97,8 +97,26 @@ app = typer.Typer(
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from ikutool import __version__
+
+        sys.stdout.write(f"ikutool {__version__}\n")
+        raise typer.Exit(0)
+
+
 @app.callback()
-def iku() -> None:
+def iku(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Tampilkan versi ikutool lalu keluar.",
+            is_eager=True,
+            callback=_version,
+        ),
+    ] = False,
+) -> None:
     """ikutool: Indikator Kinerja Utama (IKU), realisasi, capaian dan tabel LKjIP.
 
     Mulai: iku init NAMA-FOLDER, lalu jalankan perintah lain di dalam folder itu.

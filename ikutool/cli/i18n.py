@@ -39,7 +39,18 @@ def one_line_paragraphs(text: str | None) -> str | None:
 
 
 def prepare_help(command: Any) -> None:
-    """Help that reads as Indonesian: no ``<bool>``/``<path>``/``<int>`` type labels."""
+    """Help that reads as Indonesian: no ``<bool>``/``<path>``/``<int>`` type labels; our help
+    texts printed as written (typer reads them as rich markup: ``'ikutool[parquet]'`` lost its
+    ``[parquet]``)."""
+    from rich.markup import escape
+
+    if not getattr(command, "_iku_escaped", False):
+        command._iku_escaped = True
+        if command.help:
+            command.help = escape(command.help)
+        for param in command.params:
+            if getattr(param, "help", None):
+                param.help = escape(param.help)
     for param in command.params:
         label: str | None = None
         if param.param_type_name == "option" and not getattr(param, "is_flag", False):
