@@ -55,7 +55,8 @@ def _cant_split(row: Any) -> None:
     row._tr.get_or_add_trPr().append(_cant_split_element())
 
 
-PAD_MM = 4.0  # a cell's left and right margins (LibreOffice's default 0,19 cm each, and a bit)
+PAD_MM = 4.5
+NARROW_MM = 16.0  # a column this narrow is never squeezed  # a cell's left and right margins (LibreOffice's default 0,19 cm each, and a bit)
 
 
 def _widths(table: Any, header: list[str], rows: list[list[Any]], total_mm: float) -> None:
@@ -82,8 +83,13 @@ def _widths(table: Any, header: list[str], rows: list[list[Any]], total_mm: floa
         for head, col in zip(header, texts, strict=True)
     ]
     spare = total_mm - sum(floor)
-    if spare < 0:  # even the longest words do not fit: shrink them all alike
-        widths = [f * total_mm / sum(floor) for f in floor]
+    if spare < 0:
+        # even the longest words do not fit: the narrow columns (No, a short figure) keep their
+        # width, the wide ones share what is left (their longest words wrap)
+        keep = [f if f <= NARROW_MM else 0.0 for f in floor]
+        wide = sum(f for f in floor if f > NARROW_MM)
+        room = max(total_mm - sum(keep), 0.0)
+        widths = [k or f * room / wide for k, f in zip(keep, floor, strict=True)]
     else:
         widths = [f + spare * w / sum(weight) for f, w in zip(floor, weight, strict=True)]
     for j, w in enumerate(widths):

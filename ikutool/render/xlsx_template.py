@@ -316,10 +316,13 @@ def _fill_sheet(
                 if entry.analisis is not None:
                     for f in ("pendorong", "penghambat", "solusi", "program"):
                         values[f"analisis.{f}"] = getattr(entry.analisis, f)
-            target_text = (
-                format_angka(comp.jumlah)
-                + (f"-{format_angka(comp.jumlah_maks)}" if comp.jumlah_maks is not None else "")
-                + (" (PK)" if from_pk else "")
+            # a number, shown like every other figure of the sheet (in the computer's regional
+            # format); a range is text, in Indonesian format
+            mark = " (PK)" if from_pk else ""
+            target_cell: Any = (
+                comp.jumlah
+                if comp.jumlah_maks is None
+                else f"{format_angka(comp.jumlah)}-{format_angka(comp.jumlah_maks)}{mark}"
             )
             negative = " (makin rendah makin baik)" if ind.polaritas == "negatif" else ""
             fixed = [
@@ -331,11 +334,15 @@ def _fill_sheet(
                 else "-",
                 key,
                 comp.satuan or "-",
-                target_text,
+                target_cell,
             ]
             for c, col in enumerate(COLUMNS, 1):
                 if col.field is None:
-                    _cell(ws, row, c, fixed[c - 1], editable=False)
+                    value = fixed[c - 1]
+                    fmt = None
+                    if col.header == "Target" and isinstance(value, float):
+                        fmt = number_format(value) + (f'"{mark}"' if mark else "")
+                    _cell(ws, row, c, value, editable=False, fmt=fmt)
                     continue
                 open_ = (
                     (col.per == "row" or k == 0)
