@@ -55,8 +55,8 @@ def _cant_split(row: Any) -> None:
     row._tr.get_or_add_trPr().append(_cant_split_element())
 
 
-PAD_MM = 4.5
-NARROW_MM = 16.0  # a column this narrow is never squeezed  # a cell's left and right margins (LibreOffice's default 0,19 cm each, and a bit)
+PAD_MM = 4.5  # a cell's left and right margins (LibreOffice's default 0,19 cm each, and a bit)
+NARROW_MM = 16.0  # a column this narrow is never squeezed
 
 
 def _widths(table: Any, header: list[str], rows: list[list[Any]], total_mm: float) -> None:
