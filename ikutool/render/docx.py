@@ -11,6 +11,7 @@ are still missing, the signature block kept on one page.
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from ikutool.render.document import Dokumen, HalamanBaru, Heading, Para, Tabel, Tanda
@@ -59,27 +60,54 @@ PAD_MM = 4.5  # a cell's left and right margins (LibreOffice's default 0,19 cm e
 NARROW_MM = 16.0  # a column this narrow is never squeezed
 
 
-def _widths(table: Any, header: list[str], rows: list[list[Any]], total_mm: float) -> None:
-    """Column widths from what the columns hold: every column at least as wide as its longest
-    word, its header's words included (so no word is split: "No" never becomes "N/o"), the rest
-    shared by how much text each column carries. Word and LibreOffice would otherwise split the
-    page evenly."""
-    from docx.shared import Mm
+_WORD = re.compile(r"\S+")  # LibreOffice breaks lines at spaces only (not after "/")
 
-    per_char = 1.75  # mm per character at 9 pt
-    bold_char = 1.95  # the header is bold
-    texts = [[r[j] if isinstance(r[j], str) else r[j][0] for r in rows if j < len(r)]
-             for j in range(len(header))]  # fmt: skip
-    floor = [
+
+def _text_mm(word: str, points: float, bold: bool = False) -> float:
+    """A word's width in a serif face (Times New Roman) at ``points``: capitals are wider than
+    small letters, digits and punctuation narrower (measured at 9 pt, scaled)."""
+    mm = 0.0
+    for ch in word:
+        if ch.isupper():
+            mm += 2.25
+        elif ch.islower():
+            mm += 1.6
+        elif ch.isdigit():
+            mm += 1.6
+        else:
+            mm += 1.2
+    return mm * points / 9 * (1.1 if bold else 1.0)
+
+
+def _floors(header: list[str], texts: list[list[str]], points: float) -> list[float]:
+    """Each column's least width at a font size: its longest word (header in bold) and the
+    cell's margins."""
+    return [
         max(
-            bold_char * max((len(w) for w in head.split()), default=1),
-            per_char * max((len(w) for t in col for w in t.split()), default=1),
+            max((_text_mm(w, points, bold=True) for w in _WORD.findall(head)), default=1.0),
+            max((_text_mm(w, points) for t in col for w in _WORD.findall(t)), default=1.0),
         )
         + PAD_MM
         for head, col in zip(header, texts, strict=True)
     ]
+
+
+def table_layout(
+    header: list[str], rows: list[list[Any]], total_mm: float
+) -> tuple[list[float], float]:
+    """Column widths (mm) and the font size (pt) of a table: 9 pt, or 8 or 7,5 pt when the
+    longest words do not fit the page at 9; every column at least as wide as its longest word, its
+    header's words included (so no word is split: "No" never becomes "N/o"), the rest shared by
+    how much text each column carries. Word and LibreOffice would otherwise split the page
+    evenly."""
+    texts = [[r[j] if isinstance(r[j], str) else r[j][0] for r in rows if j < len(r)]
+             for j in range(len(header))]  # fmt: skip
+    for points in (9.0, 8.0, 7.5):  # the largest size whose longest words fit the page
+        floor = _floors(header, texts, points)
+        if sum(floor) <= total_mm:
+            break
     weight = [
-        max(sum(len(t) for t in [head, *col]) / (len(col) + 1), 1) ** 0.7
+        max(sum(len(t) for t in [head, *col]) / (len(col) + 1), 1)
         for head, col in zip(header, texts, strict=True)
     ]
     spare = total_mm - sum(floor)
@@ -92,6 +120,12 @@ def _widths(table: Any, header: list[str], rows: list[list[Any]], total_mm: floa
         widths = [k or f * room / wide for k, f in zip(keep, floor, strict=True)]
     else:
         widths = [f + spare * w / sum(weight) for f, w in zip(floor, weight, strict=True)]
+    return widths, points
+
+
+def _widths(table: Any, widths: list[float]) -> None:
+    from docx.shared import Mm
+
     for j, w in enumerate(widths):
         table.columns[j].width = Mm(w)  # the grid LibreOffice reads
     for tr in table._tbl.tr_lst:  # the cell widths Word reads (no merged cells in these tables)
@@ -172,6 +206,9 @@ def docx(doc: Dokumen) -> bytes:
     normal.font.name = "Times New Roman"
     normal.font.size = Pt(11)
     if doc.peringatan_halaman:
+        # a notice on every page: room for it above the body, never over the first line
+        section.top_margin = Mm(27)
+        section.header_distance = Mm(8)
         head = section.header.paragraphs[0]
         head.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = head.add_run(" ".join(doc.peringatan_halaman))
@@ -189,6 +226,7 @@ def docx(doc: Dokumen) -> bytes:
     props.comments = "\n".join(doc.asal)
     body = _Body(word)
     new_page = False
+    last_para: Any = None
 
     def start(p: Any) -> Any:
         nonlocal new_page
@@ -198,6 +236,8 @@ def docx(doc: Dokumen) -> bytes:
         return p
 
     for b in doc.blocks:
+        if not isinstance(b, Para | Tanda):
+            last_para = None
         if isinstance(b, HalamanBaru):
             new_page = True
         elif isinstance(b, Heading):
@@ -205,7 +245,7 @@ def docx(doc: Dokumen) -> bytes:
             if b.level == 0:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         elif isinstance(b, Para):
-            p = start(body.paragraph())
+            p = last_para = start(body.paragraph())
             if b.kind == "note":
                 _runs(p, b.runs, bold=True)
                 for run in p.runs:
@@ -225,6 +265,7 @@ def docx(doc: Dokumen) -> bytes:
             if b.nomor:
                 caption.add_run(f"{b.nomor} ").bold = True
             caption.add_run(b.judul)
+            widths, points = table_layout(b.header, b.rows, text_mm)
             table = body.table(1, len(b.header))
             table.style = "Table Grid"
             table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -235,7 +276,7 @@ def docx(doc: Dokumen) -> bytes:
                 cell.text = ""
                 run = cell.paragraphs[0].add_run(text)
                 run.bold = True
-                run.font.size = Pt(9)
+                run.font.size = Pt(points)
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
             # rows added here: python-docx's add_row looks up the grid and row.cells rebuilds
             # the grid of the whole table, on every row (quadratic in a long table)
@@ -252,11 +293,11 @@ def docx(doc: Dokumen) -> bytes:
                     p = cells[j].paragraphs[0]
                     _runs(p, [value], bold=i in b.bold_rows)
                     for run in p.runs:
-                        run.font.size = Pt(9)
+                        run.font.size = Pt(points)
                     if b.align[j] == "r":
                         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             table.autofit = False
-            _widths(table, b.header, b.rows, text_mm)
+            _widths(table, widths)
             for note in b.catatan:
                 p = body.paragraph()
                 p.paragraph_format.space_after = Pt(0)
@@ -264,6 +305,8 @@ def docx(doc: Dokumen) -> bytes:
                 run.font.size = Pt(9)
             body.paragraph()
         elif isinstance(b, Tanda):
+            if last_para is not None:  # the closing words never stand apart from the signature
+                last_para.paragraph_format.keep_with_next = True
             lines: list[list[Any]] = [
                 b.tempat_tanggal,
                 [b.jabatan],
