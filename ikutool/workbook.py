@@ -22,7 +22,13 @@ from ikutool.errors import Finding, IkuError, Severity
 from ikutool.model import Iku, Indikator, magnitude_problem, text_problem
 from ikutool.notation import component_label
 from ikutool.numfmt import NumberFormatError, format_angka, parse_angka, settled_figure
-from ikutool.render.xlsx_template import COLUMNS, META_KIND, META_SHEET, iku_fingerprint
+from ikutool.render.xlsx_template import (
+    COLUMNS,
+    GUIDE_SHEET,
+    META_KIND,
+    META_SHEET,
+    iku_fingerprint,
+)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
@@ -203,7 +209,7 @@ def read_workbook(path: Path, name: str, iku: Iku, tahun: int | None) -> Workboo
     out = Workbook(name, made_for)
     cached = None
     for ws in wb.worksheets:
-        if ws.title == META_SHEET:
+        if ws.title in (META_SHEET, GUIDE_SHEET):
             continue
         if any(
             isinstance(c.value, str) and c.value.startswith("=") for r in ws.iter_rows() for c in r

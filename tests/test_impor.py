@@ -66,7 +66,7 @@ def fill_like_a_user(out: Path) -> None:
     ukm.cell(row=ukm.max_row + 2, column=3, value="Diperiksa oleh: Kasubag")  # and a row
     wb.save(out)
     ref = f"H{row_of(load_workbook(out)['UKM'], 'S1.2')}"
-    cache_formula(out, "xl/worksheets/sheet1.xml", ref, 58)
+    cache_formula(out, "xl/worksheets/sheet2.xml", ref, 58)  # sheet1 is Petunjuk
 
 
 def test_round_trip_template_fill_import_capaian(iku_cli, workspace: Path, filled: Path) -> None:
@@ -116,7 +116,8 @@ def test_template_prefills_and_protects(iku_cli, workspace: Path) -> None:
         == 0
     )
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Realisasi", "_ikutool"] and wb["_ikutool"].sheet_state == "hidden"
+    assert wb.sheetnames == ["Petunjuk", "Realisasi", "_ikutool"]
+    assert wb["_ikutool"].sheet_state == "hidden"
     ws = wb["Realisasi"]
     assert ws.protection.sheet and not ws.protection.password
     assert [c.value for c in ws[6]][:8] == [
@@ -301,7 +302,7 @@ def test_the_template_measures_against_the_pk(iku_cli, workspace: Path) -> None:
     ws = wb["UKM"]
     cell = ws.cell(row=row_of(ws, "S1.2"), column=7)
     assert cell.value == 55 and cell.number_format.endswith('" (PK)"')  # a number, marked
-    assert "Perjanjian Kinerja" in ws["A4"].value
+    assert "Perjanjian Kinerja" in ws["A3"].value
 
 
 def test_the_template_reads_as_a_person_reads_it(iku_cli, workspace: Path) -> None:
@@ -330,7 +331,7 @@ def test_the_template_reads_as_a_person_reads_it(iku_cli, workspace: Path) -> No
         == 0
     )
     wb = load_workbook(out)
-    assert wb.sheetnames[:4] == ["UKM", "Koperasi", "Perdagangan", "Perindustrian"]
+    assert wb.sheetnames[:5] == ["Petunjuk", "UKM", "Koperasi", "Perdagangan", "Perindustrian"]
     ws = wb["UKM"]
     assert ws.column_dimensions["E"].hidden  # Kunci komponen: kept for impor, not shown
     assert ws.cell(row=row_of(ws, "S1.2"), column=4).value == "-"

@@ -282,8 +282,11 @@ def note_rows(ws: Any, row: int, lines: list[tuple[str, str]], ncols: int) -> in
         elif kind == "note":
             cell.font = Font(bold=True, color="C00000")
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        merge(ws, row, 1, row, ncols)
-        per_line = max(int(total * (0.95 if kind != "title" else 0.8)), 10)
+        if ncols > 1:
+            merge(ws, row, 1, row, ncols)
+        # characters a line holds: a column width counts digits of the default font; text in
+        # LibreOffice's fallback face (and a title's larger bold) runs wider
+        per_line = max(int(total * (0.85 if kind != "title" else 0.7)), 10)
         lines_needed = sum(math.ceil(max(len(p), 1) / per_line) for p in text.split("\n"))
         ws.row_dimensions[row].height = (17 if kind == "title" else 15) * lines_needed
         row += 1

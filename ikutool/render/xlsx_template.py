@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -163,6 +162,7 @@ def realisasi_template_xlsx(
     )
     wb = Workbook()
     wb.remove(wb.active)
+    _guide(wb.create_sheet(GUIDE_SHEET), iku, tahun)
     names = {b.kunci: b.nama for b in iku.bidang}
     for key, rows in groups.items():
         title = sheet_title(key)
@@ -199,6 +199,38 @@ def _prop(name: str, value: str) -> Any:
     return StringProperty(name=name, value=value)
 
 
+GUIDE_SHEET = "Petunjuk"
+GUIDE = [
+    "Isi sel berwarna kuning saja; sel lain terkunci (tanpa kata sandi) agar susunannya tetap.",
+    "Angka boleh dengan koma desimal (6,5) atau titik ribuan (1.234); persen cukup angkanya "
+    "(58,5 untuk 58,5 %).",
+    "Angka tampil menurut pengaturan regional komputer ini (1.234,56 atau 1,234.56); nilainya "
+    "sama.",
+    "Sel kosong, atau berisi - (belum ada data), dibiarkan seperti di berkas realisasi.",
+    "Ketik HAPUS di sebuah sel untuk mengosongkan nilai yang salah di berkas realisasi.",
+    "Target bertanda (PK) adalah target Perjanjian Kinerja tahun itu; capaian diukur terhadapnya.",
+    "Indikator bertanda (makin rendah makin baik) berpolaritas negatif.",
+    "Setelah diisi, kembalikan buku kerja ini ke petugas perencanaan untuk diimpor.",
+]
+
+
+def _guide(ws: Any, iku: Iku, tahun: int) -> None:
+    """How to fill the workbook, on a sheet of its own (printed on one page)."""
+    from ikutool.render.xlsx import _a4, note_rows
+
+    ws.column_dimensions["A"].width = 66  # within an A4 portrait page, in any default font
+    lines = [
+        (iku.instansi.nama.upper(), "title"),
+        (f"PETUNJUK PENGISIAN REALISASI TAHUN {tahun}", "title"),
+        *[(f"{i}. {text}", "") for i, text in enumerate(GUIDE, 1)],
+    ]
+    note_rows(ws, 1, lines, 1)
+    ws.protection.sheet = True
+    _a4(ws, 1)
+    ws.print_title_rows = None
+    ws.page_setup.orientation = "portrait"
+
+
 def _print_by_groups(ws: Any) -> None:
     """A4 landscape, one group of columns a page at a readable size, the first three columns
     (No, Kode, Indikator) repeated on every page: 21 columns squeezed onto one page are not
@@ -227,33 +259,28 @@ def _fill_sheet(
 ) -> None:
     from ikutool.notation import component_label
     from ikutool.numfmt import format_angka
-    from ikutool.render.xlsx import merge, number_format
+    from ikutool.render.xlsx import _fit_rows, note_rows, number_format
 
     n = len(COLUMNS)
-    titles = [
-        iku.instansi.nama.upper(),
-        f"REALISASI INDIKATOR KINERJA UTAMA TAHUN {tahun}"
-        + (f" - BIDANG {bidang_label.upper()}" if bidang_label else ""),
-        "Isi sel berwarna kuning saja. Angka boleh dengan koma desimal (6,5) atau titik ribuan "
-        "(1.234); persen cukup angkanya (58,5). Sel kosong atau berisi - (belum ada data) "
-        "dibiarkan seperti di berkas realisasi; ketik HAPUS untuk mengosongkan nilai yang salah. "
-        "Setelah diisi: iku realisasi impor NAMA-BERKAS.xlsx",
-    ]
-    for r, text in enumerate(titles, 1):
-        cell = cell_at(ws, r, 1, text)
-        cell.font = Font(bold=r < 3, size=12 if r < 3 else 10, italic=r == 3)
-        merge(ws, r, 1, r, n)
-        cell.alignment = Alignment(wrap_text=True)
-    ws.row_dimensions[3].height = 30
-    if pk is not None and pk.target:
-        note = cell_at(ws, 4, 1, f"Target bertanda (PK): target Perjanjian Kinerja tahun {tahun}.")
-        note.font = Font(size=10, italic=True)
-        merge(ws, 4, 1, 4, n)
     for c, col in enumerate(COLUMNS, 1):
-        _cell(ws, HEADER_ROW, c, col.header, editable=False, colour=HEAD, bold=True, align="center")
         ws.column_dimensions[get_column_letter(c)].width = col.width
         if col.header in HIDDEN:
             ws.column_dimensions[get_column_letter(c)].hidden = True
+    # the titles sit in the first three columns, which are printed on every page (a title across
+    # all 21 columns would be cut into pieces on paper); how to fill in is on "Petunjuk"
+    lines = [
+        (iku.instansi.nama.upper(), "title"),
+        (
+            f"REALISASI INDIKATOR KINERJA UTAMA TAHUN {tahun}"
+            + (f" - BIDANG {bidang_label.upper()}" if bidang_label else ""),
+            "title",
+        ),
+    ]
+    if pk is not None and pk.target:
+        lines.append((f"Target bertanda (PK): target Perjanjian Kinerja tahun {tahun}.", ""))
+    note_rows(ws, 1, lines, 3)
+    for c, col in enumerate(COLUMNS, 1):
+        _cell(ws, HEADER_ROW, c, col.header, editable=False, colour=HEAD, bold=True, align="center")
     ws.row_dimensions[HEADER_ROW].height = 32
     number_check = DataValidation(
         type="decimal",
@@ -366,8 +393,7 @@ def _fill_sheet(
             dv.sqref = MultiCellRange(" ".join(coordinates))
             ws.add_data_validation(dv)
     last = row - 1
-    for r in range(HEADER_ROW + 1, last + 1):
-        ws.row_dimensions[r].height = 30
+    _fit_rows(ws, HEADER_ROW + 1, last)  # wrapped names and notes get their height
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=4)
     ws.protection.sheet = True
     ws.protection.formatColumns = False  # widths and heights may be changed; structure not
