@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -322,6 +323,18 @@ def test_html_chart_shows_range_targets_whole(iku_cli, own_workspace) -> None:
     page = out.read_text(encoding="utf-8")
     assert "<title>target 2020: 83-85 %</title>" in page
     assert ">83-85<" in page
+    # issue 15 (18): a bar up to the lower bound and a dashed part up to the upper, never a
+    # thin floating sliver; labels of neighbouring bars on different lines
+    chart = page[page.index("Target dan realisasi S1.2") :]
+    chart = chart[: chart.index("</svg>")]
+    assert chart.count("<title>target 2020: 83-85 %</title>") == 2
+    assert 'stroke-dasharray="2,2"' in chart
+    labels = re.findall(
+        r'<text x="([\d.]+)" y="([\d.]+)" text-anchor="middle">([^<]+)</text>', chart
+    )
+    target = next(lb for lb in labels if lb[2] == "83-85")
+    real = next(lb for lb in labels if lb[2] == "84")
+    assert float(target[1]) < float(real[1]) - 8  # the target's label sits a line higher
 
 
 def test_implausible_capaian_warned_in_every_command_and_format(iku_cli, workspace) -> None:
