@@ -307,7 +307,7 @@ def rekap_xlsx(rekap: Rekap, scratch: Path | None = None) -> bytes:
     ws.title = "Rekap"
     heads = header(rekap)
     note = notice(rekap)
-    widths = [5, 44, 10, 14] + [14] * (len(heads) - 5) + [50]
+    widths = [5, 44, 10, 14] + [34 if "per sasaran" in h else 14 for h in heads[4:-1]] + [50]
     for c, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(c)].width = width
     top = note_rows(
