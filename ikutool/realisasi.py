@@ -442,7 +442,9 @@ class _Entries:
         self.findings.extend(found)
         return obj
 
-    def _check_pembanding(self, p: Pembanding | None, keys: list[str], path: PathT) -> None:
+    def _check_pembanding(
+        self, ind: Indikator, p: Pembanding | None, keys: list[str], path: PathT
+    ) -> None:
         if p is None or not isinstance(p.nilai, dict):
             if p is not None and len(keys) > 1:
                 self.error(
@@ -456,10 +458,22 @@ class _Entries:
             if keys and k not in keys:
                 self.error(
                     "IKU302",
-                    f"komponen '{clip(k)}' tidak ada; komponen yang ada: {listing(keys)}",
+                    f"komponen '{clip(k)}' tidak ada; komponen yang ada: {self._named(ind, keys)}",
                     (*path, "nilai", k),
                     at_key=True,
                 )
+
+    def _named(self, ind: Indikator, keys: list[str]) -> str:
+        """The keys a file may use, each with the name a person knows it by where they differ:
+        ``per_100_000_kh (per 100.000 KH)``."""
+        from ikutool.notation import component_label
+
+        out = []
+        for k in keys:
+            comp = component_of(ind, k, self.tahun)
+            label = component_label(comp.kunci, comp.satuan, ind.label_for(k)) if comp else k
+            out.append(k if label in (k, k.replace("_", " ")) else f"{k} ({label})")
+        return listing(out)
 
     def _keys(self, ind: Indikator) -> list[str]:
         target = ind.reference_target(self.tahun)
@@ -494,7 +508,7 @@ class _Entries:
                 entry.pembanding = self._part(
                     Pembanding, value["pembanding"], (*path, "pembanding")
                 )
-                self._check_pembanding(entry.pembanding, keys, (*path, "pembanding"))
+                self._check_pembanding(ind, entry.pembanding, keys, (*path, "pembanding"))
             if value.get("analisis") is not None:
                 entry.analisis = self._part(Analisis, value["analisis"], (*path, "analisis"))
             if "triwulan" in value:
@@ -536,7 +550,7 @@ class _Entries:
                     self.error(
                         "IKU302",
                         f"komponen '{clip(str(k))}' tidak ada di target {ind.kode} tahun "
-                        f"{self.tahun}.{hint} Komponen yang ada: {listing(keys)}.",
+                        f"{self.tahun}.{hint} Komponen yang ada: {self._named(ind, keys)}.",
                         (*path, k),
                         at_key=True,
                     )
