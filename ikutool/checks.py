@@ -92,9 +92,9 @@ def check_file(path: Path, name: str, get_iku: Callable[[], Iku]) -> FileReport:
         if kind == "anggaran":
             return _anggaran(doc, path, get_iku())
         if kind == "ruang_kerja":
-            from ikutool.workspace import workspace_sources
+            from ikutool.workspace import check_paths, workspace_sources
 
-            workspace_sources(path.parent)
+            check_paths(workspace_sources(path.parent))
             return FileReport(name, kind, list(doc.findings), "berkas ruang kerja sah")
         from ikutool.definition import iku_from_bytes
 

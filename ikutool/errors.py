@@ -76,6 +76,7 @@ CODES: dict[str, str] = {
     "IKU505": "berkas sedang diubah oleh proses lain",
     "IKU506": "berkas diubah program lain selama perintah berjalan",
     "IKU507": "folder tujuan tidak kosong",
+    "IKU509": "jalur di ikutool.yaml atau di pilihan tidak dapat dipakai",
 }
 
 

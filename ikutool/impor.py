@@ -158,7 +158,9 @@ def import_workbooks(
     if dry_run or not assignments:
         return report
     if data is None:
-        src.realisasi.mkdir(exist_ok=True)
+        from ikutool.workspace import make_folder
+
+        make_folder(src.realisasi)
         from ikutool.pk import load_pk
 
         pk = load_pk(src.pk, iku, year)

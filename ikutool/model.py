@@ -41,8 +41,11 @@ MAX_TEXT = 2000
 MAX_TARGET_TEXT = 500
 MAX_BOBOT = 1000.0
 
-# control characters other than TAB and newline: invisible, they break terminals and Excel
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# control characters other than TAB and newline (invisible, they break terminals and Excel), the
+# Unicode line separators, and what XML 1.0 cannot hold (surrogates, U+FFFE, U+FFFF): Word and
+# Excel files are XML, so such a character would stop every document (written as "\ufffe" in a
+# quoted YAML value, it gets past the reader)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 def text_problem(value: str, limit: int = MAX_TEXT) -> str | None:
@@ -51,9 +54,17 @@ def text_problem(value: str, limit: int = MAX_TEXT) -> str | None:
         return f"teks terlalu panjang ({len(value)} karakter; paling banyak {limit})"
     m = _CONTROL.search(value)
     if m:
+        code = ord(m.group())
+        what = (
+            "karakter pemisah baris"
+            if code in (0x2028, 0x2029)
+            else "karakter yang tidak dapat disimpan di dokumen Word atau Excel"
+            if code >= 0xD800
+            else "karakter kendali"
+        )
         return (
-            f"teks berisi karakter kendali U+{ord(m.group()):04X} (tidak terlihat; biasanya "
-            "terbawa dari salinan); hapus karakter itu"
+            f"teks berisi {what} U+{code:04X} (tidak terlihat; biasanya terbawa dari salinan); "
+            "hapus karakter itu"
         )
     return None
 

@@ -1,4 +1,4 @@
-"""Numbers the Indonesian way: decimal comma, thousands dot (1.234,56).
+"""Numbers (and dates) the Indonesian way: decimal comma, thousands dot (1.234,56); 1 Juli 2020.
 
 Reading is strict on purpose: a string is read the way an Indonesian reader means it, and anything
 ambiguous ("2.75": neither a thousands group nor a decimal comma) is refused with a suggestion,
@@ -146,3 +146,15 @@ def format_persen(value: float | None, decimals: int = 2, *, dash: str = "-") ->
     if value is None:
         return dash
     return f"{format_angka(value, decimals)} %"
+
+
+BULAN = [
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+    "Oktober", "November", "Desember",
+]  # fmt: skip
+
+
+def tanggal(iso: str) -> str:
+    """``2020-07-01`` -> ``1 Juli 2020``."""
+    y, m, d = (int(x) for x in iso.split("-"))
+    return f"{d} {BULAN[m - 1]} {y}"

@@ -16,7 +16,7 @@ from ikutool.capaian import HasilCapaian, Options, compute
 from ikutool.errors import Finding, IkuError
 from ikutool.model import Result
 from ikutool.paths import shown
-from ikutool.workspace import MARKER, workspace_sources
+from ikutool.workspace import MARKER, check_paths, workspace_sources
 
 
 class IndikatorRekap(Result):
@@ -124,6 +124,7 @@ def rekap_agency(root: Path, years: list[int], options: Options) -> BarisRekap:
     name = shown(root)
     try:
         src = workspace_sources(root)
+        check_paths(src)
         iku = load_iku(src.iku, display_name=shown(src.iku)).iku
     except IkuError as exc:
         return BarisRekap.model_construct(

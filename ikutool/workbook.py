@@ -65,6 +65,7 @@ FIELD_NAMES = {
 }
 LEVELS = ("nasional", "provinsi", "spm")
 EMPTY = ("", "-", "\u2013", "\u2014")  # "no data", as people type it into a number cell
+PER_INDICATOR = {c.field for c in COLUMNS if c.per == "indikator" and c.field}
 CLEAR = ("hapus", "kosongkan")  # typed in a cell: take the value out of the realisasi file
 
 
@@ -354,6 +355,21 @@ def _sheet(ws: Any, cached_ws: Any, iku: Iku, tahun: int, out: Workbook) -> None
                     continue
             if value is None or (isinstance(value, str) and value.strip() in EMPTY):
                 continue  # left as it is in the realisasi file ("-" is "no data", as typed)
+            if not single and kunci != keys[0] and fname in PER_INDICATOR:
+                # a note of the indicator typed on a later component's row: never moved to the
+                # indicator without a word
+                out.findings.append(
+                    Finding(
+                        "IKU302",
+                        f"{FIELD_NAMES.get(fname, fname)} diisi di baris komponen {label}; isian ini "
+                        f"milik indikator {kode}: tulis di baris pertamanya (komponen "
+                        f"{_first_label(ind, target)})",
+                        Severity.ERROR,
+                        f"{where_sheet}!{cell.coordinate}",
+                        path=label,
+                    )
+                )
+                continue
             if isinstance(value, str) and value.strip().casefold() in CLEAR:
                 # the one way to take a wrong value out of the file through Excel
                 where = f"{where_sheet}!{cell.coordinate}"
@@ -395,12 +411,14 @@ def _value(
         out.findings.append(Finding(code, message, Severity.ERROR, where, path=label))
 
     if fname not in NUMBER_FIELDS:
-        text = (
-            format_angka(value)
-            if isinstance(value, int | float) and not isinstance(value, bool)
-            else str(value)
-        )
-        text = text.strip()
+        if isinstance(value, bool):
+            problem(
+                "IKU209",
+                "sel berisi BENAR/SALAH (TRUE/FALSE), bukan teks; ketik teksnya, atau beri tanda "
+                "petik di depannya ('BENAR)",
+            )
+            return
+        text = shown_text(value, cell.number_format or "").strip()
         if fname == "pembanding.tingkat":
             if text.casefold() not in LEVELS:
                 problem(
@@ -471,6 +489,34 @@ def _value(
         if any(is_error for _, _, is_error in problems):
             return
     out.values.append(CellValue(kode, kunci, fname, number, where, label, note))
+
+
+def _first_label(ind: Indikator, target: Any) -> str:
+    first = target.komponen[0]
+    return component_label(first.kunci, first.satuan, ind.label_for(first.kunci or ""))
+
+
+def shown_text(value: Any, number_format: str) -> str:
+    """What a person sees in a text cell, as the text written to the file: a date in
+    Indonesian ("31 Desember 2019"), a time with a dot ("08.30"), a number in Indonesian format
+    (a %-formatted 0,57 is "57 %"), never ``2019-12-31 00:00:00`` or a float's noise."""
+    from ikutool.numfmt import BULAN, settled_figure
+
+    if isinstance(value, dt.datetime):
+        day = f"{value.day} {BULAN[value.month - 1]} {value.year}"
+        if value.time() == dt.time(0, 0):
+            return day
+        return f"{day} {shown_text(value.time(), '')}"
+    if isinstance(value, dt.date):
+        return f"{value.day} {BULAN[value.month - 1]} {value.year}"
+    if isinstance(value, dt.time):
+        text = f"{value.hour:02d}.{value.minute:02d}"
+        return text + (f".{value.second:02d}" if value.second else "")
+    if isinstance(value, int | float):
+        if "%" in number_format:
+            return f"{format_angka(settled_figure(value * 100))} %"
+        return format_angka(value)
+    return str(value)
 
 
 def _english(text: str) -> tuple[float, bool] | None:

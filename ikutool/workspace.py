@@ -167,7 +167,7 @@ def resolve(
     else:
         root = find_root(start or Path.cwd())
         sources = workspace_sources(root) if root is not None else bundled_sources()
-    return Sources(
+    found = Sources(
         iku=sources.iku,
         realisasi=realisasi or sources.realisasi,
         pk=pk or sources.pk,
@@ -179,6 +179,118 @@ def resolve(
         pk_option=pk,
         anggaran_option=anggaran,
     )
+    check_paths(found)
+    return found
+
+
+# the paths a workspace names: (attribute, key in ikutool.yaml and option, a folder?)
+PATHS = (
+    ("iku", "--iku", False),
+    ("realisasi", "--realisasi", True),
+    ("pk", "--pk", True),
+    ("anggaran", "--anggaran", True),
+)
+
+
+def path_problem(path: Path, folder: bool) -> str | None:
+    """Why ``path`` cannot be used as the file (or folder) it should be, or None: a missing one is
+    fine here (each command says what it needs). The one check of every path a workspace or an
+    option names, so that no command meets a symlink loop or an over-long name unprepared."""
+    import errno
+    import os
+    import stat
+
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except ValueError:  # a NUL in the name
+        return "nama jalur tidak sah (berisi karakter NUL)"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return (
+                "tautan simbolik berputar (menunjuk dirinya sendiri lewat tautan lain); perbaiki "
+                "tautannya, atau tulis jalur folder yang sebenarnya"
+            )
+        if exc.errno == errno.ENAMETOOLONG:
+            return "nama terlalu panjang untuk sistem berkas; pakai nama yang lebih pendek"
+        if exc.errno == errno.ENOTDIR:
+            return "salah satu bagian jalurnya adalah berkas, bukan folder"
+        if exc.errno == errno.EACCES:
+            return "tidak dapat dibuka (izin ditolak)"
+        return f"tidak dapat dipakai ({exc.strerror or exc})"
+    if folder and not stat.S_ISDIR(st.st_mode):
+        return "ini sebuah berkas, bukan folder"
+    if not folder and stat.S_ISDIR(st.st_mode):
+        return "ini sebuah folder, bukan berkas IKU"
+    return None
+
+
+def check_paths(src: Sources) -> None:
+    """Every path the command will use, checked once, before any is read: each problem located at
+    its key in ikutool.yaml (exit 1) or named by its option (exit 2)."""
+    from ikutool.errors import Finding, Severity
+
+    findings = []
+    usage = False
+    for attr, option, folder in PATHS:
+        path = getattr(src, attr)
+        problem = path_problem(path, folder)
+        if problem is None:
+            continue
+        given = getattr(src, f"{attr}_option")
+        if given is not None or src.root is None:
+            usage = True
+            findings.append(
+                Finding("IKU509", f"{option} '{shown(path)}': {problem}", Severity.ERROR, option)
+            )
+            continue
+        marker = src.root / MARKER
+        line, column = _key_location(marker, attr)
+        findings.append(
+            Finding(
+                "IKU509",
+                f"'{attr}: {_as_written(path, src.root)}': {problem}",
+                Severity.ERROR,
+                shown(marker),
+                line,
+                column,
+                attr,
+            )
+        )
+    if findings:
+        raise IkuError(findings, exit_code=2 if usage else 1)
+
+
+def _as_written(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _key_location(marker: Path, key: str) -> tuple[int | None, int | None]:
+    """Where ``key`` is written in ikutool.yaml (its default, when not written: line 1)."""
+    from ikutool.yaml_reader import read_yaml
+
+    try:
+        doc = read_yaml(marker, limit=64 * 1024)
+    except IkuError:
+        return None, None
+    _, loc = doc.resolve((key,), at_key=True)
+    return (loc.line, loc.column) if loc is not None else (1, 1)
+
+
+def make_folder(folder: Path) -> None:
+    """Create a folder a command writes into, or say in Indonesian why it cannot be."""
+    problem = path_problem(folder, True)
+    if problem is None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            return
+        except OSError as exc:
+            problem = f"folder tidak dapat dibuat ({exc.strerror or exc})"
+    raise IkuError.single("IKU503", f"'{shown(folder)}': {problem}", file=shown(folder))
 
 
 def template_hint(src: Sources, tahun: int) -> str:

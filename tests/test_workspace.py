@@ -180,3 +180,63 @@ def test_a_workspace_without_its_iku_file(iku_cli, tmp_path, monkeypatch) -> Non
     result = iku_cli("capaian", "--tahun", "2019")
     assert result.exit_code == 2 and "renstra.yaml" in result.stderr
     assert "Traceback" not in result.output
+
+
+WORKSPACE_COMMANDS = [
+    ["validate"],
+    ["show"],
+    ["capaian", "--tahun", "2019"],
+    ["report"],
+    ["evaluasi"],
+    ["lkjip", "--tahun", "2019"],
+    ["realisasi", "template", "--tahun", "2020"],
+    ["realisasi", "template", "--tahun", "2020", "-f", "xlsx"],
+    ["realisasi", "isi", "--tahun", "2019", "S1.2=57"],
+    ["realisasi", "impor", "x.xlsx"],
+]
+
+
+def _spoil(root: Path, kind: str) -> str:
+    if kind == "loop":
+        (root / "loop1").symlink_to("loop2")
+        (root / "loop2").symlink_to("loop1")
+        return "realisasi: loop1\n"
+    if kind == "long":
+        return "realisasi: " + "x" * 300 + "\n"
+    if kind == "file-for-folder":
+        return "realisasi: iku.yaml\n"
+    return "pk: iku.yaml\n"
+
+
+@pytest.mark.parametrize("kind", ["loop", "long", "file-for-folder", "pk-file"])
+def test_paths_in_ikutool_yaml_are_checked_by_every_command(iku_cli, workspace, kind) -> None:
+    """Issue 16 (3): a symlink loop, an over-long name or a file where a folder is expected gave
+    RuntimeError, OSError or FileExistsError; now one located Indonesian error, nothing written."""
+    marker = workspace / "ikutool.yaml"
+    marker.write_text("iku: iku.yaml\n" + _spoil(workspace, kind), encoding="utf-8")
+    before = {p: p.read_bytes() for p in workspace.rglob("*") if p.is_file() and not p.is_symlink()}
+    for args in WORKSPACE_COMMANDS:
+        result = iku_cli(*args)
+        assert result.exit_code == 1, (args, result.output)
+        assert "Traceback" not in result.output
+        assert "ikutool.yaml:2:1: galat IKU509" in result.stderr + result.stdout, (args, result.output)
+    after = {p: p.read_bytes() for p in workspace.rglob("*") if p.is_file() and not p.is_symlink()}
+    assert after == before
+
+
+def test_rekap_reports_an_agency_with_bad_paths_and_computes_the_others(iku_cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("a", "b"):
+        assert iku_cli("init", "--contoh", name).exit_code == 0
+    (tmp_path / "b" / "ikutool.yaml").write_text("realisasi: " + "y" * 300 + "\n", "utf-8")
+    result = iku_cli("rekap", "--tahun", "2019", ".", "-f", "json")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    rows = {Path(b["folder"]).name: b for b in json.loads(result.stdout)["baris"]}
+    assert rows["a"]["tahun"][0]["capaian"] is not None
+    assert rows["b"]["galat"][0]["kode"] == "IKU509"
+    assert "b/ikutool.yaml:1:1: galat IKU509" in result.stderr
+
+
+def test_options_naming_a_bad_path_are_usage_errors(iku_cli, workspace) -> None:
+    result = iku_cli("capaian", "--tahun", "2019", "--realisasi", "iku.yaml")
+    assert result.exit_code == 2 and "--realisasi 'iku.yaml': ini sebuah berkas" in result.stderr

@@ -92,7 +92,9 @@ def template(
             )
         return
     if out is None:
-        src.realisasi.mkdir(exist_ok=True)  # the workspace's own folder, named in ikutool.yaml
+        from ikutool.workspace import make_folder
+
+        make_folder(src.realisasi)  # the workspace's own folder, named in ikutool.yaml
         out = src.realisasi / f"{tahun}.yaml"
     else:
         src.require_writable("Menulis berkas realisasi")

@@ -15,7 +15,7 @@ from typing import Any
 
 from ikutool import __version__
 from ikutool.lkjip import ANALISIS, IndikatorLkjip, Lkjip, SasaranLkjip
-from ikutool.numfmt import format_angka, format_persen
+from ikutool.numfmt import format_angka, format_persen, tanggal
 from ikutool.render import pengukuran
 from ikutool.render.document import (
     Block,
@@ -39,17 +39,6 @@ from ikutool.render.text import (
     realisasi_text,
     target_text,
 )
-
-BULAN = [
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-    "Oktober", "November", "Desember",
-]  # fmt: skip
-
-
-def tanggal(iso: str) -> str:
-    """``2020-07-01`` -> ``1 Juli 2020``."""
-    y, m, d = (int(x) for x in iso.split("-"))
-    return f"{d} {BULAN[m - 1]} {y}"
 
 
 def _rp(value: float | None) -> str:
