@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -323,7 +324,12 @@ def _stale_comments(
     return out
 
 
-def edit_file(path: Path, iku: Iku, assignments: list[Assignment], display_name: str) -> Any:
+def edit_file(
+    path: Path,
+    iku: Iku,
+    assignments: list[Assignment] | Callable[[Any], list[Assignment]],
+    display_name: str,
+) -> Any:
     """Apply ``assignments`` to the realisasi file at ``path``, safely against other writers.
 
     An exclusive lock serialises two edits of the same file (the second reads what the first
@@ -336,6 +342,14 @@ def edit_file(path: Path, iku: Iku, assignments: list[Assignment], display_name:
     read_bounded(path, display_name, EDIT_MAX_BYTES)  # refuse what cannot be edited, before locking
     with edit_lock(path):
         original = read_bounded(path, display_name, EDIT_MAX_BYTES)
+        if callable(assignments):
+            # decided on the file as it is under the lock (``impor``'s three-way rule)
+            from ikutool.yaml_reader import parse_yaml_bytes
+
+            now = realisasi_from_document(parse_yaml_bytes(original, display_name), path, iku)
+            assignments = assignments(now)
+            if not assignments:
+                return now
         text, result = set_values(original, path, iku, assignments, display_name)
         write_atomic(path, text, force=True, expect=original)
     return result

@@ -65,6 +65,7 @@ CODES: dict[str, str] = {
     "IKU315": "anggaran: program tanpa sasaran",
     "IKU316": "realisasi untuk indikator tanpa target tahun itu",
     "IKU317": "pecahan pada satuan hitungan (angka yang mungkin salah baca)",
+    "IKU318": "isian buku kerja bertabrakan dengan perubahan di berkas sejak buku kerja dibuat",
     # Capaian
     "IKU401": "capaian ekstrem",
     "IKU402": "capaian tidak dapat dihitung",

@@ -9,6 +9,7 @@ what changes, old -> new, and how each text number was read.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,62 @@ class Change:
 
 
 @dataclass
+class Plan:
+    """What an import does to the file as it is now, by the three-way rule (workbook, what the
+    workbook was made from, the file now)."""
+
+    changes: list[Change]
+    unchanged: int  # the file already holds what the cell holds
+    kept: int  # cells the bidang left as they were made: the file's newer value stands
+    conflicts: list[Finding]
+
+
+def _same(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return math.isclose(float(a), float(b), rel_tol=1e-12, abs_tol=1e-12)
+    return str(a) == str(b)
+
+
+def plan(
+    values: list[CellValue], data: RealisasiTahun | None, iku: Iku, year: int, file: str
+) -> Plan:
+    """The three-way rule, per cell: what the bidang left as it was made never overwrites the
+    file (the officer may have corrected it since: Monday's workbook must not undo Tuesday's
+    edit); what the bidang changed is written when the file still holds what the workbook was
+    made from; when both changed, differently, it is a conflict naming both, and nothing is
+    written."""
+    out = Plan([], 0, 0, [])
+    for v in values:
+        ind = iku.find_indikator(v.kode)
+        target = ind.reference_target(year) if ind else None
+        keys = [c.kunci or "nilai" for c in target.komponen] if target else []
+        now = current_value(data, v, keys)
+        if _same(v.value, now):
+            out.unchanged += 1
+        elif _same(v.value, v.asal):
+            out.kept += 1
+        elif _same(now, v.asal):
+            out.changes.append(Change(v, now))
+        else:
+            what = FIELD_NAMES.get(v.field, v.field)
+            out.conflicts.append(
+                Finding(
+                    "IKU318",
+                    f"{v.label} ({what}): buku kerja dibuat saat {file} berisi {_show(v.asal)}; "
+                    f"sejak itu berkas diubah menjadi {_show(now)}, dan di buku kerja diisi "
+                    f"{_show(v.value)}. Tentukan yang benar: samakan sel ini dengan {_show(now)}, "
+                    f"atau ubah berkasnya dengan iku realisasi isi, lalu impor lagi",
+                    Severity.ERROR,
+                    v.where,
+                    path=v.label,
+                )
+            )
+    return out
+
+
+@dataclass
 class ImportReport:
     file: str
     tahun: int
@@ -40,6 +97,7 @@ class ImportReport:
     unchanged: int
     dry_run: bool
     created: bool
+    kept: int = 0  # cells the bidang left as they were made (the file's value stands)
     findings: list[Finding] = field(default_factory=list)  # warnings of the resulting file
 
     def text(self) -> str:
@@ -56,6 +114,11 @@ class ImportReport:
         verb = "akan berubah" if self.dry_run else "diubah"
         lines.append(
             f"{len(self.changes)} nilai {verb}, {self.unchanged} sama seperti di berkas"
+            + (
+                f", {self.kept} tidak diubah bidang (nilai di berkas yang berlaku)"
+                if self.kept
+                else ""
+            )
             + ("; berkas baru dibuat dari templat" if self.created and not self.dry_run else "")
             + "."
         )
@@ -129,30 +192,20 @@ def import_workbooks(
     name = shown(path)
     data = load_realisasi_file(path, iku) if path.is_file() else None
     values = _unique(books)
-    changes, unchanged = [], 0
-    for v in values:
-        ind = iku.find_indikator(v.kode)
-        target = ind.reference_target(year) if ind else None
-        keys = [c.kunci or "nilai" for c in target.komponen] if target else []
-        old = current_value(data, v, keys)
-        if old == v.value:
-            unchanged += 1
-        else:
-            changes.append(Change(v, old))
+    first = plan(values, data, iku, year, name)
+    if first.conflicts:
+        raise IkuError(first.conflicts)
     report = ImportReport(
-        name, year, [b.file for b in books], changes, unchanged, dry_run, created=data is None
+        name,
+        year,
+        [b.file for b in books],
+        first.changes,
+        first.unchanged,
+        dry_run,
+        created=data is None,
+        kept=first.kept,
     )
-    assignments = [
-        Assignment(
-            c.value.kode,
-            c.value.kunci,
-            c.value.value,
-            str(c.value.value),
-            triwulan=c.value.field.split(".")[1] if c.value.field.startswith("triwulan.") else None,
-            field="nilai" if c.value.field.startswith("triwulan.") else c.value.field,
-        )
-        for c in changes
-    ]
+    assignments = _assignments(first.changes)
     # a suspect value (a fraction of people) is written, and said where it was typed
     report.findings = [f for f in findings if not f.is_error]
     if dry_run or not assignments:
@@ -168,9 +221,32 @@ def import_workbooks(
         text, result = set_values(start, path, iku, assignments, name)
         write_atomic(path, text)  # never over a file another process created meanwhile
     else:
-        result = edit_file(path, iku, assignments, name)
+
+        def again(now: RealisasiTahun) -> list[Assignment]:
+            """The same rule on the file as it is under the lock: an edit made since the plan
+            above (another isi, another import) is never overwritten without a word."""
+            fresh = plan(values, now, iku, year, name)
+            if fresh.conflicts:
+                raise IkuError(fresh.conflicts)
+            return _assignments(fresh.changes)
+
+        result = edit_file(path, iku, again, name)
     report.findings += result.findings
     return report
+
+
+def _assignments(changes: list[Change]) -> list[Assignment]:
+    return [
+        Assignment(
+            c.value.kode,
+            c.value.kunci,
+            c.value.value,
+            str(c.value.value),
+            triwulan=c.value.field.split(".")[1] if c.value.field.startswith("triwulan.") else None,
+            field="nilai" if c.value.field.startswith("triwulan.") else c.value.field,
+        )
+        for c in changes
+    ]
 
 
 def _conflicts(books: list[Any]) -> list[Finding]:

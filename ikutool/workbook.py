@@ -23,10 +23,12 @@ from ikutool.model import Iku, Indikator, magnitude_problem, text_problem
 from ikutool.notation import component_label
 from ikutool.numfmt import NumberFormatError, format_angka, parse_angka, settled_figure
 from ikutool.render.xlsx_template import (
+    ASAL_ROW,
     COLUMNS,
     GUIDE_SHEET,
     META_KIND,
     META_SHEET,
+    META_VERSION,
     iku_fingerprint,
 )
 
@@ -78,12 +80,16 @@ class CellValue:
     where: str  # file!sheet!cell
     label: str  # "S1.1 sertifikasi usaha mikro"
     note: str | None = None  # how a text number was read
+    asal: Any = None  # what the cell held when the workbook was made (None: it was empty)
 
 
 @dataclass
 class Workbook:
     file: str
     tahun: int
+    # what each pre-filled cell held when the workbook was made, by (kode, kunci, field); a cell
+    # not here was empty
+    asal: dict[tuple[str, str | None, str], Any] = field(default_factory=dict)
     values: list[CellValue] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
@@ -207,7 +213,16 @@ def read_workbook(path: Path, name: str, iku: Iku, tahun: int | None) -> Workboo
             "berkasnya",
             name,
         )
-    out = Workbook(name, made_for)
+    if meta.get("versi") != META_VERSION:
+        raise _whole_file(
+            "IKU108",
+            "buku kerja ini dibuat dengan versi ikutool lama, yang belum mencatat isi awal setiap "
+            "sel; mengimpornya bisa menimpa perubahan yang lebih baru di berkas realisasi. Salin "
+            "isiannya ke templat baru: iku realisasi template --tahun "
+            f"{made_for} --format xlsx",
+            name,
+        )
+    out = Workbook(name, made_for, asal=_asal(wb))
     cached = None
     for ws in wb.worksheets:
         if ws.title in (META_SHEET, GUIDE_SHEET):
@@ -217,7 +232,21 @@ def read_workbook(path: Path, name: str, iku: Iku, tahun: int | None) -> Workboo
         ):
             cached = cached or _open(path, name, data_only=True)
         _sheet(ws, cached[ws.title] if cached is not None else None, iku, made_for, out)
+    for v in out.values:
+        v.asal = out.asal.get((v.kode, v.kunci, v.field))
     _duplicates(out)
+    return out
+
+
+def _asal(wb: Any) -> dict[tuple[str, str | None, str], Any]:
+    """The values the workbook was made with (the hidden sheet's "asal" rows)."""
+    ws = wb[META_SHEET]
+    out: dict[tuple[str, str | None, str], Any] = {}
+    for row in ws.iter_rows(min_row=ASAL_ROW, max_col=5, values_only=True):
+        if row[0] != "asal":
+            continue
+        kode, kunci, fname, value = row[1], row[2], row[3], row[4]
+        out[(str(kode), str(kunci) if kunci else None, str(fname))] = value
     return out
 
 

@@ -172,7 +172,11 @@ def test_capaian_bidang_and_scale(iku_cli) -> None:
         (["capaian", "--tahun", "2019", "--bidang", "Pertanian"], 2, "Bidang yang ada"),
         (["capaian"], 2, "--tahun"),
         (["capaian", "--tahun", "2019", "--batas", "-5"], 2, "--batas harus lebih besar dari 0"),
-        (["capaian", "--tahun", "2019", "--realisasi", __file__], 2, "ini sebuah berkas, bukan folder"),
+        (
+            ["capaian", "--tahun", "2019", "--realisasi", __file__],
+            2,
+            "ini sebuah berkas, bukan folder",
+        ),
         (["report", "-f", "html", "--out", "."], 2, "--out perlu nama berkas"),
     ],
 )

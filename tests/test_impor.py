@@ -377,3 +377,156 @@ def test_a_dash_is_no_data_and_hapus_clears(iku_cli, workspace: Path) -> None:
     data = json.loads(iku_cli("capaian", "--tahun", "2019", "-f", "json").stdout)
     s21 = next(i for s in data["sasaran"] for i in s["indikator"] if i["kode"] == "S2.1")
     assert s21["status"] == "belum_ada_realisasi"
+
+
+def test_a_stale_workbook_never_reverts_a_newer_edit(iku_cli, workspace: Path) -> None:
+    """Issue 16 (1): Monday the workbook goes out with S3.1 = 112; Tuesday the officer corrects
+    the file to 222; Wednesday the bidang returns the workbook untouched for S3.1 (and with a new
+    figure for S2.1). 222 stays; S2.1 is written."""
+    out = workspace / "senin.xlsx"
+    assert (
+        iku_cli(
+            "realisasi", "template", "--tahun", "2019", "-f", "xlsx", "--out", str(out)
+        ).exit_code
+        == 0
+    )
+    assert iku_cli("realisasi", "isi", "--tahun", "2019", "S3.1=222").exit_code == 0  # Tuesday
+    wb = load_workbook(out)
+    ws = wb["Realisasi"]
+    assert ws.cell(row=row_of(ws, "S3.1"), column=8).value == 112  # as it was made
+    ws.cell(row=row_of(ws, "S2.1"), column=8, value=25)  # the bidang's own change
+    wb.save(out)
+    result = iku_cli("realisasi", "impor", str(out))
+    assert result.exit_code == 0, result.output
+    assert "S3.1" not in result.stdout.split("\n", 1)[1].split("nilai diubah")[0]
+    assert "S2.1 (realisasi): 24 -> 25" in result.stdout
+    assert "tidak diubah bidang (nilai di berkas yang berlaku)" in result.stdout
+    data = json.loads(iku_cli("capaian", "--tahun", "2019", "-f", "json").stdout)
+    got = {
+        i["kode"]: i["komponen"][0]["realisasi"] for s in data["sasaran"] for i in s["indikator"]
+    }
+    assert got["S3.1"] == 222 and got["S2.1"] == 25
+
+
+def test_a_real_conflict_is_refused_with_both_sides_named(iku_cli, workspace: Path) -> None:
+    out = workspace / "senin.xlsx"
+    assert (
+        iku_cli(
+            "realisasi", "template", "--tahun", "2019", "-f", "xlsx", "--out", str(out)
+        ).exit_code
+        == 0
+    )
+    assert iku_cli("realisasi", "isi", "--tahun", "2019", "S3.1=222").exit_code == 0
+    wb = load_workbook(out)
+    ws = wb["Realisasi"]
+    cell = ws.cell(row=row_of(ws, "S3.1"), column=8, value=150)
+    wb.save(out)
+    path = workspace / "realisasi" / "2019.yaml"
+    before = path.read_bytes()
+    result = iku_cli("realisasi", "impor", str(out))
+    assert result.exit_code == 1
+    assert f"senin.xlsx!Realisasi!{cell.coordinate}" in result.stderr and "IKU318" in result.stderr
+    assert (
+        "berisi 112" in result.stderr
+        and "menjadi 222" in result.stderr
+        and "diisi 150" in result.stderr
+    )
+    assert path.read_bytes() == before  # nothing written
+
+
+def test_an_edit_made_while_importing_is_not_lost(iku_cli, workspace: Path, monkeypatch) -> None:
+    """The rule is applied again under the file's lock: an isi that lands between the plan and
+    the write makes the import stop, it is never overwritten."""
+    import ikutool.impor as impor
+
+    out = workspace / "r.xlsx"
+    assert (
+        iku_cli(
+            "realisasi", "template", "--tahun", "2019", "-f", "xlsx", "--out", str(out)
+        ).exit_code
+        == 0
+    )
+    wb = load_workbook(out)
+    ws = wb["Realisasi"]
+    ws.cell(row=row_of(ws, "S3.1"), column=8, value=150)
+    wb.save(out)
+    real_plan = impor.plan
+    calls = []
+
+    def plan_then_someone_edits(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:  # after the first plan, before the lock: another officer's isi
+            result = real_plan(*args, **kwargs)
+            from typer.testing import CliRunner
+
+            from ikutool.cli.app import app
+
+            CliRunner().invoke(app, ["realisasi", "isi", "--tahun", "2019", "S3.1=333"])
+            return result
+        return real_plan(*args, **kwargs)
+
+    monkeypatch.setattr(impor, "plan", plan_then_someone_edits)
+    result = iku_cli("realisasi", "impor", str(out))
+    assert result.exit_code == 1 and "IKU318" in result.stderr and "menjadi 333" in result.stderr
+    text = (workspace / "realisasi" / "2019.yaml").read_text("utf-8")
+    assert "nilai: 333" in text
+
+
+def test_a_workbook_from_an_older_version_is_refused(iku_cli, workspace: Path) -> None:
+    out = workspace / "lama.xlsx"
+    assert (
+        iku_cli(
+            "realisasi", "template", "--tahun", "2019", "-f", "xlsx", "--out", str(out)
+        ).exit_code
+        == 0
+    )
+    wb = load_workbook(out)
+    meta = wb["_ikutool"]
+    row = next(r for r in range(1, 20) if meta.cell(row=r, column=1).value == "versi")
+    meta.cell(row=row, column=2, value=1)
+    wb.save(out)
+    result = iku_cli("realisasi", "impor", str(out))
+    assert result.exit_code == 1 and "versi ikutool lama" in result.stderr
+
+
+def test_user_text_is_never_a_formula_in_a_workbook(iku_cli, workspace: Path) -> None:
+    """Issue 16 (2): text that starts with =, +, -, @, a tab or a CR is written as text, and
+    reads back as the same text."""
+    hostile = [
+        '=HYPERLINK("http://contoh.invalid","klik")',
+        "+62 812",
+        "-tidak ada-",
+        "@bidang",
+        "\\tcatatan",
+    ]
+    path = workspace / "realisasi" / "2019.yaml"
+    text = path.read_text("utf-8").replace(
+        "    catatan: Satu koperasi tidak melaksanakan RAT", f"    catatan: '{hostile[0]}'"
+    )
+    path.write_text(text, "utf-8")
+    out = workspace / "r.xlsx"
+    assert (
+        iku_cli(
+            "realisasi", "template", "--tahun", "2019", "-f", "xlsx", "--out", str(out)
+        ).exit_code
+        == 0
+    )
+    with zipfile.ZipFile(out) as z:
+        sheets = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/")]
+    assert not any("<f>" in s for s in sheets)  # no formula anywhere in the workbook
+    ws = load_workbook(out)["Realisasi"]
+    cell = ws.cell(row=row_of(ws, "S2.1"), column=13)
+    assert cell.value == hostile[0] and cell.data_type == "s"
+    result = iku_cli("realisasi", "impor", str(out), "--dry-run")
+    assert result.exit_code == 0 and "0 nilai akan berubah" in result.stdout
+    # a report workbook with the same text in an indicator's name
+    iku = workspace / "iku.yaml"
+    iku.write_text(
+        iku.read_text("utf-8").replace("uraian: Koperasi Aktif", 'uraian: "=1+1 Koperasi"'), "utf-8"
+    )
+    rep = workspace / "rep.xlsx"
+    assert iku_cli("report", "-f", "xlsx", "--out", str(rep)).exit_code == 0
+    with zipfile.ZipFile(rep) as z:
+        assert not any(
+            "<f>" in z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/")
+        )

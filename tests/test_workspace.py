@@ -219,12 +219,17 @@ def test_paths_in_ikutool_yaml_are_checked_by_every_command(iku_cli, workspace, 
         result = iku_cli(*args)
         assert result.exit_code == 1, (args, result.output)
         assert "Traceback" not in result.output
-        assert "ikutool.yaml:2:1: galat IKU509" in result.stderr + result.stdout, (args, result.output)
+        assert "ikutool.yaml:2:1: galat IKU509" in result.stderr + result.stdout, (
+            args,
+            result.output,
+        )
     after = {p: p.read_bytes() for p in workspace.rglob("*") if p.is_file() and not p.is_symlink()}
     assert after == before
 
 
-def test_rekap_reports_an_agency_with_bad_paths_and_computes_the_others(iku_cli, tmp_path, monkeypatch) -> None:
+def test_rekap_reports_an_agency_with_bad_paths_and_computes_the_others(
+    iku_cli, tmp_path, monkeypatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     for name in ("a", "b"):
         assert iku_cli("init", "--contoh", name).exit_code == 0

@@ -26,7 +26,8 @@ from ikutool.render.xlsx import cell_at
 
 META_SHEET = "_ikutool"
 META_KIND = "ikutool-templat-realisasi"
-META_VERSION = 1
+META_VERSION = 2  # 2: the values each cell was made with (the "asal" rows), for the 3-way import
+ASAL_ROW = 40  # where those rows start on the hidden sheet
 HEAD = "DDEBF7"
 INPUT = "FFF9E1"
 GREY = "EDEDED"
@@ -164,11 +165,12 @@ def realisasi_template_xlsx(
     wb.remove(wb.active)
     _guide(wb.create_sheet(GUIDE_SHEET), iku, tahun)
     names = {b.kunci: b.nama for b in iku.bidang}
+    made_from: list[tuple[str, str, str, Any]] = []
     for key, rows in groups.items():
         title = sheet_title(key)
         ws = wb.create_sheet(title)
         label = names.get(key, key) if per_bidang else names.get(bidang or "", bidang)
-        _fill_sheet(ws, iku, tahun, data, rows, label, pk)
+        made_from += _fill_sheet(ws, iku, tahun, data, rows, label, pk)
         _a4(ws, HEADER_ROW)
         _print_by_groups(ws)
     meta = wb.create_sheet(META_SHEET)
@@ -186,6 +188,11 @@ def realisasi_template_xlsx(
     ):
         cell_at(meta, i, 1, k)
         cell_at(meta, i, 2, v)
+    # what every pre-filled cell held when the workbook was made: on import, a cell the bidang
+    # left as it was never overwrites what the realisasi file holds by then
+    for i, (kode, kunci, field_, value) in enumerate(made_from, ASAL_ROW):
+        for c, v in enumerate(("asal", kode, kunci, field_, value), 1):
+            cell_at(meta, i, c, v)
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
     wb.custom_doc_props.append(_prop("ikutool_iku_sidik", iku_fingerprint(iku)))
@@ -256,7 +263,9 @@ def _fill_sheet(
     rows: list[tuple[Any, Indikator]],
     bidang_label: str | None,
     pk: Any = None,
-) -> None:
+) -> list[tuple[str, str, str, Any]]:
+    """Fill one sheet; returns what each pre-filled cell holds: ``(kode, kunci or "", field,
+    value)`` (kunci empty for a single-component indicator, as the importer names it)."""
     from ikutool.notation import component_label
     from ikutool.numfmt import format_angka
     from ikutool.render.xlsx import _fit_rows, note_rows, number_format
@@ -313,6 +322,7 @@ def _fill_sheet(
     # cells are gathered and given to each validation once: adding them one by one makes
     # openpyxl re-check the growing range every time (quadratic in the number of rows)
     cells: dict[Any, list[str]] = {number_check: [], percent_check: [], level_check: []}
+    made_from: list[tuple[str, str, str, Any]] = []
     row = HEADER_ROW + 1
     number = 0
     for _, ind in rows:
@@ -383,6 +393,9 @@ def _fill_sheet(
                 )
                 if not open_:
                     continue
+                if value is not None:
+                    single = len(target.komponen) == 1
+                    made_from.append((ind.kode, "" if single else key, col.field, value))
                 if col.field in ("nilai", "pembanding.nilai") or col.field.startswith("triwulan"):
                     cells[percent_check if comp.persen else number_check].append(cell.coordinate)
                 elif col.field == "pembanding.tingkat":
@@ -399,6 +412,7 @@ def _fill_sheet(
     ws.protection.formatColumns = False  # widths and heights may be changed; structure not
     ws.protection.formatRows = False
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(n)}{max(last, HEADER_ROW)}"
+    return made_from
 
 
 def _pembanding(entry: RealisasiIndikator | None, key: str, components: int) -> Any:
