@@ -125,6 +125,19 @@ def _new_scalar(value: float | None, old: Any) -> Any:
     return int(value)
 
 
+_TAB_AFTER_COLON = re.compile(r"^([ ]*(?:- )?[^\s#'\"][^:#\n]*:)\t+(?=\S)", re.MULTILINE)
+_TRAILING_TABS = re.compile(r"[ \t]*\t[ \t]*$", re.MULTILINE)
+
+
+def _tabs_for_ruamel(text: str) -> str:
+    """Tabs that libyaml (and so ``validate``) accepts but ruamel's round-trip parser refuses: a
+    tab between ``key:`` and its value, and tabs at the end of a line. Written as a space (and
+    nothing), so a file that validates can be edited."""
+    if "\t" not in text:
+        return text
+    return _TRAILING_TABS.sub("", _TAB_AFTER_COLON.sub(r"\1 ", text))
+
+
 def _has_value(node: Any) -> bool:
     if isinstance(node, dict):
         return any(_has_value(v) for k, v in node.items() if k not in ("catatan", "sumber"))
@@ -249,12 +262,13 @@ def set_values(
     yaml.representer.add_representer(
         type(None), lambda rep, _: rep.represent_scalar("tag:yaml.org,2002:null", "null")
     )
+    plain = _tabs_for_ruamel(text.replace("\r\n", "\n"))
     try:
-        data = yaml.load(text.replace("\r\n", "\n"))
-    except YAMLError as exc:  # pragma: no cover - parse_yaml_text already refused it
-        raise IkuError.single(
-            "IKU103", f"sintaks YAML tidak sah: {exc}", file=display_name
-        ) from None
+        data = yaml.load(plain)
+    except YAMLError as exc:  # libyaml took it (above); the round-trip parser may still balk
+        from ikutool.yaml_reader import syntax_error
+
+        raise syntax_error(exc, display_name, plain) from None
     if data.get("realisasi") is None:
         data["realisasi"] = CommentedMap()
     for a in assignments:

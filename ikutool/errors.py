@@ -30,6 +30,7 @@ CODES: dict[str, str] = {
     "IKU106": "berkas kosong",
     "IKU107": "angka YAML yang mungkin salah baca",
     "IKU108": "bukan berkas YAML (Excel, CSV, Word, PDF)",
+    "IKU109": "terlalu banyak galat untuk diuraikan satu per satu",
     # The IKU definition
     "IKU201": "kunci tidak dikenal",
     "IKU202": "kolom wajib tidak ada",

@@ -113,14 +113,31 @@ def validate_document(
         return None, findings + translate(exc, doc, model)
 
 
+MAX_FINDINGS = 1000  # a file with more errors needs its first ones fixed: not 60.000 messages
+
+
 def translate(
     exc: ValidationError, doc: Document, model: type[BaseModel], prefix: PathT = ()
 ) -> list[Finding]:
-    """Located findings for pydantic's errors; ``prefix`` is where ``model`` sits in the file."""
-    findings = []
-    for err in exc.errors(include_url=False):
-        findings.append(_one(err, doc, model, prefix))
+    """Located findings for pydantic's errors; ``prefix`` is where ``model`` sits in the file.
+    Past ``MAX_FINDINGS`` they are counted, not translated (each costs a suggestion search)."""
+    errors = exc.errors(include_url=False)
+    findings = [_one(err, doc, model, prefix) for err in errors[:MAX_FINDINGS]]
+    if len(errors) > MAX_FINDINGS:
+        findings.append(too_many(doc.file, len(errors) - MAX_FINDINGS))
     return findings
+
+
+def too_many(file: str, more: int) -> Finding:
+    from ikutool.errors import Severity
+
+    return Finding(
+        "IKU109",
+        f"dan {format_angka(more)} galat lainnya yang tidak diuraikan satu per satu; perbaiki "
+        f"{format_angka(MAX_FINDINGS)} galat pertama, lalu periksa lagi",
+        Severity.ERROR,
+        file,
+    )
 
 
 def validate_part(

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from ikutool.errors import Finding, IkuError, Severity
 from ikutool.model import Iku, Indikator, magnitude_problem, text_problem
 from ikutool.notation import component_label
@@ -164,6 +166,52 @@ def check_file(path: Path, name: str) -> None:
     if "xl/workbook.xml" not in names:
         kind = "dokumen Word" if "word/document.xml" in names else "arsip ZIP"
         raise _whole_file("IKU108", f"ini {kind}, bukan buku kerja Excel (.xlsx)", name)
+    _count_cells(path, name, [i for i in infos if i.filename.startswith("xl/worksheets/")])
+
+
+MAX_CELLS = 200_000  # a template of 9.000 rows; an agency's has a few hundred
+MAX_MERGED = 5_000
+MAX_RATIO = 200  # uncompressed / compressed size of one part: beyond, a "zip bomb"
+
+
+def _count_cells(path: Path, name: str, sheets: list[Any]) -> None:
+    """Cells and merged ranges counted in the sheets' XML, streamed from the zip in C (no
+    cell object is built), so a workbook of a million cells is refused in a moment rather
+    than read by openpyxl for half a minute."""
+    cells = merged = 0
+    with zipfile.ZipFile(path) as z:
+        for info in sheets:
+            if info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
+                raise _too_big(name, "isi terkompresi berlebihan")
+            with z.open(info) as part:
+                tail = b""
+                while chunk := part.read(1 << 20):
+                    block = tail + chunk
+                    cells += block.count(b"<c ") + block.count(b"<c>")
+                    merged += block.count(b"<mergeCell ")
+                    tail = block[-12:]
+                    # a tag split across two chunks is counted once: the tail is re-read only
+                    # for tags that straddle it (never a whole one)
+                    cells -= tail.count(b"<c ") + tail.count(b"<c>")
+                    merged -= tail.count(b"<mergeCell ")
+                    if cells > MAX_CELLS or merged > MAX_MERGED:
+                        what = (
+                            f"lebih dari {format_angka(MAX_CELLS)} sel"
+                            if cells > MAX_CELLS
+                            else f"lebih dari {format_angka(MAX_MERGED)} sel gabungan"
+                        )
+                        raise _too_big(name, what)
+                cells += tail.count(b"<c ") + tail.count(b"<c>")
+                merged += tail.count(b"<mergeCell ")
+
+
+def _too_big(name: str, what: str) -> IkuError:
+    return _whole_file(
+        "IKU105",
+        f"buku kerja terlalu besar ({what}); templat realisasi satu instansi hanya berisi "
+        "beberapa ratus sel. Buat templat baru dengan: iku realisasi template --format xlsx",
+        name,
+    )
 
 
 def _open(path: Path, name: str, data_only: bool) -> Any:
@@ -261,15 +309,23 @@ def _meta(wb: Any, name: str) -> dict[str, Any]:
     }
 
 
-def _merged_value(ws: Any, cell: Any) -> Any:
-    """A cell's value, or the value of the merged range it lies in (openpyxl keeps it only in
-    the range's top-left cell)."""
+def _merged_tops(ws: Any) -> dict[str, Any]:
+    """Each merged cell's coordinate -> the value of its range's top-left cell (openpyxl keeps
+    the value there only), built once per sheet: looked up per cell, never a scan of every
+    range (quadratic: a thousand ranges took 19 s)."""
+    out: dict[str, Any] = {}
+    for rng in ws.merged_cells.ranges:
+        value = ws.cell(row=rng.min_row, column=rng.min_col).value
+        for row, col in rng.cells:
+            out[f"{get_column_letter(col)}{row}"] = value
+    return out
+
+
+def _merged_value(tops: dict[str, Any], cell: Any) -> Any:
+    """A cell's value, or the value of the merged range it lies in."""
     if type(cell).__name__ != "MergedCell":
         return cell.value
-    for rng in ws.merged_cells.ranges:
-        if cell.coordinate in rng:
-            return ws.cell(row=rng.min_row, column=rng.min_col).value
-    return None
+    return tops.get(cell.coordinate)
 
 
 def _sheet(ws: Any, cached_ws: Any, iku: Iku, tahun: int, out: Workbook) -> None:
@@ -316,12 +372,13 @@ def _sheet(ws: Any, cached_ws: Any, iku: Iku, tahun: int, out: Workbook) -> None
         )
         return
     codes = {ind.kode: ind for _, ind in iku.indikator()}
+    tops = _merged_tops(ws)
     for r in range(header_row + 1, ws.max_row + 1):
-        kode = _merged_value(ws, ws.cell(row=r, column=columns["kode"]))
+        kode = _merged_value(tops, ws.cell(row=r, column=columns["kode"]))
         if kode is None or str(kode).strip() == "":
             continue  # an empty or added row
         kode = str(kode).strip()
-        kunci_raw = _merged_value(ws, ws.cell(row=r, column=columns["kunci"]))
+        kunci_raw = _merged_value(tops, ws.cell(row=r, column=columns["kunci"]))
         kunci = str(kunci_raw).strip() if kunci_raw is not None else ""
         ind = codes.get(kode)
         at = f"{where_sheet}!{ws.cell(row=r, column=columns['kode']).coordinate}"

@@ -296,7 +296,7 @@ def parse_yaml_text(text: str, name: str) -> Document:
         _refuse_too_many_events(text, name)
         data, marks = _Builder(doc).build(_events(text))
     except MarkedYAMLError as exc:
-        raise _syntax_error(exc, name, text) from None
+        raise syntax_error(exc, name, text) from None
     except YAMLError:  # unmarked: rare, but still the user's file
         raise IkuError.single("IKU103", GENERIC, file=name) from None
     if marks is None:
@@ -862,7 +862,7 @@ def _swallowing_quote(text: str, error_line: int) -> tuple[int, int] | None:
     return None
 
 
-def _syntax_error(exc: Any, name: str, text: str) -> IkuError:
+def syntax_error(exc: Any, name: str, text: str) -> IkuError:
     problem = f"{exc.problem or ''} {exc.context or ''}"
     mark = exc.problem_mark
     lines = text.split("\n")

@@ -407,6 +407,18 @@ def save_workbook(
     tempfile.tempdir = str(scratch) if scratch is not None else previous
     try:
         wb.save(buf)
+    except OSError as exc:  # openpyxl spools each sheet through a file: a full disk, ...
+        from ikutool.errors import IkuError
+        from ikutool.paths import shown
+
+        where = shown(scratch) if scratch is not None else "folder sementara sistem"
+        raise IkuError.single(
+            "IKU503",
+            f"buku kerja tidak dapat disusun: {exc.strerror or exc} (saat menulis berkas "
+            f"sementara di {where}); kosongkan ruang disk lalu ulangi. Tidak ada berkas yang "
+            "ditulis",
+            file=where,
+        ) from None
     finally:
         tempfile.tempdir = previous
     return buf.getvalue()
