@@ -124,20 +124,18 @@ def translate(
     errors = exc.errors(include_url=False)
     findings = [_one(err, doc, model, prefix) for err in errors[:MAX_FINDINGS]]
     if len(errors) > MAX_FINDINGS:
-        findings.append(too_many(doc.file, len(errors) - MAX_FINDINGS))
+        # placed where the first one not described is, so it sorts after those that are
+        first = (*prefix, *errors[MAX_FINDINGS]["loc"])
+        findings.append(
+            doc.finding(
+                "IKU109",
+                f"mulai di sini, {format_angka(len(errors) - MAX_FINDINGS)} galat lainnya tidak "
+                f"diuraikan satu per satu; perbaiki {format_angka(MAX_FINDINGS)} galat pertama, "
+                "lalu periksa lagi",
+                tuple(p for p in first if p != "[key]"),
+            )
+        )
     return findings
-
-
-def too_many(file: str, more: int) -> Finding:
-    from ikutool.errors import Severity
-
-    return Finding(
-        "IKU109",
-        f"dan {format_angka(more)} galat lainnya yang tidak diuraikan satu per satu; perbaiki "
-        f"{format_angka(MAX_FINDINGS)} galat pertama, lalu periksa lagi",
-        Severity.ERROR,
-        file,
-    )
 
 
 def validate_part(

@@ -530,3 +530,114 @@ def test_user_text_is_never_a_formula_in_a_workbook(iku_cli, workspace: Path) ->
         assert not any(
             "<f>" in z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/")
         )
+
+
+def test_what_a_cell_shows_is_what_is_written(iku_cli, workspace: Path) -> None:
+    """Issue 16 (5): a date, a time or a boolean typed into a text column; a %-formatted 0,57;
+    a note typed on a component's row of a composite indicator."""
+    import datetime as dt
+
+    out = workspace / "r.xlsx"
+    assert (
+        iku_cli(
+            "realisasi", "template", "--tahun", "2019", "-f", "xlsx", "--out", str(out)
+        ).exit_code
+        == 0
+    )
+    wb = load_workbook(out)
+    ws = wb["Realisasi"]
+    ws.cell(row=row_of(ws, "S2.1"), column=13, value=dt.datetime(2019, 12, 31))  # Catatan
+    ws.cell(row=row_of(ws, "S3.1"), column=13, value=dt.time(8, 30))
+    cell = ws.cell(row=row_of(ws, "S3.2", "impor"), column=8, value=0.57)
+    cell.number_format = "0%"
+    wb.save(out)
+    result = iku_cli("realisasi", "impor", str(out))
+    assert result.exit_code == 0, result.output
+    text = (workspace / "realisasi" / "2019.yaml").read_text("utf-8")
+    assert "catatan: 31 Desember 2019" in text and "catatan: '08.30'" in text
+    assert "impor: 57" in text and "56,9999" not in text and "00:00:00" not in text
+    wb = load_workbook(out)
+    ws = wb["Realisasi"]
+    ws.cell(row=row_of(ws, "S1.2"), column=13, value=True)
+    ws.cell(
+        row=row_of(ws, "S1.1", "sertifikasi_usaha_mikro"), column=13, value="catatan salah baris"
+    )
+    wb.save(out)
+    result = iku_cli("realisasi", "impor", str(out))
+    assert result.exit_code == 1
+    assert "BENAR/SALAH" in result.stderr
+    assert "catatan diisi di baris komponen S1.1 sertifikasi usaha mikro" in result.stderr
+    assert "tulis di baris pertamanya (komponen UMKM)" in result.stderr
+
+
+def _sheet_with(cells: int, merged: int) -> bytes:
+    """A template whose sheet XML is padded with ``cells`` cells and ``merged`` ranges."""
+    import io
+
+    from ikutool.definition import load_iku
+    from ikutool.paths import bundled_iku
+    from ikutool.render.xlsx_template import realisasi_template_xlsx
+
+    raw = realisasi_template_xlsx(load_iku(bundled_iku()).iku, 2019, None)
+    src = zipfile.ZipFile(io.BytesIO(raw))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in src.namelist():
+            data = src.read(name)
+            if name == "xl/worksheets/sheet2.xml":
+                xml = data.decode()
+                rows = "".join(
+                    f'<row r="{1000 + r}">'
+                    + "".join(f'<c r="A{1000 + r}"><v>1</v></c>' for _ in range(10))
+                    + "</row>"
+                    for r in range(cells // 10)
+                )
+                xml = xml.replace("</sheetData>", rows + "</sheetData>")
+                if merged:
+                    ranges = "".join(
+                        f'<mergeCell ref="Y{100 + i}:Z{100 + i}"/>' for i in range(merged)
+                    )
+                    xml = xml.replace("</mergeCells>", ranges + "</mergeCells>", 1)
+                data = xml.encode()
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+def test_a_workbook_of_a_million_cells_is_refused_before_it_is_read(
+    iku_cli, workspace: Path
+) -> None:
+    """Issue 16 (6): counted in the zip, not built by openpyxl (22 s and 570 MB before)."""
+    out = workspace / "besar.xlsx"
+    out.write_bytes(_sheet_with(1_000_000, 0))
+    result = iku_cli("realisasi", "impor", str(out), "--dry-run")
+    assert (
+        result.exit_code == 1
+        and "IKU105" in result.stderr
+        and "lebih dari 200.000 sel" in result.stderr
+    )
+
+
+def test_a_thousand_merged_ranges_are_read(iku_cli, workspace: Path) -> None:
+    """Issue 16 (6): merged cells are looked up once per sheet (quadratic before: 19 s)."""
+    from ikutool.workbook import _merged_tops
+
+    out = workspace / "gabung.xlsx"
+    out.write_bytes(_sheet_with(0, 1000))
+    assert len(_merged_tops(load_workbook(out)["Realisasi"])) >= 2000
+    result = iku_cli("realisasi", "impor", str(out), "--dry-run")
+    assert result.exit_code == 0, result.output
+
+
+def test_a_tab_that_validate_accepts_does_not_stop_an_edit(iku_cli, workspace: Path) -> None:
+    """Issue 16 (7): `S1.2:<TAB>58` passes validate; isi and impor refused the file."""
+    path = workspace / "realisasi" / "2019.yaml"
+    text = (
+        path.read_text("utf-8")
+        .replace("    nilai: 112", "    nilai:\t112")
+        .replace("  S1.2:\n", "  S1.2:\t\n")
+    )
+    path.write_text(text, "utf-8")
+    assert iku_cli("validate", str(path)).exit_code == 0
+    result = iku_cli("realisasi", "isi", "--tahun", "2019", "S2.1=23")
+    assert result.exit_code == 0, result.output
+    assert "nilai: 112" in path.read_text("utf-8")  # the tab became a space, the value stands

@@ -204,3 +204,75 @@ def test_files_too_big_to_edit_are_refused_before_reading(iku_cli, workspace) ->
     result = iku_cli("realisasi", "isi", "--tahun", "2019", "S1.2=57")
     assert result.exit_code == 1 and "IKU105" in result.stderr
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("char", ["\\ufffe", "\\uffff", "\\ud800", "\\u2028"])
+def test_characters_word_and_excel_refuse_are_refused_at_validate(iku_cli, workspace, char) -> None:
+    """Issue 16 (4): an escaped noncharacter passed validate and stopped the docx and xlsx
+    writers with lxml's ValueError; now it is refused where it is written."""
+    path = workspace / "anggaran" / "2019.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(
+        text.replace(
+            "nama: Program Peningkatan Kualitas Kelembagaan Koperasi",
+            f'nama: "Program {char} Koperasi"',
+            1,
+        ),
+        "utf-8",
+    )
+    for args in (
+        ["validate"],
+        ["lkjip", "--tahun", "2019", "-f", "docx", "--out", "l.docx"],
+    ):
+        result = iku_cli(*args)
+        assert result.exit_code == 1 and "Traceback" not in result.output, (args, result.output)
+        assert "anggaran/2019.yaml:14:" in result.output + result.stderr, args
+    assert not (workspace / "l.docx").exists()
+    iku = workspace / "iku.yaml"
+    iku.write_text(
+        iku.read_text("utf-8").replace("uraian: Koperasi Aktif", f'uraian: "Koperasi {char}"'),
+        "utf-8",
+    )
+    result = iku_cli("realisasi", "template", "--tahun", "2019", "-f", "xlsx")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "iku.yaml:133:" in result.stderr  # located (IKU209, or the reader's IKU103)
+
+
+def test_an_iku_with_sixty_thousand_errors_is_answered_with_the_first_thousand(
+    iku_cli, tmp_path
+) -> None:
+    """Issue 16 (6): past 1.000 findings they are counted, not each translated."""
+    lines = ["instansi: {nama: Dinas X}", "periode: {awal: 2020, akhir: 2024}", "sasaran:"]
+    for s in range(20):
+        lines += [f"  - kode: S{s}", f"    uraian: Sasaran {s}", "    indikator:"]
+        for i in range(100):
+            lines.append(f"      - {{kode: S{s}.{i}, uraian: X, polaritas: naik, bidangx: 1}}")
+    path = tmp_path / "iku.yaml"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    result = iku_cli("validate", str(path), "-f", "json")
+    data = json.loads(result.stdout)
+    assert result.exit_code == 1 and data["jumlah_galat"] == 1001
+    last = data["temuan"][-1]
+    assert last["kode"] == "IKU109" and "3.000 galat lainnya" in last["pesan"] and last["baris"]
+
+
+def test_a_full_disk_while_building_a_workbook(iku_cli, workspace, monkeypatch) -> None:
+    """Issue 16 (6): openpyxl spools each sheet through a file; a full disk there is a located
+    Indonesian error, with nothing left behind."""
+    import errno
+
+    from openpyxl import Workbook
+
+    def full(self, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Workbook, "save", full)
+    for args in (
+        ["report", "-f", "xlsx", "--out", "r.xlsx"],
+        ["realisasi", "template", "--tahun", "2019", "-f", "xlsx"],
+        ["rekap", "--tahun", "2019", "..", "-f", "xlsx", "--out", "k.xlsx"],
+    ):
+        result = iku_cli(*args)
+        assert result.exit_code == 1 and "Traceback" not in result.output, (args, result.output)
+        assert "IKU503" in result.stderr and "kosongkan ruang disk" in result.stderr
+    assert not list(workspace.glob("*.xlsx")) and not list(workspace.glob(".*tmp*"))
