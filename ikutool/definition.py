@@ -14,6 +14,7 @@ from typing import Any
 
 from ikutool.errors import Finding, IkuError, Severity, errors_only
 from ikutool.model import Iku
+from ikutool.scales import scale_for
 from ikutool.validation import nearest, validate_document
 from ikutool.yaml_reader import Document
 
@@ -99,6 +100,7 @@ def iku_from_document(doc: Document) -> LoadedIku:
         "sasaran; berkas realisasi: tahun, realisasi), bukan daftar atau teks",
     )
     if iku is not None:
+        findings.extend(resolve_forms(iku, doc))
         findings.extend(check_iku(iku, doc))
     else:
         # the model failed somewhere: the whole-document checks still run on every part that
@@ -143,12 +145,109 @@ def _code_key(code: str) -> str:
     return "".join(code.split()).casefold()
 
 
+def resolve_forms(iku: Iku, doc: Document) -> list[Finding]:
+    """Every target form that needs the indicator, checked and settled where it is written: a
+    predikat ranked on its scale (its ``jumlah`` becomes the rank), a ratio and a one-sided
+    target held to the indicator's polaritas."""
+    out: list[Finding] = []
+    for si, sas in enumerate(iku.sasaran):
+        for ii, ind in enumerate(sas.indikator):
+            out += check_forms(iku, ind, ("sasaran", si, "indikator", ii), doc)
+    for ti, tuj in enumerate(iku.tujuan):
+        for ii, ind in enumerate(tuj.indikator):
+            out += check_forms(iku, ind, ("tujuan", ti, "indikator", ii), doc)
+    return out
+
+
+def check_forms(iku: Any, ind: Any, ipath: tuple, doc: Document | None) -> list[Finding]:
+    out: list[Finding] = []
+
+    def problem(message: str, year: int | None, code: str = "IKU207") -> None:
+        where = (*ipath, "target", year) if year is not None else ipath
+        if doc is not None:
+            # inside the cell's text (past an opening quote), where a notation error points
+            offset = 0 if year is not None else None
+            out.append(doc.finding(code, message, where, column_offset=offset))
+        else:
+            out.append(Finding(code, message, Severity.ERROR, iku.berkas))
+
+    targets = [(y, t) for y, t in sorted(ind.target.items()) if t is not None]
+    labels = [c.predikat for _, t in targets for c in t.komponen if c.jenis == "predikat"]
+    if labels:
+        name, why = scale_for(iku, ind, labels)
+        if name is None:
+            year = next(y for y, t in targets if any(c.jenis == "predikat" for c in t.komponen))
+            problem(why or "", year)
+        else:
+            ind.skala_predikat = name
+            for year, t in targets:
+                why = rank_predikat(iku, ind, t)
+                if why:
+                    problem(why, year)
+            if ind.polaritas == "negatif":
+                problem(
+                    "target predikat dibandingkan menurut peringkatnya (makin tinggi makin baik); "
+                    "hapus 'polaritas: negatif'",
+                    None,
+                    "IKU209",
+                )
+    bounds = {c.batas for _, t in targets for c in t.komponen if c.batas}
+    explicit = "polaritas" in ind.model_fields_set
+    if bounds == {"min", "maks"}:
+        problem(
+            "target indikator ini ditulis 'minimal' di satu tahun dan 'maksimal' di tahun lain; "
+            "satu indikator satu arah: makin tinggi makin baik, atau makin rendah makin baik",
+            None,
+            "IKU209",
+        )
+    for year, t in targets:
+        for c in t.komponen:
+            if c.batas == "min" and explicit and ind.polaritas == "negatif":
+                problem(
+                    f"'{c.teks}' berarti makin tinggi makin baik, padahal polaritas negatif", year
+                )
+            if c.batas == "maks" and explicit and ind.polaritas == "positif":
+                problem(
+                    f"'{c.teks}' berarti makin rendah makin baik, padahal polaritas positif", year
+                )
+            if c.jenis == "rasio" and not explicit:
+                problem(
+                    f"target rasio '{c.teks}' dibandingkan pada suku keduanya, dan arah baiknya "
+                    "berbeda-beda (rasio guru:murid makin rendah makin baik, rasio dokter:penduduk "
+                    "juga; rasio cakupan sebaliknya): tulis 'polaritas: negatif' atau 'positif' "
+                    "pada indikator ini",
+                    year,
+                )
+    return out
+
+
+def rank_predikat(iku: Any, ind: Any, target: Any) -> str | None:
+    """Give each predikat component of ``target`` its rank on ``ind``'s scale (None), or say
+    why it cannot be ranked. Used for Renstra targets here and for PK targets (pk.py)."""
+    from ikutool.scales import find_label, predikat_scales
+
+    scale = predikat_scales(iku).get(ind.skala_predikat or "")
+    for c in target.komponen:
+        if c.jenis != "predikat":
+            continue
+        rank = find_label(scale, c.predikat or "") if scale else None
+        if rank is None:
+            return (
+                f"predikat '{c.predikat}' tidak ada di skala {ind.skala_predikat} "
+                f"({', '.join(scale or [])})"
+            )
+        c.jumlah = float(rank)
+        c.predikat = (scale or [])[rank - 1]
+        c.satuan = c.satuan or "predikat"
+    return None
+
+
 def check_iku(iku: Iku, doc: Document) -> list[Finding]:
     """Checks that need the whole document. Paths follow the YAML, so findings are located."""
     entries: list[SasaranEntry] = [
         (si, sas.kode, list(enumerate(sas.indikator)), True) for si, sas in enumerate(iku.sasaran)
     ]
-    return _checks(iku.periode, iku.bidang, entries, doc)
+    return _checks(iku.periode, iku.bidang, entries, doc, iku.target_nol)
 
 
 # (position, kode, its indicators that validated with their positions, whether all did)
@@ -159,9 +258,11 @@ def _partial_checks(doc: Document) -> list[Finding]:
     """The whole-document checks over the parts of a file whose model failed: its periode and
     bidang if they validate, every sasaran that validates, and every indicator that validates
     inside a sasaran that does not."""
+    import types
+
     from pydantic import ValidationError
 
-    from ikutool.model import Bidang, Indikator, Periode, Sasaran
+    from ikutool.model import Bidang, Indikator, Periode, Sasaran, SkalaPredikat
 
     data = doc.data if isinstance(doc.data, dict) else {}
 
@@ -172,6 +273,13 @@ def _partial_checks(doc: Document) -> list[Finding]:
             return None
 
     periode = valid(Periode, data.get("periode"))
+    raw_scales = data.get("predikat")
+    holder = types.SimpleNamespace(
+        berkas=doc.file,
+        predikat=[p for p in (valid(SkalaPredikat, x) for x in raw_scales) if p]
+        if isinstance(raw_scales, list)
+        else [],
+    )
     raw_bidang = data.get("bidang")
     bidang = (
         [b for b in (valid(Bidang, x) for x in raw_bidang) if b]
@@ -192,14 +300,44 @@ def _partial_checks(doc: Document) -> list[Finding]:
         inds = [
             (ii, ind)
             for ii, x in enumerate(raw_ind if isinstance(raw_ind, list) else [])
-            if (ind := valid(Indikator, x)) is not None
+            if (ind := _salvage(Indikator, x)) is not None
         ]
         entries.append((si, kode, inds, False))
-    return _checks(periode, bidang, entries, doc)
+    forms = [
+        f
+        for si, _, inds, _ in entries
+        for ii, ind in inds
+        for f in check_forms(holder, ind, ("sasaran", si, "indikator", ii), doc)
+    ]
+    return forms + _checks(periode, bidang, entries, doc)
+
+
+def _salvage(model: Any, raw: Any) -> Any:
+    """``raw`` validated without the keys whose values failed (their errors are reported by the
+    whole file's validation): the rest of an indicator still gets the whole-document checks."""
+    from pydantic import ValidationError
+
+    if not isinstance(raw, dict):
+        return None
+    data = dict(raw)
+    for _ in range(4):
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            bad = {err["loc"][0] for err in exc.errors() if err["loc"]}
+            if not bad or bad & {"kode", "uraian"} or not bad <= set(data):
+                return None
+            for key in bad:
+                data.pop(key)
+    return None
 
 
 def _checks(
-    periode: Any, bidang: list[Any], entries: list[SasaranEntry], doc: Document
+    periode: Any,
+    bidang: list[Any],
+    entries: list[SasaranEntry],
+    doc: Document,
+    target_nol: str = "biner",
 ) -> list[Finding]:
     out: list[Finding] = []
     seen: dict[str, tuple[str, ...]] = {}
@@ -228,6 +366,16 @@ def _checks(
         spath = ("sasaran", si)
         if kode is not None:
             code_check(kode, spath)
+        if complete and inds and all(ind.bobot == 0 for _, ind in inds):
+            out.append(
+                doc.finding(
+                    "IKU209",
+                    f"semua indikator sasaran {kode} berbobot 0, jadi sasaran ini tidak punya "
+                    "capaian; setiap sasaran perlu paling sedikit satu indikator berbobot lebih "
+                    "dari 0 (bobot 0: ditampilkan, tidak dihitung)",
+                    (*spath, "indikator", inds[0][0], "bobot"),
+                )
+            )
         if not inds and complete:
             out.append(
                 doc.finding("IKU253", f"sasaran {kode} belum punya indikator", spath, severity=W)
@@ -255,12 +403,14 @@ def _checks(
                         severity=W,
                     )
                 )
-            out.extend(_check_targets(periode, ind, ipath, doc))
+            out.extend(_check_targets(periode, ind, ipath, doc, target_nol))
             out.extend(_polarity_hint(ind, ipath, doc))
     return out
 
 
-def _check_targets(periode: Any, ind: Any, ipath: tuple, doc: Document) -> list[Finding]:
+def _check_targets(
+    periode: Any, ind: Any, ipath: tuple, doc: Document, target_nol: str = "biner"
+) -> list[Finding]:
     out: list[Finding] = []
     units: dict[str, list[int]] = defaultdict(list)
     for year, target in ind.target.items():
@@ -302,6 +452,9 @@ def _check_targets(periode: Any, ind: Any, ipath: tuple, doc: Document) -> list[
                 )
         for comp in target.komponen:
             units[comp.satuan].append(year)
+            zero_rule = ind.polaritas == "negatif" and target_nol == "biner"
+            if comp.jenis == "predikat" or (comp.jumlah == 0 and zero_rule):
+                continue  # a rank; or a zero the file's rule measures ("0 kasus": tercapai)
             if comp.jumlah == 0 or (comp.jumlah < 0 and ind.polaritas == "negatif"):
                 out.append(
                     doc.finding(

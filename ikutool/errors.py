@@ -67,6 +67,7 @@ CODES: dict[str, str] = {
     "IKU316": "realisasi untuk indikator tanpa target tahun itu",
     "IKU317": "pecahan pada satuan hitungan (angka yang mungkin salah baca)",
     "IKU318": "isian buku kerja bertabrakan dengan perubahan di berkas sejak buku kerja dibuat",
+    "IKU319": "realisasi triwulan tanpa aturan agregasi untuk persentase, indeks, rasio atau predikat",
     # Capaian
     "IKU401": "capaian ekstrem",
     "IKU402": "capaian tidak dapat dihitung",

@@ -35,6 +35,8 @@ from ikutool.numfmt import NumberFormatError, parse_angka
 Polaritas = Literal["positif", "negatif"]
 RumusNegatif = Literal["selisih", "kebalikan"]
 AgregasiTriwulan = Literal["kumulatif", "akhir", "rata_rata"]
+JenisKomponen = Literal["angka", "rasio", "rupiah", "predikat"]
+Frekuensi = Literal["tahunan", "semesteran", "triwulanan", "bulanan"]
 MAX_MAGNITUDE = 1e15  # a count, a rupiah amount, a percentage: no KPI figure is larger
 MIN_MAGNITUDE = 1e-9  # and no non-zero one is smaller (so capaian stays below 10^26 %)
 MAX_TEXT = 2000
@@ -232,13 +234,21 @@ class Skala(Base):
 
 
 class Komponen(Base):
-    """One typed quantity of a target: ``15 Kop``, ``7,14 %``, ``80-90 %``."""
+    """One typed quantity of a target: ``15 Kop``, ``7,14 %``, ``80-90 %``, ``minimal 80 %``,
+    ``1:30`` (a ratio: ``jumlah`` is the second term per one of the first), ``Rp 1,5 miliar``,
+    ``WTP`` (a predikat: ``jumlah`` is its rank on the indicator's scale, set when the IKU is
+    checked)."""
 
     kunci: Code | None = None  # filled from the unit (or the indicator's komponen) when absent
     jumlah: Number
     jumlah_maks: Number | None = None  # upper bound of a range target
     satuan: Annotated[StrictStr, Field(max_length=200), BeforeValidator(plain_text)] = ""
     persen: bool | None = None
+    jenis: JenisKomponen = "angka"
+    batas: Literal["min", "maks"] | None = None  # one-sided: "minimal 80 %", "maksimal 5 hari"
+    rasio_dari: Number | None = None  # the first term of a ratio ("1" of "1:30")
+    predikat: Annotated[StrictStr, Field(max_length=100), BeforeValidator(plain_text)] | None = None
+    teks: Annotated[StrictStr, Field(max_length=MAX_TARGET_TEXT)] = ""  # as written
 
     @model_validator(mode="after")
     def _derive(self) -> Komponen:
@@ -263,6 +273,7 @@ class Komponen(Base):
 class Target(Base):
     teks: Annotated[StrictStr, Field(max_length=MAX_TARGET_TEXT)] = ""
     komponen: list[Komponen] = Field(min_length=1)
+    catatan: Annotated[StrictStr, Field(max_length=MAX_TARGET_TEXT)] | None = None  # "(...)"
 
 
 def _coerce_target(value: Any) -> Any:
@@ -297,12 +308,18 @@ def _coerce_target(value: Any) -> Any:
             return None
         return {
             "teks": " ".join(value.split()),
+            "catatan": parsed[-1].catatan,
             "komponen": [
                 {
                     "kunci": c.kunci,
                     "jumlah": c.jumlah,
                     "jumlah_maks": c.jumlah_maks,
                     "satuan": c.satuan,
+                    "jenis": c.jenis,
+                    "batas": c.batas,
+                    "rasio_dari": c.rasio_dari,
+                    "predikat": c.predikat,
+                    "teks": c.teks,
                 }
                 for c in parsed
             ],
@@ -317,11 +334,49 @@ def _coerce_target(value: Any) -> Any:
 TargetCell = Annotated[Target | None, BeforeValidator(_coerce_target)]
 
 
+class KondisiAwal(Base):
+    """The baseline the Renstra starts from: a year and a value in the target notation (or
+    "N/A" where the document has none)."""
+
+    tahun: int = Field(ge=1900, le=2200)
+    nilai: Annotated[StrictStr, Field(min_length=1, max_length=MAX_TARGET_TEXT)]
+
+    @model_validator(mode="after")
+    def _readable(self) -> KondisiAwal:
+        if self.nilai.strip().upper() in ("N/A", "NA", "-"):
+            return self
+        from ikutool.notation import NotationError, parse_target
+
+        try:
+            parse_target(self.nilai)
+        except NotationError as exc:
+            raise PydanticCustomError(
+                "target_notasi",
+                "kondisi awal '{teks}' tidak dapat dibaca: {alasan}; tulis dalam notasi target "
+                "(mis. '45 %') atau N/A",
+                {"teks": self.nilai, "alasan": exc.message, "offset": exc.offset},
+            ) from None
+        return self
+
+
+class SkalaPredikat(Base):
+    """A predikat scale the IKU file declares, lowest first: ``{nama: kla, urutan: [Pratama,
+    Madya, Nindya, Utama, Paripurna]}``."""
+
+    nama: Code
+    urutan: list[Text] = Field(min_length=2, max_length=50)
+
+
 class KomponenDef(Base):
     """Names the components of a composite target by position (for "7% dan 17%")."""
 
     kunci: Code
     uraian: Text | None = None
+
+
+LongText = Annotated[
+    StrictStr, Field(min_length=1, max_length=MAX_TEXT), BeforeValidator(plain_text)
+]
 
 
 class Indikator(Base):
@@ -336,8 +391,19 @@ class Indikator(Base):
     keterangan: (
         Annotated[StrictStr, Field(max_length=MAX_TEXT), BeforeValidator(plain_text)] | None
     ) = None
-    bobot: float = Field(default=1.0, gt=0, le=MAX_BOBOT)
-    agregasi_triwulan: AgregasiTriwulan = "kumulatif"
+    # a Manual IKU (what evaluators ask for per indicator); all optional
+    definisi: LongText | None = None
+    alasan: LongText | None = None
+    formula: LongText | None = None
+    penyedia_data: Text | None = None
+    frekuensi: Frekuensi | None = None
+    kondisi_awal: KondisiAwal | None = None
+    bobot: float = Field(default=1.0, ge=0, le=MAX_BOBOT)  # 0: shown, not counted in the mean
+    # how quarters make a year; None: never guessed (counts and rupiah add up; a percentage,
+    # index, ratio or predikat must say)
+    agregasi_triwulan: AgregasiTriwulan | None = None
+    skala_predikat: Code | None = None  # opini_bpk | predikat_sakip | a scale the file declares
+    capaian_predikat: Literal["peringkat", "biner"] = "peringkat"
     komponen: list[KomponenDef] = Field(default_factory=list)
     target: dict[int, TargetCell] = Field(default_factory=dict)
 
@@ -346,6 +412,12 @@ class Indikator(Base):
         for target in self.target.values():
             if target is not None:
                 self.name_components(target)
+        # "maksimal 5 hari" says lower is better: the polaritas it implies, unless written
+        # (a written one that contradicts it is an error, located by definition.check_iku)
+        if "polaritas" not in self.model_fields_set and any(
+            c.batas == "maks" for t in self.target.values() if t for c in t.komponen
+        ):
+            self.polaritas = "negatif"
         return self
 
     def name_components(self, target: Target) -> Target:
@@ -363,7 +435,19 @@ class Indikator(Base):
                 comp.kunci = self.komponen[i].kunci if positional else key_for_unit(comp.satuan)
         if not target.teks:
             target.teks = format_target(
-                [(c.kunci, c.jumlah, c.jumlah_maks, c.satuan) for c in target.komponen]
+                [
+                    (
+                        c.kunci,
+                        c.jumlah,
+                        c.jumlah_maks,
+                        c.satuan,
+                        c.jenis,
+                        c.batas,
+                        c.rasio_dari,
+                        c.predikat,
+                    )
+                    for c in target.komponen
+                ]
             )
         return target
 
@@ -392,6 +476,19 @@ class Indikator(Base):
 class Sasaran(Base):
     kode: Code
     uraian: Text
+    # "kelompok": an aspek, or the components of an index: its indicators are measured, but it
+    # has no capaian of its own and is left out of the agency's mean
+    jenis: Literal["sasaran", "kelompok"] = "sasaran"
+    tujuan: Code | None = None  # the tujuan it serves (``tujuan:`` above sasaran)
+    indikator: list[Indikator] = Field(default_factory=list)
+
+
+class Tujuan(Base):
+    """A tujuan above the sasaran, with its own indicators: measured, never averaged into
+    anything."""
+
+    kode: Code
+    uraian: Text
     indikator: list[Indikator] = Field(default_factory=list)
 
 
@@ -407,6 +504,11 @@ class Iku(Base):
     bidang: list[Bidang] = Field(default_factory=list)
     rumus_negatif: RumusNegatif = "selisih"
     skala: Literal["permendagri86", "permenpanrb53"] | Skala = "permendagri86"
+    # a target of zero on a negative indicator ("0 kasus"): realisasi 0 is 100 (tercapai),
+    # above 0 is 0 ("biner"); or no capaian, reported as "target nol" ("tidak_dihitung")
+    target_nol: Literal["biner", "tidak_dihitung"] = "biner"
+    predikat: list[SkalaPredikat] = Field(default_factory=list)
+    tujuan: list[Tujuan] = Field(default_factory=list)
     sasaran: list[Sasaran] = Field(min_length=1)
     _berkas: str | None = PrivateAttr(default=None)
     _sidik: str = PrivateAttr(default="")  # a hash of the file's bytes (cache keys depend on it)

@@ -2,9 +2,15 @@
 
 Grammar (informal)::
 
-    target    := "-" | "" | component (separator component)*
-    component := [key ("=" | ":")] number [range] [unit]
+    target    := "-" | "" | predikat | component (separator component)* [note]
+    component := [key ("=" | ":")] [bound] (rupiah | ratio | number [range]) [unit] [note]
+    bound     := "minimal" | "min." | ">=" | "≥" | "paling sedikit" | ...      -- one-sided, positive
+               | "maksimal" | "maks." | "<=" | "≤" | "paling lama" | "kurang dari" | ...  -- negative
+    rupiah    := "Rp" number [scale]            scale := ribu | juta | jt | miliar | triliun
+    ratio     := number ":" number              -- "1:30", "1 : 2.500": compared on the second term
     range     := ("-" | "–" | "s.d." | "s/d" | "sampai") number
+    predikat  := a label without digits ("WTP", "BB", "Madya"), ranked on a predikat scale
+    note      := "(" text ")"                   -- kept for display, never part of a unit or key
     separator := "," | ";" | "/" | "dan" | "&" | "+"      -- only when a number follows
 
 Numbers are Indonesian (``7,14``, ``1.234``). A unit runs until a separator that is followed by a
@@ -14,7 +20,8 @@ number, so ``10 Kop/KSP/USP/UMKM`` is one component (unit ``Kop/KSP/USP/UMKM``) 
 
 Examples the seed document uses: ``100 sertifikasi usaha mikro, 15 Kop/ 25 UKM``,
 ``15 Kop/KSP/USP dan 25 UMKM``, ``7% dan 17%``, ``7,14 %``, ``60 org``; other agencies:
-``80-90 %``, ``7–8 bulan``, ``ekspor=7% dan impor=17%``.
+``80-90 %``, ``7–8 bulan``, ``ekspor=7% dan impor=17%``, ``minimal 80 %``, ``maksimal 5 hari``,
+``1:30``, ``Rp 1,5 miliar``, ``12 Puskesmas (Rp 1,5 M)``, ``WTP``, ``BB``.
 """
 
 from __future__ import annotations
@@ -28,14 +35,43 @@ NO_TARGET = frozenset({"", "-", "\u2013", "\u2014", "--"})
 
 _NUM = r"[-\u2212]?(?:\d{1,3}(?:\.\d{3})+(?![\d.])|\d+)(?:,\d+)?"
 _KEY = r"[A-Za-z_][A-Za-z0-9_]*"
-_KEY_RE = re.compile(rf"({_KEY})\s*[=:]\s*(?={_NUM})")
+_MIN_WORDS = (
+    r"minimal|minimum|min\.?|paling\s+sedikit|sekurang-kurangnya|setidak-tidaknya|setidaknya|>=|≥"
+)
+_MAX_WORDS = (
+    r"maksimal|maksimum|maks\.?|max\.?|paling\s+lama|paling\s+banyak|kurang\s+dari|"
+    r"tidak\s+lebih\s+dari|sebanyak-banyaknya|selambat-lambatnya|<=|≤"
+)
+_BOUND = rf"(?:{_MIN_WORDS}|{_MAX_WORDS})"
+_BOUND_RE = re.compile(
+    rf"(?:(?P<min>{_MIN_WORDS})|(?P<max>{_MAX_WORDS}))(?![A-Za-z])\s*", re.IGNORECASE
+)
+_RP = r"Rp\.?"
+_RP_RE = re.compile(rf"{_RP}\s*(?={_NUM})", re.IGNORECASE)
+_SCALE_RE = re.compile(r"\s*(ribu|rb|juta|jt|miliar|milyar|triliun)\b\.?", re.IGNORECASE)
+_SCALES = {
+    "ribu": 1e3,
+    "rb": 1e3,
+    "juta": 1e6,
+    "jt": 1e6,
+    "miliar": 1e9,
+    "milyar": 1e9,
+    "triliun": 1e12,
+}
+_AMBIGUOUS_SCALE = re.compile(r"\s*(M|T|B|K|Jt\b|Mn|Bn)(?![A-Za-z])")
+_RATIO_RE = re.compile(rf"\s*:\s*(?={_NUM})")
+_KEY_RE = re.compile(rf"({_KEY})\s*[=:]\s*(?=(?:{_BOUND}\s*)?(?:{_RP}\s*)?{_NUM})", re.IGNORECASE)
 _NUM_RE = re.compile(_NUM)
 _RANGE_RE = re.compile(rf"\s*(?:%\s*)?(?:-|\u2013|\u2014|s\.\s?d\.?|s/d|sampai)\s*(?={_NUM})")
 # no leading \s*: searched from every position, it would make a long run of spaces quadratic
-_SEP = rf"(?:,|;|/|\bdan\b|&|\+)\s*(?=(?:{_KEY}\s*[=:]\s*)?{_NUM})"
-_SEP_RE = re.compile(_SEP)
+_SEP = rf"(?:,|;|/|\bdan\b|&|\+)\s*(?=(?:{_KEY}\s*[=:]\s*)?(?:{_BOUND}\s*)?(?:{_RP}\s*)?{_NUM})"
+_SEP_RE = re.compile(_SEP, re.IGNORECASE)
 # a unit that starts (after an optional %) with another number: "88 % 9 puskesmas"
 _STRAY_NUMBER = re.compile(rf"\s*(?:%\s*)?({_NUM})(?:\s|$)")
+_NOTE_RE = re.compile(r"\s*\(([^()]*)\)\s*$")
+_LABEL_RE = re.compile(
+    r"^(?:(?P<bound>" + _BOUND + r")\s+)?(?P<label>[A-Za-z][A-Za-z .'/\-]{0,60})$", re.IGNORECASE
+)
 
 
 class NotationError(ValueError):
@@ -47,6 +83,9 @@ class NotationError(ValueError):
         self.offset = offset
 
 
+Jenis = str  # "angka" | "rasio" | "rupiah" | "predikat"
+
+
 @dataclass(frozen=True)
 class ParsedComponent:
     kunci: str | None  # explicit key, or None to derive one from the unit
@@ -54,6 +93,12 @@ class ParsedComponent:
     jumlah_maks: float | None  # upper bound of a range target ("80-90 %"), else None
     satuan: str
     offset: int
+    jenis: Jenis = "angka"
+    batas: str | None = None  # "min" | "maks": a one-sided target
+    rasio_dari: float | None = None  # the first term of a ratio ("1" of "1:30")
+    predikat: str | None = None  # the label of a predikat target ("WTP")
+    teks: str = ""  # the component as written
+    catatan: str | None = None  # a note in parentheses after it
 
     @property
     def persen(self) -> bool:
@@ -90,56 +135,161 @@ def parse_target(text: str) -> list[ParsedComponent] | None:
     s = text.replace("\u00a0", " ")
     if s.strip() in NO_TARGET:
         return None
-    pos = len(s) - len(s.lstrip())
     end = len(s.rstrip())
+    note = None
+    m = _NOTE_RE.search(s[:end])
+    if m and m.start() > 0:  # "12 Puskesmas (Rp 1,5 M)": a note, kept for display
+        note = " ".join(m.group(1).split()) or None
+        end = len(s[: m.start()].rstrip())
+    pos = len(s) - len(s.lstrip())
+    label = _LABEL_RE.match(s[pos:end])
+    if label and not any(ch.isdigit() for ch in s[pos:end]):
+        return [_predikat(s, pos, end, label, note)]
     components: list[ParsedComponent] = []
     while True:
-        start = pos
-        key = None
-        m = _KEY_RE.match(s, pos)
-        if m:
-            key = m.group(1)
-            pos = m.end()
-        m = _NUM_RE.match(s, pos)
-        if not m:
-            what = "awal target" if not components else "setelah pemisah"
+        component, pos, sep_found = _component(s, pos, end, bool(components))
+        components.append(component)
+        if not sep_found:
+            break
+    if note is not None:
+        last = components[-1]
+        components[-1] = ParsedComponent(**{**last.__dict__, "catatan": note})
+    return components
+
+
+def _predikat(s: str, pos: int, end: int, m: re.Match, note: str | None) -> ParsedComponent:
+    b = _BOUND_RE.match(m.group("bound") or "")
+    batas = None if not m.group("bound") or b is None else ("min" if b.group("min") else "maks")
+    label = " ".join(m.group("label").split())
+    return ParsedComponent(
+        None, 0.0, None, "", pos, jenis="predikat", batas=batas, predikat=label,
+        teks=" ".join(s[pos:end].split()), catatan=note,
+    )  # fmt: skip
+
+
+def _component(s: str, pos: int, end: int, after_sep: bool) -> tuple[ParsedComponent, int, bool]:
+    start = pos
+    key = None
+    m = _KEY_RE.match(s, pos)
+    if m:
+        key = m.group(1)
+        pos = m.end()
+    batas = None
+    b = _BOUND_RE.match(s, pos)
+    if b:
+        batas = "min" if b.group("min") else "maks"
+        pos = b.end()
+    jenis = "angka"
+    r = _RP_RE.match(s, pos)
+    if r:
+        jenis = "rupiah"
+        pos = r.end()
+    n = _NUM_RE.match(s, pos)
+    if not n:
+        what = "setelah pemisah" if after_sep else "awal target"
+        raise NotationError(
+            f"{what} harus berupa angka (mis. '25 Kop', '7,14 %', '80-90 %', 'minimal 80 %', "
+            f"'1:30', 'Rp 1,5 miliar') atau predikat (mis. 'WTP'), tertulis '{s[pos:end][:30]}'",
+            pos,
+        )
+    low = _to_float(n.group())
+    pos = n.end()
+    _reject_ambiguous_dot(s, pos)
+    high = None
+    first = None
+    unit_start = pos
+    if jenis == "rupiah":
+        low, pos = _rupiah_scale(s, pos, low)
+    else:
+        ratio = _RATIO_RE.match(s, pos)
+        if ratio:
+            second = _NUM_RE.match(s, ratio.end())
+            assert second is not None  # guaranteed by the lookahead
+            first, value = low, _to_float(second.group())
+            if first <= 0:
+                raise NotationError(
+                    "suku pertama rasio harus lebih dari nol, mis. '1:30'", n.start()
+                )
+            jenis, low, pos = "rasio", value / first, second.end()
+            _reject_ambiguous_dot(s, pos)
+        else:
+            rng = _RANGE_RE.match(s, pos)
+            if rng:
+                n2 = _NUM_RE.match(s, rng.end())
+                assert n2 is not None  # guaranteed by the lookahead
+                high = _to_float(n2.group())
+                pos = n2.end()
+                _reject_ambiguous_dot(s, pos)
+                if high < low:
+                    raise NotationError(
+                        f"rentang terbalik: batas bawah {format_angka(low)} lebih besar dari "
+                        f"batas atas {format_angka(high)}; tulis dari kecil ke besar",
+                        rng.start(),
+                    )
+                if batas is not None:
+                    raise NotationError(
+                        "target rentang tidak memakai 'minimal' atau 'maksimal'; tulis salah "
+                        "satunya, mis. '80-90 %' atau 'minimal 80 %'",
+                        start,
+                    )
+    unit_start = pos
+    sep = _SEP_RE.search(s, pos, end)
+    unit_end = sep.start() if sep else end
+    unit = normalize_unit(s[pos:unit_end])
+    if jenis == "rupiah":
+        if unit and unit.casefold() not in ("rupiah",):
             raise NotationError(
-                f"{what} harus berupa angka (mis. '25 Kop', '7,14 %', '80-90 %'), "
-                f"tertulis '{s[pos:end][:30]}'",
+                f"setelah jumlah rupiah tertulis '{unit[:20]}'; tulis 'Rp 1,5 miliar', "
+                "'Rp 1.500.000.000' atau 'Rp 12 juta'",
                 pos,
             )
-        low = _to_float(m.group())
-        pos = m.end()
-        _reject_ambiguous_dot(s, pos)
-        high = None
-        r = _RANGE_RE.match(s, pos)
-        if r:
-            n = _NUM_RE.match(s, r.end())
-            assert n is not None  # guaranteed by the lookahead
-            high = _to_float(n.group())
-            pos = n.end()
-            _reject_ambiguous_dot(s, pos)
-            if high < low:
-                raise NotationError(
-                    f"rentang terbalik: batas bawah {format_angka(low)} lebih besar dari "
-                    f"batas atas {format_angka(high)}; tulis dari kecil ke besar",
-                    r.start(),
-                )
-        sep = _SEP_RE.search(s, pos, end)
-        unit_end = sep.start() if sep else end
-        unit = normalize_unit(s[pos:unit_end])
-        stray = _STRAY_NUMBER.match(s, pos, unit_end)
-        if stray:
-            raise NotationError(
-                "dua angka tanpa pemisah: setiap komponen dipisah koma, titik koma, '/', 'dan' "
-                f"atau '&', mis. '{s[start : stray.start(1)].strip()}, {s[stray.start(1) : unit_end].strip()}'",
-                stray.start(1),
-            )
-        components.append(ParsedComponent(key, low, high, unit, start))
-        if not sep:
-            break
-        pos = sep.end()
-    return components
+        unit = "Rp"
+    elif unit.casefold() in ("rupiah", "rp"):
+        jenis = "rupiah"
+        unit = "Rp"
+    elif unit in ("M", "Jt", "T"):  # "1,5 M": miliar rupiah? million? metres?
+        raise NotationError(
+            f"satuan '{unit}' tidak jelas artinya (miliar, juta, atau satuan lain?); untuk uang "
+            "tulis 'Rp 1,5 miliar' atau 'Rp 1.500.000.000', untuk satuan lain tulis namanya",
+            pos,
+        )
+    stray = _STRAY_NUMBER.match(s, unit_start, unit_end)
+    if stray:
+        raise NotationError(
+            "dua angka tanpa pemisah: setiap komponen dipisah koma, titik koma, '/', 'dan' "
+            f"atau '&', mis. '{s[start : stray.start(1)].strip()}, {s[stray.start(1) : unit_end].strip()}'",
+            stray.start(1),
+        )
+    component = ParsedComponent(
+        key,
+        low,
+        high,
+        unit,
+        start,
+        jenis=jenis,
+        batas=batas,
+        rasio_dari=first,
+        teks=" ".join(s[start:unit_end].split()),
+    )
+    if not sep:
+        return component, end, False
+    return component, sep.end(), True
+
+
+def _rupiah_scale(s: str, pos: int, value: float) -> tuple[float, int]:
+    """``Rp 1,5 miliar`` -> 1.500.000.000; ``Rp 1,5 M`` is refused (M is miliar or million)."""
+    m = _SCALE_RE.match(s, pos)
+    if m:
+        return value * _SCALES[m.group(1).lower()], m.end()
+    bad = _AMBIGUOUS_SCALE.match(s, pos)
+    if bad:
+        raise NotationError(
+            f"'{bad.group(1)}' setelah jumlah rupiah tidak jelas artinya (ribu, juta, miliar "
+            "atau triliun?); tulis kata lengkapnya, mis. 'Rp 1,5 miliar' atau 'Rp 1,5 juta', "
+            "atau angka penuh 'Rp 1.500.000.000'",
+            bad.start(1),
+        )
+    return value, pos
 
 
 def _reject_ambiguous_dot(s: str, pos: int) -> None:
@@ -152,17 +302,34 @@ def _reject_ambiguous_dot(s: str, pos: int) -> None:
 
 
 def format_component(
-    kunci: str | None, jumlah: float, jumlah_maks: float | None, satuan: str
+    kunci: str | None,
+    jumlah: float,
+    jumlah_maks: float | None,
+    satuan: str,
+    jenis: str = "angka",
+    batas: str | None = None,
+    rasio_dari: float | None = None,
+    predikat: str | None = None,
 ) -> str:
-    number = format_angka(jumlah)
-    if jumlah_maks is not None:
-        number += "-" + format_angka(jumlah_maks)
-    if satuan == "%":
-        body = number + "%"
-    elif satuan:
-        body = f"{number} {satuan}"
+    if jenis == "predikat":
+        body = predikat or ""
+    elif jenis == "rasio":
+        first = rasio_dari or 1.0
+        body = f"{format_angka(first)}:{format_angka(jumlah * first)}"
+    elif jenis == "rupiah":
+        body = f"Rp {format_angka(jumlah)}"
     else:
-        body = number
+        number = format_angka(jumlah)
+        if jumlah_maks is not None:
+            number += "-" + format_angka(jumlah_maks)
+        if satuan == "%":
+            body = number + "%"
+        elif satuan:
+            body = f"{number} {satuan}"
+        else:
+            body = number
+    if batas is not None:
+        body = f"{'minimal' if batas == 'min' else 'maksimal'} {body}"
     if kunci is not None and kunci != key_for_unit(satuan):
         return f"{kunci}={body}"
     return body
@@ -179,8 +346,9 @@ def component_label(kunci: str | None, satuan: str, uraian: str | None = None) -
     return satuan or (kunci or "nilai").replace("_", " ")
 
 
-def format_target(components: list[tuple[str | None, float, float | None, str]]) -> str:
-    """The notation text for components ``(kunci, jumlah, jumlah_maks, satuan)``; "-" for none."""
+def format_target(components: list[tuple]) -> str:
+    """The notation text for components ``(kunci, jumlah, jumlah_maks, satuan[, jenis, batas,
+    rasio_dari, predikat])``; "-" for none."""
     if not components:
         return "-"
     return ", ".join(format_component(*c) for c in components)

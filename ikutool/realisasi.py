@@ -106,6 +106,8 @@ class RealisasiIndikator:
     # warnings about a value as it was read ("1.250" read as 1,25): (component key or None for
     # the whole entry, "CODE message"); they travel with the value into every output
     peringatan: list[tuple[str | None, str]] = field(default_factory=list)
+    # per component key: the last quarter a year built from fewer than four quarters reaches
+    sd_triwulan: dict[str, str] = field(default_factory=dict)
 
     def warnings_for(self, key: str | None) -> list[str]:
         return [text for k, text in self.peringatan if k == key or k is None]
@@ -524,7 +526,8 @@ class _Entries:
                 ):
                     self.error(
                         "IKU310",
-                        f"nilai tahunan berbeda dari hasil triwulan ({ind.agregasi_triwulan}); "
+                        "nilai tahunan berbeda dari hasil triwulan "
+                        f"({quarter_rule(ind, keys[0] if keys else 'nilai', self.tahun)}); "
                         "yang dipakai adalah 'nilai'",
                         (*path, "nilai"),
                         severity=W,
@@ -633,19 +636,51 @@ class _Entries:
             entry.triwulan[name] = values
         for k in keys or ["nilai"]:
             # quarters in calendar order, the unreported ones left out
-            series = [
-                v
-                for q in QUARTERS
-                if q in entry.triwulan and (v := entry.triwulan[q].get(k)) is not None
+            present = [
+                q for q in QUARTERS if q in entry.triwulan and entry.triwulan[q].get(k) is not None
             ]
+            series = [v for q in present if (v := entry.triwulan[q][k]) is not None]
             if not series:
                 continue
-            if ind.agregasi_triwulan == "kumulatif":
+            rule = quarter_rule(ind, k, self.tahun)
+            if rule is None:
+                name = f"{ind.kode} ({k})" if len(keys) > 1 else ind.kode
+                self.error(
+                    "IKU319",
+                    f"{name} diisi per triwulan, tetapi cara menjadikannya angka tahunan belum "
+                    "ditulis: persentase, indeks, rasio atau predikat tidak boleh dijumlah "
+                    "(88 + 89 + 90 + 91 bukan 358 %). Tulis di IKU 'agregasi_triwulan: akhir' "
+                    "(nilai triwulan terakhir), 'rata_rata' (rata-rata triwulan) atau "
+                    "'kumulatif' (dijumlah)",
+                    path,
+                )
+                continue
+            if rule == "kumulatif":
                 entry.nilai[k] = math.fsum(series)
-            elif ind.agregasi_triwulan == "akhir":
+            elif rule == "akhir":
                 entry.nilai[k] = series[-1]
             else:
                 entry.nilai[k] = math.fsum(series) / len(series)
+            if len(present) < len(QUARTERS):
+                entry.sd_triwulan[k] = present[-1]  # "s.d. TW III": never silently a year
+
+
+# what must not be summed over quarters without a rule: a share, a level, a grade
+_INTENSIVE_UNITS = re.compile(r"^(indeks|skor|nilai|poin|rasio|predikat|rata)", re.IGNORECASE)
+
+
+def quarter_rule(ind: Indikator, key: str, tahun: int) -> str | None:
+    """How quarters of ``ind``'s component ``key`` make the year: the indicator's rule where it
+    writes one; without, counts and rupiah add up (``kumulatif``) and a percentage, index, ratio
+    or predikat has no rule (None): never guessed."""
+    if ind.agregasi_triwulan is not None:
+        return ind.agregasi_triwulan
+    comp = component_of(ind, key, tahun)
+    if comp is None:
+        return "kumulatif"
+    if comp.persen or comp.jenis in ("rasio", "predikat") or _INTENSIVE_UNITS.match(comp.satuan):
+        return None
+    return "kumulatif"
 
 
 # units that measure rather than count: a fraction of them is normal

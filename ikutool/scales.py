@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ikutool.model import Iku, Skala, Tingkat
 from ikutool.numfmt import settled
 
@@ -67,3 +69,56 @@ def colour(label: str | None, skala: Skala) -> str:
         if t.label == label:
             return t.warna or "default"
     return "default"
+
+
+# predikat scales, lowest first (DOMAIN.md, "Target forms"): a predikat target is ranked on one
+PREDIKAT = {
+    "opini_bpk": ["TMP", "TW", "WDP", "WTP"],
+    "predikat_sakip": ["D", "C", "CC", "B", "BB", "A", "AA"],
+}
+
+
+def predikat_scales(iku: Any) -> dict[str, list[str]]:
+    """Every predikat scale an indicator of ``iku`` may use: the file's own, then the built-in."""
+    return {**PREDIKAT, **{s.nama: list(s.urutan) for s in iku.predikat}}
+
+
+def _fold(label: str) -> str:
+    return " ".join(label.split()).casefold()
+
+
+def find_label(labels: list[str], label: str) -> int | None:
+    """The rank (1 = lowest) of ``label`` on a scale; "Opini WTP" also finds "WTP"."""
+    folded = [_fold(x) for x in labels]
+    for candidate in (label, label.split()[-1] if label.split() else label):
+        if _fold(candidate) in folded:
+            return folded.index(_fold(candidate)) + 1
+    return None
+
+
+def scale_for(iku: Any, ind: Any, labels: list[str]) -> tuple[str | None, str | None]:
+    """The scale ``ind``'s predikat targets are ranked on: ``(name, None)``, or ``(None, why
+    not)``. The indicator's ``skala_predikat`` where written; else the one scale holding every
+    label."""
+    scales = predikat_scales(iku)
+    if ind.skala_predikat is not None:
+        if ind.skala_predikat not in scales:
+            return None, (
+                f"skala_predikat '{ind.skala_predikat}' tidak dikenal; yang ada: "
+                f"{', '.join(scales)} (atau nyatakan skalanya di 'predikat' berkas IKU)"
+            )
+        return ind.skala_predikat, None
+    fits = [n for n, urutan in scales.items() if all(find_label(urutan, x) for x in labels)]
+    if len(fits) == 1:
+        return fits[0], None
+    if fits:
+        return None, (
+            f"predikat {', '.join(labels)} ada di lebih dari satu skala ({', '.join(fits)}); "
+            f"tulis 'skala_predikat: {fits[0]}' pada indikator ini"
+        )
+    known = "; ".join(f"{n}: {', '.join(u)}" for n, u in scales.items())
+    return None, (
+        f"'{labels[0]}' bukan angka dan bukan predikat yang dikenal. Target angka ditulis mis. "
+        f"'25 Kop' atau '7,14 %'; predikat ditulis seperti di skalanya ({known}), atau nyatakan "
+        "skala sendiri di 'predikat' berkas IKU"
+    )
