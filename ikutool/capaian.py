@@ -19,7 +19,7 @@ from typing import Literal
 
 from ikutool.model import Iku, Indikator, Komponen, Result, Skala
 from ikutool.notation import component_label
-from ikutool.numfmt import format_angka, format_persen
+from ikutool.numfmt import format_angka, format_persen, settled
 from ikutool.pk import PkTahun
 from ikutool.realisasi import RealisasiTahun
 from ikutool.scales import kategori, scale_of
@@ -58,16 +58,30 @@ def capaian_value(
     polaritas: str = "positif",
     rumus: str = "selisih",
     target_maks: float | None = None,
+    jenis: str = "angka",
+    predikat: str = "peringkat",
+    nol: str = "biner",
 ) -> tuple[float | None, Status, float]:
-    """Capaian of one quantity: ``(capaian or None, status, the bound compared with)``."""
+    """Capaian of one quantity: ``(capaian or None, status, the bound compared with)``.
+
+    A predikat compares ranks on its scale: ``peringkat`` R / T x 100 (WDP against WTP: 3/4 =
+    75), ``biner`` 100 when reached, else 0. A target of zero on a negative indicator ("0 kasus")
+    is measured by the file's ``target_nol`` rule: ``biner`` gives 100 for a realisasi of 0 and
+    0 above it (``tidak_dihitung``: no capaian, "target nol")."""
     if realisasi is None:
         return None, "belum_ada_realisasi", target
+    if jenis == "predikat":
+        if predikat == "biner":
+            return (100.0 if realisasi >= target else 0.0), "ada", target
+        return realisasi / target * 100, "ada", target
     bound = target
     if target_maks is not None:
         if target <= realisasi <= target_maks:
             return 100.0, "ada", realisasi
         bound = target if realisasi < target else target_maks
     if bound == 0:
+        if polaritas == "negatif" and nol == "biner":
+            return (100.0 if settled(realisasi) <= 0 else 0.0), "ada", bound
         return None, "target_nol", bound
     if polaritas == "positif":
         return realisasi / bound * 100, "ada", bound
@@ -100,6 +114,14 @@ class HasilKomponen(Result):
     status: Status
     peringatan: list[str] = []  # about the capaian (extreme, not computable)
     peringatan_realisasi: list[str] = []  # about the realisasi as it was read (IKU107, ...)
+    jenis: str = "angka"  # angka | rasio | rupiah | predikat
+    batas: str | None = None  # min | maks: a one-sided target
+    rasio_dari: float | None = None  # a ratio's first term (target and realisasi are per one)
+    skala: list[str] | None = None  # a predikat's scale, lowest first (target/realisasi: ranks)
+    target_tulisan: str | None = None  # the target as the document writes it
+    kesimpulan: str | None = None  # "tercapai" | "tidak tercapai" (predikat, a zero target)
+    aturan: str | None = None  # the rule used, where it is not the plain formula
+    sd_triwulan: str | None = None  # "III": the year is built from quarters up to TW III
 
 
 class HasilIndikator(Result):
@@ -188,14 +210,39 @@ def extreme_cause(target: float, realisasi: float, value: float, rumus_args: dic
 
 
 def _komponen(
-    ind: Indikator, comp: Komponen, realisasi: float | None, rumus: str, batas: float | None
+    iku: Iku,
+    ind: Indikator,
+    comp: Komponen,
+    realisasi: float | None,
+    rumus: str,
+    batas: float | None,
 ) -> HasilKomponen:
     value, status, bound = capaian_value(
-        comp.jumlah, realisasi, polaritas=ind.polaritas, rumus=rumus, target_maks=comp.jumlah_maks
+        comp.jumlah,
+        realisasi,
+        polaritas=ind.polaritas,
+        rumus=rumus,
+        target_maks=comp.jumlah_maks,
+        jenis=comp.jenis,
+        predikat=ind.capaian_predikat,
+        nol=iku.target_nol,
     )
     warnings = []
     original = value
-    if value is not None:
+    kesimpulan = aturan = None
+    if comp.jenis == "predikat" and value is not None:
+        kesimpulan = (
+            "tercapai" if realisasi is not None and realisasi >= comp.jumlah else "tidak tercapai"
+        )
+        aturan = (
+            "predikat, peringkat realisasi / peringkat target x 100"
+            if ind.capaian_predikat == "peringkat"
+            else "predikat, 100 bila tercapai, 0 bila tidak"
+        )
+    elif bound == 0 and value is not None and ind.polaritas == "negatif":
+        kesimpulan = "tercapai" if value == 100 else "tidak tercapai"
+        aturan = "target nol pada polaritas negatif: realisasi 0 = 100, di atas 0 = 0"
+    elif value is not None:
         if abs(value) > EXTREME:
             cause = extreme_cause(
                 bound,
@@ -208,8 +255,8 @@ def _komponen(
             warnings.append(
                 "IKU401 capaian negatif: realisasi bergerak berlawanan arah dengan target"
             )
-        if batas is not None and value > batas:
-            value = batas
+    if value is not None and batas is not None and value > batas:
+        value = batas
     elif status == "target_nol":
         warnings.append("IKU402 target nol: capaian tidak dapat dihitung (pembagian dengan nol)")
     elif status == "realisasi_nol":
@@ -229,6 +276,13 @@ def _komponen(
         capaian_asli=original if value != original else None,
         status=status,
         peringatan=warnings,
+        jenis=comp.jenis,
+        batas=comp.batas,
+        rasio_dari=comp.rasio_dari,
+        skala=iku.predikat_labels(ind) if comp.jenis == "predikat" else None,
+        target_tulisan=comp.teks or None,
+        kesimpulan=kesimpulan,
+        aturan=aturan,
     )
 
 
@@ -275,9 +329,10 @@ def capaian_indikator(
     else:
         for comp in target.komponen:
             key = comp.kunci or "nilai"
-            one = _komponen(ind, comp, entry.nilai.get(key) if entry else None, rumus, batas)
+            one = _komponen(iku, ind, comp, entry.nilai.get(key) if entry else None, rumus, batas)
             if entry is not None and one.realisasi is not None:
                 one.peringatan_realisasi = entry.warnings_for(key)
+                one.sd_triwulan = entry.sd_triwulan.get(key)
             components.append(one)
         numbers = [c.capaian for c in components if c.capaian is not None]
         value = mean(numbers)

@@ -45,6 +45,9 @@ class Assignment:
     text: str  # as typed
     triwulan: str | None = None  # I..IV
     field: str = "nilai"
+    # written instead of the number, for a target form that is not a plain number ("WDP",
+    # "1:24", "Rp 1.200.000.000"): the file holds it as the person writes it
+    tulisan: str | None = None
 
 
 def _usage(arg: str, message: str, code: str = "IKU501") -> Finding:
@@ -84,11 +87,24 @@ def parse_assignment(arg: str, iku: Iku, tahun: int | None = None) -> Assignment
         parts = parts[:-1]
     if len(parts) > 1:
         return _usage(arg, "tulis KODE.KOMPONEN=NILAI atau KODE.KOMPONEN.TRIWULAN=NILAI")
+    ind = iku.find_indikator(kode)
+    form = _form(iku, ind, parts, tahun)
+    if form is not None:
+        from ikutool.notation import NotationError, format_value, parse_value
+
+        jenis, labels, first = form
+        try:
+            number = parse_value(raw, jenis, labels)
+        except NotationError as exc:
+            return _usage(arg, exc.message, "IKU303")
+        written = format_value(number, jenis, labels, first)
+        return Assignment(
+            kode, parts[0] if parts else None, number, raw.strip(), quarter, tulisan=written
+        )
     try:
         value, percent = parse_angka(raw)
     except NumberFormatError as exc:
         return _usage(arg, exc.message, "IKU303")
-    ind = iku.find_indikator(kode)
     if tahun is not None and ind is not None:
         from ikutool.realisasi import component_of, value_problems
 
@@ -102,6 +118,22 @@ def parse_assignment(arg: str, iku: Iku, tahun: int | None = None) -> Assignment
                 if is_error:
                     return _usage(arg, message, code)
     return Assignment(kode, parts[0] if parts else None, value, raw.strip(), quarter)
+
+
+def _form(iku: Iku, ind: Any, parts: list[str], tahun: int | None) -> Any:
+    """``(jenis, labels, first term)`` of the component an argument sets, when its target is
+    not a plain number (a ratio, rupiah, a predikat); else None."""
+    if ind is None or tahun is None:
+        return None
+    from ikutool.realisasi import component_of
+
+    reference = ind.reference_target(tahun)
+    keys = [c.kunci or "nilai" for c in reference.komponen] if reference else []
+    key = parts[0] if parts else (keys[0] if len(keys) == 1 else None)
+    comp = component_of(ind, key, tahun) if key else None
+    if comp is None or comp.jenis == "angka":
+        return None
+    return comp.jenis, iku.predikat_labels(ind), comp.rasio_dari
 
 
 def parse_assignments(args: list[str], iku: Iku, tahun: int | None = None) -> list[Assignment]:
@@ -136,6 +168,15 @@ def _tabs_for_ruamel(text: str) -> str:
     if "\t" not in text:
         return text
     return _TRAILING_TABS.sub("", _TAB_AFTER_COLON.sub(r"\1 ", text))
+
+
+def _scalar_of(a: Assignment, old: Any) -> Any:
+    """What an assignment writes: its text form ("WDP", "1:24") or its number."""
+    if a.tulisan is not None and a.value is not None:
+        from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+        return DoubleQuotedScalarString(a.tulisan)
+    return _new_scalar(a.value, old)  # type: ignore[arg-type]
 
 
 def _has_value(node: Any) -> bool:
@@ -235,9 +276,9 @@ def _apply(entries: Any, a: Assignment) -> None:
         if not isinstance(current, dict):
             current = CommentedMap()
             holder[key] = current
-        current[a.kunci] = _new_scalar(a.value, current.get(a.kunci))
+        current[a.kunci] = _scalar_of(a, current.get(a.kunci))
     else:
-        holder[key] = _new_scalar(a.value, current if not isinstance(current, dict) else None)
+        holder[key] = _scalar_of(a, current if not isinstance(current, dict) else None)
 
 
 def set_values(

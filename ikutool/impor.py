@@ -244,6 +244,7 @@ def _assignments(changes: list[Change]) -> list[Assignment]:
             str(c.value.value),
             triwulan=c.value.field.split(".")[1] if c.value.field.startswith("triwulan.") else None,
             field="nilai" if c.value.field.startswith("triwulan.") else c.value.field,
+            tulisan=c.value.tulisan,
         )
         for c in changes
     ]

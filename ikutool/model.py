@@ -517,6 +517,12 @@ class Iku(Base):
     # the target into every output (definition.attach_target_warnings)
     _peringatan: dict[tuple[str, int], list[str]] | None = PrivateAttr(default=None)
 
+    def predikat_labels(self, ind: Indikator) -> list[str] | None:
+        """The labels of ``ind``'s predikat scale, lowest first (None without one)."""
+        from ikutool.scales import predikat_scales
+
+        return predikat_scales(self).get(ind.skala_predikat or "")
+
     def target_warnings(self, kode: str, tahun: int) -> list[str]:
         return (self._peringatan or {}).get((kode, tahun), [])
 

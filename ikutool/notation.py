@@ -352,3 +352,52 @@ def format_target(components: list[tuple]) -> str:
     if not components:
         return "-"
     return ", ".join(format_component(*c) for c in components)
+
+
+def parse_value(text: str, jenis: str, labels: list[str] | None = None) -> float:
+    """A realisasi written in its target's form, as the number capaian compares: ``1:24`` -> 24
+    (per one of the first term), ``Rp 1,2 miliar`` -> 1.200.000.000, ``WDP`` -> its rank on
+    ``labels``. Raises :class:`NotationError` in Indonesian."""
+    s = " ".join(text.replace("\u00a0", " ").split())
+    if jenis == "predikat":
+        from ikutool.scales import find_label
+
+        rank = find_label(labels or [], s) if s else None
+        if rank is None:
+            raise NotationError(
+                f"'{s}' bukan predikat di skala indikator ini ({', '.join(labels or [])})", 0
+            )
+        return float(rank)
+    if jenis == "rasio":
+        m = re.fullmatch(rf"({_NUM})\s*:\s*({_NUM})", s)
+        if not m:
+            raise NotationError(f"'{s}' bukan rasio; tulis seperti target, mis. '1:24'", 0)
+        first = _to_float(m.group(1))
+        if first <= 0:
+            raise NotationError("suku pertama rasio harus lebih dari nol, mis. '1:24'", 0)
+        return _to_float(m.group(2)) / first
+    # rupiah
+    parsed = parse_target(s)
+    if (
+        not parsed
+        or len(parsed) != 1
+        or parsed[0].jenis not in ("rupiah", "angka")
+        or (parsed[0].jenis == "angka" and parsed[0].satuan)
+    ):
+        raise NotationError(
+            f"'{s}' bukan jumlah rupiah; tulis mis. 'Rp 1.200.000.000' atau 'Rp 1,2 miliar'", 0
+        )
+    return parsed[0].jumlah
+
+
+def format_value(value: float, jenis: str, labels: list[str] | None = None,
+                 rasio_dari: float | None = None) -> str:  # fmt: skip
+    """A realisasi as its target's form writes it: the inverse of :func:`parse_value`."""
+    if jenis == "predikat" and labels and float(value).is_integer() and 1 <= value <= len(labels):
+        return labels[int(value) - 1]
+    if jenis == "rasio":
+        first = rasio_dari or 1.0
+        return f"{format_angka(first)}:{format_angka(value * first)}"
+    if jenis == "rupiah":
+        return f"Rp {format_angka(value)}"
+    return format_angka(value)

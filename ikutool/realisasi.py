@@ -38,6 +38,7 @@ from ikutool.model import (
     plain_text,
     text_problem,
 )
+from ikutool.notation import NotationError, parse_value
 from ikutool.numfmt import NumberFormatError, format_angka, parse_angka
 from ikutool.paths import shown
 from ikutool.validation import clip, listing, nearest, validate_document, validate_part
@@ -596,8 +597,26 @@ class _Entries:
         if isinstance(value, bool):
             self.error("IKU303", f"harus berupa angka, tertulis {str(value).lower()}", path)
             return None
+        comp = component_of(ind, key, self.tahun)
+        jenis = comp.jenis if comp is not None else "angka"
+        if jenis in ("rasio", "predikat") and not isinstance(value, str):
+            example = "1:24" if jenis == "rasio" else (self.iku.predikat_labels(ind) or ["WTP"])[-1]
+            self.error(
+                "IKU303",
+                f"realisasi {ind.kode} ditulis dalam bentuk targetnya ({comp.teks if comp else ''}), "
+                f'mis. "{example}", bukan angka saja',
+                path,
+            )
+            return None
         if isinstance(value, int | float):
             number = float(value) if abs(value) <= MAX_MAGNITUDE * 10 else math.inf
+        elif isinstance(value, str) and jenis != "angka":
+            raw = value
+            try:
+                number = parse_value(value, jenis, self.iku.predikat_labels(ind))
+            except NotationError as exc:
+                self.error("IKU303", exc.message, path)
+                return None
         elif isinstance(value, str):
             raw = value
             try:
@@ -750,6 +769,7 @@ def value_problems(
     out = []
     counts = (
         comp is not None
+        and comp.jenis == "angka"
         and not is_pct
         and float(comp.jumlah).is_integer()
         and (comp.jumlah_maks is None or float(comp.jumlah_maks).is_integer())

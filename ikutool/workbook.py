@@ -83,6 +83,7 @@ class CellValue:
     label: str  # "S1.1 sertifikasi usaha mikro"
     note: str | None = None  # how a text number was read
     asal: Any = None  # what the cell held when the workbook was made (None: it was empty)
+    tulisan: str | None = None  # written to the file instead of the number ("WDP", "1:24")
 
 
 @dataclass
@@ -475,6 +476,7 @@ def _sheet(ws: Any, cached_ws: Any, iku: Iku, tahun: int, out: Workbook) -> None
                 cell,
                 label,
                 where_sheet,
+                iku.predikat_labels(ind),
             )
 
 
@@ -490,6 +492,7 @@ def _value(
     cell: Any,
     label: str,
     where_sheet: str,
+    labels: list[str] | None = None,
 ) -> None:
     where = f"{where_sheet}!{cell.coordinate}"
 
@@ -525,6 +528,21 @@ def _value(
     had_percent = False
     if isinstance(value, bool):
         problem("IKU303", f'"{value}" bukan angka')
+        return
+    jenis = comp.jenis if comp is not None and fname != "pembanding.nilai" else "angka"
+    if jenis in ("rasio", "predikat"):
+        # written in its target's form ("1:24", "WDP"), read back to what capaian compares
+        from ikutool.notation import NotationError, format_value, parse_value
+
+        try:
+            number = parse_value(shown_text(value, cell.number_format or ""), jenis, labels)
+        except NotationError as exc:
+            problem("IKU303", exc.message)
+            return
+        written = format_value(number, jenis, labels, comp.rasio_dari)
+        out.values.append(
+            CellValue(kode, kunci, fname, number, where, label, None, tulisan=written)
+        )
         return
     if isinstance(value, dt.datetime | dt.date | dt.time):
         problem(

@@ -238,6 +238,18 @@ def _guide(ws: Any, iku: Iku, tahun: int) -> None:
     ws.page_setup.orientation = "portrait"
 
 
+def _labels_check(labels: list[str]) -> Any:
+    """A drop-down of a predikat scale's labels."""
+    return DataValidation(
+        type="list",
+        formula1='"' + ",".join(labels) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Predikat",
+        error=f"Pilih salah satu: {', '.join(labels)}.",
+    )
+
+
 def _print_by_groups(ws: Any) -> None:
     """A4 landscape, one group of columns a page at a readable size, the first three columns
     (No, Kode, Indikator) repeated on every page: 21 columns squeezed onto one page are not
@@ -266,7 +278,7 @@ def _fill_sheet(
 ) -> list[tuple[str, str, str, Any]]:
     """Fill one sheet; returns what each pre-filled cell holds: ``(kode, kunci or "", field,
     value)`` (kunci empty for a single-component indicator, as the importer names it)."""
-    from ikutool.notation import component_label
+    from ikutool.notation import component_label, format_value
     from ikutool.numfmt import format_angka
     from ikutool.render.xlsx import _fit_rows, note_rows, number_format
 
@@ -323,11 +335,13 @@ def _fill_sheet(
     # openpyxl re-check the growing range every time (quadratic in the number of rows)
     cells: dict[Any, list[str]] = {number_check: [], percent_check: [], level_check: []}
     made_from: list[tuple[str, str, str, Any]] = []
+    dropdowns: dict[tuple[str, ...], Any] = {}  # one per predikat scale
     row = HEADER_ROW + 1
     number = 0
     for _, ind in rows:
         renstra = ind.target_for(tahun)
         assert renstra is not None
+        labels = iku.predikat_labels(ind)
         # the target the year is measured against: the Perjanjian Kinerja's where it has one
         target = pk.target.get(ind.kode, renstra) if pk is not None else renstra
         from_pk = target is not renstra
@@ -387,16 +401,26 @@ def _fill_sheet(
                     and not (col.field == "nilai" and quarters)
                 )
                 value = values.get(col.field) if open_ else None
-                fmt = number_format(value) if isinstance(value, float | int) else None
+                figure = col.field == "nilai" or col.field.startswith("triwulan")
+                shown = value
+                if figure and value is not None and comp.jenis in ("rasio", "predikat"):
+                    # "WDP", "1:24": what a person writes; the number stays in made_from
+                    shown = format_value(value, comp.jenis, labels, comp.rasio_dari)
+                fmt = number_format(shown) if isinstance(shown, float | int) else None
                 cell = _cell(
-                    ws, row, c, value, editable=open_, fmt=fmt, colour=None if open_ else GREY
+                    ws, row, c, shown, editable=open_, fmt=fmt, colour=None if open_ else GREY
                 )
                 if not open_:
                     continue
                 if value is not None:
                     single = len(target.komponen) == 1
                     made_from.append((ind.kode, "" if single else key, col.field, value))
-                if col.field in ("nilai", "pembanding.nilai") or col.field.startswith("triwulan"):
+                if figure and comp.jenis == "predikat" and labels:
+                    dropdown = dropdowns.setdefault(tuple(labels), _labels_check(labels))
+                    cells.setdefault(dropdown, []).append(cell.coordinate)
+                elif figure and comp.jenis == "rasio":
+                    pass  # "1:24" is text: checked when imported
+                elif figure or col.field == "pembanding.nilai":
                     cells[percent_check if comp.persen else number_check].append(cell.coordinate)
                 elif col.field == "pembanding.tingkat":
                     cells[level_check].append(cell.coordinate)
