@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ikutool.model import Iku, Indikator, Komponen, Result, Skala
-from ikutool.notation import component_label
+from ikutool.notation import component_label, format_component, format_value
 from ikutool.numfmt import format_angka, format_persen, settled
 from ikutool.pk import PkTahun
 from ikutool.realisasi import RealisasiTahun
@@ -31,6 +31,8 @@ Status = Literal[
     "target_nol",
     "realisasi_nol",  # kebalikan convention with realisasi 0: T/0
     "sebagian",  # a composite with some components filled: the mean of those, flagged
+    "kelompok",  # a group (an aspek, an index's components): measured, never averaged
+    "tujuan",  # a tujuan's indicators: measured, never averaged
 ]
 EXTREME = 1000.0
 
@@ -41,6 +43,15 @@ STATUS_TEXT = {
     "target_nol": "target nol",
     "realisasi_nol": "realisasi nol (rumus kebalikan)",
     "sebagian": "sebagian komponen",
+    "kelompok": "kelompok, tidak dirata-ratakan",
+    "tujuan": "tujuan, tidak dirata-ratakan",
+}
+# what a group row says instead of a figure, and why
+GROUP_TEXT = {
+    "kelompok": "kelompok: indikatornya diukur, tidak dirata-ratakan dan tidak masuk rata-rata "
+    "instansi",
+    "tujuan": "tujuan: indikatornya diukur, tidak dirata-ratakan dan tidak masuk rata-rata "
+    "instansi",
 }
 
 
@@ -92,12 +103,28 @@ def capaian_value(
     return (2 * bound - realisasi) / bound * 100, "ada", bound
 
 
+def value_args(iku: Iku, ind: Indikator, comp: Komponen) -> dict:
+    """The keyword arguments of :func:`capaian_value` for ``comp`` of ``ind``: one place that
+    says which rule measures a component (the year's capaian and the end-target comparison)."""
+    return {
+        "polaritas": ind.polaritas,
+        "rumus": iku.rumus_for(ind),
+        "target_maks": comp.jumlah_maks,
+        "jenis": comp.jenis,
+        "predikat": ind.capaian_predikat,
+        "nol": iku.target_nol,
+    }
+
+
 def mean(values: list[float], weights: list[float] | None = None) -> float | None:
     if not values:
         return None
     if weights is None:
         return math.fsum(values) / len(values)
-    return math.fsum(v * w for v, w in zip(values, weights, strict=True)) / math.fsum(weights)
+    total = math.fsum(weights)
+    if total == 0:  # only indicators of bobot 0 have a figure: shown, never counted
+        return None
+    return math.fsum(v * w for v, w in zip(values, weights, strict=True)) / total
 
 
 class HasilKomponen(Result):
@@ -119,6 +146,7 @@ class HasilKomponen(Result):
     rasio_dari: float | None = None  # a ratio's first term (target and realisasi are per one)
     skala: list[str] | None = None  # a predikat's scale, lowest first (target/realisasi: ranks)
     target_tulisan: str | None = None  # the target as the document writes it
+    realisasi_tulisan: str | None = None  # a ratio, predikat or rupiah realisasi, written out
     kesimpulan: str | None = None  # "tercapai" | "tidak tercapai" (predikat, a zero target)
     aturan: str | None = None  # the rule used, where it is not the plain formula
     sd_triwulan: str | None = None  # "III": the year is built from quarters up to TW III
@@ -142,11 +170,13 @@ class HasilIndikator(Result):
     peringatan_target: list[str] = []  # about the target cell as it was read (IKU107, ...)
     target_sumber: Literal["pk", "renstra"] | None = None  # whose target the capaian is against
     target_renstra_teks: str | None = None  # the Renstra target, when a PK target replaced it
+    pk_perubahan: str | None = None  # the date (ISO) of the PK perubahan that set the target
 
 
 class HasilSasaran(Result):
     kode: str
     uraian: str
+    jenis: str = "sasaran"  # sasaran | kelompok | tujuan (the last two: never averaged)
     indikator: list[HasilIndikator]  # those shown (a bidang's only, with --bidang)
     capaian: float | None  # the sasaran's own figure: the mean over all its indicators
     kategori: str | None
@@ -177,6 +207,7 @@ class HasilCapaian(Result):
         0  # every sasaran of the IKU (the agency mean is over those with a figure)
     )
     sasaran_berangka: int = 0  # those with a figure
+    tidak_dirata: list[str] = []  # kelompok and tujuan: measured, left out of every mean
     peringatan: list[str] = []
 
     @property
@@ -217,16 +248,7 @@ def _komponen(
     rumus: str,
     batas: float | None,
 ) -> HasilKomponen:
-    value, status, bound = capaian_value(
-        comp.jumlah,
-        realisasi,
-        polaritas=ind.polaritas,
-        rumus=rumus,
-        target_maks=comp.jumlah_maks,
-        jenis=comp.jenis,
-        predikat=ind.capaian_predikat,
-        nol=iku.target_nol,
-    )
+    value, status, bound = capaian_value(comp.jumlah, realisasi, **value_args(iku, ind, comp))
     warnings = []
     original = value
     kesimpulan = aturan = None
@@ -280,7 +302,22 @@ def _komponen(
         batas=comp.batas,
         rasio_dari=comp.rasio_dari,
         skala=iku.predikat_labels(ind) if comp.jenis == "predikat" else None,
-        target_tulisan=comp.teks or None,
+        target_tulisan=comp.teks
+        or format_component(
+            None,
+            comp.jumlah,
+            comp.jumlah_maks,
+            comp.satuan,
+            comp.jenis,
+            comp.batas,
+            comp.rasio_dari,
+            comp.predikat,
+        ),
+        realisasi_tulisan=format_value(
+            realisasi, comp.jenis, iku.predikat_labels(ind), comp.rasio_dari
+        )
+        if realisasi is not None and comp.jenis != "angka"
+        else None,
         kesimpulan=kesimpulan,
         aturan=aturan,
     )
@@ -372,6 +409,7 @@ def capaian_indikator(
         target_renstra_teks=(t.teks if (t := ind.target_for(tahun)) else None)
         if pk_target is not None
         else None,
+        pk_perubahan=(d.isoformat() if pk and pk_target and (d := pk.revised(ind.kode)) else None),
     )
 
 
@@ -400,14 +438,17 @@ def compute(
     sasaran_out = []
     every_sasaran = []
     shown_rows: list[HasilIndikator] = []
-    for sas in iku.sasaran:
+    for sas in iku.groups():
         rows = [
             capaian_indikator(iku, ind, tahun, data, skala, options.batas, pk)
             for ind in sas.indikator
         ]
+        averaged = sas.jenis == "sasaran"
         counted = [r for r in rows if r.capaian is not None]
-        value = mean([r.capaian for r in counted], [r.bobot for r in counted])  # type: ignore[misc]
-        every_sasaran.append(value)
+        value = None
+        if averaged:
+            value = mean([r.capaian for r in counted], [r.bobot for r in counted])  # type: ignore[misc]
+            every_sasaran.append(value)
         # a bidang view shows that bidang's indicators, beside the sasaran's own figure (which
         # is over all of them) and the mean of the rows shown, each labelled as what it is
         keep = [
@@ -417,19 +458,21 @@ def compute(
         ]
         if not keep and options.bidang is not None:
             continue
-        shown_rows += keep
+        if averaged:
+            shown_rows += keep
         part = None
-        if options.bidang is not None:
+        if options.bidang is not None and averaged:
             mine = [r for r in keep if r.capaian is not None]
             part = mean([r.capaian for r in mine], [r.bobot for r in mine])  # type: ignore[misc]
         sasaran_out.append(
             HasilSasaran.model_construct(
                 kode=sas.kode,
                 uraian=sas.uraian,
+                jenis=sas.jenis,
                 indikator=keep,
                 capaian=value,
                 kategori=kategori(value, skala),
-                status=sasaran_status(rows, value),
+                status=sasaran_status(rows, value) if averaged else sas.jenis,  # type: ignore[arg-type]
                 jumlah_indikator=len(rows),
                 capaian_bidang=part,
                 kategori_bidang=kategori(part, skala),
@@ -468,5 +511,6 @@ def compute(
         kategori_bidang=kategori(bidang_mean, skala),
         jumlah_sasaran=len(every_sasaran),
         sasaran_berangka=sum(v is not None for v in every_sasaran),
+        tidak_dirata=[g.kode for g in iku.groups() if g.jenis != "sasaran"],
         peringatan=warnings,
     )

@@ -127,10 +127,11 @@ def attach_target_warnings(iku: Iku, findings: list[Finding]) -> None:
         seg = f.segments
         if f.is_error or f.code in _COMPUTED or not seg or len(seg) < 6:
             continue
-        if seg[0] != "sasaran" or seg[2] != "indikator" or seg[4] != "target":
+        if seg[0] not in ("sasaran", "tujuan") or seg[2] != "indikator" or seg[4] != "target":
             continue
         try:
-            ind = iku.sasaran[int(seg[1])].indikator[int(seg[3])]
+            group = iku.sasaran if seg[0] == "sasaran" else iku.tujuan
+            ind = group[int(seg[1])].indikator[int(seg[3])]
             year = int(seg[5])
         except (IndexError, TypeError, ValueError):
             continue
@@ -245,13 +246,44 @@ def rank_predikat(iku: Any, ind: Any, target: Any) -> str | None:
 def check_iku(iku: Iku, doc: Document) -> list[Finding]:
     """Checks that need the whole document. Paths follow the YAML, so findings are located."""
     entries: list[SasaranEntry] = [
-        (si, sas.kode, list(enumerate(sas.indikator)), True) for si, sas in enumerate(iku.sasaran)
+        (("tujuan", ti), tuj.kode, list(enumerate(tuj.indikator)), True, False)
+        for ti, tuj in enumerate(iku.tujuan)
+    ] + [
+        (("sasaran", si), sas.kode, list(enumerate(sas.indikator)), True, sas.jenis == "sasaran")
+        for si, sas in enumerate(iku.sasaran)
     ]
-    return _checks(iku.periode, iku.bidang, entries, doc, iku.target_nol)
+    out = _checks(iku.periode, iku.bidang, entries, doc, iku.target_nol)
+    return out + _tujuan_links(iku, doc)
 
 
-# (position, kode, its indicators that validated with their positions, whether all did)
-SasaranEntry = tuple[int, str | None, list[tuple[int, Any]], bool]
+def _tujuan_links(iku: Iku, doc: Document) -> list[Finding]:
+    """``sasaran[].tujuan`` names a tujuan the file declares."""
+    known = {t.kode for t in iku.tujuan}
+    out = []
+    for si, sas in enumerate(iku.sasaran):
+        if sas.tujuan is None or sas.tujuan in known:
+            continue
+        guess = nearest(sas.tujuan, sorted(known))
+        hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
+        listing = (
+            f"tujuan yang ada: {', '.join(sorted(known))}"
+            if known
+            else "berkas ini belum punya daftar 'tujuan:' (kode, uraian, indikator)"
+        )
+        out.append(
+            doc.finding(
+                "IKU208",
+                f"sasaran {sas.kode} merujuk tujuan '{sas.tujuan}' yang tidak ada.{hint} "
+                f"{listing[0].upper()}{listing[1:]}.",
+                ("sasaran", si, "tujuan"),
+            )
+        )
+    return out
+
+
+# (its path, kode, its indicators that validated with their positions, whether all did,
+# whether its indicators are averaged into a capaian: a sasaran, not a kelompok or tujuan)
+SasaranEntry = tuple[tuple[str, int], Any, list[tuple[int, Any]], bool, bool]
 
 
 def _partial_checks(doc: Document) -> list[Finding]:
@@ -262,7 +294,7 @@ def _partial_checks(doc: Document) -> list[Finding]:
 
     from pydantic import ValidationError
 
-    from ikutool.model import Bidang, Indikator, Periode, Sasaran, SkalaPredikat
+    from ikutool.model import Bidang, Indikator, Periode, Sasaran, SkalaPredikat, Tujuan
 
     data = doc.data if isinstance(doc.data, dict) else {}
 
@@ -287,27 +319,31 @@ def _partial_checks(doc: Document) -> list[Finding]:
         else []
     )
     entries: list[SasaranEntry] = []
-    raw_sasaran = data.get("sasaran")
-    for si, raw in enumerate(raw_sasaran if isinstance(raw_sasaran, list) else []):
-        sas = valid(Sasaran, raw)
-        if sas is not None:
-            entries.append((si, sas.kode, list(enumerate(sas.indikator)), True))
-            continue
-        if not isinstance(raw, dict):
-            continue
-        kode = raw.get("kode") if isinstance(raw.get("kode"), str) else None
-        raw_ind = raw.get("indikator")
-        inds = [
-            (ii, ind)
-            for ii, x in enumerate(raw_ind if isinstance(raw_ind, list) else [])
-            if (ind := _salvage(Indikator, x)) is not None
-        ]
-        entries.append((si, kode, inds, False))
+    for level, model in (("tujuan", Tujuan), ("sasaran", Sasaran)):
+        raw_groups = data.get(level)
+        for si, raw in enumerate(raw_groups if isinstance(raw_groups, list) else []):
+            sas = valid(model, raw)
+            if sas is not None:
+                averaged = level == "sasaran" and sas.jenis == "sasaran"
+                entries.append(
+                    ((level, si), sas.kode, list(enumerate(sas.indikator)), True, averaged)
+                )
+                continue
+            if not isinstance(raw, dict):
+                continue
+            kode = raw.get("kode") if isinstance(raw.get("kode"), str) else None
+            raw_ind = raw.get("indikator")
+            inds = [
+                (ii, ind)
+                for ii, x in enumerate(raw_ind if isinstance(raw_ind, list) else [])
+                if (ind := _salvage(Indikator, x)) is not None
+            ]
+            entries.append(((level, si), kode, inds, False, False))
     forms = [
         f
-        for si, _, inds, _ in entries
+        for spath, _, inds, _, _ in entries
         for ii, ind in inds
-        for f in check_forms(holder, ind, ("sasaran", si, "indikator", ii), doc)
+        for f in check_forms(holder, ind, (*spath, "indikator", ii), doc)
     ]
     return forms + _checks(periode, bidang, entries, doc)
 
@@ -362,11 +398,10 @@ def _checks(
         else:
             seen[key] = (code, ".".join(str(p) for p in path))
 
-    for si, kode, inds, complete in entries:
-        spath = ("sasaran", si)
+    for spath, kode, inds, complete, averaged in entries:
         if kode is not None:
             code_check(kode, spath)
-        if complete and inds and all(ind.bobot == 0 for _, ind in inds):
+        if averaged and complete and inds and all(ind.bobot == 0 for _, ind in inds):
             out.append(
                 doc.finding(
                     "IKU209",
@@ -377,8 +412,9 @@ def _checks(
                 )
             )
         if not inds and complete:
+            level = spath[0] if averaged or spath[0] == "tujuan" else "kelompok"
             out.append(
-                doc.finding("IKU253", f"sasaran {kode} belum punya indikator", spath, severity=W)
+                doc.finding("IKU253", f"{level} {kode} belum punya indikator", spath, severity=W)
             )
         for ii, ind in inds:
             ipath = (*spath, "indikator", ii)

@@ -68,6 +68,7 @@ CODES: dict[str, str] = {
     "IKU317": "pecahan pada satuan hitungan (angka yang mungkin salah baca)",
     "IKU318": "isian buku kerja bertabrakan dengan perubahan di berkas sejak buku kerja dibuat",
     "IKU319": "realisasi triwulan tanpa aturan agregasi untuk persentase, indeks, rasio atau predikat",
+    "IKU320": "triwulan belum lengkap pada berkas yang bukan sementara",
     # Capaian
     "IKU401": "capaian ekstrem",
     "IKU402": "capaian tidak dapat dihitung",

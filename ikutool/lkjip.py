@@ -20,6 +20,7 @@ from __future__ import annotations
 from ikutool.anggaran import AnggaranTahun
 from ikutool.capaian import HasilCapaian, HasilIndikator, Options
 from ikutool.efisiensi import Anggaran, Efisiensi, anggaran_sasaran, efisiensi
+from ikutool.manual import IndikatorManual, build_manual
 from ikutool.model import Iku, Kepala, Result
 from ikutool.pk import PkTahun
 from ikutool.proyeksi import Proyeksi
@@ -60,6 +61,7 @@ class ProgramLkjip(Result):
 class SasaranLkjip(Result):
     kode: str
     uraian: str
+    jenis: str = "sasaran"  # sasaran | kelompok | tujuan (the last two: never averaged)
     capaian: float | None
     kategori: str | None
     indikator: list[IndikatorLkjip]
@@ -101,6 +103,8 @@ class Lkjip(Result):
     kategori: str | None
     kelengkapan: list[Kelengkapan]
     peringatan: list[str] = []
+    manual: list[IndikatorManual] = []  # the IKU with formula and kondisi awal (Bab II)
+    pk_perubahan: list[str] = []  # the dates (ISO) of this year's PK revisions
 
 
 def build_lkjip(
@@ -156,6 +160,7 @@ def build_lkjip(
             SasaranLkjip.model_construct(
                 kode=sas_now.kode,
                 uraian=sas_now.uraian,
+                jenis=sas_now.jenis,
                 capaian=sas_now.capaian,
                 kategori=sas_now.kategori,
                 indikator=indikator,
@@ -210,6 +215,8 @@ def build_lkjip(
         kategori=this_year.kategori,
         kelengkapan=[],
         peringatan=this_year.peringatan,
+        manual=build_manual(iku).indikator,
+        pk_perubahan=sorted({d.isoformat() for d in this_pk.perubahan.values()}) if this_pk else [],
     )
     out.kelengkapan = checklist(out, years, anggaran_folder)
     return out

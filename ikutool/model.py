@@ -491,6 +491,10 @@ class Tujuan(Base):
     uraian: Text
     indikator: list[Indikator] = Field(default_factory=list)
 
+    @property
+    def jenis(self) -> str:
+        return "tujuan"
+
 
 class Iku(Base):
     instansi: Instansi
@@ -531,8 +535,13 @@ class Iku(Base):
         """The file this IKU was read from, as shown to the user."""
         return self._berkas or "IKU"
 
-    def indikator(self) -> list[tuple[Sasaran, Indikator]]:
-        return [(s, i) for s in self.sasaran for i in s.indikator]
+    def groups(self) -> list[Sasaran | Tujuan]:
+        """Every group of indicators in the file's order of levels: tujuan, then sasaran."""
+        return [*self.tujuan, *self.sasaran]
+
+    def indikator(self) -> list[tuple[Sasaran | Tujuan, Indikator]]:
+        """Every indicator with its group (a tujuan's, a sasaran's, a kelompok's)."""
+        return [(s, i) for s in self.groups() for i in s.indikator]
 
     def find_indikator(self, kode: str) -> Indikator | None:
         """The indikator of ``kode`` (an index built on first use: callers look every code up)."""

@@ -682,6 +682,18 @@ class _Entries:
                 entry.nilai[k] = math.fsum(series) / len(series)
             if len(present) < len(QUARTERS):
                 entry.sd_triwulan[k] = present[-1]  # "s.d. TW III": never silently a year
+                if self.out.status != "sementara":
+                    name = f"{ind.kode} ({k})" if len(keys) > 1 else ind.kode
+                    gaps = ", ".join(q for q in QUARTERS if q not in present)
+                    self.error(
+                        "IKU320",
+                        f"{name} baru diisi TW {', '.join(present)} (TW {gaps} kosong), padahal "
+                        "berkas ini bukan 'sementara': angka tahunannya dihitung s.d. TW "
+                        f"{present[-1]} dan ditandai begitu di setiap keluaran. Isi triwulan yang "
+                        "kosong, atau tulis 'status: sementara' bila tahunnya belum selesai",
+                        path,
+                        severity=W,
+                    )
 
 
 # what must not be summed over quarters without a rule: a share, a level, a grade

@@ -7,7 +7,15 @@ Every capaian figure here comes from :func:`ikutool.capaian.compute` (per year) 
 
 from __future__ import annotations
 
-from ikutool.capaian import HasilCapaian, HasilIndikator, Options, capaian_value, compute, mean
+from ikutool.capaian import (
+    HasilCapaian,
+    HasilIndikator,
+    Options,
+    capaian_value,
+    compute,
+    mean,
+    value_args,
+)
 from ikutool.model import Iku, Result
 from ikutool.pk import PkTahun
 from ikutool.proyeksi import Proyeksi, proyeksi_indikator
@@ -57,6 +65,7 @@ class LaporanIndikator(Result):
 class LaporanSasaran(Result):
     kode: str
     uraian: str
+    jenis: str = "sasaran"  # sasaran | kelompok | tujuan (the last two: never averaged)
     indikator: list[LaporanIndikator]  # those shown (a bidang's only, with --bidang)
     capaian: dict[int, float | None]  # per year: the sasaran's own figure, over all its indicators
     kategori: dict[int, str | None]
@@ -147,11 +156,7 @@ def build_report(
                     for comp in end_target.komponen:
                         key = comp.kunci or "nilai"
                         value, status, _ = capaian_value(
-                            comp.jumlah,
-                            realised.get(key),
-                            polaritas=ind_def.polaritas,
-                            rumus=iku.rumus_for(ind_def),
-                            target_maks=comp.jumlah_maks,
+                            comp.jumlah, realised.get(key), **value_args(iku, ind_def, comp)
                         )
                         row.terhadap_target_akhir.append(
                             KomponenAkhir.model_construct(
@@ -191,6 +196,7 @@ def build_report(
             LaporanSasaran.model_construct(
                 kode=sas.kode,
                 uraian=sas.uraian,
+                jenis=sas.jenis,
                 indikator=indikator_out,
                 capaian={y: results[y].sasaran[si].capaian for y in years},
                 kategori={y: results[y].sasaran[si].kategori for y in years},

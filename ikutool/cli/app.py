@@ -23,6 +23,7 @@ COMMANDS = {
     "init": ("workspace", "init"),
     "validate": ("definition", "validate"),
     "show": ("definition", "show"),
+    "manual": ("manual", "manual"),
     "capaian": ("capaian", "capaian"),
     "report": ("laporan", "report"),
     "evaluasi": ("laporan", "evaluasi"),

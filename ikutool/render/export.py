@@ -34,31 +34,48 @@ def dumps(data: Any) -> str:
 def iku_data(
     iku: Iku, years: list[int] | None = None, codes: set[str] | None = None
 ) -> dict[str, Any]:
-    """The parsed definition; year keys as strings, null where there is no target."""
+    """The parsed definition, every field of every indicator (the Manual IKU's included, null
+    where the file leaves it empty); year keys as strings, null where there is no target."""
     wanted = years or list(iku.periode.tahun)
-    sasaran = []
-    for sas in iku.sasaran:
-        indikator = []
-        for ind in sas.indikator:
-            if codes is not None and ind.kode not in codes:
+
+    def indicator(ind: Any) -> dict[str, Any]:
+        data = ind.model_dump(mode="json", exclude={"target"})
+        data["rumus_negatif"] = iku.rumus_for(ind)
+        data["sumber_data"] = iku.sumber_data(ind)
+        targets: dict[str, Any] = {}
+        for y in sorted(set(wanted) | {y for y in ind.target if years is None}):
+            if years is not None and y not in years:
                 continue
-            data = ind.model_dump(mode="json", exclude={"target"})
-            data["rumus_negatif"] = iku.rumus_for(ind)
-            data["sumber_data"] = iku.sumber_data(ind)
-            targets: dict[str, Any] = {}
-            for y in sorted(set(wanted) | {y for y in ind.target if years is None}):
-                if years is not None and y not in years:
-                    continue
-                t = ind.target_for(y)
-                targets[str(y)] = t.model_dump(mode="json") if t else None
-            data["target"] = targets
-            indikator.append(data)
+            t = ind.target_for(y)
+            targets[str(y)] = t.model_dump(mode="json") if t else None
+        data["target"] = targets
+        return data
+
+    levels: dict[str, list[dict[str, Any]]] = {"tujuan": [], "sasaran": []}
+    for group in iku.groups():
+        indikator = [
+            indicator(ind) for ind in group.indikator if codes is None or ind.kode in codes
+        ]
         if codes is not None and not indikator:
             continue
-        sasaran.append({"kode": sas.kode, "uraian": sas.uraian, "indikator": indikator})
-    out = {"berkas_iku": iku.berkas, **iku.model_dump(mode="json", exclude={"sasaran"})}
-    out["sasaran"] = sasaran
+        entry: dict[str, Any] = {"kode": group.kode, "uraian": group.uraian}
+        if group.jenis != "tujuan":
+            entry["jenis"] = group.jenis
+            entry["tujuan"] = group.tujuan  # type: ignore[union-attr]
+        entry["indikator"] = indikator
+        levels["tujuan" if group.jenis == "tujuan" else "sasaran"].append(entry)
+    out = {"berkas_iku": iku.berkas, **iku.model_dump(mode="json", exclude={"sasaran", "tujuan"})}
+    out["tujuan"] = levels["tujuan"]
+    out["sasaran"] = levels["sasaran"]
     return out
+
+
+def manual_data(manual: Any) -> dict[str, Any]:
+    """``iku manual --format json``: every field of every indicator (null where the IKU file
+    leaves it empty, listed in ``kosong``), and which are complete."""
+    data = manual.model_dump(mode="json")
+    data["lengkap"] = manual.lengkap
+    return data
 
 
 def capaian_data(result: HasilCapaian) -> dict[str, Any]:
@@ -94,6 +111,13 @@ def capaian_csv(result: HasilCapaian) -> str:
             "berkas_iku",
             "berkas_realisasi",
             "peringatan",
+            "sasaran_jenis",
+            "komponen_jenis",
+            "target_tulisan",
+            "realisasi_tulisan",
+            "kesimpulan",
+            "sd_triwulan",
+            "pk_perubahan",
         ]
     )
 
@@ -135,6 +159,13 @@ def capaian_csv(result: HasilCapaian) -> str:
                                 *(comp.peringatan if comp else []),
                             ]
                         ),
+                        sas.jenis,
+                        comp.jenis if comp else "",
+                        (comp.target_tulisan or "") if comp else (ind.target_teks or ""),
+                        (comp.realisasi_tulisan or "") if comp else "",
+                        (comp.kesimpulan or "") if comp else "",
+                        (comp.sd_triwulan or "") if comp else "",
+                        ind.pk_perubahan or "",
                     ]
                 )
     return buf.getvalue()

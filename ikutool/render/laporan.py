@@ -20,6 +20,7 @@ from ikutool.render.text import (
     bidang_mean_label,
     capaian_cell,
     end_target_text,
+    group_name,
     laporan_bidang_label,
     laporan_overall,
     laporan_sasaran_label,
@@ -117,7 +118,7 @@ def report_document(laporan: Any) -> Dokumen:
     bold: set[int] = set()
     for sas in laporan.sasaran:
         bold.add(len(rows))
-        rows.append([f"{sas.kode} {sas.uraian}", "", "", "", "", "", ""])
+        rows.append([group_name(sas), "", "", "", "", "", ""])
         for ind in sas.indikator:
             for ri, row in enumerate(ind.tahun):
                 h = row.hasil
@@ -196,7 +197,7 @@ def evaluasi_document(laporan: Any) -> Dokumen:
     no = 0
     for sas in laporan.sasaran:
         bold.add(len(rows))
-        rows.append(["", f"{sas.kode} {sas.uraian}", *[""] * (len(head) - 2)])
+        rows.append(["", group_name(sas), *[""] * (len(head) - 2)])
         for ind in sas.indikator:
             no += 1
             cells: list[Any] = [str(no), f"{ind.kode} {ind.uraian}", end_target_text(ind, "\n")]

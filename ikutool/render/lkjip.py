@@ -32,9 +32,11 @@ from ikutool.render.text import (
     PARTIAL_MARK,
     PARTIAL_NOTE,
     capaian_cell,
+    group_name,
     kalimat,
     mean_label,
     named,
+    pk_name,
     quantity,
     realisasi_text,
     target_text,
@@ -107,10 +109,10 @@ def _pk_rows(lk: Lkjip) -> tuple[list[list[Any]], bool]:
             rows.append(
                 [
                     str(no) if k == 0 else "",
-                    f"{sas.kode} {sas.uraian}" if k == 0 else "",
+                    group_name(sas) if k == 0 else "",
                     f"{ind.kode} {ind.uraian}",
                     target_text(h, "; ").replace(" (PK)", ""),
-                    "PK" if ind.target_sumber == "pk" else "Renstra",
+                    pk_name(h) if ind.target_sumber == "pk" else "Renstra",
                     h.target_renstra_teks or "",
                 ]
             )
@@ -133,6 +135,14 @@ def _pk_table(lk: Lkjip, nomor: str) -> Tabel:
 def _bab2(lk: Lkjip) -> list[Block]:
     out: list[Block] = [
         Heading(1, "BAB II PERENCANAAN KINERJA"),
+        Heading(2, "Indikator Kinerja Utama"),
+        Para(
+            [
+                f"Indikator Kinerja Utama {lk.periode_awal}-{lk.periode_akhir}, dengan formula, "
+                "kondisi awal dan sumber datanya:"
+            ]
+        ),
+        _iku_table(lk, "Tabel 2.1"),
         Heading(2, f"Perjanjian Kinerja Tahun {lk.tahun}"),
     ]
     if lk.berkas_pk:
@@ -141,12 +151,19 @@ def _bab2(lk: Lkjip) -> list[Block]:
             if lk.pk_ditandatangani
             else ""
         )
+        revised = (
+            " dan diubah dengan PK perubahan tanggal "
+            + ", ".join(tanggal(d) for d in lk.pk_perubahan)
+            if lk.pk_perubahan
+            else ""
+        )
         out.append(
             Para(
                 [
-                    f"Perjanjian Kinerja tahun {lk.tahun}{signed} memuat target berikut. Target yang "
-                    "berbeda dari Renstra ditandai PK, dengan target Renstra-nya; capaian tahun ini "
-                    "diukur terhadap target PK tersebut."
+                    f"Perjanjian Kinerja tahun {lk.tahun}{signed}{revised} memuat target berikut. "
+                    "Target yang berbeda dari Renstra ditandai PK (atau PK perubahan, dengan "
+                    "tanggalnya), dengan target Renstra-nya; capaian tahun ini diukur terhadap "
+                    "target PK tersebut."
                 ]
             )
         )
@@ -161,8 +178,42 @@ def _bab2(lk: Lkjip) -> list[Block]:
                 ]
             )
         )
-    out.append(_pk_table(lk, "Tabel 2.1"))
+    out.append(_pk_table(lk, "Tabel 2.2"))
     return out
+
+
+def _iku_table(lk: Lkjip, nomor: str) -> Tabel:
+    """The IKU as the Renstra sets it: each indicator with its formula, kondisi awal, this
+    year's and the end target, and its data source (Bab II, before the PK)."""
+    rows: list[list[Any]] = []
+    for no, ind in enumerate(lk.manual, 1):
+        this_year = next((t.teks for t in ind.target if t.tahun == lk.tahun), None)
+        rows.append(
+            [
+                str(no),
+                f"{ind.kode} {ind.uraian}",
+                ind.formula or placeholder("formula"),
+                ind.kondisi_awal or placeholder("kondisi awal"),
+                this_year or "-",
+                ind.target_akhir or "-",
+                ind.sumber_data or placeholder("sumber data"),
+            ]
+        )
+    return Tabel(
+        nomor,
+        f"Indikator Kinerja Utama {lk.periode_awal}-{lk.periode_akhir}",
+        [
+            "No",
+            "Indikator Kinerja",
+            "Formula",
+            "Kondisi awal",
+            f"Target {lk.tahun}",
+            f"Target {lk.periode_akhir}",
+            "Sumber data",
+        ],
+        rows,
+        ["r", "l", "l", "r", "r", "r", "l"],
+    )
 
 
 # --- Bab III ---------------------------------------------------------------------------------

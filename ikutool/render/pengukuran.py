@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ikutool.capaian import STATUS_TEXT, HasilCapaian, HasilIndikator, HasilKomponen
+from ikutool.capaian import GROUP_TEXT, STATUS_TEXT, HasilCapaian, HasilIndikator, HasilKomponen
 from ikutool.numfmt import format_angka
 from ikutool.render.text import (
     PARTIAL_MARK,
@@ -25,10 +25,17 @@ from ikutool.render.text import (
     bidang_mean_label,
     explain_component,
     explain_mean,
+    group_name,
+    is_number,
+    is_plain,
+    kesimpulan_mark,
     mean_label,
-    quantity,
+    realisasi_figure,
+    revision_texts,
     sasaran_bidang_label,
     sasaran_label,
+    sd_mark,
+    target_figure,
     target_source_text,
 )
 
@@ -115,12 +122,6 @@ def _marks(*pairs: tuple[bool, str]) -> str:
     return "".join(f" {mark}" for on, mark in pairs if on)
 
 
-def _figure(value: float | None, marks: str) -> Sel:
-    if value is None:
-        return Sel("-")
-    return Sel(format_angka(value) + marks, value, marks)
-
-
 def _capaian(value: float | None, status: str, marks: str = "") -> Sel:
     if value is None:
         text = STATUS_TEXT.get(status, "-") if status not in ("ada", "sebagian") else "-"
@@ -132,15 +133,26 @@ def _target(ind: HasilIndikator, comp: HasilKomponen) -> Sel:
     marks = _marks((ind.target_sumber == "pk", PK_MARK), (bool(ind.peringatan_target), WARN_MARK))
     if comp.target is None:
         return Sel("-", None, "")
-    text = quantity(comp.target, "", comp.target_maks) + marks
-    # a range is text (two numbers); a single figure stays a number for a workbook
-    return Sel(text, comp.target if comp.target_maks is None else None, marks)
+    text = target_figure(comp) + marks
+    # a range, a one-sided target, a ratio, a predikat are text; a single figure stays a
+    # number for a workbook
+    plain = is_plain(comp) and comp.target_maks is None
+    return Sel(text, comp.target if plain else None, marks)
+
+
+def _realisasi(comp: HasilKomponen) -> Sel:
+    marks = sd_mark(comp) + _marks((bool(comp.peringatan_realisasi), WARN_MARK))
+    if comp.realisasi is None:
+        return Sel("-")
+    if not is_number(comp):  # a ratio, a predikat: text
+        return Sel(realisasi_figure(comp) + marks, None, marks)
+    return Sel(format_angka(comp.realisasi) + marks, comp.realisasi, marks)
 
 
 def _komponen_cells(ind: HasilIndikator, comp: HasilKomponen) -> tuple[Sel, Sel, Sel]:
-    real = _figure(comp.realisasi, _marks((bool(comp.peringatan_realisasi), WARN_MARK)))
-    cap = _capaian(comp.capaian, comp.status, _marks((bool(comp.peringatan), WARN_MARK)))
-    return _target(ind, comp), real, cap
+    marks = kesimpulan_mark(comp) + _marks((bool(comp.peringatan), WARN_MARK))
+    cap = _capaian(comp.capaian, comp.status, marks)
+    return _target(ind, comp), _realisasi(comp), cap
 
 
 def indikator_label(ind: HasilIndikator) -> str:
@@ -167,13 +179,13 @@ def rows(result: HasilCapaian, *, explain: bool = False) -> list[Baris]:
                     [i.bobot for i in counted],
                     sas.capaian,
                 )
-                if explain and len(sas.indikator) == sas.jumlah_indikator
-                else "",
+                if explain and len(sas.indikator) == sas.jumlah_indikator and sas.jenis == "sasaran"
+                else (GROUP_TEXT.get(sas.jenis, "") if explain else ""),
             )
         )
-        block[0].no, block[0].sasaran = str(no), f"{sas.kode} {sas.uraian}"
+        block[0].no, block[0].sasaran = str(no), group_name(sas)
         out += block
-        if result.bidang and len(sas.indikator) < sas.jumlah_indikator:
+        if result.bidang and len(sas.indikator) < sas.jumlah_indikator and sas.jenis == "sasaran":
             out.append(
                 Baris(
                     "sasaran_bidang",
@@ -291,7 +303,8 @@ def notes(result: HasilCapaian, *, document: bool = False) -> list[str]:
             ]
             out += [f"{WARN_MARK} Capaian {name}: {_clean(w, document)}" for w in c.peringatan]
     if any(i.target_sumber == "pk" for i in inds):
-        out.append(f"{PK_MARK} target Perjanjian Kinerja tahun {result.tahun}.")
+        revised = "".join(f"; {text}" for text in revision_texts(inds))
+        out.append(f"{PK_MARK} target Perjanjian Kinerja tahun {result.tahun}{revised}.")
     if not document:
         out.append(target_source_text(result) + ".")
     return out

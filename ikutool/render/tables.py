@@ -12,12 +12,14 @@ from rich.text import Text
 from ikutool.capaian import HasilCapaian
 from ikutool.errors import Finding
 from ikutool.model import Iku
+from ikutool.notation import format_component
 from ikutool.numfmt import format_angka, format_persen
 from ikutool.render.text import (
     PENGUKURAN_HEADER,
     bidang_mean_label,
     capaian_cell,
     change_text,
+    group_name,
     mean_label,
     notice,
     quantity,
@@ -61,7 +63,42 @@ def _target_lines(iku: Iku, ind, year: int) -> str:
     t = ind.target_for(year)
     if t is None:
         return "-"
-    return "\n".join(quantity(c.jumlah, c.satuan, c.jumlah_maks) for c in t.komponen)
+    return "\n".join(
+        quantity(c.jumlah, c.satuan, c.jumlah_maks)
+        if c.jenis == "angka" and not c.batas
+        else c.teks
+        or format_component(
+            None, c.jumlah, c.jumlah_maks, c.satuan, c.jenis, c.batas, c.rasio_dari, c.predikat
+        )
+        for c in t.komponen
+    ) + (f"\n({t.catatan})" if t.catatan else "")
+
+
+def _manual_lines(ind) -> list[str]:
+    """What a Manual IKU says about ``ind`` beyond its name, one line per field written."""
+    out = []
+    for label, value in (
+        ("Definisi", ind.definisi),
+        ("Alasan", ind.alasan),
+        ("Keterangan", ind.keterangan),
+    ):
+        if value:
+            out.append(f"{label}: {value}")
+    return out
+
+
+def _source_text(iku: Iku, ind) -> str:
+    parts = [iku.sumber_data(ind) or "-"]
+    if ind.penyedia_data:
+        parts.append(f"penyedia: {ind.penyedia_data}")
+    if ind.frekuensi:
+        parts.append(f"frekuensi: {ind.frekuensi}")
+    return "\n".join(parts)
+
+
+def _awal_text(ind) -> str:
+    k = ind.kondisi_awal
+    return f"{k.nilai} ({k.tahun})" if k else "-"
 
 
 def iku_view(
@@ -75,19 +112,24 @@ def iku_view(
 
 def iku_list(iku: Iku, years: list[int], indikator_codes: set[str] | None = None) -> Text:
     out = Text(_iku_title(iku) + "\n", style="bold")
-    for sas in iku.sasaran:
+    for sas in iku.groups():
         inds = [i for i in sas.indikator if indikator_codes is None or i.kode in indikator_codes]
         if not inds:
             continue
-        out.append(f"\n{sas.kode} {sas.uraian}\n", style="bold")
+        out.append(f"\n{group_name(sas)}\n", style="bold")
         for ind in inds:
             neg = " (polaritas negatif)" if ind.polaritas == "negatif" else ""
             out.append(f"  {ind.kode} {ind.uraian}{neg}\n")
+            if ind.kondisi_awal:
+                out.append(f"    kondisi awal: {_awal_text(ind)}\n")
             for y in years:
                 out.append(f"    {y}: {_target_lines(iku, ind, y).replace(chr(10), '; ')}\n")
+            extra = [*_manual_lines(ind), *([f"Formula: {ind.formula}"] if ind.formula else [])]
+            for line in extra:
+                out.append(f"    {line}\n", style="dim")
             out.append(
                 f"    penanggung jawab: {ind.penanggung_jawab or '-'}; "
-                f"sumber data: {iku.sumber_data(ind) or '-'}\n",
+                f"sumber data: {_source_text(iku, ind).replace(chr(10), '; ')}\n",
                 style="dim",
             )
     return out
@@ -98,26 +140,38 @@ def iku_table(iku: Iku, years: list[int], indikator_codes: set[str] | None = Non
     table.add_column("No", justify="right")
     table.add_column("Sasaran")
     table.add_column("Indikator Kinerja")
+    inds = [ind for _, ind in iku.indikator()]
+    awal = any(ind.kondisi_awal for ind in inds)
+    formula = any(ind.formula for ind in inds)
+    if awal:
+        table.add_column("Kondisi awal")
     for y in years:
         table.add_column(f"Target {y}")
+    if formula:
+        table.add_column("Formula")
     table.add_column("Penanggung jawab")
     table.add_column("Sumber Data")
-    for no, sas in enumerate(iku.sasaran, 1):
+    for no, sas in enumerate(iku.groups(), 1):
         first = True
         for ind in sas.indikator:
             if indikator_codes is not None and ind.kode not in indikator_codes:
                 continue
             cells = [_target_lines(iku, ind, y) for y in years]
-            uraian = f"{ind.kode} {ind.uraian}" + (
-                " (polaritas negatif)" if ind.polaritas == "negatif" else ""
+            uraian = Text(
+                f"{ind.kode} {ind.uraian}"
+                + (" (polaritas negatif)" if ind.polaritas == "negatif" else "")
             )
+            for line in _manual_lines(ind):
+                uraian.append("\n" + line, style="dim")
             table.add_row(
                 str(no) if first else "",
-                f"{sas.kode} {sas.uraian}" if first else "",
+                group_name(sas) if first else "",
                 uraian,
+                *([_awal_text(ind)] if awal else []),
                 *cells,
+                *([ind.formula or "-"] if formula else []),
                 ind.penanggung_jawab or "-",
-                iku.sumber_data(ind) or "-",
+                _source_text(iku, ind),
             )
             first = False
     return table
@@ -353,7 +407,7 @@ def _report_table(laporan) -> Table:
     for si, sas in enumerate(laporan.sasaran):
         if si:
             table.add_section()
-        table.add_row(Text(f"{sas.kode} {sas.uraian}", style="bold"), *[""] * 7)
+        table.add_row(Text(group_name(sas), style="bold"), *[""] * 7)
         for ind in sas.indikator:
             for ri, row in enumerate(ind.tahun):
                 h = row.hasil
@@ -392,7 +446,7 @@ def _report_list(laporan) -> Text:
     if laporan.bidang_nama:
         out.append(f"BIDANG {laporan.bidang_nama.upper()}\n", style="bold")
     for sas in laporan.sasaran:
-        out.append(f"\n{sas.kode} {sas.uraian}\n", style="bold")
+        out.append(f"\n{group_name(sas)}\n", style="bold")
         for ind in sas.indikator:
             out.append(f"  {ind.kode} {ind.uraian}\n")
             for row in ind.tahun:
@@ -475,9 +529,7 @@ def _evaluasi_table(laporan) -> Table:
     for si, sas in enumerate(laporan.sasaran):
         if si:
             table.add_section()
-        table.add_row(
-            "", Text(f"{sas.kode} {sas.uraian}", style="bold"), *[""] * (2 * len(laporan.tahun) + 3)
-        )
+        table.add_row("", Text(group_name(sas), style="bold"), *[""] * (2 * len(laporan.tahun) + 3))
         for ind in sas.indikator:
             no += 1
             cells = []
@@ -506,7 +558,7 @@ def _evaluasi_list(laporan) -> Text:
         style="bold",
     )
     for sas in laporan.sasaran:
-        out.append(f"\n{sas.kode} {sas.uraian}\n", style="bold")
+        out.append(f"\n{group_name(sas)}\n", style="bold")
         for ind in sas.indikator:
             out.append(f"  {ind.kode} {ind.uraian}\n")
             out.append(f"    target akhir {laporan.periode_akhir}: {end_target_text(ind, '; ')}\n")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ikutool.capaian import STATUS_TEXT, HasilCapaian, HasilIndikator, HasilKomponen
-from ikutool.numfmt import format_angka, format_persen
+from ikutool.notation import format_component, format_value
+from ikutool.numfmt import format_angka, format_persen, tanggal
 
 CONTOH_NOTICE = (
     "CATATAN: realisasi tahun {tahun} berstatus CONTOH - angka ilustrasi, bukan data resmi."
@@ -56,6 +57,63 @@ def quantity(value: float | None, satuan: str, maks: float | None = None) -> str
     return f"{text} {satuan}".rstrip()
 
 
+def is_plain(comp: Any) -> bool:
+    """A component written as a plain number (or range): its figure stands without its text."""
+    return comp.jenis == "angka" and not comp.batas
+
+
+def target_figure(comp: HasilKomponen, unit: bool = False) -> str:
+    """One component's target as its document writes it: ``minimal 80 %``, ``1:30``,
+    ``Rp 1,5 miliar``, ``WTP``; a plain number alone (its unit has a column) or with ``unit``."""
+    if comp.target is None:
+        return "-"
+    if not is_plain(comp):
+        if comp.target_tulisan:
+            return comp.target_tulisan
+        label = None
+        if comp.jenis == "predikat" and comp.skala and 1 <= comp.target <= len(comp.skala):
+            label = comp.skala[int(comp.target) - 1]
+        return format_component(
+            None,
+            comp.target,
+            comp.target_maks,
+            comp.satuan,
+            comp.jenis,
+            comp.batas,
+            comp.rasio_dari,
+            label,
+        )
+    return quantity(comp.target, comp.satuan if unit else "", comp.target_maks)
+
+
+def realisasi_figure(comp: HasilKomponen, unit: bool = False) -> str:
+    """One component's realisasi in its target's form: ``1:24``, ``WDP``, ``Rp 1.200.000.000``,
+    else the number (with its unit when ``unit``)."""
+    if comp.realisasi is None:
+        return "-"
+    if comp.jenis in ("rasio", "predikat", "rupiah"):
+        text = format_value(comp.realisasi, comp.jenis, comp.skala, comp.rasio_dari)
+        if comp.jenis == "rasio" and unit and comp.satuan:
+            text += f" {comp.satuan}"
+        return text
+    return quantity(comp.realisasi, comp.satuan if unit else "")
+
+
+def is_number(comp: HasilKomponen) -> bool:
+    """Whether a component's figures are numbers a workbook can compute with."""
+    return comp.jenis in ("angka", "rupiah")
+
+
+def sd_mark(comp: HasilKomponen) -> str:
+    """`` (s.d. TW III)`` beside a year built from fewer than four quarters."""
+    return f" (s.d. TW {comp.sd_triwulan})" if comp.sd_triwulan else ""
+
+
+def kesimpulan_mark(comp: HasilKomponen) -> str:
+    """`` (tercapai)`` beside a predikat's or a zero target's capaian."""
+    return f" ({comp.kesimpulan})" if comp.kesimpulan else ""
+
+
 PARTIAL_MARK = "*)"
 PARTIAL_NOTE = f"{PARTIAL_MARK} dihitung dari sebagian komponen saja; komponen lainnya belum diisi."
 
@@ -77,15 +135,25 @@ def mean_label(result: HasilCapaian) -> str:
     the agency's figure, always over every sasaran (a bidang view says so)."""
     counted, total = result.sasaran_berangka, result.jumlah_sasaran
     text = f"Capaian rata-rata {counted if counted == total else f'{counted} dari {total}'} sasaran"
-    return text + (" (seluruh instansi, semua bidang)" if result.bidang else "")
+    text += " (seluruh instansi, semua bidang)" if result.bidang else ""
+    return text + groups_note(result.tidak_dirata)
+
+
+def groups_note(codes: list[str]) -> str:
+    """What a mean leaves out: `` (tanpa kelompok/tujuan A1, T1)``."""
+    return f" (tanpa kelompok/tujuan {', '.join(codes)})" if codes else ""
 
 
 def bidang_mean_label(result: HasilCapaian) -> str:
     """The mean of a bidang view's rows, named as what it is."""
-    rows = [i for s in result.sasaran for i in s.indikator]
+    rows = [i for s in result.sasaran if s.jenis == "sasaran" for i in s.indikator]
     counted = sum(i.capaian is not None for i in rows)
     over = f"{counted} dari {len(rows)}" if counted != len(rows) else str(len(rows))
-    return f"Rata-rata capaian {over} indikator Bidang {result.bidang_nama or result.bidang}"
+    groups = [s.kode for s in result.sasaran if s.jenis != "sasaran"]
+    return (
+        f"Rata-rata capaian {over} indikator Bidang {result.bidang_nama or result.bidang}"
+        + groups_note(groups)
+    )
 
 
 def sasaran_bidang_label(result: HasilCapaian, sas: Any) -> str:
@@ -97,6 +165,8 @@ def sasaran_bidang_label(result: HasilCapaian, sas: Any) -> str:
 
 def sasaran_label(result: HasilCapaian, sas: Any) -> str:
     """``Capaian sasaran S2``, and in a bidang view that it is over every bidang's indicators."""
+    if sas.jenis != "sasaran":
+        return group_label(sas)
     if result.bidang and len(sas.indikator) < sas.jumlah_indikator:
         return (
             f"Capaian sasaran {sas.kode} (seluruh {sas.jumlah_indikator} indikator, semua bidang)"
@@ -104,8 +174,21 @@ def sasaran_label(result: HasilCapaian, sas: Any) -> str:
     return f"Capaian sasaran {sas.kode}"
 
 
+def group_label(sas: Any) -> str:
+    """The row of a kelompok or a tujuan, where a sasaran has its mean."""
+    return f"{sas.jenis.capitalize()} {sas.kode}: tidak dirata-ratakan"
+
+
+def group_name(sas: Any) -> str:
+    """A group's name in the Sasaran column: a kelompok and a tujuan say what they are."""
+    kind = {"kelompok": " (kelompok)", "tujuan": " (tujuan)"}.get(sas.jenis, "")
+    return f"{sas.kode} {sas.uraian}{kind}"
+
+
 def laporan_sasaran_label(sas: Any) -> str:
     """A multi-year report's sasaran row; in a bidang view, said to be over every bidang."""
+    if sas.jenis != "sasaran":
+        return group_label(sas)
     if sas.sebagian:
         return (
             f"Capaian sasaran {sas.kode} (seluruh {sas.jumlah_indikator} indikator, semua bidang)"
@@ -124,7 +207,7 @@ def sasaran_means(laporan: Any, sas: Any) -> list[tuple[str, dict, dict]]:
     """A report's mean rows for one sasaran: ``(label, capaian per year, kategori per year)``,
     the sasaran's own and, in a bidang view of part of it, the bidang's."""
     out = [(laporan_sasaran_label(sas), sas.capaian, sas.kategori)]
-    if sas.sebagian:
+    if sas.sebagian and sas.jenis == "sasaran":
         out.append((laporan_bidang_label(laporan, sas), sas.capaian_bidang, sas.kategori_bidang))
     return out
 
@@ -169,6 +252,45 @@ def explain_component(ind: HasilIndikator, comp: HasilKomponen) -> str:
         return STATUS_TEXT[comp.status]
     r = format_angka(comp.realisasi)
     result = format_persen(comp.capaian_asli if comp.capaian_asli is not None else comp.capaian)
+    built = f"; realisasi dihitung dari TW I s.d. TW {comp.sd_triwulan}" if comp.sd_triwulan else ""
+    if comp.jenis == "predikat":
+        real, goal = realisasi_figure(comp), target_figure(comp)
+        scale = " < ".join(comp.skala or [])
+        if "peringkat" in (comp.aturan or ""):
+            body = (
+                f"{real} peringkat {r}, {goal} peringkat {format_angka(comp.target)} pada skala "
+                f"{scale}: {r} / {format_angka(comp.target)} x 100 = {result}"
+            )
+        else:
+            body = f"{real} terhadap {goal} pada skala {scale}: {result} (100 bila tercapai, 0 bila tidak)"
+        return f"{body} ({comp.kesimpulan}){built}"
+    if comp.kesimpulan and comp.target == 0:
+        return (
+            f"target {target_figure(comp, unit=True)}, realisasi {realisasi_figure(comp, unit=True)}: "
+            f"{result} ({comp.kesimpulan}; target nol pada polaritas negatif: realisasi 0 = 100, "
+            f"di atas 0 = 0){built}"
+        )
+    return _explain_number(ind, comp, r, result) + _form_note(comp) + built
+
+
+def _form_note(comp: HasilKomponen) -> str:
+    """What a target's form adds to the arithmetic, said after it."""
+    if comp.jenis == "rasio":
+        first = format_angka(comp.rasio_dari or 1)
+        return (
+            f" (rasio {target_figure(comp)} dan {realisasi_figure(comp)}: dibandingkan pada suku "
+            f"kedua per {first})"
+        )
+    if comp.batas == "min":
+        return f" (target satu sisi '{target_figure(comp)}': makin tinggi makin baik)"
+    if comp.batas == "maks":
+        return f" (target satu sisi '{target_figure(comp)}': makin rendah makin baik)"
+    return ""
+
+
+def _explain_number(ind: HasilIndikator, comp: HasilKomponen, r: str, result: str) -> str:
+    """The plain formula of a number (or a range) against its target."""
+    assert comp.target is not None and comp.realisasi is not None and comp.capaian is not None
     prefix = ""
     t_value = comp.target
     if comp.target_maks is not None:
@@ -216,7 +338,7 @@ def named(comp: HasilKomponen, text: str, several: bool) -> str:
 def realisasi_text(ind: HasilIndikator, sep: str = "; ") -> str:
     several = len(ind.komponen) > 1
     parts = [
-        named(c, quantity(c.realisasi, c.satuan), several)
+        named(c, realisasi_figure(c, unit=True) + sd_mark(c), several)
         for c in ind.komponen
         if c.realisasi is not None
     ]
@@ -228,9 +350,7 @@ def target_text(ind: HasilIndikator, sep: str = "; ") -> str:
         return "-"
     several = len(ind.komponen) > 1
     text = (
-        sep.join(
-            named(c, quantity(c.target, c.satuan, c.target_maks), several) for c in ind.komponen
-        )
+        sep.join(named(c, target_figure(c, unit=True), several) for c in ind.komponen)
         or ind.target_teks
     )
     return text + pk_mark(ind)
@@ -243,20 +363,38 @@ def pk_mark(ind: HasilIndikator) -> str:
 
 def target_cell(ind: HasilIndikator, comp: HasilKomponen) -> str:
     """One component's target figure in a table column (the unit has its own column)."""
-    return quantity(comp.target, "", comp.target_maks) + pk_mark(ind)
+    return target_figure(comp) + pk_mark(ind)
 
 
 def target_source_text(result: HasilCapaian) -> str:
     """Which target each indicator was measured against, in one line."""
-    pk = [i.kode for s in result.sasaran for i in s.indikator if i.target_sumber == "pk"]
+    inds = [i for s in result.sasaran for i in s.indikator]
+    pk = [i.kode for i in inds if i.target_sumber == "pk"]
     if result.berkas_pk is None:
         return "Target: Renstra (tidak ada berkas Perjanjian Kinerja tahun ini)"
     if not pk:
         return f"Target: Renstra; Perjanjian Kinerja ({result.berkas_pk}) sama dengan Renstra"
     return (
-        f"Target: Perjanjian Kinerja ({result.berkas_pk}) untuk {', '.join(pk)} (ditandai PK); "
-        "Renstra untuk indikator lainnya"
+        f"Target: Perjanjian Kinerja ({result.berkas_pk}) untuk {', '.join(pk)} (ditandai PK)"
+        + "".join(f"; {text}" for text in revision_texts(inds))
+        + "; Renstra untuk indikator lainnya"
     )
+
+
+def pk_name(ind: Any) -> str:
+    """``PK perubahan (1 Juli 2020)`` for a target a revision set, else ``PK``."""
+    if ind.pk_perubahan:
+        return f"PK perubahan ({tanggal(ind.pk_perubahan)})"
+    return "PK"
+
+
+def revision_texts(inds: list[Any]) -> list[str]:
+    """``PK perubahan (1 Juli 2020) untuk S1.2, S2.1``, one per revision date."""
+    by_name: dict[str, list[str]] = {}
+    for i in inds:
+        if i.target_sumber == "pk" and i.pk_perubahan:
+            by_name.setdefault(pk_name(i), []).append(i.kode)
+    return [f"{name} untuk {', '.join(codes)}" for name, codes in sorted(by_name.items())]
 
 
 def _direction(value: float, unit: str) -> str:
@@ -303,7 +441,10 @@ def kalimat(row: Any) -> str:  # row: report.TahunIndikator
     if len(comps) == 1:
         c = comps[0]
         joint = " dengan " if negatif else " atau "
-        text = f"Realisasi {y} sebesar {quantity(c.realisasi, c.satuan)}{joint}{share(ind.capaian)}{kat}"
+        text = (
+            f"Realisasi {y} sebesar {realisasi_figure(c, unit=True)}{sd_mark(c)}{joint}"
+            f"{share(ind.capaian)}{kesimpulan_mark(c)}{kat}"
+        )
         if negatif:
             text += " (polaritas negatif: makin rendah makin baik)"
         change = row.perubahan_realisasi.get(c.kunci) if prev else None
@@ -315,9 +456,12 @@ def kalimat(row: Any) -> str:  # row: report.TahunIndikator
             if c.realisasi is None:
                 pieces.append(f"realisasi {c.uraian or c.satuan or c.kunci} belum diisi")
             elif c.capaian is None:
-                pieces.append(f"{quantity(c.realisasi, c.satuan)} ({STATUS_TEXT[c.status]})")
+                pieces.append(f"{realisasi_figure(c, unit=True)} ({STATUS_TEXT[c.status]})")
             else:
-                pieces.append(f"{quantity(c.realisasi, c.satuan)} ({share(c.capaian)})")
+                pieces.append(
+                    f"{realisasi_figure(c, unit=True)}{sd_mark(c)} ({share(c.capaian)}"
+                    f"{', ' + c.kesimpulan if c.kesimpulan else ''})"
+                )
         partial = " dari komponen yang terisi" if ind.status == "sebagian" else ""
         text = (
             f"Realisasi {y}: {', '.join(pieces)}; capaian rata-rata{partial} "

@@ -1,0 +1,96 @@
+"""``iku manual``: the Manual IKU document (one block per indicator)."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ikutool.cli.common import (
+    BidangOpt,
+    ForceOpt,
+    IkuOpt,
+    bidang_key,
+    deliver,
+    load_iku,
+    need_out,
+    refuse_out,
+    rich_to_text,
+    sources,
+)
+from ikutool.cli.output import console
+
+
+class FormatManual(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    html = "html"
+    docx = "docx"
+    json = "json"
+
+
+def manual(
+    format: Annotated[
+        FormatManual,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table, markdown, html, docx atau json (html dan docx perlu --out).",
+        ),
+    ] = FormatManual.table,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", metavar="BERKAS", help="Tulis ke berkas ini."),
+    ] = None,
+    force: ForceOpt = False,
+    iku_file: IkuOpt = None,
+    bidang: BidangOpt = None,
+) -> None:
+    """Manual IKU: per indikator definisi, alasan, formula, satuan, polaritas, frekuensi,
+    kondisi awal, target setiap tahun, sumber data, penanggung jawab dan penyedia data; yang
+    belum ditulis di berkas IKU ditandai "diisi: ...".
+
+    Contoh: iku manual --format docx --out manual-iku.docx
+    """
+    from ikutool.manual import build_manual
+    from ikutool.render.manual import completeness
+
+    if format in (FormatManual.html, FormatManual.docx):
+        need_out(format.value, out, f"manual-iku.{format.value}")
+    refuse_out(out, force)
+    iku = load_iku(sources(iku_file)).iku
+    key = bidang_key(iku, bidang)
+    codes = (
+        {ind.kode for _, ind in iku.indikator() if iku.bidang_key(ind) == key}
+        if key is not None
+        else None
+    )
+    result = build_manual(iku, codes)
+    if format is FormatManual.json:
+        from ikutool.render.export import dumps, manual_data
+
+        deliver(dumps(manual_data(result)), out, force)
+        return
+    from ikutool.render import document
+    from ikutool.render.manual import manual_document
+
+    doc = manual_document(result)
+    if format is FormatManual.markdown:
+        deliver(document.markdown(doc), out, force)
+    elif format is FormatManual.html:
+        deliver(document.html(doc), out, force)
+    elif format is FormatManual.docx:
+        from ikutool.render.docx import docx
+
+        deliver(docx(doc), out, force)
+    elif out is None:
+        console().print(document.view(doc))
+    else:
+        deliver(rich_to_text(document.view(doc)), out, force)
+    # what is still to be written: for the officer, never in the document
+    for line in completeness(result):
+        sys.stderr.write(line + "\n")
