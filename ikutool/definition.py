@@ -176,7 +176,10 @@ def check_forms(iku: Any, ind: Any, ipath: tuple, doc: Document | None) -> list[
     labels = [c.predikat for _, t in targets for c in t.komponen if c.jenis == "predikat"]
     if labels:
         name, why = scale_for(iku, ind, labels)
-        if name is None:
+        if name is None and ind.skala_predikat is not None and doc is not None:
+            # the scale named is unknown: said where it is named
+            out.append(doc.finding("IKU207", why or "", (*ipath, "skala_predikat")))
+        elif name is None:
             year = next(y for y, t in targets if any(c.jenis == "predikat" for c in t.komponen))
             problem(why or "", year)
         else:
@@ -319,6 +322,7 @@ def _partial_checks(doc: Document) -> list[Finding]:
         else []
     )
     entries: list[SasaranEntry] = []
+    dropped: set[int] = set()
     for level, model in (("tujuan", Tujuan), ("sasaran", Sasaran)):
         raw_groups = data.get(level)
         for si, raw in enumerate(raw_groups if isinstance(raw_groups, list) else []):
@@ -333,11 +337,14 @@ def _partial_checks(doc: Document) -> list[Finding]:
                 continue
             kode = raw.get("kode") if isinstance(raw.get("kode"), str) else None
             raw_ind = raw.get("indikator")
-            inds = [
-                (ii, ind)
-                for ii, x in enumerate(raw_ind if isinstance(raw_ind, list) else [])
-                if (ind := _salvage(Indikator, x)) is not None
-            ]
+            inds = []
+            for ii, x in enumerate(raw_ind if isinstance(raw_ind, list) else []):
+                ind = _salvage(Indikator, x)
+                if ind is None:
+                    continue
+                inds.append((ii, ind))
+                if isinstance(x, dict) and x.get("target") and not ind.target:
+                    dropped.add(id(ind))
             entries.append(((level, si), kode, inds, False, False))
     forms = [
         f
@@ -345,7 +352,7 @@ def _partial_checks(doc: Document) -> list[Finding]:
         for ii, ind in inds
         for f in check_forms(holder, ind, (*spath, "indikator", ii), doc)
     ]
-    return forms + _checks(periode, bidang, entries, doc)
+    return forms + _checks(periode, bidang, entries, doc, untargeted=frozenset(dropped))
 
 
 def _salvage(model: Any, raw: Any) -> Any:
@@ -374,7 +381,10 @@ def _checks(
     entries: list[SasaranEntry],
     doc: Document,
     target_nol: str = "biner",
+    untargeted: frozenset[int] = frozenset(),
 ) -> list[Finding]:
+    """``untargeted``: ids of indicators whose targets failed to validate (reported by the
+    model): not "without a target"."""
     out: list[Finding] = []
     seen: dict[str, tuple[str, ...]] = {}
     declared = {b.kunci for b in bidang} | {b.nama for b in bidang}
@@ -430,7 +440,7 @@ def _checks(
                         (*ipath, "bidang"),
                     )
                 )
-            if not any(t is not None for t in ind.target.values()):
+            if id(ind) not in untargeted and not any(t is not None for t in ind.target.values()):
                 out.append(
                     doc.finding(
                         "IKU252",

@@ -212,6 +212,7 @@ def _to_cache(r: RealisasiTahun) -> dict[str, Any]:
                 "catatan": e.catatan,
                 "sumber": e.sumber,
                 "triwulan": e.triwulan,
+                "sd_triwulan": e.sd_triwulan,
                 "pembanding": e.pembanding.model_dump(mode="json", exclude_unset=True)
                 if e.pembanding
                 else None,
@@ -240,6 +241,7 @@ def _from_cache(data: dict[str, Any], name: str) -> RealisasiTahun:
             rebuild(Pembanding, e["pembanding"]) if e["pembanding"] else None,
             rebuild(Analisis, e["analisis"]) if e["analisis"] else None,
         )
+        out.indikator[kode].sd_triwulan = dict(e["sd_triwulan"])
     out.findings = [finding_from_dict(f, name) for f in data["temuan"]]
     attach_value_warnings(out)
     return out
