@@ -230,6 +230,15 @@ def extreme_cause(target: float, realisasi: float, value: float, rumus_args: dic
                 f"pemisah ribuan; bila maksudnya {format_angka(smaller)}, tulis "
                 f'"{format_angka(smaller)}" (desimal dengan koma)'
             )
+    hundredth, _, _ = capaian_value(target, realisasi / 100, **rumus_args)
+    if abs(target) <= 1 < abs(realisasi) <= 100 and hundredth is not None:
+        if 10 <= hundredth <= 500:
+            return (
+                f"target {format_angka(target)} dan realisasi {format_angka(realisasi)} tampaknya "
+                "ditulis dalam skala berbeda (pecahan 0-1 dan angka 0-100); tulis keduanya dalam "
+                f"skala yang sama, mis. realisasi {format_angka(realisasi / 100)} atau target "
+                f"{format_angka(target * 100)}"
+            )
     if abs(target) < 1 and abs(realisasi) > abs(target):
         return f"target {format_angka(target)} terlalu dekat dengan nol; periksa targetnya"
     if value < 0:

@@ -421,8 +421,8 @@ def _checks(
                     (*spath, "indikator", inds[0][0], "bobot"),
                 )
             )
-        if not inds and complete:
-            level = spath[0] if averaged or spath[0] == "tujuan" else "kelompok"
+        if not inds and complete and spath[0] != "tujuan":  # a tujuan may only group sasaran
+            level = "sasaran" if averaged else "kelompok"
             out.append(
                 doc.finding("IKU253", f"{level} {kode} belum punya indikator", spath, severity=W)
             )

@@ -722,6 +722,8 @@ _MEASURES = re.compile(
     r"liter|l|hari|bulan|minggu|jam|menit|tahun|poin|nilai|skor|indeks|rasio|kali|usd|\$)\b",
     re.IGNORECASE,
 )
+# a rate ("per 1.000 KH", "per 100.000 penduduk"): a fraction of it is normal too
+_RATE = re.compile(r"\bper\b|‰", re.IGNORECASE)
 _ENGLISH_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(,\d{3})+$")
 
 
@@ -788,6 +790,7 @@ def value_problems(
         and float(comp.jumlah).is_integer()
         and (comp.jumlah_maks is None or float(comp.jumlah_maks).is_integer())
         and not _MEASURES.match(unit.strip())
+        and not _RATE.search(unit)
     )
     if counts and not float(number).is_integer():
         english = raw is not None and _ENGLISH_THOUSANDS.match(raw.strip().rstrip("%").strip())

@@ -12,7 +12,6 @@ from ikutool.render.document import Block, Dokumen, HalamanBaru, Heading, Para, 
 from ikutool.render.document import placeholder as gap
 
 GROUP_WORD = {"sasaran": "Sasaran", "kelompok": "Kelompok", "tujuan": "Tujuan"}
-FREKUENSI_TEXT = {"tahunan": "tahunan", "semesteran": "semesteran", "triwulanan": "triwulanan"}
 
 
 def _field(ind: IndikatorManual, name: str, value: str | None) -> Run:
@@ -34,7 +33,7 @@ def rows(ind: IndikatorManual) -> list[list[Run]]:
         ["Polaritas", POLARITAS_TEXT.get(ind.polaritas, ind.polaritas)],
         [
             "Frekuensi pengukuran",
-            FREKUENSI_TEXT[ind.frekuensi] if ind.frekuensi else gap("frekuensi pengukuran"),
+            ind.frekuensi or gap("frekuensi pengukuran"),
         ],
     ]
     if ind.agregasi_triwulan or ind.frekuensi in ("triwulanan", "semesteran"):
