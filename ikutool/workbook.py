@@ -251,7 +251,8 @@ def read_workbook(path: Path, name: str, iku: Iku, tahun: int | None) -> Workboo
         raise _whole_file(
             "IKU108",
             f"buku kerja ini dibuat untuk IKU lain ({meta.get('iku') or 'tidak diketahui'}, "
-            f"{meta.get('instansi') or '-'}): kode, target atau komponennya berbeda dengan IKU "
+            f"{meta.get('instansi') or '-'}): kode, target, komponen atau aturan triwulannya berbeda "
+            "dengan IKU "
             f"{iku.berkas}. Buat templat baru dari IKU ini",
             name,
         )

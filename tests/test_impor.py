@@ -641,3 +641,22 @@ def test_a_tab_that_validate_accepts_does_not_stop_an_edit(iku_cli, workspace: P
     result = iku_cli("realisasi", "isi", "--tahun", "2019", "S2.1=23")
     assert result.exit_code == 0, result.output
     assert "nilai: 112" in path.read_text("utf-8")  # the tab became a space, the value stands
+
+
+def test_a_changed_quarter_rule_refuses_an_older_workbook(iku_cli, workspace: Path) -> None:
+    # the workbook was made while S3.3 (a percentage) had no quarter rule; the IKU now says
+    # 'rata_rata': the same cells would mean another year figure, so the workbook is refused
+    out = workspace / "realisasi-2020.xlsx"
+    assert iku_cli("realisasi", "template", "--tahun", "2020", "-f", "xlsx", "--out", str(out))
+    iku = workspace / "iku.yaml"
+    text = iku.read_text(encoding="utf-8")
+    marker = "      - kode: S3.3\n"
+    assert marker in text
+    iku.write_text(
+        text.replace(marker, marker + "        agregasi_triwulan: rata_rata\n"), encoding="utf-8"
+    )
+    result = iku_cli("realisasi", "impor", str(out))
+    assert result.exit_code == 1
+    assert "IKU108" in result.stderr + result.stdout and "aturan triwulannya" in (
+        result.stderr + result.stdout
+    )

@@ -72,19 +72,24 @@ PAGE_BREAK_AFTER = ("Triwulan IV", "Sumber pembanding")
 
 
 def iku_fingerprint(iku: Iku) -> str:
-    """A hash of what the workbook's rows depend on: the codes, targets and component keys.
+    """A hash of what the workbook's rows depend on: the codes, targets, component keys and
+    forms, and how quarters make a year.
 
     Cosmetic edits of the IKU file (comments, spacing, the instansi's address) keep it; a
-    changed code, target or component makes an old workbook refuse to import."""
+    changed code, target, component or quarter rule makes an old workbook refuse to import."""
     rows = []
-    for sas in iku.sasaran:
+    for sas in iku.groups():
         for ind in sas.indikator:
             targets = {
-                str(y): [(c.kunci, c.jumlah, c.jumlah_maks, c.satuan) for c in t.komponen]
+                str(y): [
+                    (c.kunci, c.jumlah, c.jumlah_maks, c.satuan, c.jenis, c.rasio_dari, c.predikat)
+                    for c in t.komponen
+                ]
                 for y, t in sorted(ind.target.items())
                 if t is not None
             }
-            rows.append([sas.kode, ind.kode, ind.polaritas, targets])
+            rule = ind.agregasi_triwulan
+            rows.append([sas.kode, ind.kode, ind.polaritas, targets, rule, ind.skala_predikat])
     canonical = json.dumps([iku.periode.awal, iku.periode.akhir, rows], sort_keys=True)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
