@@ -657,7 +657,13 @@ def resolve_bidang(iku: Iku, query: str) -> str:
     listing = ", ".join(
         f"{b.kunci} ({b.nama})" if b.nama != b.kunci else b.kunci for b in iku.bidang
     ) or ", ".join(choices)
-    if not hits:
+    if not choices:
+        message = (
+            f"bidang '{query}' tidak dikenal: berkas IKU {iku.berkas} tidak membagi indikatornya "
+            "per bidang (tidak ada daftar 'bidang' dan tidak ada 'bidang:' pada indikator); "
+            "jalankan tanpa --bidang"
+        )
+    elif not hits:
         guess = nearest(query, list(choices))
         hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
         message = f"bidang '{query}' tidak dikenal.{hint} Bidang yang ada: {listing}."

@@ -44,6 +44,9 @@ COMMANDS = [
     ["validate"],
     ["show"],
     ["show", "-f", "json"],
+    ["manual"],
+    ["manual", "-f", "json"],
+    ["manual", "-f", "docx", "--out", "manual.docx", "--force"],
     ["capaian", "--tahun", "2019"],
     ["capaian", "--tahun", "2019", "-f", "json"],
     ["capaian", "--tahun", "2019", "-f", "csv"],
@@ -153,6 +156,11 @@ def make_case(folder: Path, rng: random.Random) -> str:
         "pk/2019.yaml": (data_dir() / "pk" / "2019.yaml").read_bytes(),
         "anggaran/2019.yaml": (data_dir() / "anggaran" / "2019.yaml").read_bytes(),
     }
+    if rng.random() < 0.35:  # every target form, groups, quarters, a PK perubahan
+        bentuk = ROOT / "tests" / "corpus" / "bentuk"
+        del files["realisasi/2018.yaml"], files["anggaran/2019.yaml"]
+        for name in ("iku.yaml", "realisasi/2019.yaml", "pk/2019.yaml"):
+            files[name] = (bentuk / name).read_bytes()
     choice = rng.random()
     targets = (
         ["iku.yaml"]
@@ -168,6 +176,8 @@ def make_case(folder: Path, rng: random.Random) -> str:
         else ["iku.yaml", "realisasi/2019.yaml"]
     )
     for name in targets:
+        if name not in files:  # a seed without that file (the bentuk case has no anggaran)
+            continue
         if name == "ikutool.yaml":
             files[name] = spoil_marker(folder, rng)
         else:

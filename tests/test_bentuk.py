@@ -483,3 +483,29 @@ def test_warm_cache_equals_cold(iku_cli, bentuk, tmp_path, monkeypatch) -> None:
     assert cold == warm
     assert by_code(warm)["S1.7"]["komponen"][0]["sd_triwulan"] == "III"
     assert by_code(warm)["S1.1"]["pk_perubahan"] == "2020-07-01"
+
+
+def test_bidang_asked_of_an_iku_without_bidang(iku_cli, bentuk) -> None:
+    result = iku_cli("capaian", "--tahun", "2020", "--iku", "iku.yaml", "--bidang", "UKM")
+    assert result.exit_code == 2
+    assert "tidak membagi indikatornya per bidang" in result.stderr
+    assert "Bidang yang ada: ." not in result.stderr
+
+
+def test_template_shows_targets_as_written(iku_cli, bentuk) -> None:
+    from openpyxl import load_workbook
+
+    out = bentuk / "isi.xlsx"
+    result = iku_cli(
+        "realisasi", "template", "--tahun", "2020", "--iku", "iku.yaml", "-f", "xlsx", "--out",
+        str(out),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    ws = load_workbook(out)["Realisasi"]
+    head = [c.value for c in ws[6]]
+    col = head.index("Target")
+    shown = {row[1].value: row[col].value for row in ws.iter_rows(min_row=7) if row[1].value}
+    assert shown["S1.1"] == "minimal 80 %" and shown["S1.2"] == "maksimal 5 hari"
+    assert shown["S1.4"] == "1:30" and shown["S1.5"] == "Rp 1,5 miliar"
+    assert shown["S1.6"] == "WTP" and shown["T1.1"] == "WTP"
+    assert shown["S1.3"] == 0  # a plain number stays a number

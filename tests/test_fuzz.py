@@ -28,6 +28,10 @@ from tests.fuzzing import mutate
 
 IKU_BYTES = bundled_iku().read_bytes()
 REALISASI_BYTES = (data_dir() / "realisasi" / "2019.yaml").read_bytes()
+# every target form, groups, quarters and Manual IKU fields (tests/corpus/bentuk)
+BENTUK = Path(__file__).parent / "corpus" / "bentuk"
+BENTUK_IKU = (BENTUK / "iku.yaml").read_bytes()
+BENTUK_REALISASI = (BENTUK / "realisasi" / "2019.yaml").read_bytes()
 FUZZ = settings(
     max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
 )
@@ -57,6 +61,17 @@ def render_everything(iku, data) -> None:
     export.evaluasi_markdown(laporan)
     report_html(laporan)
     report_xlsx(laporan)
+    from ikutool.manual import build_manual
+    from ikutool.render import document
+    from ikutool.render.docx import docx
+    from ikutool.render.manual import manual_document
+
+    manual = manual_document(build_manual(iku))
+    document.markdown(manual)
+    document.html(manual)
+    docx(manual)
+    json.loads(export.dumps(export.manual_data(build_manual(iku))))
+    json.loads(export.dumps(export.iku_data(iku)))
     console = Console(width=120, file=None, record=True)
     with console.capture():
         for view in (capaian_view(result, width=120), report_view(laporan, 120)):
@@ -69,9 +84,9 @@ def load_iku_bytes(raw: bytes):
 
 
 @FUZZ
-@given(st.integers(0, 2**32))
-def test_mutated_iku_files(seed: int) -> None:
-    raw = mutate(IKU_BYTES, random.Random(seed))
+@given(st.integers(0, 2**32), st.booleans())
+def test_mutated_iku_files(seed: int, bentuk: bool) -> None:
+    raw = mutate(BENTUK_IKU if bentuk else IKU_BYTES, random.Random(seed))
     try:
         iku = load_iku_bytes(raw)
     except IkuError as exc:
@@ -79,7 +94,9 @@ def test_mutated_iku_files(seed: int) -> None:
         return
     try:
         data = realisasi_from_document(
-            parse_yaml_bytes(REALISASI_BYTES, "2019.yaml"), Path("2019.yaml"), iku
+            parse_yaml_bytes(BENTUK_REALISASI if bentuk else REALISASI_BYTES, "2019.yaml"),
+            Path("2019.yaml"),
+            iku,
         )
     except IkuError as exc:
         _located(exc)
@@ -88,10 +105,10 @@ def test_mutated_iku_files(seed: int) -> None:
 
 
 @FUZZ
-@given(st.integers(0, 2**32))
-def test_mutated_realisasi_files(seed: int) -> None:
-    iku = load_iku_bytes(IKU_BYTES)
-    raw = mutate(REALISASI_BYTES, random.Random(seed))
+@given(st.integers(0, 2**32), st.booleans())
+def test_mutated_realisasi_files(seed: int, bentuk: bool) -> None:
+    iku = load_iku_bytes(BENTUK_IKU if bentuk else IKU_BYTES)
+    raw = mutate(BENTUK_REALISASI if bentuk else REALISASI_BYTES, random.Random(seed))
     try:
         data = realisasi_from_document(parse_yaml_bytes(raw, "2019.yaml"), Path("2019.yaml"), iku)
     except IkuError as exc:

@@ -223,7 +223,14 @@ def year_sheet(wb: Workbook, result: HasilCapaian, laporan: Any) -> None:
             cell.font = Font(bold=True, color="C00000")
         merge(ws, row + 1 + i, 1, row + 1 + i, n)
         cell.alignment = WRAP
-    for col, width in enumerate([5, 34, 44, 18, 12, 12, 12, 15], 1):
+    # a figure shown through its number format never wraps: its column holds the widest one,
+    # marks included ("100,00 (tercapai) (!)"), else Excel shows ###
+    widths = [5, 34, 44, 18, 12, 12, 12, 15]
+    for col, attr in ((5, "target"), (6, "realisasi"), (7, "capaian")):
+        texts = [getattr(b, attr) for b in t.baris]
+        widest = max((len(c.teks) for c in texts if c.angka is not None), default=0)
+        widths[col - 1] = min(max(widths[col - 1], widest + 2), 30)
+    for col, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(col)].width = width
     _fit_rows(ws, header_row, row - 1)
     for i, text in enumerate(footer):  # a merged note spans the whole width
