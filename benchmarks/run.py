@@ -5,7 +5,7 @@
     python benchmarks/run.py --quick    # fewer runs and sizes
 
 Sections:
-1. start-up: `iku capaian --tahun 2019` and `iku --help` against the stack hello-world
+1. start-up: `iku capaian --tahun 2019`, `iku manual` and `iku --help` against the stack hello-world
    (benchmarks/hello.py: typer, ruamel.yaml, pydantic and rich; a small YAML validated into a
    pydantic model; a 9-row rich table);
 2. large files: validate, capaian, report (JSON and xlsx) from 100 to 10.000 indicators, cache
@@ -83,6 +83,8 @@ def startup(runs: int, work: Path) -> list[str]:
     cases = {
         "hello-world": ([PY, str(ROOT / "benchmarks" / "hello.py")], work, env),
         "iku capaian --tahun 2019": ([*iku_bin(), "capaian", "--tahun", "2019"], work, env),
+        "iku manual": ([*iku_bin(), "manual"], work, env),
+        "iku manual -f json": ([*iku_bin(), "manual", "-f", "json"], work, env),
         "iku --help": ([*iku_bin(), "--help"], work, env),
     }
     t = interleaved(cases, runs)
@@ -125,6 +127,8 @@ LARGE_COMMANDS = {
     "report (xlsx)": ["report", "-f", "xlsx", "--out", "r.xlsx", "--force"],
     "lkjip (markdown)": ["lkjip", "--tahun", "2026", "-f", "markdown"],
     "lkjip (docx)": ["lkjip", "--tahun", "2026", "-f", "docx", "--out", "l.docx", "--force"],
+    "manual (json)": ["manual", "-f", "json"],
+    "manual (docx)": ["manual", "-f", "docx", "--out", "m.docx", "--force"],
 }
 
 

@@ -7,6 +7,8 @@ Fence tags: ```yaml benar:KIND or ```yaml salah:KIND IKUnnn, KIND one of
 - realisasi: a whole realisasi file for 2019, checked against the bundled IKU;
 - entri: lines under ``realisasi:`` of that file;
 - pk, anggaran: a whole PK or anggaran file for 2019, checked against the bundled IKU;
+- bentuk-entri, bentuk-pk: lines under ``realisasi:`` of a 2019 file, or a whole PK file for 2019,
+  checked against the IKU with every target form (tests/corpus/bentuk/iku.yaml);
 - ruang-kerja: an ikutool.yaml.
 """
 
@@ -64,6 +66,17 @@ def findings(kind: str, body: str, bundled) -> list[Finding]:
             )
             doc = parse_yaml_text(text, "2019.yaml")
             return realisasi_from_document(doc, Path("2019.yaml"), bundled.iku).findings
+        if kind in ("bentuk-entri", "bentuk-pk"):
+            from ikutool.definition import load_iku
+            from ikutool.pk import pk_from_document
+
+            iku = load_iku(ROOT / "tests" / "corpus" / "bentuk" / "iku.yaml").iku
+            if kind == "bentuk-pk":
+                doc = parse_yaml_text(body, "2019.yaml")
+                return pk_from_document(doc, Path("2019.yaml"), iku).findings
+            text = "tahun: 2019\nrealisasi:\n" + textwrap.indent(body, "  ")
+            doc = parse_yaml_text(text, "2019.yaml")
+            return realisasi_from_document(doc, Path("2019.yaml"), iku).findings
         if kind in ("pk", "anggaran"):
             from ikutool.anggaran import anggaran_from_document
             from ikutool.pk import pk_from_document
