@@ -76,9 +76,11 @@ def plan(
             out.conflicts.append(
                 Finding(
                     "IKU318",
-                    f"{v.label} ({what}): buku kerja dibuat saat {file} berisi {_show(v.asal)}; "
-                    f"sejak itu berkas diubah menjadi {_show(now)}, dan di buku kerja diisi "
-                    f"{_show(v.value)}. Tentukan yang benar: samakan sel ini dengan {_show(now)}, "
+                    f"{v.label} ({what}): buku kerja dibuat saat {file} berisi "
+                    f"{_show(v.asal, v.bentuk)}; sejak itu berkas diubah menjadi "
+                    f"{_show(now, v.bentuk)}, dan di buku kerja diisi "
+                    f"{v.tulisan or _show(v.value, v.bentuk)}. Tentukan yang benar: samakan sel "
+                    f"ini dengan {_show(now, v.bentuk)}, "
                     f"atau ubah berkasnya dengan iku realisasi isi, lalu impor lagi",
                     Severity.ERROR,
                     v.where,
@@ -108,7 +110,8 @@ class ImportReport:
         for ch in self.changes:
             v = ch.value
             what = FIELD_NAMES.get(v.field, v.field)
-            lines.append(f"  {v.label} ({what}): {_show(ch.old)} -> {_show(v.value)}   [{v.where}]")
+            old, new = _show(ch.old, v.bentuk), v.tulisan or _show(v.value, v.bentuk)
+            lines.append(f"  {v.label} ({what}): {old} -> {new}   [{v.where}]")
             if v.note:
                 lines.append(f"      {v.note}")
         verb = "akan berubah" if self.dry_run else "diubah"
@@ -125,9 +128,14 @@ class ImportReport:
         return "\n".join(lines) + "\n"
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, bentuk: tuple | None = None) -> str:
     if value is None:
         return "(kosong)"
+    if isinstance(value, float | int) and bentuk is not None:  # "1:24", "WDP"
+        from ikutool.notation import format_value
+
+        jenis, labels, first = bentuk
+        return format_value(float(value), jenis, labels, first)
     if isinstance(value, float | int):
         return format_angka(value)
     text = str(value)

@@ -13,6 +13,7 @@ the parts inside the zip (a "zip bomb" is refused without being expanded).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,8 @@ from ikutool.render.xlsx_template import (
     META_VERSION,
     iku_fingerprint,
 )
+
+_RUPIAH_WORDS = re.compile(r"rp|ribu|juta|miliar|milyar|triliun", re.IGNORECASE)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
@@ -84,6 +87,7 @@ class CellValue:
     note: str | None = None  # how a text number was read
     asal: Any = None  # what the cell held when the workbook was made (None: it was empty)
     tulisan: str | None = None  # written to the file instead of the number ("WDP", "1:24")
+    bentuk: tuple | None = None  # (jenis, labels, first term): how a ratio/predikat is written
 
 
 @dataclass
@@ -531,6 +535,17 @@ def _value(
         problem("IKU303", f'"{value}" bukan angka')
         return
     jenis = comp.jenis if comp is not None and fname != "pembanding.nilai" else "angka"
+    if jenis == "rupiah" and isinstance(value, str) and _RUPIAH_WORDS.search(value):
+        # "Rp 1.200.000.000", "Rp 1,2 miliar": the amount, as the target's own form reads it
+        from ikutool.notation import NotationError, parse_value
+
+        try:
+            number = parse_value(value, "rupiah")
+        except NotationError as exc:
+            problem("IKU303", exc.message)
+            return
+        out.values.append(CellValue(kode, kunci, fname, number, where, label, None))
+        return
     if jenis in ("rasio", "predikat"):
         # written in its target's form ("1:24", "WDP"), read back to what capaian compares
         from ikutool.notation import NotationError, format_value, parse_value
@@ -542,7 +557,17 @@ def _value(
             return
         written = format_value(number, jenis, labels, comp.rasio_dari)
         out.values.append(
-            CellValue(kode, kunci, fname, number, where, label, None, tulisan=written)
+            CellValue(
+                kode,
+                kunci,
+                fname,
+                number,
+                where,
+                label,
+                None,
+                tulisan=written,
+                bentuk=(jenis, labels, comp.rasio_dari),
+            )
         )
         return
     if isinstance(value, dt.datetime | dt.date | dt.time):

@@ -509,3 +509,32 @@ def test_template_shows_targets_as_written(iku_cli, bentuk) -> None:
     assert shown["S1.4"] == "1:30" and shown["S1.5"] == "Rp 1,5 miliar"
     assert shown["S1.6"] == "WTP" and shown["T1.1"] == "WTP"
     assert shown["S1.3"] == 0  # a plain number stays a number
+
+
+def test_forms_round_trip_through_the_workbook(iku_cli, bentuk) -> None:
+    from openpyxl import load_workbook
+
+    (bentuk / "ikutool.yaml").write_text("iku: iku.yaml\n", encoding="utf-8")
+    assert iku_cli("realisasi", "template", "--tahun", "2021").exit_code == 0
+    comments = (bentuk / "realisasi" / "2021.yaml").read_text(encoding="utf-8")
+    assert "S1.4: null  # target 1:28" in comments  # the target as written, not 28
+    assert "S1.6: null  # target WTP" in comments
+    assert "S1.5: null  # target Rp 2 miliar" in comments
+    out = bentuk / "isi.xlsx"
+    assert iku_cli("realisasi", "template", "--tahun", "2021", "-f", "xlsx", "--out", str(out))
+    wb = load_workbook(out)
+    ws = wb["Realisasi"]
+    col = [c.value for c in ws[6]].index("Realisasi") + 1
+    typed = {"S1.4": "1:25", "S1.5": "Rp 1,8 miliar", "S1.6": "WDP", "S1.2": 3}
+    for row in ws.iter_rows(min_row=7):
+        if row[1].value in typed:
+            ws.cell(row=row[0].row, column=col, value=typed[row[1].value])
+    wb.save(out)
+    result = iku_cli("realisasi", "impor", str(out))
+    assert result.exit_code == 0, result.output
+    assert "(kosong) -> 1:25" in result.stdout and "(kosong) -> WDP" in result.stdout
+    assert "(kosong) -> 1.800.000.000" in result.stdout
+    rows = by_code(json.loads(iku_cli("capaian", "--tahun", "2021", "-f", "json").stdout))
+    assert rows["S1.4"]["komponen"][0]["capaian"] == pytest.approx((56 - 25) / 28 * 100)
+    assert rows["S1.5"]["komponen"][0]["capaian"] == pytest.approx(90)  # 1,8 / 2 miliar
+    assert rows["S1.6"]["komponen"][0]["capaian"] == pytest.approx(75)  # WDP / WTP

@@ -188,10 +188,11 @@ def _iku_table(lk: Lkjip, nomor: str) -> Tabel:
     rows: list[list[Any]] = []
     for no, ind in enumerate(lk.manual, 1):
         this_year = next((t.teks for t in ind.target if t.tahun == lk.tahun), None)
+        note = f"\nKeterangan: {ind.keterangan}" if ind.keterangan else ""
         rows.append(
             [
                 str(no),
-                f"{ind.kode} {ind.uraian}",
+                f"{ind.kode} {ind.uraian}{note}",
                 ind.formula or placeholder("formula"),
                 ind.kondisi_awal or placeholder("kondisi awal"),
                 this_year or "-",

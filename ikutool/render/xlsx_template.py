@@ -384,10 +384,11 @@ def _fill_sheet(
                 else (comp.teks or _form_text(comp)) + mark
             )
             negative = " (makin rendah makin baik)" if ind.polaritas == "negatif" else ""
+            note = f"\nKeterangan: {ind.keterangan}" if ind.keterangan and k == 0 else ""
             fixed = [
                 number if k == 0 else None,
                 ind.kode,
-                ind.uraian + negative,
+                ind.uraian + negative + note,
                 component_label(comp.kunci, comp.satuan, ind.label_for(key))
                 if len(target.komponen) > 1
                 else "-",
