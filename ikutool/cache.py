@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-FORMAT = 3
+FORMAT = 4
 
 
 def folder() -> Path | None:

@@ -150,6 +150,7 @@ class HasilKomponen(Result):
     kesimpulan: str | None = None  # "tercapai" | "tidak tercapai" (predikat, a zero target)
     aturan: str | None = None  # the rule used, where it is not the plain formula
     sd_triwulan: str | None = None  # "III": the year is built from quarters up to TW III
+    agregasi_triwulan: str | None = None  # the rule that built the year from quarters
 
 
 class HasilIndikator(Result):
@@ -379,6 +380,7 @@ def capaian_indikator(
             if entry is not None and one.realisasi is not None:
                 one.peringatan_realisasi = entry.warnings_for(key)
                 one.sd_triwulan = entry.sd_triwulan.get(key)
+                one.agregasi_triwulan = entry.agregasi.get(key)
             components.append(one)
         numbers = [c.capaian for c in components if c.capaian is not None]
         value = mean(numbers)

@@ -109,6 +109,7 @@ class RealisasiIndikator:
     peringatan: list[tuple[str | None, str]] = field(default_factory=list)
     # per component key: the last quarter a year built from fewer than four quarters reaches
     sd_triwulan: dict[str, str] = field(default_factory=dict)
+    agregasi: dict[str, str] = field(default_factory=dict)  # key -> rule, when built from quarters
 
     def warnings_for(self, key: str | None) -> list[str]:
         return [text for k, text in self.peringatan if k == key or k is None]
@@ -213,6 +214,7 @@ def _to_cache(r: RealisasiTahun) -> dict[str, Any]:
                 "sumber": e.sumber,
                 "triwulan": e.triwulan,
                 "sd_triwulan": e.sd_triwulan,
+                "agregasi": e.agregasi,
                 "pembanding": e.pembanding.model_dump(mode="json", exclude_unset=True)
                 if e.pembanding
                 else None,
@@ -242,6 +244,7 @@ def _from_cache(data: dict[str, Any], name: str) -> RealisasiTahun:
             rebuild(Analisis, e["analisis"]) if e["analisis"] else None,
         )
         out.indikator[kode].sd_triwulan = dict(e["sd_triwulan"])
+        out.indikator[kode].agregasi = dict(e["agregasi"])
     out.findings = [finding_from_dict(f, name) for f in data["temuan"]]
     attach_value_warnings(out)
     return out
@@ -676,6 +679,7 @@ class _Entries:
                     path,
                 )
                 continue
+            entry.agregasi[k] = rule
             if rule == "kumulatif":
                 entry.nilai[k] = math.fsum(series)
             elif rule == "akhir":

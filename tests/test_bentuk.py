@@ -538,3 +538,17 @@ def test_forms_round_trip_through_the_workbook(iku_cli, bentuk) -> None:
     assert rows["S1.4"]["komponen"][0]["capaian"] == pytest.approx((56 - 25) / 28 * 100)
     assert rows["S1.5"]["komponen"][0]["capaian"] == pytest.approx(90)  # 1,8 / 2 miliar
     assert rows["S1.6"]["komponen"][0]["capaian"] == pytest.approx(75)  # WDP / WTP
+
+
+def test_a_quarterly_mean_reads_like_every_mean(iku_cli, bentuk) -> None:
+    (bentuk / "realisasi" / "2020.yaml").write_text(
+        REALISASI.replace("{I: 88, II: 89, III: 90, IV: 91}", "{I: 88, II: 89, III: 91}"),
+        encoding="utf-8",
+    )
+    one = by_code(capaian(iku_cli))["S1.7"]["komponen"][0]
+    assert one["realisasi"] == pytest.approx(268 / 3)  # full precision in JSON
+    assert one["agregasi_triwulan"] == "rata_rata"
+    md = iku_cli("capaian", "--tahun", "2020", "--iku", "iku.yaml", "-f", "markdown").stdout
+    assert "| 89,33 (s.d. TW III) (!) |" in md  # (88 + 89 + 91) / 3, two decimals
+    explained = iku_cli("capaian", "--tahun", "2020", "--iku", "iku.yaml", "--jelaskan").stdout
+    assert "rata-rata triwulan" in " ".join(explained.split())

@@ -146,7 +146,7 @@ def _realisasi(comp: HasilKomponen) -> Sel:
         return Sel("-")
     if not is_number(comp):  # a ratio, a predikat: text
         return Sel(realisasi_figure(comp) + marks, None, marks)
-    return Sel(format_angka(comp.realisasi) + marks, comp.realisasi, marks)
+    return Sel(realisasi_figure(comp) + marks, comp.realisasi, marks)
 
 
 def _komponen_cells(ind: HasilIndikator, comp: HasilKomponen) -> tuple[Sel, Sel, Sel]:

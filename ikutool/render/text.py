@@ -96,6 +96,11 @@ def realisasi_figure(comp: HasilKomponen, unit: bool = False) -> str:
         if comp.jenis == "rasio" and unit and comp.satuan:
             text += f" {comp.satuan}"
         return text
+    if comp.agregasi_triwulan == "rata_rata":  # a computed mean: two decimals, like every mean
+        text = format_angka(comp.realisasi, max_decimals=2)
+        if unit and comp.satuan:
+            text += " %" if comp.satuan == "%" else f" {comp.satuan}"
+        return text
     return quantity(comp.realisasi, comp.satuan if unit else "")
 
 
@@ -246,6 +251,13 @@ def component_label(comp: HasilKomponen) -> str:
     return comp.uraian or comp.satuan or comp.kunci
 
 
+QUARTER_RULE_TEXT = {
+    "kumulatif": "jumlah triwulan",
+    "akhir": "nilai triwulan terakhir",
+    "rata_rata": "rata-rata triwulan",
+}
+
+
 def explain_component(ind: HasilIndikator, comp: HasilKomponen) -> str:
     """The arithmetic behind one figure, as an auditor would write it by hand."""
     if comp.capaian is None or comp.target is None or comp.realisasi is None:
@@ -253,6 +265,8 @@ def explain_component(ind: HasilIndikator, comp: HasilKomponen) -> str:
     r = format_angka(comp.realisasi)
     result = format_persen(comp.capaian_asli if comp.capaian_asli is not None else comp.capaian)
     built = f"; realisasi dihitung dari TW I s.d. TW {comp.sd_triwulan}" if comp.sd_triwulan else ""
+    rule = QUARTER_RULE_TEXT.get(comp.agregasi_triwulan or "")
+    built += f"; realisasi tahunan = {rule}" if rule else ""
     if comp.jenis == "predikat":
         real, goal = realisasi_figure(comp), target_figure(comp)
         scale = " < ".join(comp.skala or [])
