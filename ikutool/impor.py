@@ -196,6 +196,13 @@ def import_workbooks(
     if any(f.is_error for f in findings) or not books:
         raise IkuError(findings)
     year = tahun if tahun is not None else years[0]
+    if not src.realisasi.is_dir():
+        # a realisasi folder the workspace names but that is not there (a typo in ikutool.yaml,
+        # a moved folder): said, never created silently beside the real one
+        from ikutool.realisasi import _require_folder
+        from ikutool.workspace import template_hint
+
+        _require_folder(src.realisasi, year, lambda y: template_hint(src, y))
     path = src.realisasi / f"{year}.yaml"
     name = shown(path)
     data = load_realisasi_file(path, iku) if path.is_file() else None

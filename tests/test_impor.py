@@ -660,3 +660,21 @@ def test_a_changed_quarter_rule_refuses_an_older_workbook(iku_cli, workspace: Pa
     assert "IKU108" in result.stderr + result.stdout and "aturan triwulannya" in (
         result.stderr + result.stdout
     )
+
+
+def test_import_never_creates_a_missing_realisasi_folder(iku_cli, workspace: Path) -> None:
+    # found by the fuzz campaign: ikutool.yaml names a realisasi folder that is not there (a
+    # typo); the import used to create it and write the year there, beside the real one
+    out = workspace / "realisasi-2020.xlsx"
+    assert iku_cli("realisasi", "template", "--tahun", "2020", "-f", "xlsx", "--out", str(out))
+    wb = load_workbook(out)
+    ws = wb["Realisasi"]
+    ws.cell(row=row_of(ws, "S1.2"), column=8, value=58)
+    wb.save(out)
+    (workspace / "ikutool.yaml").write_text(
+        "iku: iku.yaml\nrealisasi: realisasii\n", encoding="utf-8"
+    )
+    result = iku_cli("realisasi", "impor", str(out))
+    assert result.exit_code == 2
+    assert "folder realisasi tidak ada" in result.stderr
+    assert not (workspace / "realisasii").exists()
