@@ -256,7 +256,47 @@ def check_iku(iku: Iku, doc: Document) -> list[Finding]:
         for si, sas in enumerate(iku.sasaran)
     ]
     out = _checks(iku.periode, iku.bidang, entries, doc, iku.target_nol)
-    return out + _tujuan_links(iku, doc)
+    return out + _tujuan_links(iku, doc) + _scale_names(iku, doc)
+
+
+def _scale_names(iku: Iku, doc: Document) -> list[Finding]:
+    """A predikat scale the file declares has a name of its own: not a built-in one (which it
+    would silently replace), not one declared twice, and no label twice."""
+    from ikutool.scales import PREDIKAT, _fold
+
+    out = []
+    seen: set[str] = set()
+    for i, scale in enumerate(iku.predikat):
+        if scale.nama in PREDIKAT:
+            out.append(
+                doc.finding(
+                    "IKU209",
+                    f"nama skala '{scale.nama}' sudah dipakai skala bawaan "
+                    f"({' < '.join(PREDIKAT[scale.nama])}); pakai nama lain untuk skala sendiri",
+                    ("predikat", i, "nama"),
+                )
+            )
+        elif scale.nama in seen:
+            out.append(
+                doc.finding(
+                    "IKU205",
+                    f"skala predikat '{scale.nama}' dinyatakan dua kali",
+                    ("predikat", i, "nama"),
+                )
+            )
+        seen.add(scale.nama)
+        folded = [_fold(x) for x in scale.urutan]
+        twice = sorted({x for x in scale.urutan if folded.count(_fold(x)) > 1})
+        if twice:
+            out.append(
+                doc.finding(
+                    "IKU209",
+                    f"predikat {', '.join(twice)} tertulis dua kali di skala '{scale.nama}'; "
+                    "setiap predikat satu peringkat",
+                    ("predikat", i, "urutan"),
+                )
+            )
+    return out
 
 
 def _tujuan_links(iku: Iku, doc: Document) -> list[Finding]:

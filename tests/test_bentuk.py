@@ -552,3 +552,24 @@ def test_a_quarterly_mean_reads_like_every_mean(iku_cli, bentuk) -> None:
     assert "| 89,33 (s.d. TW III) (!) |" in md  # (88 + 89 + 91) / 3, two decimals
     explained = iku_cli("capaian", "--tahun", "2020", "--iku", "iku.yaml", "--jelaskan").stdout
     assert "rata-rata triwulan" in " ".join(explained.split())
+
+
+@pytest.mark.parametrize(
+    ("scales", "code", "words"),
+    [
+        ("  - {nama: opini_bpk, urutan: [A, B]}\n", "IKU209", "skala bawaan"),
+        (
+            "  - {nama: kla, urutan: [A, B]}\n  - {nama: kla, urutan: [C, D]}\n",
+            "IKU205",
+            "dua kali",
+        ),
+        ("  - {nama: kla, urutan: [Madya, madya]}\n", "IKU209", "dua kali"),
+    ],
+)
+def test_declared_scales_are_checked(iku_cli, bentuk, scales, code, words) -> None:
+    text = IKU.replace("sasaran:\n", "predikat:\n" + scales + "sasaran:\n", 1)
+    (bentuk / "iku.yaml").write_text(text, encoding="utf-8")
+    result = iku_cli("validate", "iku.yaml")
+    assert result.exit_code == 1
+    assert any(c == code for _, _, _, c in errors(result)), result.stdout
+    assert words in result.stdout
