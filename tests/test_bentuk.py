@@ -573,3 +573,23 @@ def test_declared_scales_are_checked(iku_cli, bentuk, scales, code, words) -> No
     assert result.exit_code == 1
     assert any(c == code for _, _, _, c in errors(result)), result.stdout
     assert words in result.stdout
+
+
+def test_a_quarterly_mean_in_excel_keeps_its_value_and_shows_two_decimals(iku_cli, bentuk) -> None:
+    from openpyxl import load_workbook
+
+    (bentuk / "realisasi" / "2020.yaml").write_text(
+        REALISASI.replace("{I: 88, II: 89, III: 90, IV: 91}", "{I: 88, II: 89, III: 91}"),
+        encoding="utf-8",
+    )
+    out = bentuk / "laporan.xlsx"
+    result = iku_cli(
+        "report", "--iku", "iku.yaml", "--tahun", "2020", "-f", "xlsx", "--out", str(out)
+    )
+    assert result.exit_code == 0, result.output
+    ws = load_workbook(out)["2020"]
+    cell = next(
+        row[5] for row in ws.iter_rows(min_row=7) if str(row[2].value or "").startswith("S1.7")
+    )
+    assert cell.value == pytest.approx(268 / 3)  # the workbook can compute with it
+    assert cell.number_format.startswith("#,##0.00") and "0.000" not in cell.number_format

@@ -63,6 +63,7 @@ class Sel:
     teks: str = ""
     angka: float | None = None
     tanda: str = ""  # " (PK)", " (!)", " *)"
+    desimal: int | None = None  # a computed figure (a mean): shown with at most this many
 
     def __str__(self) -> str:
         return self.teks
@@ -146,7 +147,8 @@ def _realisasi(comp: HasilKomponen) -> Sel:
         return Sel("-")
     if not is_number(comp):  # a ratio, a predikat: text
         return Sel(realisasi_figure(comp) + marks, None, marks)
-    return Sel(realisasi_figure(comp) + marks, comp.realisasi, marks)
+    mean = comp.agregasi_triwulan == "rata_rata"
+    return Sel(realisasi_figure(comp) + marks, comp.realisasi, marks, 2 if mean else None)
 
 
 def _komponen_cells(ind: HasilIndikator, comp: HasilKomponen) -> tuple[Sel, Sel, Sel]:

@@ -205,7 +205,10 @@ def year_sheet(wb: Workbook, result: HasilCapaian, laporan: Any) -> None:
         _put(ws, row, 3, b.indikator, bold=b.tebal, colour=shade)
         _put(ws, row, 4, b.satuan or None, colour=shade)
         _figure(ws, row, 5, b.target, number_format(b.target.angka), colour=shade)
-        _figure(ws, row, 6, b.realisasi, number_format(b.realisasi.angka), colour=shade)
+        shown = b.realisasi.angka
+        if shown is not None and b.realisasi.desimal is not None:
+            shown = round(shown, b.realisasi.desimal)  # the format only: the cell keeps it all
+        _figure(ws, row, 6, b.realisasi, number_format(shown), colour=shade)
         _figure(ws, row, 7, b.capaian, PCT, bold=b.tebal, colour=shade)
         if b.jenis in ("komponen", "judul"):
             _put(ws, row, 8, None, colour=shade)
