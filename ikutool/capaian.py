@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ikutool.model import Iku, Indikator, Komponen, Result, Skala
-from ikutool.notation import component_label, format_component, format_value
+from ikutool.notation import component_label, format_value
 from ikutool.numfmt import format_angka, format_persen, settled
 from ikutool.pk import PkTahun
 from ikutool.realisasi import RealisasiTahun
@@ -312,17 +312,7 @@ def _komponen(
         batas=comp.batas,
         rasio_dari=comp.rasio_dari,
         skala=iku.predikat_labels(ind) if comp.jenis == "predikat" else None,
-        target_tulisan=comp.teks
-        or format_component(
-            None,
-            comp.jumlah,
-            comp.jumlah_maks,
-            comp.satuan,
-            comp.jenis,
-            comp.batas,
-            comp.rasio_dari,
-            comp.predikat,
-        ),
+        target_tulisan=comp.tulisan,
         realisasi_tulisan=format_value(
             realisasi, comp.jenis, iku.predikat_labels(ind), comp.rasio_dari
         )

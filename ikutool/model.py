@@ -269,6 +269,23 @@ class Komponen(Base):
     def is_range(self) -> bool:
         return self.jumlah_maks is not None
 
+    @property
+    def tulisan(self) -> str:
+        """The component as its document writes it ("minimal 80 %", "1:30", "WTP"): the text
+        read from the file, else written from its parts (a target given as a list)."""
+        from ikutool.notation import format_component
+
+        return self.teks or format_component(
+            None,
+            self.jumlah,
+            self.jumlah_maks,
+            self.satuan,
+            self.jenis,
+            self.batas,
+            self.rasio_dari,
+            self.predikat,
+        )
+
 
 class Target(Base):
     teks: Annotated[StrictStr, Field(max_length=MAX_TARGET_TEXT)] = ""

@@ -929,18 +929,7 @@ def template_text(iku: Iku, tahun: int, *, iku_file: str | None = None, pk: Any 
 
 def _describe(comp: Any, fmt: Any) -> str:
     if comp.jenis != "angka" or comp.batas:  # "minimal 80 %", "1:30", "WTP": as written
-        from ikutool.notation import format_component
-
-        return comp.teks or format_component(
-            None,
-            comp.jumlah,
-            comp.jumlah_maks,
-            comp.satuan,
-            comp.jenis,
-            comp.batas,
-            comp.rasio_dari,
-            comp.predikat,
-        )
+        return comp.tulisan
     number = fmt(comp.jumlah) + (
         f"-{fmt(comp.jumlah_maks)}" if comp.jumlah_maks is not None else ""
     )

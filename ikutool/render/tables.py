@@ -12,7 +12,6 @@ from rich.text import Text
 from ikutool.capaian import HasilCapaian
 from ikutool.errors import Finding
 from ikutool.model import Iku
-from ikutool.notation import format_component
 from ikutool.numfmt import format_angka, format_persen
 from ikutool.render.text import (
     PENGUKURAN_HEADER,
@@ -66,10 +65,7 @@ def _target_lines(iku: Iku, ind, year: int) -> str:
     return "\n".join(
         quantity(c.jumlah, c.satuan, c.jumlah_maks)
         if c.jenis == "angka" and not c.batas
-        else c.teks
-        or format_component(
-            None, c.jumlah, c.jumlah_maks, c.satuan, c.jenis, c.batas, c.rasio_dari, c.predikat
-        )
+        else c.tulisan
         for c in t.komponen
     ) + (f"\n({t.catatan})" if t.catatan else "")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ikutool.capaian import STATUS_TEXT, HasilCapaian, HasilIndikator, HasilKomponen
-from ikutool.notation import format_component, format_value
+from ikutool.notation import format_value
 from ikutool.numfmt import format_angka, format_persen, tanggal
 
 CONTOH_NOTICE = (
@@ -67,22 +67,8 @@ def target_figure(comp: HasilKomponen, unit: bool = False) -> str:
     ``Rp 1,5 miliar``, ``WTP``; a plain number alone (its unit has a column) or with ``unit``."""
     if comp.target is None:
         return "-"
-    if not is_plain(comp):
-        if comp.target_tulisan:
-            return comp.target_tulisan
-        label = None
-        if comp.jenis == "predikat" and comp.skala and 1 <= comp.target <= len(comp.skala):
-            label = comp.skala[int(comp.target) - 1]
-        return format_component(
-            None,
-            comp.target,
-            comp.target_maks,
-            comp.satuan,
-            comp.jenis,
-            comp.batas,
-            comp.rasio_dari,
-            label,
-        )
+    if not is_plain(comp):  # set by the engine from the component as written
+        return comp.target_tulisan or "-"
     return quantity(comp.target, comp.satuan if unit else "", comp.target_maks)
 
 

@@ -381,7 +381,7 @@ def _fill_sheet(
                 else f"{format_angka(comp.jumlah)}-{format_angka(comp.jumlah_maks)}{mark}"
                 if comp.jenis == "angka" and not comp.batas
                 # "minimal 80 %", "1:30", "Rp 1,5 miliar", "WTP": as the IKU writes it
-                else (comp.teks or _form_text(comp)) + mark
+                else comp.tulisan + mark
             )
             negative = " (makin rendah makin baik)" if ind.polaritas == "negatif" else ""
             note = f"\nKeterangan: {ind.keterangan}" if ind.keterangan and k == 0 else ""
@@ -446,21 +446,6 @@ def _fill_sheet(
     ws.protection.formatRows = False
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(n)}{max(last, HEADER_ROW)}"
     return made_from
-
-
-def _form_text(comp: Any) -> str:
-    from ikutool.notation import format_component
-
-    return format_component(
-        None,
-        comp.jumlah,
-        comp.jumlah_maks,
-        comp.satuan,
-        comp.jenis,
-        comp.batas,
-        comp.rasio_dari,
-        comp.predikat,
-    )
 
 
 def _pembanding(entry: RealisasiIndikator | None, key: str, components: int) -> Any:
