@@ -50,9 +50,11 @@ def manual(
     iku_file: IkuOpt = None,
     bidang: BidangOpt = None,
 ) -> None:
-    """Manual IKU: per indikator definisi, alasan, formula, satuan, polaritas, frekuensi,
-    kondisi awal, target setiap tahun, sumber data, penanggung jawab dan penyedia data; yang
-    belum ditulis di berkas IKU ditandai "diisi: ...".
+    """Dokumen Manual IKU: satu blok per indikator.
+
+    Per indikator: definisi, alasan, formula, satuan, polaritas, frekuensi, kondisi awal,
+    target setiap tahun, sumber data, penanggung jawab dan penyedia data; yang belum ditulis di
+    berkas IKU ditandai "diisi: ...".
 
     Contoh: iku manual --format docx --out manual-iku.docx
     """
