@@ -397,12 +397,14 @@ def lost_edit(folder: Path, stale: tuple[float, object]) -> bool:
 
     from ikutool.definition import load_iku
     from ikutool.realisasi import load_realisasi_file
+    from ikutool.workspace import resolve
 
     value, made = stale
     try:
         now_cell = _stale_cell(load_workbook(folder / "isi.xlsx", data_only=True))
-        iku = load_iku(folder / "iku.yaml").iku
-        data = load_realisasi_file(folder / "realisasi" / "2019.yaml", iku)
+        src = resolve(start=folder)  # the files the commands used (the marker may move them)
+        iku = load_iku(src.iku).iku
+        data = load_realisasi_file(src.realisasi / "2019.yaml", iku)
     except Exception:  # noqa: BLE001 - the workbook or files were spoilt: nothing to judge
         return False
     if now_cell != made:
