@@ -220,6 +220,27 @@ def deliver(data: str | bytes, out: Path | None, force: bool) -> None:
     sys.stderr.write(f"Ditulis: {shown(out)}\n")
 
 
+def deliver_document(doc: Any, format: str, out: Path | None, force: bool) -> None:
+    """A block document (render/document.py) in ``format``: markdown, html, docx, or the
+    terminal view (``table``), to ``out`` or the terminal."""
+    from ikutool.render import document
+
+    if format == "markdown":
+        deliver(document.markdown(doc), out, force)
+    elif format == "html":
+        deliver(document.html(doc), out, force)
+    elif format == "docx":
+        from ikutool.render.docx import docx
+
+        deliver(docx(doc), out, force)
+    elif out is None:
+        from ikutool.cli.output import console
+
+        console().print(document.view(doc))
+    else:
+        deliver(rich_to_text(document.view(doc)), out, force)
+
+
 def rich_to_text(renderable: Any, width: int = 180) -> str:
     from rich.console import Console
 

@@ -17,6 +17,7 @@ from ikutool.cli.common import (
     SkalaOpt,
     check_year,
     deliver,
+    deliver_document,
     load_anggaran,
     load_iku,
     load_pk,
@@ -133,25 +134,13 @@ def lkjip(
 
 
 def _document(result, format: FormatLkjip, out: Path | None, force: bool, kolofon: bool) -> None:
-    from ikutool.render import document, export
+    from ikutool.render import export
     from ikutool.render.lkjip import lkjip_document
 
     if format is FormatLkjip.json:
         deliver(export.dumps(export.lkjip_data(result)), out, force)
         return
-    doc = lkjip_document(result, kolofon=kolofon)
-    if format is FormatLkjip.markdown:
-        deliver(document.markdown(doc), out, force)
-    elif format is FormatLkjip.html:
-        deliver(document.html(doc), out, force)
-    elif format is FormatLkjip.docx:
-        from ikutool.render.docx import docx
-
-        deliver(docx(doc), out, force)
-    elif out is None:
-        console().print(document.view(doc))
-    else:
-        deliver(rich_to_text(document.view(doc)), out, force)
+    deliver_document(lkjip_document(result, kolofon=kolofon), format.value, out, force)
 
 
 def _checklist(result, format: FormatLkjip, out: Path | None, force: bool) -> None:

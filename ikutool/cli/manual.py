@@ -15,13 +15,12 @@ from ikutool.cli.common import (
     IkuOpt,
     bidang_key,
     deliver,
+    deliver_document,
     load_iku,
     need_out,
     refuse_out,
-    rich_to_text,
     sources,
 )
-from ikutool.cli.output import console
 
 
 class FormatManual(StrEnum):
@@ -77,22 +76,9 @@ def manual(
 
         deliver(dumps(manual_data(result)), out, force)
         return
-    from ikutool.render import document
     from ikutool.render.manual import manual_document
 
-    doc = manual_document(result)
-    if format is FormatManual.markdown:
-        deliver(document.markdown(doc), out, force)
-    elif format is FormatManual.html:
-        deliver(document.html(doc), out, force)
-    elif format is FormatManual.docx:
-        from ikutool.render.docx import docx
-
-        deliver(docx(doc), out, force)
-    elif out is None:
-        console().print(document.view(doc))
-    else:
-        deliver(rich_to_text(document.view(doc)), out, force)
+    deliver_document(manual_document(result), format.value, out, force)
     # what is still to be written: for the officer, never in the document
     for line in completeness(result):
         sys.stderr.write(line + "\n")
