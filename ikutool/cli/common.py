@@ -59,6 +59,10 @@ SkalaOpt = Annotated[
     ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Timpa berkas --out bila sudah ada.")]
+OutOpt = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", metavar="BERKAS", help="Tulis ke berkas ini."),
+]
 PkOpt = Annotated[
     Path | None,
     typer.Option(

@@ -12,6 +12,7 @@ import typer
 from ikutool.cli.common import (
     ForceOpt,
     IkuOpt,
+    OutOpt,
     PkOpt,
     RealisasiOpt,
     SkalaOpt,
@@ -60,10 +61,7 @@ def lkjip(
             help="table, markdown, html, docx atau json (html dan docx perlu --out).",
         ),
     ] = FormatLkjip.table,
-    out: Annotated[
-        Path | None,
-        typer.Option("--out", "-o", metavar="BERKAS", help="Tulis ke berkas ini."),
-    ] = None,
+    out: OutOpt = None,
     force: ForceOpt = False,
     iku_file: IkuOpt = None,
     realisasi_dir: RealisasiOpt = None,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -13,6 +12,7 @@ from ikutool.cli.common import (
     BidangOpt,
     ForceOpt,
     IkuOpt,
+    OutOpt,
     bidang_key,
     deliver,
     deliver_document,
@@ -41,10 +41,7 @@ def manual(
             help="table, markdown, html, docx atau json (html dan docx perlu --out).",
         ),
     ] = FormatManual.table,
-    out: Annotated[
-        Path | None,
-        typer.Option("--out", "-o", metavar="BERKAS", help="Tulis ke berkas ini."),
-    ] = None,
+    out: OutOpt = None,
     force: ForceOpt = False,
     iku_file: IkuOpt = None,
     bidang: BidangOpt = None,
