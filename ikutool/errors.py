@@ -69,6 +69,7 @@ CODES: dict[str, str] = {
     "IKU318": "isian buku kerja bertabrakan dengan perubahan di berkas sejak buku kerja dibuat",
     "IKU319": "realisasi triwulan tanpa aturan agregasi untuk persentase, indeks, rasio atau predikat",
     "IKU320": "triwulan belum lengkap pada berkas yang bukan sementara",
+    "IKU321": "target triwulan rencana aksi tidak cocok dengan target tahunan",
     # Capaian
     "IKU401": "capaian ekstrem",
     "IKU402": "capaian tidak dapat dihitung",

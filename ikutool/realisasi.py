@@ -680,12 +680,7 @@ class _Entries:
                 )
                 continue
             entry.agregasi[k] = rule
-            if rule == "kumulatif":
-                entry.nilai[k] = math.fsum(series)
-            elif rule == "akhir":
-                entry.nilai[k] = series[-1]
-            else:
-                entry.nilai[k] = math.fsum(series) / len(series)
+            entry.nilai[k] = aggregate(rule, series)
             if len(present) < len(QUARTERS):
                 entry.sd_triwulan[k] = present[-1]  # "s.d. TW III": never silently a year
                 if self.out.status != "sementara":
@@ -712,12 +707,35 @@ def quarter_rule(ind: Indikator, key: str, tahun: int) -> str | None:
     or predikat has no rule (None): never guessed."""
     if ind.agregasi_triwulan is not None:
         return ind.agregasi_triwulan
-    comp = component_of(ind, key, tahun)
+    return rule_for(None, component_of(ind, key, tahun))
+
+
+def rule_for(agregasi: str | None, comp: Any) -> str | None:
+    """The quarter rule of a quantity shaped like ``comp`` (a target component): the written
+    ``agregasi`` first; else counts and rupiah add up, and a share, level or grade has none."""
+    if agregasi is not None:
+        return agregasi
     if comp is None:
         return "kumulatif"
     if comp.persen or comp.jenis in ("rasio", "predikat") or _INTENSIVE_UNITS.match(comp.satuan):
         return None
     return "kumulatif"
+
+
+def aggregate(rule: str, series: list[float]) -> float:
+    """The year (or the part of it so far) from quarterly values in calendar order, by ``rule``."""
+    if rule == "kumulatif":
+        return math.fsum(series)
+    if rule == "akhir":
+        return series[-1]
+    return math.fsum(series) / len(series)
+
+
+RULE_TEXT = {
+    "kumulatif": "kumulatif, dijumlah",
+    "akhir": "akhir, nilai triwulan terakhir",
+    "rata_rata": "rata-rata triwulan",
+}
 
 
 # units that measure rather than count: a fraction of them is normal

@@ -33,12 +33,16 @@ class Sources:
     realisasi: Path
     pk: Path
     anggaran: Path
+    renaksi: Path
+    program: Path
     root: Path | None = None  # the workspace folder, when one was found
     bundled: bool = False  # the IKU is the bundled sample (no workspace, no --iku)
     iku_option: Path | None = None  # --iku as given
     realisasi_option: Path | None = None  # --realisasi as given
     pk_option: Path | None = None  # --pk as given
     anggaran_option: Path | None = None  # --anggaran as given
+    renaksi_option: Path | None = None  # --renaksi as given
+    program_option: Path | None = None  # --program as given
 
     @property
     def iku_label(self) -> str:
@@ -83,6 +87,8 @@ def bundled_sources() -> Sources:
         realisasi=bundled_realisasi(),
         pk=data_dir() / "pk",
         anggaran=data_dir() / "anggaran",
+        renaksi=data_dir() / "renaksi",
+        program=data_dir() / "program",
         bundled=True,
     )
 
@@ -103,6 +109,8 @@ def _config_model() -> type:
         realisasi: Rel = "realisasi"
         pk: Rel = "pk"
         anggaran: Rel = "anggaran"
+        renaksi: Rel = "renaksi"
+        program: Rel = "program"
 
     return WorkspaceConfig
 
@@ -124,6 +132,8 @@ def workspace_sources(root: Path) -> Sources:
         realisasi=root / paths.realisasi,
         pk=root / paths.pk,
         anggaran=root / paths.anggaran,
+        renaksi=root / paths.renaksi,
+        program=root / paths.program,
         root=root,
     )
 
@@ -148,6 +158,8 @@ def resolve(
     *,
     pk: Path | None = None,
     anggaran: Path | None = None,
+    renaksi: Path | None = None,
+    program: Path | None = None,
     start: Path | None = None,
 ) -> Sources:
     """The sources for a command: the options first, then the workspace, then the sample.
@@ -162,6 +174,8 @@ def resolve(
             realisasi=base / "realisasi",
             pk=base / "pk",
             anggaran=base / "anggaran",
+            renaksi=base / "renaksi",
+            program=base / "program",
             root=find_root(base),
         )
     else:
@@ -172,12 +186,16 @@ def resolve(
         realisasi=realisasi or sources.realisasi,
         pk=pk or sources.pk,
         anggaran=anggaran or sources.anggaran,
+        renaksi=renaksi or sources.renaksi,
+        program=program or sources.program,
         root=sources.root,
         bundled=sources.bundled,
         iku_option=iku,
         realisasi_option=realisasi,
         pk_option=pk,
         anggaran_option=anggaran,
+        renaksi_option=renaksi,
+        program_option=program,
     )
     check_paths(found)
     return found
@@ -189,6 +207,8 @@ PATHS = (
     ("realisasi", "--realisasi", True),
     ("pk", "--pk", True),
     ("anggaran", "--anggaran", True),
+    ("renaksi", "--renaksi", True),
+    ("program", "--program", True),
 )
 
 
@@ -329,7 +349,9 @@ MARKER_TEXT = """\
 {nama}iku: iku.yaml
 realisasi: realisasi      # realisasi/<tahun>.yaml
 pk: pk                    # Perjanjian Kinerja: pk/<tahun>.yaml (opsional)
-anggaran: anggaran        # realisasi anggaran: anggaran/<tahun>.yaml (opsional)
+anggaran: anggaran        # realisasi anggaran versi lama: anggaran/<tahun>.yaml (opsional)
+renaksi: renaksi          # rencana aksi: target per triwulan, renaksi/<tahun>.yaml (opsional)
+program: program          # program, kegiatan dan anggarannya: program/<tahun>.yaml (opsional)
 """
 
 
@@ -376,10 +398,10 @@ def init_workspace(folder: Path, *, contoh: bool, force: bool) -> list[tuple[Pat
     ]
     subfolders = ["realisasi"]
     if contoh:
-        for sub in ("realisasi", "pk", "anggaran"):
+        for sub in ("realisasi", "pk", "anggaran", "renaksi", "program"):
             for path in sorted((data_dir() / sub).glob("*.yaml")):
                 files.append((folder / sub / path.name, path.read_bytes()))
-        subfolders += ["pk", "anggaran"]
+        subfolders += ["pk", "anggaran", "renaksi", "program"]
     done: list[tuple[Path, bool]] = []
     for sub in subfolders:
         target = folder / sub

@@ -6,7 +6,9 @@ Fence tags: ```yaml benar:KIND or ```yaml salah:KIND IKUnnn, KIND one of
 - indikator: a list of indikator, placed in a minimal IKU;
 - realisasi: a whole realisasi file for 2019, checked against the bundled IKU;
 - entri: lines under ``realisasi:`` of that file;
-- pk, anggaran: a whole PK or anggaran file for 2019, checked against the bundled IKU;
+- pk, anggaran, program: a whole PK, anggaran or program file for 2019, checked against the
+  bundled IKU;
+- renaksi: a whole rencana aksi file for 2019, checked against the bundled IKU and its PK;
 - bentuk-entri, bentuk-pk: lines under ``realisasi:`` of a 2019 file, or a whole PK file for 2019,
   checked against the IKU with every target form (tests/corpus/bentuk/iku.yaml);
 - ruang-kerja: an ikutool.yaml.
@@ -77,11 +79,23 @@ def findings(kind: str, body: str, bundled) -> list[Finding]:
             text = "tahun: 2019\nrealisasi:\n" + textwrap.indent(body, "  ")
             doc = parse_yaml_text(text, "2019.yaml")
             return realisasi_from_document(doc, Path("2019.yaml"), iku).findings
-        if kind in ("pk", "anggaran"):
+        if kind == "renaksi":
+            from ikutool.pk import load_pk_file
+            from ikutool.renaksi import renaksi_from_document
+
+            pk = load_pk_file(ROOT / "data" / "pk" / "2019.yaml", bundled.iku)
+            doc = parse_yaml_text(body, "2019.yaml")
+            return renaksi_from_document(doc, Path("2019.yaml"), bundled.iku, pk).findings
+        if kind in ("pk", "anggaran", "program"):
             from ikutool.anggaran import anggaran_from_document
             from ikutool.pk import pk_from_document
+            from ikutool.program import program_from_document
 
-            load = pk_from_document if kind == "pk" else anggaran_from_document
+            load = {
+                "pk": pk_from_document,
+                "anggaran": anggaran_from_document,
+                "program": program_from_document,
+            }[kind]
             doc = parse_yaml_text(body, "2019.yaml")
             return load(doc, Path("2019.yaml"), bundled.iku).findings
         if kind == "ruang-kerja":

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from ikutool.definition import LoadedIku
     from ikutool.model import Iku
     from ikutool.pk import PkTahun
+    from ikutool.program import ProgramTahun
     from ikutool.realisasi import RealisasiTahun
+    from ikutool.renaksi import RenaksiTahun
     from ikutool.workspace import Sources
 
 
@@ -73,6 +75,25 @@ PkOpt = Annotated[
     ),
 ]
 
+RenaksiOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--renaksi",
+        metavar="FOLDER",
+        help="Folder rencana aksi (<tahun>.yaml): target per triwulan. Bawaan: folder renaksi "
+        "ruang kerja.",
+    ),
+]
+ProgramOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--program",
+        metavar="FOLDER",
+        help="Folder program dan kegiatan (<tahun>.yaml): indikator, pagu dan realisasi Rp. "
+        "Bawaan: folder program ruang kerja.",
+    ),
+]
+
 _announced = False
 
 
@@ -82,13 +103,23 @@ def sources(
     *,
     pk: Path | None = None,
     anggaran: Path | None = None,
+    renaksi: Path | None = None,
+    program: Path | None = None,
     start: Path | None = None,
     announce: bool = True,
 ) -> Sources:
     """The files this command works on; outside a workspace, say once that it is the sample."""
     from ikutool.workspace import resolve
 
-    found = resolve(iku_file, realisasi_dir, pk=pk, anggaran=anggaran, start=start)
+    found = resolve(
+        iku_file,
+        realisasi_dir,
+        pk=pk,
+        anggaran=anggaran,
+        renaksi=renaksi,
+        program=program,
+        start=start,
+    )
     if announce:
         announce_sample(found)
     return found
@@ -153,10 +184,50 @@ def load_pk(src: Sources, iku: Iku, years: list[int]) -> dict[int, PkTahun]:
 
 
 def load_anggaran(src: Sources, iku: Iku, tahun: int) -> AnggaranTahun | None:
+    """The year's programs' money: from ``program/<tahun>.yaml`` where it exists (it holds a
+    program's money now), else the older ``anggaran/<tahun>.yaml``; both for one year is an
+    error that says which to keep."""
     from ikutool.anggaran import load_anggaran as load
+    from ikutool.realisasi import file_for_year
 
     _require_option_folder(src.anggaran_option, "--anggaran")
+    program = load_program(src, iku, tahun)
+    old = file_for_year(src.anggaran, tahun, "anggaran")
+    if program is not None and old is not None:
+        from ikutool.paths import shown
+
+        raise IkuError.single(
+            "IKU306",
+            f"anggaran {tahun} ditulis dua kali: di {program.file} dan di {shown(old)}. Berkas "
+            "program menggantikan berkas anggaran: pindahkan pagu dan realisasinya ke program "
+            f"(pagu, realisasi_rp), lalu hapus {shown(old)}",
+            file=shown(old),
+            line=1,
+            column=1,
+        )
+    if program is not None:
+        return program.as_anggaran()
     found = load(src.anggaran, iku, tahun)
+    if found is not None:
+        warn(found.findings)
+    return found
+
+
+def load_program(src: Sources, iku: Iku, tahun: int) -> ProgramTahun | None:
+    from ikutool.program import load_program as load
+
+    _require_option_folder(src.program_option, "--program")
+    found = load(src.program, iku, tahun)
+    if found is not None:
+        warn(found.findings)
+    return found
+
+
+def load_renaksi(src: Sources, iku: Iku, tahun: int, pk: PkTahun | None) -> RenaksiTahun | None:
+    from ikutool.renaksi import load_renaksi as load
+
+    _require_option_folder(src.renaksi_option, "--renaksi")
+    found = load(src.renaksi, iku, tahun, pk)
     if found is not None:
         warn(found.findings)
     return found
