@@ -515,3 +515,21 @@ def compute(
         tidak_dirata=[g.kode for g in iku.groups() if g.jenis != "sasaran"],
         peringatan=warnings,
     )
+
+
+def status_notes(tahun: int, inputs: list[tuple[str, str | None]]) -> list[str]:
+    """The notices every document built from ``inputs`` carries, on every page: which inputs are
+    illustrative (contoh) or provisional (sementara)."""
+    notes = []
+    for status, sentence in (
+        (
+            "contoh",
+            "CATATAN: {what} tahun {tahun} berstatus CONTOH - angka ilustrasi, bukan data resmi.",
+        ),
+        ("sementara", "Catatan: {what} tahun {tahun} berstatus SEMENTARA (belum final)."),
+    ):
+        named = [what for what, s in inputs if s == status]
+        if named:
+            what = ", ".join(named[:-1]) + " dan " + named[-1] if len(named) > 1 else named[0]
+            notes.append(sentence.format(what=what, tahun=tahun))
+    return notes

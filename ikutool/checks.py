@@ -21,6 +21,8 @@ KIND_NAMES = {
     "realisasi": "berkas realisasi",
     "pk": "berkas Perjanjian Kinerja",
     "anggaran": "berkas anggaran",
+    "program": "berkas program dan kegiatan",
+    "renaksi": "berkas rencana aksi",
     "ruang_kerja": "berkas ruang kerja (ikutool.yaml)",
 }
 
@@ -55,13 +57,28 @@ def kind_of(path: Path, data: object) -> str:
         return "ruang_kerja"
     if isinstance(data, dict) and not ({"sasaran", "instansi", "periode"} & set(data)):
         keys = set(data)
-        if "program" in keys or "efisiensi" in keys or path.parent.name == "anggaran":
+        if path.parent.name in ("program", "renaksi", "anggaran", "pk"):
+            return path.parent.name
+        if "aksi" in keys or _per_quarter(data.get("target")):
+            return "renaksi"
+        if "evaluasi" in keys or any(
+            isinstance(p, dict)
+            and {"kegiatan", "indikator", "realisasi_rp", "pagu_renstra"} & set(p)
+            for p in (data.get("program") if isinstance(data.get("program"), list) else [])
+        ):
+            return "program"
+        if "program" in keys or "efisiensi" in keys:
             return "anggaran"
         if "target" in keys or "ditandatangani" in keys or path.parent.name == "pk":
             return "pk"
         if {"tahun", "realisasi"} & keys:
             return "realisasi"
     return "iku"
+
+
+def _per_quarter(target: object) -> bool:
+    """A rencana aksi's targets: a mapping per indicator (a PK's: one text per indicator)."""
+    return isinstance(target, dict) and any(isinstance(v, dict) for v in target.values())
 
 
 def check_file(path: Path, name: str, get_iku: Callable[[], Iku]) -> FileReport:
@@ -82,7 +99,7 @@ def check_file(path: Path, name: str, get_iku: Callable[[], Iku]) -> FileReport:
         return FileReport(name, "tidak_dikenal", exc.findings)
     kind = kind_of(path, doc.data)
     try:
-        if kind in ("realisasi", "pk", "anggaran"):
+        if kind in ("realisasi", "pk", "anggaran", "program", "renaksi"):
             if path.stat().st_size > REALISASI_MAX_BYTES:  # the same answer capaian would give
                 read_yaml(path, display_name=name, limit=REALISASI_MAX_BYTES)
         if kind == "realisasi":
@@ -91,6 +108,10 @@ def check_file(path: Path, name: str, get_iku: Callable[[], Iku]) -> FileReport:
             return _pk(doc, path, get_iku())
         if kind == "anggaran":
             return _anggaran(doc, path, get_iku())
+        if kind == "program":
+            return _program(doc, path, get_iku())
+        if kind == "renaksi":
+            return _renaksi(doc, path, get_iku())
         if kind == "ruang_kerja":
             from ikutool.workspace import check_paths, workspace_sources
 
@@ -159,3 +180,38 @@ def _anggaran(doc, path: Path, iku: Iku) -> FileReport:
         f"Rp{format_angka(pagu)}, efisiensi metode {a.metode}"
     )
     return FileReport(doc.file, "anggaran", a.findings, summary)
+
+
+def _program(doc, path: Path, iku: Iku) -> FileReport:
+    from ikutool.numfmt import format_angka
+    from ikutool.program import program_from_document
+
+    p = program_from_document(doc, path, iku)
+    pagu = sum(x.uang.pagu or 0 for x in p.program)
+    n_keg = sum(len(x.kegiatan) for x in p.program)
+    n_ind = sum(len(x.indikator) + sum(len(k.indikator) for k in x.kegiatan) for x in p.program)
+    summary = (
+        f"berkas program sah: tahun {p.tahun}, {len(p.program)} program, {n_keg} kegiatan, "
+        f"{n_ind} indikator, pagu Rp{format_angka(pagu)}"
+    )
+    return FileReport(doc.file, "program", p.findings, summary)
+
+
+def _renaksi(doc, path: Path, iku: Iku) -> FileReport:
+    """A rencana aksi, checked against the year's PK of the workspace it lies in (if any)."""
+    from ikutool.pk import load_pk
+    from ikutool.realisasi import year_from_name
+    from ikutool.renaksi import renaksi_from_document
+    from ikutool.workspace import find_root, workspace_sources
+
+    pk = None
+    root = find_root(path.parent)
+    tahun = doc.data.get("tahun") if isinstance(doc.data, dict) else None
+    if root is not None and isinstance(tahun, int) and tahun == (year_from_name(path) or tahun):
+        pk = load_pk(workspace_sources(root).pk, iku, tahun)
+    r = renaksi_from_document(doc, path, iku, pk)
+    summary = (
+        f"berkas rencana aksi sah: tahun {r.tahun}, target triwulan untuk {len(r.target)} "
+        f"indikator, dicocokkan dengan target {'PK dan ' if pk else ''}Renstra {r.tahun}"
+    )
+    return FileReport(doc.file, "renaksi", r.findings, summary)

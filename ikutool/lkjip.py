@@ -18,7 +18,7 @@ invents.
 from __future__ import annotations
 
 from ikutool.anggaran import AnggaranTahun
-from ikutool.capaian import HasilCapaian, HasilIndikator, Options
+from ikutool.capaian import HasilCapaian, HasilIndikator, Options, status_notes
 from ikutool.efisiensi import Anggaran, Efisiensi, anggaran_sasaran, efisiensi
 from ikutool.manual import IndikatorManual, build_manual
 from ikutool.model import Iku, Kepala, Result
@@ -172,23 +172,14 @@ def build_lkjip(
             )
         )
     this_pk = pk.get(tahun)
-    notes = []
-    inputs = (
-        ("realisasi", real.status),
-        ("Perjanjian Kinerja", this_pk.status if this_pk else None),
-        ("anggaran", anggaran.status if anggaran else None),
+    notes = status_notes(
+        tahun,
+        [
+            ("realisasi", real.status),
+            ("Perjanjian Kinerja", this_pk.status if this_pk else None),
+            ("anggaran", anggaran.status if anggaran else None),
+        ],
     )
-    for status, sentence in (
-        (
-            "contoh",
-            "CATATAN: {what} tahun {tahun} berstatus CONTOH - angka ilustrasi, bukan data resmi.",
-        ),
-        ("sementara", "Catatan: {what} tahun {tahun} berstatus SEMENTARA (belum final)."),
-    ):
-        named = [what for what, s in inputs if s == status]
-        if named:
-            what = ", ".join(named[:-1]) + " dan " + named[-1] if len(named) > 1 else named[0]
-            notes.append(sentence.format(what=what, tahun=tahun))
     out = Lkjip.model_construct(
         tahun=tahun,
         instansi=iku.instansi.nama,

@@ -56,6 +56,10 @@ class Sources:
     def anggaran_label(self) -> str:
         return shown(self.anggaran)
 
+    @property
+    def program_label(self) -> str:
+        return shown(self.program)
+
     def require_writable(self, what: str) -> None:
         """Writing commands work on the user's own files only, never on the bundled sample."""
         if self.bundled and is_bundled(self.realisasi):

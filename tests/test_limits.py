@@ -210,7 +210,7 @@ def test_files_too_big_to_edit_are_refused_before_reading(iku_cli, workspace) ->
 def test_characters_word_and_excel_refuse_are_refused_at_validate(iku_cli, workspace, char) -> None:
     """Issue 16 (4): an escaped noncharacter passed validate and stopped the docx and xlsx
     writers with lxml's ValueError; now it is refused where it is written."""
-    path = workspace / "anggaran" / "2019.yaml"
+    path = workspace / "program" / "2019.yaml"
     text = path.read_text("utf-8")
     path.write_text(
         text.replace(
@@ -226,7 +226,7 @@ def test_characters_word_and_excel_refuse_are_refused_at_validate(iku_cli, works
     ):
         result = iku_cli(*args)
         assert result.exit_code == 1 and "Traceback" not in result.output, (args, result.output)
-        assert "anggaran/2019.yaml:14:" in result.output + result.stderr, args
+        assert "program/2019.yaml:57:" in result.output + result.stderr, args
     assert not (workspace / "l.docx").exists()
     iku = workspace / "iku.yaml"
     iku.write_text(

@@ -159,6 +159,7 @@ def test_periksa_lists_exactly_what_is_missing(iku_cli, workspace) -> None:
     import shutil
 
     shutil.rmtree(workspace / "anggaran")
+    shutil.rmtree(workspace / "program")
     path = workspace / "realisasi" / "2019.yaml"
     text = path.read_text(encoding="utf-8")
     text = re.sub(r"\n    analisis:\n(      .*\n)+", "\n", text)
@@ -170,7 +171,7 @@ def test_periksa_lists_exactly_what_is_missing(iku_cli, workspace) -> None:
     missing = {(k["sasaran"], k["nomor"]) for k in items if not k["ada"]}
     assert missing == {(s, n) for s in ("S1", "S2", "S3", "S4") for n in (5, 6, 7)}
     six = next(k for k in items if k["sasaran"] == "S1" and k["nomor"] == 6)
-    assert "anggaran/2019.yaml" in six["sumber"] and "[S1]" in six["sumber"]
+    assert "program/2019.yaml" in six["sumber"] and "[S1]" in six["sumber"]
     five = next(k for k in items if k["sasaran"] == "S2" and k["nomor"] == 5)
     assert "realisasi.S2.1.analisis" in five["sumber"]
     table = iku_cli("lkjip", "--tahun", "2019", "--periksa")
@@ -210,10 +211,10 @@ def test_bad_pk_and_anggaran_files_are_located(iku_cli, workspace) -> None:
     assert result.exit_code == 1 and "pk/2019.yaml:3:9: galat IKU210" in result.stderr
     assert iku_cli("capaian", "--tahun", "2019").exit_code == 1
     pk.unlink()
-    budget = workspace / "anggaran" / "2019.yaml"
+    budget = workspace / "program" / "2019.yaml"
     budget.write_text(
         budget.read_text(encoding="utf-8").replace(
-            "realisasi: 432.000.000", "realisasi: 532.000.000"
+            'IV: "Rp 120.000.000"}', 'IV: "Rp 220.000.000"}'
         ),
         encoding="utf-8",
     )

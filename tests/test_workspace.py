@@ -81,8 +81,9 @@ def test_contoh_workspace(iku_cli, tmp_path, monkeypatch) -> None:
     assert sorted(p.name for p in (root / "anggaran").iterdir()) == [
         "2017.yaml",
         "2018.yaml",
-        "2019.yaml",
     ]
+    assert sorted(p.name for p in (root / "program").iterdir()) == ["2019.yaml"]
+    assert sorted(p.name for p in (root / "renaksi").iterdir()) == ["2019.yaml"]
     assert (root / "iku.yaml").read_bytes() == (data_dir() / "iku_2016_2021.yaml").read_bytes()
 
 

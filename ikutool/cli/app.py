@@ -26,6 +26,7 @@ COMMANDS = {
     "manual": ("manual", "manual"),
     "capaian": ("capaian", "capaian"),
     "report": ("laporan", "report"),
+    "triwulan": ("triwulan", "triwulan"),
     "evaluasi": ("laporan", "evaluasi"),
     "lkjip": ("lkjip", "lkjip"),
     "rekap": ("rekap", "rekap"),
@@ -69,6 +70,27 @@ class RealisasiGroup(_LazyGroup):
     table = REALISASI
 
 
+RENAKSI = {"template": ("triwulan", "renaksi_template")}
+
+
+class RenaksiGroup(_LazyGroup):
+    table = RENAKSI
+
+
+def _renaksi_group() -> Any:
+    import typer.main
+
+    sub = typer.Typer(cls=RenaksiGroup, no_args_is_help=True, add_completion=False)
+
+    @sub.callback()
+    def renaksi() -> None:
+        """Rencana aksi: target setiap indikator per triwulan (renaksi/<tahun>.yaml)."""
+
+    group = typer.main.get_command(sub)
+    group.name = "renaksi"
+    return group
+
+
 def _realisasi_group() -> Any:
     import typer.main
 
@@ -86,7 +108,7 @@ def _realisasi_group() -> Any:
 
 class RootGroup(_LazyGroup):
     table = COMMANDS
-    subgroups = {"realisasi": _realisasi_group}
+    subgroups = {"realisasi": _realisasi_group, "renaksi": _renaksi_group}
 
 
 app = typer.Typer(

@@ -295,12 +295,19 @@ def deliver(data: str | bytes, out: Path | None, force: bool) -> None:
     sys.stderr.write(f"Ditulis: {shown(out)}\n")
 
 
-def deliver_document(doc: Any, format: str, out: Path | None, force: bool) -> None:
-    """A block document (render/document.py) in ``format``: markdown, html, docx, or the
+def deliver_document(
+    doc: Any, format: str, out: Path | None, force: bool, *, kertas: str = "A4"
+) -> None:
+    """A block document (render/document.py) in ``format``: markdown, html, docx, xlsx, or the
     terminal view (``table``), to ``out`` or the terminal."""
     from ikutool.render import document
 
-    if format == "markdown":
+    if format == "xlsx":
+        from ikutool.render.xlsx_document import document_xlsx
+
+        scratch = out.resolve().parent if out is not None else None
+        deliver(document_xlsx(doc, kertas=kertas, scratch=scratch), out, force)
+    elif format == "markdown":
         deliver(document.markdown(doc), out, force)
     elif format == "html":
         deliver(document.html(doc), out, force)

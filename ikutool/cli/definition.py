@@ -36,8 +36,9 @@ def validate(
         Path | None,
         typer.Argument(
             metavar="BERKAS",
-            help="Berkas IKU, realisasi, PK, anggaran atau ikutool.yaml. Tanpa ini: IKU ruang kerja "
-            "dan semua berkas realisasi, PK dan anggarannya (di luar ruang kerja: contoh bawaan).",
+            help="Berkas IKU, realisasi, PK, rencana aksi, program, anggaran atau ikutool.yaml. "
+            "Tanpa ini: IKU ruang kerja dan semua berkas realisasi, PK, rencana aksi, program dan "
+            "anggarannya (di luar ruang kerja: contoh bawaan).",
             show_default=False,
         ),
     ] = None,
@@ -64,7 +65,7 @@ def validate(
         src = sources(iku_file)
         targets = [src.iku]
         if not src.bundled:
-            for folder in (src.realisasi, src.pk, src.anggaran):
+            for folder in (src.realisasi, src.pk, src.anggaran, src.program, src.renaksi):
                 if folder.is_dir():
                     targets += realisasi_files(folder)
     else:

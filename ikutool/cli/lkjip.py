@@ -14,6 +14,7 @@ from ikutool.cli.common import (
     IkuOpt,
     OutOpt,
     PkOpt,
+    ProgramOpt,
     RealisasiOpt,
     SkalaOpt,
     check_year,
@@ -71,9 +72,11 @@ def lkjip(
         typer.Option(
             "--anggaran",
             metavar="FOLDER",
-            help="Folder realisasi anggaran (<tahun>.yaml). Bawaan: folder anggaran ruang kerja.",
+            help="Folder realisasi anggaran versi lama (<tahun>.yaml; berkas program "
+            "menggantikannya). Bawaan: folder anggaran ruang kerja.",
         ),
     ] = None,
+    program_dir: ProgramOpt = None,
     skala: SkalaOpt = None,
     kolofon: Annotated[
         bool,
@@ -98,7 +101,7 @@ def lkjip(
     if format in (FormatLkjip.html, FormatLkjip.docx):
         need_out(format.value, out, f"lkjip-{tahun}.{format.value}")
     refuse_out(out, force)
-    src = sources(iku_file, realisasi_dir, pk=pk_dir, anggaran=anggaran_dir)
+    src = sources(iku_file, realisasi_dir, pk=pk_dir, anggaran=anggaran_dir, program=program_dir)
     iku = load_iku(src).iku
     check_year(iku, tahun)
     years = [
@@ -117,7 +120,7 @@ def lkjip(
         anggaran=anggaran,
         options=Options(skala=skala.value if skala else None),
         folder_realisasi=src.realisasi_label,
-        anggaran_folder=src.anggaran_label,
+        anggaran_folder=src.program_label,
     )
     if periksa:
         _checklist(result, format, out, force)

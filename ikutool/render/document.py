@@ -41,6 +41,25 @@ class Tabel:
     align: list[str]  # "l" | "r" per column
     bold_rows: set[int] = field(default_factory=set)
     catatan: list[str] = field(default_factory=list)  # notes under the table (what marks mean)
+    # a printed form's header: a row of groups above ``header`` ((text, span) in column order; a
+    # span of 1 stands for the one column, its header spanning both rows), and a row numbering
+    # the columns (1), (2), ... under it
+    kepala_atas: list[tuple[str, int]] = field(default_factory=list)
+    nomor_kolom: bool = False
+
+    def flat_header(self) -> list[str]:
+        """One header line per column (for Markdown and the terminal): a group's name before
+        its columns' ("Realisasi TW I K"), the column's number in front when the form numbers
+        them."""
+        out = []
+        groups: list[str] = []
+        for text, span in self.kepala_atas:
+            groups += [text if span > 1 else ""] * span
+        for j, h in enumerate(self.header):
+            g = groups[j] if j < len(groups) else ""
+            name = f"{g} {h}".strip() if g else h
+            out.append(f"({j + 1}) {name}" if self.nomor_kolom else name)
+        return out
 
 
 @dataclass
@@ -116,7 +135,7 @@ def markdown(doc: Dokumen) -> str:
         elif isinstance(b, Tabel):
             if b.nomor or b.judul:
                 lines += [f"**{md_escape(b.nomor)}** {md_escape(b.judul)}".strip(), ""]
-            lines.append("| " + " | ".join(md_escape(h) for h in b.header) + " |")
+            lines.append("| " + " | ".join(md_escape(h) for h in b.flat_header()) + " |")
             lines.append("|" + "|".join("---:" if a == "r" else "---" for a in b.align) + "|")
             for i, row in enumerate(b.rows):
                 cells = [_run_md(c) for c in row]
@@ -172,6 +191,26 @@ def _run_html(run: Run) -> str:
     return escape(text)
 
 
+def _html_head(b: Tabel) -> str:
+    if not b.kepala_atas:
+        rows = ["<tr>" + "".join(f"<th>{escape(h)}</th>" for h in b.header) + "</tr>"]
+    else:
+        top, below, j = [], [], 0
+        for text, span in b.kepala_atas:
+            if span == 1:
+                top.append(f'<th rowspan="2">{escape(b.header[j])}</th>')
+            else:
+                top.append(f'<th colspan="{span}">{escape(text)}</th>')
+                below += [f"<th>{escape(h)}</th>" for h in b.header[j : j + span]]
+            j += span
+        rows = [f"<tr>{''.join(top)}</tr>", f"<tr>{''.join(below)}</tr>"]
+    if b.nomor_kolom:
+        rows.append(
+            "<tr>" + "".join(f"<th>({j})</th>" for j in range(1, len(b.header) + 1)) + "</tr>"
+        )
+    return "".join(rows)
+
+
 def html(doc: Dokumen) -> str:
     css = CSS.replace("size:A4", "size:A4 landscape") if doc.landscape else CSS
     parts = [
@@ -196,7 +235,7 @@ def html(doc: Dokumen) -> str:
             attr = f' class="{kinds}"' if kinds else ""
             parts.append(f"<p{attr}>{''.join(_run_html(r) for r in b.runs)}</p>")
         elif isinstance(b, Tabel):
-            head = "".join(f"<th>{escape(h)}</th>" for h in b.header)
+            head = _html_head(b)
             body = []
             for i, row in enumerate(b.rows):
                 cells = "".join(
@@ -207,9 +246,7 @@ def html(doc: Dokumen) -> str:
             caption = f"{escape(b.nomor)} {escape(b.judul)}".strip()
             if caption:
                 parts.append(f'<p class="cap{" page" if page else ""}">{caption}</p>')
-            parts.append(
-                f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-            )
+            parts.append(f"<table><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>")
             parts += [f'<p class="small">{escape(n)}</p>' for n in b.catatan]
         else:
             lines = ["".join(_run_html(r) for r in b.tempat_tanggal), escape(b.jabatan), "", "", ""]
@@ -253,7 +290,7 @@ def view(doc: Dokumen) -> Any:
             parts.append(text(b.runs, style))
         elif isinstance(b, Tabel):
             t = Table(title=f"{b.nomor} {b.judul}".strip(), header_style="bold", show_lines=False)
-            for h, a in zip(b.header, b.align, strict=False):
+            for h, a in zip(b.flat_header(), b.align, strict=False):
                 t.add_column(h, justify="right" if a == "r" else "left")
             for i, row in enumerate(b.rows):
                 t.add_row(*[text([c], "bold" if i in b.bold_rows else "") for c in row])

@@ -266,18 +266,29 @@ def docx(doc: Dokumen) -> bytes:
                 caption.add_run(f"{b.nomor} ").bold = True
             caption.add_run(b.judul)
             widths, points = table_layout(b.header, b.rows, text_mm)
-            table = body.table(1, len(b.header))
+            heads = [b.header]
+            if b.kepala_atas:
+                groups: list[str] = []
+                for text, span in b.kepala_atas:
+                    groups += [text] * span
+                heads = [groups, b.header]
+            if b.nomor_kolom:
+                heads.append([f"({j})" for j in range(1, len(b.header) + 1)])
+            table = body.table(len(heads), len(b.header))
             table.style = "Table Grid"
             table.alignment = WD_TABLE_ALIGNMENT.CENTER
-            head = table.rows[0]
-            _repeat_header(head)
-            _cant_split(head)
-            for cell, text in zip(head.cells, b.header, strict=True):
-                cell.text = ""
-                run = cell.paragraphs[0].add_run(text)
-                run.bold = True
-                run.font.size = Pt(points)
-                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            for r, texts in enumerate(heads):
+                head = table.rows[r]
+                _repeat_header(head)
+                _cant_split(head)
+                for cell, text in zip(head.cells, texts, strict=True):
+                    cell.text = ""
+                    run = cell.paragraphs[0].add_run(text)
+                    run.bold = True
+                    run.font.size = Pt(points)
+                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if b.kepala_atas:
+                _merge_groups(table, b)
             # rows added here: python-docx's add_row looks up the grid and row.cells rebuilds
             # the grid of the whole table, on every row (quadratic in a long table)
             grid = [col.w for col in table._tbl.tblGrid.gridCol_lst]
@@ -329,6 +340,26 @@ def docx(doc: Dokumen) -> bytes:
     buf = io.BytesIO()
     word.save(buf)
     return buf.getvalue()
+
+
+def _merge_groups(table: Any, b: Tabel) -> None:
+    """The form's two header rows: a group's cells merged across, a lone column's two cells
+    merged down (its name once)."""
+    j = 0
+    for text, span in b.kepala_atas:
+        top = table.cell(0, j)
+        if span == 1:
+            name = b.header[j]
+            merged = top.merge(table.cell(1, j))
+            merged.paragraphs[0].runs[0].text = name
+            for extra in merged.paragraphs[1:]:
+                extra._p.getparent().remove(extra._p)
+        else:
+            merged = top.merge(table.cell(0, j + span - 1))
+            merged.paragraphs[0].runs[0].text = text
+            for extra in merged.paragraphs[1:]:
+                extra._p.getparent().remove(extra._p)
+        j += span
 
 
 def _cant_split_element() -> Any:
