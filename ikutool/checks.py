@@ -61,10 +61,11 @@ def kind_of(path: Path, data: object) -> str:
             return path.parent.name
         if "aksi" in keys or _per_quarter(data.get("target")):
             return "renaksi"
+        programs = data.get("program")
         if "evaluasi" in keys or any(
             isinstance(p, dict)
             and {"kegiatan", "indikator", "realisasi_rp", "pagu_renstra"} & set(p)
-            for p in (data.get("program") if isinstance(data.get("program"), list) else [])
+            for p in (programs if isinstance(programs, list) else [])
         ):
             return "program"
         if "program" in keys or "efisiensi" in keys:

@@ -233,9 +233,9 @@ class ProgramTahun:
                 nama=p.nama,
                 sasaran=p.sasaran,
                 pagu=p.uang.pagu,
-                realisasi=p.uang.sd("IV"),
+                realisasi=p.uang.sd("IV") or 0.0,
                 keterangan=None,
-            )  # fmt: skip
+            )
             for p in self.program
             if p.uang.pagu is not None and p.uang.sd("IV") is not None
         ]
@@ -388,11 +388,8 @@ class _Reader:
 
                     t.komponen[0].satuan = ind.satuan
                     t.komponen[0].persen = is_percent(ind.satuan)
-        comp = (
-            (ind.target or ind.target_akhir).komponen[0]
-            if (ind.target or ind.target_akhir)
-            else None
-        )
+        ref = ind.target or ind.target_akhir
+        comp = ref.komponen[0] if ref is not None else None
         rule = rule_for(ind.agregasi_triwulan, comp)
         out = IndikatorKinerja(
             ind.kode, ind.uraian, ind.polaritas, rule, ind.target, ind.target_akhir, None

@@ -233,7 +233,10 @@ def test_every_command_has_indonesian_help_with_example(runner) -> None:
         ["show"],
         ["capaian"],
         ["report"],
-        ["evaluasi"],
+        ["evaluasi", "renstra"],
+        ["evaluasi", "renja"],
+        ["triwulan"],
+        ["renaksi", "template"],
         ["realisasi", "template"],
         ["realisasi", "isi"],
     ):

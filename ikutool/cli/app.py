@@ -27,7 +27,6 @@ COMMANDS = {
     "capaian": ("capaian", "capaian"),
     "report": ("laporan", "report"),
     "triwulan": ("triwulan", "triwulan"),
-    "evaluasi": ("laporan", "evaluasi"),
     "lkjip": ("lkjip", "lkjip"),
     "rekap": ("rekap", "rekap"),
 }
@@ -71,6 +70,37 @@ class RealisasiGroup(_LazyGroup):
 
 
 RENAKSI = {"template": ("triwulan", "renaksi_template")}
+EVALUASI = {"renstra": ("laporan", "evaluasi"), "renja": ("laporan", "evaluasi_renja")}
+
+
+class EvaluasiGroup(_LazyGroup):
+    """``iku evaluasi renja`` (E.81) and ``iku evaluasi renstra`` (E.80); ``iku evaluasi`` with
+    options only is the Renstra evaluation, as before the Renja one existed."""
+
+    table = EVALUASI
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.table and args[0] not in ("--help", "-h")):
+            args = ["renstra", *args]
+        return super().parse_args(ctx, args)
+
+
+def _evaluasi_group() -> Any:
+    import typer.main
+
+    sub = typer.Typer(cls=EvaluasiGroup, no_args_is_help=False, add_completion=False)
+
+    @sub.callback()
+    def evaluasi() -> None:
+        """Evaluasi Renja (formulir E.81, per triwulan) dan Renstra (E.80): kinerja dan
+        anggaran. 'iku evaluasi' tanpa perintah berikutnya = 'iku evaluasi renstra'.
+
+        Contoh: iku evaluasi renja --tahun 2019 --format xlsx --out e81-2019.xlsx
+        """
+
+    group = typer.main.get_command(sub)
+    group.name = "evaluasi"
+    return group
 
 
 class RenaksiGroup(_LazyGroup):
@@ -108,7 +138,11 @@ def _realisasi_group() -> Any:
 
 class RootGroup(_LazyGroup):
     table = COMMANDS
-    subgroups = {"realisasi": _realisasi_group, "renaksi": _renaksi_group}
+    subgroups = {
+        "realisasi": _realisasi_group,
+        "renaksi": _renaksi_group,
+        "evaluasi": _evaluasi_group,
+    }
 
 
 app = typer.Typer(

@@ -14,6 +14,7 @@ from ikutool.cli.common import (
     ForceOpt,
     IkuOpt,
     PkOpt,
+    ProgramOpt,
     RealisasiOpt,
     SkalaOpt,
     bidang_key,
@@ -237,3 +238,83 @@ def evaluasi(
         iku, data, years, Options(bidang=key), folder_realisasi=src.realisasi_label, pk=pk
     )
     emit_laporan(laporan, format.value, out, force, table="evaluasi")
+
+
+class FormatRenja(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    xlsx = "xlsx"
+    docx = "docx"
+
+
+class Kertas(StrEnum):
+    A4 = "A4"
+    F4 = "F4"
+
+
+def evaluasi_renja(
+    tahun: Annotated[int, typer.Option("--tahun", metavar="TAHUN", help="Tahun Renja.")],
+    format: Annotated[
+        FormatRenja,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table, markdown, json, xlsx atau docx (xlsx dan docx perlu --out).",
+        ),
+    ] = FormatRenja.table,
+    out: Annotated[Path | None, _out_option(" (wajib untuk xlsx dan docx)")] = None,
+    force: ForceOpt = False,
+    kertas: Annotated[
+        Kertas,
+        typer.Option("--kertas", metavar="KERTAS", help="Ukuran kertas xlsx: A4 atau F4."),
+    ] = Kertas.A4,
+    skala: SkalaOpt = None,
+    iku_file: IkuOpt = None,
+    program_dir: ProgramOpt = None,
+) -> None:
+    """Evaluasi hasil Renja (formulir E.81 Permendagri 86/2017): per sasaran, program, kegiatan
+    dan indikator, kolom 1-15 dalam kinerja (K) dan rupiah (Rp), jumlah, rata-rata capaian dan
+    predikat K dan Rp masing-masing.
+
+    Dibaca dari program/<tahun>.yaml (program, kegiatan, indikator, pagu, realisasi per
+    triwulan).
+
+    Contoh: iku evaluasi renja --tahun 2019 --format xlsx --out e81-2019.xlsx
+    """
+    from ikutool.cli.common import load_program
+    from ikutool.renja import build_renja
+
+    if format in (FormatRenja.xlsx, FormatRenja.docx):
+        need_out(format.value, out, f"e81-{tahun}.{format.value}")
+    refuse_out(out, force)
+    src = sources(iku_file, program=program_dir)
+    iku = load_iku(src).iku
+    check_year(iku, tahun)
+    program = load_program(src, iku, tahun)
+    if program is None:
+        from ikutool.paths import shown
+
+        raise IkuError.single(
+            "IKU308",
+            f"berkas program {tahun} belum ada: evaluasi Renja dibaca dari program, kegiatan dan "
+            f"anggarannya",
+            file=shown(src.program / f"{tahun}.yaml"),
+            exit_code=2,
+            hint="Tulis program/<tahun>.yaml (contoh di README, bagian 'Program dan kegiatan').",
+        )
+    hasil = build_renja(iku, tahun, program, skala=skala.value if skala else None)
+    if format is FormatRenja.json:
+        from ikutool.render.export import dumps
+        from ikutool.render.renja import renja_data
+
+        deliver(dumps(renja_data(hasil)), out, force)
+    else:
+        from ikutool.cli.common import deliver_document
+        from ikutool.render.renja import renja_document
+
+        deliver_document(renja_document(hasil), format.value, out, force, kertas=kertas.value)
+    if out is not None or format is not FormatRenja.table:
+        for line in hasil.catatan:
+            sys.stderr.write(line + "\n")

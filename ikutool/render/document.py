@@ -47,6 +47,12 @@ class Tabel:
     kepala_atas: list[tuple[str, int]] = field(default_factory=list)
     nomor_kolom: bool = False
 
+    def numbers(self) -> list[tuple[str, int]]:
+        """The column-number row: one number per group of the printed form (its K and Rp
+        columns share it), else one per column."""
+        spans = [span for _, span in self.kepala_atas] or [1] * len(self.header)
+        return [(f"({i})", span) for i, span in enumerate(spans, 1)]
+
     def flat_header(self) -> list[str]:
         """One header line per column (for Markdown and the terminal): a group's name before
         its columns' ("Realisasi TW I K"), the column's number in front when the form numbers
@@ -55,10 +61,13 @@ class Tabel:
         groups: list[str] = []
         for text, span in self.kepala_atas:
             groups += [text if span > 1 else ""] * span
+        numbers: list[str] = []
+        for label, span in self.numbers():
+            numbers += [label] * span
         for j, h in enumerate(self.header):
             g = groups[j] if j < len(groups) else ""
             name = f"{g} {h}".strip() if g else h
-            out.append(f"({j + 1}) {name}" if self.nomor_kolom else name)
+            out.append(f"{numbers[j]} {name}" if self.nomor_kolom else name)
         return out
 
 

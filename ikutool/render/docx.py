@@ -273,7 +273,10 @@ def docx(doc: Dokumen) -> bytes:
                     groups += [text] * span
                 heads = [groups, b.header]
             if b.nomor_kolom:
-                heads.append([f"({j})" for j in range(1, len(b.header) + 1)])
+                numbers: list[str] = []
+                for label, span in b.numbers():
+                    numbers += [label] * span
+                heads.append(numbers)
             table = body.table(len(heads), len(b.header))
             table.style = "Table Grid"
             table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -289,6 +292,16 @@ def docx(doc: Dokumen) -> bytes:
                     cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
             if b.kepala_atas:
                 _merge_groups(table, b)
+            if b.nomor_kolom:
+                j = 0
+                for label, span in b.numbers():
+                    if span > 1:
+                        row_no = len(heads) - 1
+                        merged = table.cell(row_no, j).merge(table.cell(row_no, j + span - 1))
+                        merged.paragraphs[0].runs[0].text = label
+                        for extra in merged.paragraphs[1:]:
+                            extra._p.getparent().remove(extra._p)
+                    j += span
             # rows added here: python-docx's add_row looks up the grid and row.cells rebuilds
             # the grid of the whole table, on every row (quadratic in a long table)
             grid = [col.w for col in table._tbl.tblGrid.gridCol_lst]

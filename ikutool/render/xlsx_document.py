@@ -117,9 +117,14 @@ def document_xlsx(doc: Dokumen, *, kertas: str = "A4", scratch: Any = None) -> b
                     style(ws.cell(row=row, column=j), bold=True, colour="DDEBF7", align="c")
                 row += 1
             if b.nomor_kolom:
-                for j in range(1, ncols + 1):
-                    _put(ws, row, j, f"({j})", bold=True, colour="F2F2F2")
-                    style(ws.cell(row=row, column=j), bold=True, colour="F2F2F2", align="c")
+                j = 1
+                for label, span in b.numbers():
+                    for k in range(span):
+                        _put(ws, row, j + k, label if k == 0 else None, bold=True, colour="F2F2F2")
+                        style(ws.cell(row=row, column=j + k), bold=True, colour="F2F2F2", align="c")
+                    if span > 1:
+                        merge(ws, row, j, row, j + span - 1)
+                    j += span
                 row += 1
             last_head = row - 1
             first_body = row
