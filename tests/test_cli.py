@@ -309,6 +309,9 @@ def test_help_shows_no_python_type_names(runner) -> None:
         ["capaian"],
         ["report"],
         ["evaluasi"],
+        ["evaluasi", "renja"],
+        ["triwulan"],
+        ["renaksi", "template"],
         ["realisasi", "template"],
         ["realisasi", "isi"],
     ]
@@ -316,7 +319,7 @@ def test_help_shows_no_python_type_names(runner) -> None:
         out = runner.invoke(app, [*args, "--help"]).stdout
         for english in ("<bool>", "<path>", "<int>", "<str>", "<float>", "list[", "Usage"):
             assert english not in out, (args, english)
-    evaluasi = runner.invoke(app, ["evaluasi", "--help"]).stdout
+    evaluasi = runner.invoke(app, ["evaluasi", "renstra", "--help"]).stdout
     assert "html" not in evaluasi and "xlsx" not in evaluasi
 
 
