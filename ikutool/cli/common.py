@@ -302,6 +302,7 @@ def deliver_document(
     terminal view (``table``), to ``out`` or the terminal."""
     from ikutool.render import document
 
+    doc.kertas = kertas
     if format == "xlsx":
         from ikutool.render.xlsx_document import document_xlsx
 

@@ -98,6 +98,7 @@ class Dokumen:
     kaki: str = ""  # footer text before the page number (Word)
     asal: list[str] = field(default_factory=list)  # provenance: files, tool (properties only)
     landscape: bool = False
+    kertas: str = "A4"  # A4 | F4 (Word and Excel)
 
 
 def placeholder(what: str) -> tuple[str, str]:

@@ -57,6 +57,7 @@ def _cant_split(row: Any) -> None:
 
 
 PAD_MM = 4.5  # a cell's left and right margins (LibreOffice's default 0,19 cm each, and a bit)
+PAPER_MM = {"A4": (210, 297), "F4": (215, 330)}  # F4: the folio Indonesian offices print on
 NARROW_MM = 16.0  # a column this narrow is never squeezed
 
 
@@ -95,14 +96,14 @@ def _floors(header: list[str], texts: list[list[str]], points: float) -> list[fl
 def table_layout(
     header: list[str], rows: list[list[Any]], total_mm: float
 ) -> tuple[list[float], float]:
-    """Column widths (mm) and the font size (pt) of a table: 9 pt, or 8 or 7,5 pt when the
-    longest words do not fit the page at 9; every column at least as wide as its longest word, its
-    header's words included (so no word is split: "No" never becomes "N/o"), the rest shared by
-    how much text each column carries. Word and LibreOffice would otherwise split the page
-    evenly."""
+    """Column widths (mm) and the font size (pt) of a table: 9 pt, or down to 5,5 pt (a printed
+    form's 25 columns) when the longest words do not fit the page at 9; every column at least
+    as wide as its longest word, its header's words included (so no word is split: "No" never
+    becomes "N/o"), the rest shared by how much text each column carries. Word and LibreOffice
+    would otherwise split the page evenly."""
     texts = [[r[j] if isinstance(r[j], str) else r[j][0] for r in rows if j < len(r)]
              for j in range(len(header))]  # fmt: skip
-    for points in (9.0, 8.0, 7.5):  # the largest size whose longest words fit the page
+    for points in (9.0, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5):  # the largest whose longest words fit
         floor = _floors(header, texts, points)
         if sum(floor) <= total_mm:
             break
@@ -194,14 +195,15 @@ def docx(doc: Dokumen) -> bytes:
 
     word = Document()
     section = word.sections[0]
+    short, long = PAPER_MM.get(doc.kertas, PAPER_MM["A4"])
     if doc.landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = Mm(297), Mm(210)
+        section.page_width, section.page_height = Mm(long), Mm(short)
     else:
-        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.page_width, section.page_height = Mm(short), Mm(long)
     section.left_margin = section.right_margin = Mm(25 if not doc.landscape else 15)
     section.top_margin = section.bottom_margin = Mm(20)
-    text_mm = (297 if doc.landscape else 210) - 2 * (25 if not doc.landscape else 15)
+    text_mm = (long if doc.landscape else short) - 2 * (25 if not doc.landscape else 15)
     normal = word.styles["Normal"]
     normal.font.name = "Times New Roman"
     normal.font.size = Pt(11)
@@ -297,10 +299,9 @@ def docx(doc: Dokumen) -> bytes:
                 for label, span in b.numbers():
                     if span > 1:
                         row_no = len(heads) - 1
-                        merged = table.cell(row_no, j).merge(table.cell(row_no, j + span - 1))
-                        merged.paragraphs[0].runs[0].text = label
-                        for extra in merged.paragraphs[1:]:
-                            extra._p.getparent().remove(extra._p)
+                        _merged(
+                            table.cell(row_no, j).merge(table.cell(row_no, j + span - 1)), label
+                        )
                     j += span
             # rows added here: python-docx's add_row looks up the grid and row.cells rebuilds
             # the grid of the whole table, on every row (quadratic in a long table)
@@ -360,19 +361,22 @@ def _merge_groups(table: Any, b: Tabel) -> None:
     merged down (its name once)."""
     j = 0
     for text, span in b.kepala_atas:
-        top = table.cell(0, j)
         if span == 1:
-            name = b.header[j]
-            merged = top.merge(table.cell(1, j))
-            merged.paragraphs[0].runs[0].text = name
-            for extra in merged.paragraphs[1:]:
-                extra._p.getparent().remove(extra._p)
+            _merged(table.cell(0, j).merge(table.cell(1, j)), b.header[j])
         else:
-            merged = top.merge(table.cell(0, j + span - 1))
-            merged.paragraphs[0].runs[0].text = text
-            for extra in merged.paragraphs[1:]:
-                extra._p.getparent().remove(extra._p)
+            _merged(table.cell(0, j).merge(table.cell(0, j + span - 1)), text)
         j += span
+
+
+def _merged(cell: Any, text: str) -> None:
+    """A merged cell holds every cell's paragraphs: keep the first, with ``text`` once in its
+    last run (the one styled bold and small)."""
+    for extra in cell.paragraphs[1:]:
+        extra._p.getparent().remove(extra._p)
+    runs = cell.paragraphs[0].runs
+    for run in runs[:-1]:
+        run.text = ""
+    runs[-1].text = text
 
 
 def _cant_split_element() -> Any:

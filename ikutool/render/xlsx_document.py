@@ -62,7 +62,7 @@ def document_xlsx(doc: Dokumen, *, kertas: str = "A4", scratch: Any = None) -> b
                 cell_at(ws, row, col, line)
                 row += 1
         elif isinstance(b, Tabel):
-            name = (b.nomor or b.judul or "Tabel")[:31].replace("/", "-")
+            name = (b.nomor or b.judul or doc.judul or "Tabel")[:31].replace("/", "-")
             base, n = name, 2
             while name in used:
                 name = f"{base[:28]} {n}"
@@ -110,6 +110,7 @@ def document_xlsx(doc: Dokumen, *, kertas: str = "A4", scratch: Any = None) -> b
                             )
                         merge(ws, row, j, row, j + span - 1)
                     j += span
+                _tall(ws, row, b.kepala_atas)
                 row += 2
             else:
                 for j, h in enumerate(b.header, 1):
@@ -154,6 +155,20 @@ def document_xlsx(doc: Dokumen, *, kertas: str = "A4", scratch: Any = None) -> b
     elif lead:  # what follows the last table: under it
         note_rows(ws, row, lead, ncols)
     return save_workbook(wb, scratch, asal=doc.asal)
+
+
+def _tall(ws: Any, row: int, groups: list[tuple[str, int]]) -> None:
+    """The group row as tall as its longest name needs across the columns it spans."""
+    import math
+
+    from openpyxl.utils import get_column_letter
+
+    lines, j = 1, 1
+    for text, span in groups:
+        width = sum(ws.column_dimensions[get_column_letter(j + k)].width or 10 for k in range(span))
+        lines = max(lines, math.ceil(len(text) / max(width * 0.95 - 1, 4)) + 1)
+        j += span
+    ws.row_dimensions[row].height = 13 * lines
 
 
 def _widths(ws: Any, b: Tabel) -> None:
