@@ -50,9 +50,9 @@ class RenaksiFile(Base):
     status: Literal["contoh", "sementara", "final"] | None = None
     keterangan: Text | None = None
     # keys (indicator codes, quarters) are checked against the IKU below, located
-    target: dict[Any, dict[Any, TargetCell]] = Field(default_factory=dict)
-    aksi: dict[Any, dict[Any, LongText]] = Field(default_factory=dict)
-    catatan: dict[Any, dict[Any, LongText]] = Field(default_factory=dict)
+    target: dict[Any, dict[Any, TargetCell] | None] | None = None
+    aksi: dict[Any, dict[Any, LongText] | None] | None = None  # empty in a template: fine
+    catatan: dict[Any, dict[Any, LongText] | None] | None = None
 
 
 @dataclass
@@ -152,7 +152,8 @@ def renaksi_from_document(doc: Document, path: Path, iku: Iku, pk: Any = None) -
         raise IkuError(findings)
     findings.extend(year_findings(doc, path, model.tahun, iku, "berkas rencana aksi"))
     out = RenaksiTahun(model.tahun, doc.file, model.status)
-    for kode, quarters in model.target.items():
+    for kode, quarters in (model.target or {}).items():
+        quarters = quarters or {}
         ind = iku.find_indikator(str(kode))
         if ind is None:
             findings.append(unknown_indicator(doc, iku, kode, ("target", kode)))
@@ -162,6 +163,7 @@ def renaksi_from_document(doc: Document, path: Path, iku: Iku, pk: Any = None) -
             target = quarters[key]
             if target is None:
                 continue  # "-": no target this quarter
+            _take_year_units(iku, ind, target, model.tahun, pk)
             problem = _shape_problem(ind, target, model.tahun)
             if problem:
                 findings.append(doc.finding("IKU210", problem, ("target", kode, key)))
@@ -171,7 +173,8 @@ def renaksi_from_document(doc: Document, path: Path, iku: Iku, pk: Any = None) -
             out.target[ind.kode] = own
             findings.extend(_against_year(doc, iku, ind, own, model.tahun, pk, kode))
     for section, store in (("aksi", out.aksi), ("catatan", out.catatan)):
-        for kode, quarters in getattr(model, section).items():
+        for kode, quarters in (getattr(model, section) or {}).items():
+            quarters = quarters or {}
             ind = iku.find_indikator(str(kode))
             if ind is None:
                 findings.append(unknown_indicator(doc, iku, kode, (section, kode)))
@@ -185,12 +188,26 @@ def renaksi_from_document(doc: Document, path: Path, iku: Iku, pk: Any = None) -
     return out
 
 
+def _take_year_units(iku: Iku, ind: Indikator, target: Target, tahun: int, pk: Any) -> None:
+    """A quarter written as bare numbers ("40") is in the year target's units: officers write
+    the unit once, in the year's target."""
+    year, _ = year_target(iku, ind, tahun, pk)
+    year = year or ind.reference_target(tahun)
+    if year is None or len(year.komponen) != len(target.komponen):
+        return
+    for comp, ref in zip(target.komponen, year.komponen, strict=True):
+        if comp.kunci is None and not comp.satuan and comp.jenis == ref.jenis == "angka":
+            comp.satuan, comp.persen, comp.kunci = ref.satuan, ref.persen, ref.kunci
+
+
 def _shape_problem(ind: Indikator, target: Target, tahun: int) -> str | None:
     """Why a quarterly target cannot be measured like the year's (None when it can)."""
     from ikutool.pk import _components_differ
 
     why = _components_differ(ind, target, tahun)
-    return why.replace("target PK", "target triwulan") if why else None
+    if not why:
+        return None
+    return why.replace("target PK", "target triwulan").replace("angka PK", "angka triwulan")
 
 
 def year_target(iku: Iku, ind: Indikator, tahun: int, pk: Any) -> tuple[Target | None, str]:
@@ -319,6 +336,8 @@ def template_text(iku: Iku, tahun: int, pk: Any = None, *, iku_file: str | None 
     lines += [
         "aksi:                     # rencana kegiatan per triwulan (opsional), mis.:",
         '  # S1.1: {I: "Pendataan UMKM", II: "Pelatihan"}',
+        "catatan:                  # kendala dan tindak lanjut per triwulan (opsional), mis.:",
+        '  # S1.1: {II: "Pelatihan tahap II mundur ke Juli"}',
         "",
     ]
     return "\n".join(lines)

@@ -1,0 +1,170 @@
+"""Form E.81 (``iku evaluasi renja``) against a hand computation, on tests/corpus/triwulan
+(programs P1 with kegiatan P1.01, and P2; indicators of each quarter rule)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pytest import approx
+
+CORPUS = Path(__file__).parent / "corpus" / "triwulan"
+
+
+@pytest.fixture
+def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "ws"
+    shutil.copytree(CORPUS, root)
+    monkeypatch.chdir(root)
+    return root
+
+
+def e81(iku_cli) -> dict:
+    result = iku_cli("evaluasi", "renja", "--tahun", "2020", "-f", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_columns_by_hand(iku_cli, ws) -> None:
+    data = e81(iku_cli)
+    rows = {r["kode"]: r for r in data["baris"]}
+    assert [r["jenis"] for r in data["baris"]] == [
+        "sasaran", "program", "indikator", "kegiatan", "indikator",
+        "sasaran", "program", "indikator",
+    ]  # fmt: skip
+
+    def col(kode: str, n: int, part: str) -> float | None:
+        return rows[kode]["kolom"][str(n)][part]
+
+    # count (kumulatif): 12 = 40 + 60 + 50 + 70 = 220; 13 = 6 + 12 = 450 + 220 = 670;
+    # 14 = 670 / 1.000 x 100 = 67
+    assert [col("P1.01.a", n, "k") for n in (5, 6, 7, 8, 9, 10, 11)] == [
+        1000,
+        450,
+        200,
+        40,
+        60,
+        50,
+        70,
+    ]
+    assert (col("P1.01.a", 12, "k"), col("P1.01.a", 13, "k"), col("P1.01.a", 14, "k")) == (
+        220,
+        670,
+        67,
+    )
+    # percentage (akhir): 12 = TW IV 9 (never 2 + 5 + 7 + 9 = 23); 13 = 9, not 8 + 9;
+    # 14 = 9 / 20 x 100 = 45; the row says which rule made 13
+    assert (col("P1.a", 12, "k"), col("P1.a", 13, "k"), col("P1.a", 14, "k")) == (9, 9, 45)
+    assert "bukan 6 + 12" in rows["P1.a"]["catatan"]
+    # index (rata_rata): 12 = (3,0 + 3,4 + 3,2 + 3,4) / 4 = 3,25; 13 = 3,25;
+    # 14 = 3,25 / 3,5 x 100 = 92,857...
+    assert col("P2.a", 12, "k") == approx(3.25) and col("P2.a", 13, "k") == approx(3.25)
+    assert col("P2.a", 14, "k") == approx(3.25 / 3.5 * 100)
+    # Rp always summed: P1 12 = 100 + 250 + 200 + 350 = 900 juta; 13 = 1.800 + 900 = 2.700 juta;
+    # 14 = 2.700 / 5.000 x 100 = 54; an indicator row has no Rp, a program row no K
+    assert (col("P1", 7, "rp"), col("P1", 12, "rp"), col("P1", 13, "rp")) == (1e9, 900e6, 2700e6)
+    assert col("P1", 14, "rp") == 54 and col("P1", 14, "k") is None
+    assert col("P1.a", 12, "rp") is None
+    # kegiatan P1.01: 50 + 100 + 100 + 120 = 370 juta; 700 + 370 = 1.070; / 2.000 = 53,5
+    assert (col("P1.01", 12, "rp"), col("P1.01", 13, "rp"), col("P1.01", 14, "rp")) == (
+        370e6,
+        1070e6,
+        53.5,
+    )
+    # the sasaran row sums its programs' Rp
+    assert col("S2", 13, "rp") == 1350e6 and col("S2", 14, "rp") == 67.5
+    # footer: jumlah of the programs (2.700 + 1.350 = 4.050 juta; 4.050 / 7.000 x 100)
+    assert data["jumlah"]["13"]["rp"] == 4050e6
+    assert data["jumlah"]["14"]["rp"] == approx(4050 / 7000 * 100)
+    assert data["jumlah"]["13"]["k"] is None  # different units are never added
+    # rata-rata K over the 3 indicators: (45 + 67 + 92,857) / 3 = 68,29 -> S (65 < x <= 75);
+    # Rp over the 2 programs: (54 + 67,5) / 2 = 60,75 -> R (50 < x <= 65): each its own
+    k = (45 + 67 + 3.25 / 3.5 * 100) / 3
+    assert data["rata_rata_capaian"] == {"k": approx(k), "rp": 60.75}
+    assert data["predikat"] == {"k": "S", "rp": "R"}
+    assert data["dirata"] == {"k": 3, "rp": 2}
+    assert data["faktor"]["faktor_pendorong"] == "Dukungan bank mitra"
+    assert data["faktor"]["faktor_penghambat"] is None
+
+
+def test_predikat_bands_between_integers(iku_cli, ws) -> None:
+    """ST above 90: 90,5 is ST (the band 91-100 extended to reals), 90 is T."""
+    path = ws / "program" / "2020.yaml"
+    text = path.read_text(encoding="utf-8")
+    # P2.a alone with a capaian of 90,5: target_akhir 200, realisasi 181 (akhir)
+    text = text.replace('target_akhir: "3,5 poin"', 'target_akhir: "200 poin"')
+    text = text.replace('realisasi: {I: "3,0 poin", II: "3,4 poin", III: "3,2 poin", IV: "3,4 poin"}',
+                        'realisasi: {IV: "181 poin"}')  # fmt: skip
+    path.write_text(text, encoding="utf-8")
+    data = e81(iku_cli)
+    p2a = next(r for r in data["baris"] if r["kode"] == "P2.a")
+    assert p2a["kolom"]["14"]["k"] == 90.5
+
+
+def test_a_missing_column_6_is_not_guessed(iku_cli, ws) -> None:
+    path = ws / "program" / "2020.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r'\n *realisasi_sd_tahun_lalu: "450 UMKM"', "", text)
+    text = re.sub(r'\n *realisasi_rp_sd_tahun_lalu: "Rp 1.800.000.000"', "", text)
+    path.write_text(text, encoding="utf-8")
+    rows = {r["kode"]: r for r in e81(iku_cli)["baris"]}
+    assert rows["P1.01.a"]["kolom"]["13"]["k"] is None and "kolom 6" in rows["P1.01.a"]["catatan"]
+    assert rows["P1"]["kolom"]["13"]["rp"] is None
+    assert rows["S1"]["kolom"]["13"]["rp"] is None  # a total of some is not the total
+
+
+def test_printed_form_in_word_excel_and_markdown(iku_cli, ws) -> None:
+    md = iku_cli("evaluasi", "renja", "--tahun", "2020", "-f", "markdown")
+    assert md.exit_code == 0, md.output
+    assert "(14) Tingkat capaian" in md.stdout and "**68,29**" in md.stdout
+    assert "[diisi: faktor penghambat pencapaian kinerja]" in md.stdout.replace("\\", "")
+    for fmt in ("xlsx", "docx"):
+        out = ws / f"e81.{fmt}"
+        args = (
+            "evaluasi",
+            "renja",
+            "--tahun",
+            "2020",
+            "-f",
+            fmt,
+            "--out",
+            str(out),
+            "--kertas",
+            "F4",
+        )
+        assert iku_cli(*args).exit_code == 0
+    from openpyxl import load_workbook
+
+    wb = load_workbook(ws / "e81.xlsx")
+    sheet = wb.worksheets[0]
+    assert sheet.page_setup.paperSize == 14 and sheet.page_setup.orientation == "landscape"
+    first, last = sheet.print_title_rows.replace("$", "").split(":")
+    assert int(last) - int(first) == 2  # groups, K/Rp, column numbers: repeated on every page
+    values = [c.value for row in sheet.iter_rows() for c in row]
+    assert 670 in values and 2_700_000_000 in values and "(14)" in values and "Rp" in values
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    assert any(r.startswith("E") for r in merged)  # column group (5) spans K and Rp
+    import docx
+
+    doc = docx.Document(str(ws / "e81.docx"))
+    table = doc.tables[0]
+    assert table.rows[1].cells[4].text == "K" and table.rows[1].cells[5].text == "Rp"
+    assert table.rows[2].cells[4].text == "(5)" and table.rows[2].cells[5].text == "(5)"
+    assert doc.sections[0].page_width > doc.sections[0].page_height  # landscape
+    text = "\n".join(c.text for r in table.rows for c in r.cells)
+    assert "670" in text and "ikutool" not in text and "program/2020.yaml" not in text
+
+
+def test_without_a_program_file_it_says_what_to_write(iku_cli, ws) -> None:
+    (ws / "program" / "2020.yaml").unlink()
+    result = iku_cli("evaluasi", "renja", "--tahun", "2020")
+    assert result.exit_code == 2 and "IKU308" in result.output and "program" in result.output
+
+
+def test_bare_evaluasi_is_still_the_renstra_evaluation(iku_cli, workspace) -> None:
+    old = iku_cli("evaluasi", "--sampai", "2019", "-f", "json")
+    new = iku_cli("evaluasi", "renstra", "--sampai", "2019", "-f", "json")
+    assert old.exit_code == 0 and old.stdout == new.stdout
