@@ -172,7 +172,11 @@ def renaksi_from_document(doc: Document, path: Path, iku: Iku, pk: Any = None) -
         if own:
             out.target[ind.kode] = own
             findings.extend(_against_year(doc, iku, ind, own, model.tahun, pk, kode))
-    for section, store in (("aksi", out.aksi), ("catatan", out.catatan)):
+    stores: tuple[tuple[str, dict[str, dict[str, str]]], ...] = (
+        ("aksi", out.aksi),
+        ("catatan", out.catatan),
+    )
+    for section, store in stores:
         for kode, quarters in (getattr(model, section) or {}).items():
             quarters = quarters or {}
             ind = iku.find_indikator(str(kode))
@@ -180,7 +184,7 @@ def renaksi_from_document(doc: Document, path: Path, iku: Iku, pk: Any = None) -
                 findings.append(unknown_indicator(doc, iku, kode, (section, kode)))
                 continue
             keys = quarter_keys(doc, quarters, (section, kode), findings)
-            store[ind.kode] = {name: quarters[key] for name, key in keys}
+            store[ind.kode] = {name: str(quarters[key]) for name, key in keys}
     findings.sort(key=lambda f: (f.line or 0, f.column or 0))
     if any(f.is_error for f in findings):
         raise IkuError(findings)

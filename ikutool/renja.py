@@ -121,7 +121,7 @@ def _indicator(iku: Iku, ind: Any, unit: str | None) -> BarisRenja:
     if cols["13"].k is not None and akhir is not None:
         from ikutool.capaian import value_args
 
-        args = {**value_args(iku, _Shim(ind), akhir)}
+        args = value_args(iku, _Shim(ind), akhir)  # type: ignore[arg-type]
         value, _, _ = capaian_value(akhir.jumlah, cols["13"].k, **args)
         cols["14"].k = _fig(value)
     return BarisRenja.model_construct(

@@ -94,16 +94,17 @@ def _floors(header: list[str], texts: list[list[str]], points: float) -> list[fl
 
 
 def table_layout(
-    header: list[str], rows: list[list[Any]], total_mm: float
+    header: list[str], rows: list[list[Any]], total_mm: float, *, form: bool = False
 ) -> tuple[list[float], float]:
-    """Column widths (mm) and the font size (pt) of a table: 9 pt, or down to 5,5 pt (a printed
-    form's 25 columns) when the longest words do not fit the page at 9; every column at least
+    """Column widths (mm) and the font size (pt) of a table: 9 pt, or 8 or 7,5 pt (down to 5,5 pt
+    for a printed ``form``'s 25 columns) when the longest words do not fit the page at 9; every column at least
     as wide as its longest word, its header's words included (so no word is split: "No" never
     becomes "N/o"), the rest shared by how much text each column carries. Word and LibreOffice
     would otherwise split the page evenly."""
     texts = [[r[j] if isinstance(r[j], str) else r[j][0] for r in rows if j < len(r)]
              for j in range(len(header))]  # fmt: skip
-    for points in (9.0, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5):  # the largest whose longest words fit
+    sizes = (9.0, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5) if form else (9.0, 8.0, 7.5)
+    for points in sizes:  # the largest size whose longest words fit the page
         floor = _floors(header, texts, points)
         if sum(floor) <= total_mm:
             break
@@ -267,7 +268,7 @@ def docx(doc: Dokumen) -> bytes:
             if b.nomor:
                 caption.add_run(f"{b.nomor} ").bold = True
             caption.add_run(b.judul)
-            widths, points = table_layout(b.header, b.rows, text_mm)
+            widths, points = table_layout(b.header, b.rows, text_mm, form=bool(b.kepala_atas))
             heads = [b.header]
             if b.kepala_atas:
                 groups: list[str] = []

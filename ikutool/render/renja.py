@@ -78,7 +78,7 @@ def renja_document(h: HasilRenja) -> Dokumen:
     total: list[Run] = []
     for c in KOLOM:
         total += ["", (_pct if c == "14" else _n)(h.jumlah[c].rp)]
-    footer = [
+    footer: list[list[Run]] = [
         ["", "Jumlah anggaran dan realisasi dari seluruh program", "", "", *total, ""],
         ["", "Rata-rata capaian kinerja (%)", "", "",
          *empty[:-2], _pct(h.rata_rata_capaian.k), _pct(h.rata_rata_capaian.rp), ""],
