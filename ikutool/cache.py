@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-FORMAT = 4
+FORMAT = 5
 
 
 def folder() -> Path | None:

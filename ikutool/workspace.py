@@ -127,7 +127,11 @@ def workspace_sources(root: Path) -> Sources:
     raw = read_bounded(marker, shown(marker), 64 * 1024)
     entry = cache.key("ruang_kerja", raw)
     cfg: Any = cache.load("ruang_kerja", entry)
-    if not isinstance(cfg, dict) or not all(isinstance(v, str) for v in cfg.values()):
+    keys = ("iku", "realisasi", "pk", "anggaran", "renaksi", "program")
+    if (
+        not isinstance(cfg, dict)
+        or not all(isinstance(cfg.get(k), str) for k in keys)  # an entry of an older version
+    ):
         cfg = _read_config(raw, shown(marker))
         cache.store("ruang_kerja", entry, lambda: cfg)
     paths = types.SimpleNamespace(**cfg)

@@ -7,7 +7,8 @@ seen and counted, not just a Python exception).
     python scripts/fuzz.py --cases 200 --seed 7    # reproducible
 
 A case is a workspace (in a folder of its own, so `iku rekap ..` sees just it): ikutool.yaml,
-iku.yaml, realisasi/2018.yaml and 2019.yaml, pk/2019.yaml and anggaran/2019.yaml, one or more of
+iku.yaml, realisasi/2018.yaml and 2019.yaml, pk/2019.yaml, program/2019.yaml, renaksi/2019.yaml and
+(in some cases, the older file kind) anggaran/2018.yaml, one or more of
 them mutated (the marker's paths too: symlink loops, over-long names, a file for a folder); and a
 realisasi workbook written by `iku realisasi template --format xlsx`, made stale by an `isi` of
 the file it was made from, then spoilt (hostile values and cell types, formulas in text cells,
@@ -59,6 +60,18 @@ COMMANDS = [
     ["report", "-f", "xlsx", "--out", "laporan.xlsx", "--force"],
     ["evaluasi"],
     ["evaluasi", "-f", "json"],
+    ["evaluasi", "renja", "--tahun", "2019"],
+    ["evaluasi", "renja", "--tahun", "2019", "-f", "json"],
+    ["evaluasi", "renja", "--tahun", "2019", "-f", "markdown"],
+    ["evaluasi", "renja", "--tahun", "2019", "-f", "xlsx", "--out", "e81.xlsx", "--force"],
+    ["evaluasi", "renja", "--tahun", "2019", "-f", "docx", "--out", "e81.docx", "--force"],
+    ["triwulan", "--tahun", "2019", "--tw", "2"],
+    ["triwulan", "--tahun", "2019", "--tw", "4", "-f", "json"],
+    ["triwulan", "--tahun", "2019", "--tw", "3", "-f", "csv"],
+    ["triwulan", "--tahun", "2019", "--tw", "1", "-f", "markdown"],
+    ["triwulan", "--tahun", "2019", "--tw", "2", "-f", "xlsx", "--out", "tw.xlsx", "--force"],
+    ["triwulan", "--tahun", "2019", "--tw", "2", "-f", "docx", "--out", "tw.docx", "--force"],
+    ["renaksi", "template", "--tahun", "2020", "--out", "renaksi-2020.yaml", "--force"],
     ["lkjip", "--tahun", "2019"],
     ["lkjip", "--tahun", "2019", "-f", "json"],
     ["lkjip", "--tahun", "2019", "-f", "html", "--out", "lkjip.html", "--force"],
@@ -146,7 +159,7 @@ def make_case(folder: Path, rng: random.Random) -> str:
 
     if folder.exists():
         shutil.rmtree(folder)
-    for sub in ("realisasi", "pk", "anggaran"):
+    for sub in ("realisasi", "pk", "anggaran", "program", "renaksi"):
         (folder / sub).mkdir(parents=True)
     files = {
         "ikutool.yaml": b"iku: iku.yaml\n",
@@ -154,29 +167,36 @@ def make_case(folder: Path, rng: random.Random) -> str:
         "realisasi/2018.yaml": (data_dir() / "realisasi" / "2018.yaml").read_bytes(),
         "realisasi/2019.yaml": (data_dir() / "realisasi" / "2019.yaml").read_bytes(),
         "pk/2019.yaml": (data_dir() / "pk" / "2019.yaml").read_bytes(),
-        "anggaran/2019.yaml": (data_dir() / "anggaran" / "2019.yaml").read_bytes(),
+        "program/2019.yaml": (data_dir() / "program" / "2019.yaml").read_bytes(),
+        "renaksi/2019.yaml": (data_dir() / "renaksi" / "2019.yaml").read_bytes(),
     }
+    if rng.random() < 0.3:  # the older file kind, for a year without a program file
+        files["anggaran/2018.yaml"] = (data_dir() / "anggaran" / "2018.yaml").read_bytes()
+        if rng.random() < 0.3:  # and for the same year: refused, located
+            files["anggaran/2019.yaml"] = files["anggaran/2018.yaml"].replace(b"2018", b"2019")
     if rng.random() < 0.35:  # every target form, groups, quarters, a PK perubahan
         bentuk = ROOT / "tests" / "corpus" / "bentuk"
-        del files["realisasi/2018.yaml"], files["anggaran/2019.yaml"]
+        del files["realisasi/2018.yaml"], files["program/2019.yaml"], files["renaksi/2019.yaml"]
         for name in ("iku.yaml", "realisasi/2019.yaml", "pk/2019.yaml"):
             files[name] = (bentuk / name).read_bytes()
     choice = rng.random()
     targets = (
         ["iku.yaml"]
-        if choice < 0.25
+        if choice < 0.22
         else ["realisasi/2019.yaml"]
-        if choice < 0.55
+        if choice < 0.45
         else ["pk/2019.yaml"]
-        if choice < 0.65
-        else ["anggaran/2019.yaml"]
-        if choice < 0.75
+        if choice < 0.53
+        else ["program/2019.yaml"]
+        if choice < 0.66
+        else ["renaksi/2019.yaml"]
+        if choice < 0.76
         else ["ikutool.yaml"]
         if choice < 0.88
         else ["iku.yaml", "realisasi/2019.yaml"]
     )
     for name in targets:
-        if name not in files:  # a seed without that file (the bentuk case has no anggaran)
+        if name not in files:  # a seed without that file (the bentuk case has no program)
             continue
         if name == "ikutool.yaml":
             files[name] = spoil_marker(folder, rng)
@@ -191,7 +211,7 @@ def spoil_marker(folder: Path, rng: random.Random) -> bytes:
     """ikutool.yaml naming paths a command cannot use, or mutated text."""
     from tests.fuzzing import mutate
 
-    key = rng.choice(["iku", "realisasi", "pk", "anggaran"])
+    key = rng.choice(["iku", "realisasi", "pk", "anggaran", "program", "renaksi"])
     kind = rng.randrange(7)
     if kind == 0:
         (folder / "loop1").symlink_to("loop2")

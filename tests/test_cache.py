@@ -107,3 +107,17 @@ def test_load_iku_uses_the_cache(own_cache) -> None:
     second = load_iku(bundled_iku())
     assert second.iku.model_dump() == first.iku.model_dump()
     assert second.iku.berkas == first.iku.berkas and second.iku._sidik == first.iku._sidik
+
+
+def test_a_workspace_entry_of_an_older_version_is_read_again(tmp_path, monkeypatch) -> None:
+    """A cached ikutool.yaml from before renaksi/program existed lacked their keys: every command
+    ended in a traceback. An entry without every key is read again from the marker."""
+    from ikutool import cache
+    from ikutool.workspace import init_workspace, workspace_sources
+
+    root = tmp_path / "ws"
+    init_workspace(root, contoh=False, force=False)
+    old = {"iku": "iku.yaml", "realisasi": "realisasi", "pk": "pk", "anggaran": "anggaran"}
+    monkeypatch.setattr(cache, "load", lambda kind, entry: dict(old))
+    src = workspace_sources(root)
+    assert src.renaksi == root / "renaksi" and src.program == root / "program"
