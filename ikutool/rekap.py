@@ -275,7 +275,7 @@ def _same_names(rows: list[BarisRekap]) -> None:
             b.peringatan = [*b.peringatan, f"nama instansi sama dengan {others}"]
 
 
-def galat_findings(rekap: Rekap) -> list[Finding]:
+def galat_findings(rekap: Rekap | RekapTriwulan) -> list[Finding]:
     """The located findings of every bad agency, as findings again (for the one error printer)."""
     from ikutool.definition import finding_from_dict
 
@@ -284,3 +284,145 @@ def galat_findings(rekap: Rekap) -> list[Finding]:
         for g in b.galat:
             out.append(finding_from_dict(g, g.get("berkas") or b.folder))
     return out
+
+
+# --- the quarter: who has reported TW N, and each agency's capaian s.d. TW N ---------------------
+
+
+class BarisTriwulan(Result):
+    folder: str
+    instansi: str | None
+    pemerintah: str | None
+    dilaporkan: bool  # some indicator has a realisasi for the quarter
+    dalam_periode: bool  # the year is in the agency's period (else nothing is due)
+    terisi: int  # indicators with a realisasi for the quarter
+    jumlah_indikator: int
+    status_data: str | None
+    capaian_tw: float | None
+    capaian_sd_tw: float | None
+    kategori: str | None
+    serapan_sd_tw: float | None
+    kurang: list[str]
+    galat: list[dict[str, Any]]
+
+    @property
+    def ok(self) -> bool:
+        return not self.galat
+
+
+class RekapTriwulan(Result):
+    folder: str
+    tahun: int
+    triwulan: str
+    baris: list[BarisTriwulan]
+
+    @property
+    def jumlah_galat(self) -> int:
+        return sum(not b.ok for b in self.baris)
+
+    @property
+    def belum_lapor(self) -> list[str]:
+        return [
+            b.instansi or b.folder
+            for b in self.baris
+            if b.ok and b.dalam_periode and not b.dilaporkan
+        ]
+
+
+def rekap_agency_tw(root: Path, tahun: int, tw: str, options: Options) -> BarisTriwulan:
+    """One agency's quarter, computed as ``iku triwulan`` computes it in its folder."""
+    from ikutool.definition import load_iku
+    from ikutool.pk import load_pk
+    from ikutool.program import load_program
+    from ikutool.realisasi import file_for_year, load_realisasi_file
+    from ikutool.renaksi import load_renaksi
+    from ikutool.triwulan import build_triwulan
+
+    name = shown(root)
+    empty: dict[str, Any] = {
+        "folder": name, "instansi": None, "pemerintah": None, "dilaporkan": False,
+        "dalam_periode": False, "terisi": 0,
+        "jumlah_indikator": 0, "status_data": None, "capaian_tw": None, "capaian_sd_tw": None,
+        "kategori": None, "serapan_sd_tw": None, "kurang": [], "galat": [],
+    }  # fmt: skip
+    try:
+        src = workspace_sources(root)
+        check_paths(src)
+        iku = load_iku(src.iku, display_name=shown(src.iku)).iku
+    except IkuError as exc:
+        return BarisTriwulan.model_construct(
+            **{**empty, "galat": [f.to_dict() for f in exc.findings if f.is_error][:20]}
+        )
+    empty.update(
+        instansi=iku.instansi.nama,
+        pemerintah=iku.instansi.pemerintah,
+        jumlah_indikator=len(iku.indikator()),
+    )
+    empty["dalam_periode"] = tahun in iku.periode.tahun
+    if tahun not in iku.periode.tahun:
+        empty["kurang"] = [f"{tahun} di luar periode {iku.periode.awal}-{iku.periode.akhir}"]
+        return BarisTriwulan.model_construct(**empty)
+    try:
+        path = file_for_year(src.realisasi, tahun, "realisasi")
+        data = load_realisasi_file(path, iku) if path is not None else None
+        pk = load_pk(src.pk, iku, tahun)
+        renaksi = load_renaksi(src.renaksi, iku, tahun, pk)
+        program = load_program(src.program, iku, tahun)
+    except IkuError as exc:
+        return BarisTriwulan.model_construct(
+            **{**empty, "galat": [f.to_dict() for f in exc.findings if f.is_error][:20]}
+        )
+    hasil = build_triwulan(
+        iku, tahun, tw, realisasi=data, renaksi=renaksi, pk=pk, program=program,
+        skala=options.skala,
+    )  # fmt: skip
+    inds = [i for s in hasil.sasaran for i in s.indikator]
+    terisi = sum(any(c.realisasi_tw is not None for c in i.komponen) for i in inds)
+    kurang = []
+    if data is None:
+        kurang.append(f"realisasi {tahun} belum ada")
+    elif not terisi:
+        kurang.append(f"realisasi TW {tw} belum diisi")
+    if renaksi is None:
+        kurang.append(f"rencana aksi {tahun} belum ada")
+    return BarisTriwulan.model_construct(
+        **{
+            **empty,
+            "dilaporkan": terisi > 0,
+            "terisi": terisi,
+            "status_data": data.status if data is not None else None,
+            "capaian_tw": hasil.capaian_tw,
+            "capaian_sd_tw": hasil.capaian_sd_tw,
+            "kategori": hasil.kategori,
+            "serapan_sd_tw": hasil.serapan_sd_tw,
+            "kurang": kurang,
+        }
+    )
+
+
+def build_rekap_triwulan(
+    folder: Path,
+    tahun: int,
+    tw: str,
+    options: Options | None = None,
+    *,
+    urut: str = "nama",
+    progress: Callable[[int, int], None] | None = None,
+) -> RekapTriwulan:
+    options = options or Options()
+    roots = find_workspaces(folder)
+    rows = []
+    for i, root in enumerate(roots, 1):
+        rows.append(rekap_agency_tw(root, tahun, tw, options))
+        if progress is not None:
+            progress(i, len(roots))
+    if urut == "capaian":
+        rows.sort(
+            key=lambda b: (
+                -(b.capaian_sd_tw if b.capaian_sd_tw is not None else float("-inf")),
+                b.instansi or b.folder,
+            )
+        )
+    else:
+        rows.sort(key=lambda b: ((b.instansi or "").casefold(), b.folder))
+    return RekapTriwulan.model_construct(folder=shown(folder), tahun=tahun, triwulan=tw, baris=rows)

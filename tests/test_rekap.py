@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pytest import approx
 
 ROOT = Path(__file__).parent.parent
 
@@ -240,3 +241,51 @@ def test_validate_counts_values_without_a_target(iku_cli, workspace) -> None:
     result = iku_cli("validate", str(path))
     assert "IKU316" in result.stdout and "S1.1 tidak punya target tahun 2017" in result.stdout
     assert "1 nilai untuk indikator tanpa target tahun ini" in result.stdout
+
+
+def test_rekap_of_a_quarter_names_who_has_not_reported(iku_cli, tmp_path, monkeypatch) -> None:
+    """Issue 18 (6): each agency's capaian s.d. TW N, computed as its own `iku triwulan`, and the
+    agencies that have not reported the quarter; a bad agency is reported, the rest computed."""
+    import shutil
+
+    from ikutool.workspace import init_workspace
+
+    kab = tmp_path / "kab"
+    init_workspace(kab / "dinas-a", contoh=True, force=False)
+    shutil.copytree(Path(__file__).parent / "corpus" / "triwulan", kab / "dinas-b")
+    shutil.copytree(Path(__file__).parent / "corpus" / "triwulan", kab / "dinas-c")
+    (kab / "dinas-c" / "ikutool.yaml").write_text("nama: C\niku: iku.yaml\n", "utf-8")
+    iku = kab / "dinas-c" / "iku.yaml"
+    iku.write_text(iku.read_text("utf-8").replace("Dinas Uji Triwulan", "Dinas C"), "utf-8")
+    (kab / "dinas-c" / "realisasi" / "2020.yaml").write_text(
+        "tahun: 2020\nstatus: sementara\nrealisasi:\n  S1.1:\n    triwulan: {I: 30}\n", "utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    result = iku_cli("rekap", "kab", "--tahun", "2020", "--tw", "2", "-f", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    rows = {r["instansi"]: r for r in data["baris"]}
+    b = rows["Dinas Uji Triwulan"]
+    # as `iku triwulan --tw 2` there: (53,125 + 100) / 2 sasaran; 3 of 3 indicators reported
+    assert b["capaian_sd_tw"] == (53.125 + 100) / 2 and b["terisi"] == 3 and b["dilaporkan"]
+    assert b["serapan_sd_tw"] == approx(550 / 1500 * 100)
+    # dinas-a (bundled sample, period 2016-2021): no realisasi 2020 file; dinas-c only TW I
+    assert data["belum_lapor"] == ["Dinas C", rows_name(rows, "Dinas Koperasi")]
+    assert "realisasi TW II belum diisi" in rows["Dinas C"]["kurang"]
+    md = iku_cli("rekap", "kab", "--tahun", "2020", "--tw", "II", "-f", "markdown")
+    assert "Belum melaporkan TW II: Dinas C, Dinas Koperasi" in md.stdout.replace("\\", "")
+    # a bad agency: located, and the others still computed (exit 1)
+    (kab / "dinas-c" / "program" / "2020.yaml").write_text("tahun: 2020\nprogram: 5\n", "utf-8")
+    bad = iku_cli("rekap", "kab", "--tahun", "2020", "--tw", "2")
+    assert bad.exit_code == 1 and "program/2020.yaml:2:" in bad.stderr
+    assert "Dinas Uji Triwulan" in bad.stdout
+    for args, code in (
+        (["--tw", "2"], 2),  # without --tahun
+        (["--tahun", "2020", "--tw", "5"], 2),
+        (["--tahun", "2020", "--tw", "2", "-f", "parquet", "--out", "r.parquet"], 2),
+    ):
+        assert iku_cli("rekap", "kab", *args).exit_code == code, args
+
+
+def rows_name(rows: dict, start: str) -> str:
+    return next(name for name in rows if name.startswith(start))

@@ -29,6 +29,7 @@ class FormatRekap(StrEnum):
     xlsx = "xlsx"
     html = "html"
     parquet = "parquet"
+    docx = "docx"
 
 
 class Urut(StrEnum):
@@ -73,6 +74,15 @@ def rekap(
     ] = None,
     force: ForceOpt = False,
     skala: SkalaOpt = None,
+    tw: Annotated[
+        str | None,
+        typer.Option(
+            "--tw",
+            metavar="N",
+            help="Triwulan (1-4) dengan --tahun: capaian s.d. triwulan itu per instansi dan "
+            "instansi yang belum melaporkannya (format table, markdown, csv, json, xlsx, docx).",
+        ),
+    ] = None,
 ) -> None:
     """Rekapitulasi semua instansi: satu baris per ruang kerja di FOLDER, dengan capaian per
     sasaran, rata-rata, kategori dan yang masih kurang. Instansi yang berkasnya salah dilaporkan
@@ -83,6 +93,16 @@ def rekap(
     from ikutool.capaian import Options
     from ikutool.rekap import build_rekap, galat_findings
 
+    if tw is not None:
+        _rekap_triwulan(folder, tahun, dari, sampai, tw, urut, format, out, force, skala)
+        return
+    if format is FormatRekap.docx:
+        raise IkuError.single(
+            "IKU501",
+            "format docx untuk rekap tersedia bersama --tw; untuk rekap tahunan pakai xlsx atau html",
+            file="--format",
+            exit_code=2,
+        )
     if format in (FormatRekap.xlsx, FormatRekap.html, FormatRekap.parquet):
         need_out(format.value, out, f"rekap.{format.value}")
     if format is FormatRekap.parquet:
@@ -123,6 +143,101 @@ def rekap(
             "instansi lain tetap dihitung.\n"
         )
         raise typer.Exit(1)
+
+
+def _rekap_triwulan(
+    folder: Path,
+    tahun: int | None,
+    dari: int | None,
+    sampai: int | None,
+    tw: str,
+    urut: Urut,
+    format: FormatRekap,
+    out: Path | None,
+    force: bool,
+    skala: SkalaOpt,
+) -> None:
+    """``iku rekap --tahun Y --tw N``: each agency's capaian s.d. TW N, and who has not reported."""
+    from ikutool.capaian import Options
+    from ikutool.cli.common import deliver, deliver_document
+    from ikutool.cli.triwulan import quarter_option
+    from ikutool.rekap import build_rekap_triwulan, galat_findings
+
+    name = quarter_option(tw)
+    if tahun is None or dari is not None or sampai is not None:
+        raise IkuError.single(
+            "IKU501",
+            "--tw dipakai bersama --tahun (satu tahun), mis. iku rekap --tahun 2026 --tw 2",
+            file="--tw",
+            exit_code=2,
+        )
+    if format in (FormatRekap.html, FormatRekap.parquet):
+        raise IkuError.single(
+            "IKU501",
+            f"format {format.value} belum tersedia untuk rekap triwulan; pakai table, markdown, "
+            "csv, json, xlsx atau docx",
+            file="--format",
+            exit_code=2,
+        )
+    if format in (FormatRekap.xlsx, FormatRekap.docx):
+        need_out(format.value, out, f"rekap-tw{name}.{format.value}")
+    if not folder.is_dir():
+        raise IkuError.single("IKU101", "folder tidak ada", file=str(folder), exit_code=2)
+    refuse_out(out, force)
+    result = build_rekap_triwulan(
+        folder,
+        tahun,
+        name,
+        Options(skala=skala.value if skala else None),
+        urut=urut.value,
+        progress=_progress(),
+    )
+    if not result.baris:
+        raise IkuError.single(
+            "IKU308",
+            "tidak ada ruang kerja instansi (folder dengan ikutool.yaml) di folder ini",
+            file=str(folder),
+            exit_code=2,
+        )
+    if format is FormatRekap.json:
+        from ikutool.render.export import dumps
+
+        data = result.model_dump(mode="json")
+        data["belum_lapor"] = result.belum_lapor
+        deliver(dumps(data), out, force)
+    elif format is FormatRekap.csv:
+        import csv
+        import io
+
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(["tahun", "triwulan", "folder", "instansi", "dilaporkan", "terisi",
+                    "jumlah_indikator", "capaian_tw", "capaian_sd_tw", "kategori",
+                    "serapan_sd_tw", "status_data", "kurang", "galat"])  # fmt: skip
+        for b in result.baris:
+            w.writerow(
+                [result.tahun, result.triwulan, b.folder, b.instansi or "", int(b.dilaporkan),
+                 b.terisi, b.jumlah_indikator, _num(b.capaian_tw), _num(b.capaian_sd_tw),
+                 b.kategori or "", _num(b.serapan_sd_tw), b.status_data or "",
+                 "; ".join(b.kurang), len(b.galat)]
+            )  # fmt: skip
+        deliver(buf.getvalue(), out, force)
+    else:
+        from ikutool.render.rekap import rekap_triwulan_document
+
+        deliver_document(rekap_triwulan_document(result), format.value, out, force)
+    bad = galat_findings(result)
+    if bad:
+        write_findings(sys.stderr, bad)
+        sys.stderr.write(
+            f"{result.jumlah_galat} instansi dengan berkas yang salah ({len(bad)} galat); "
+            "instansi lain tetap dihitung.\n"
+        )
+        raise typer.Exit(1)
+
+
+def _num(v: float | None) -> str:
+    return "" if v is None else repr(v)
 
 
 def _years(tahun: int | None, dari: int | None, sampai: int | None) -> list[int]:

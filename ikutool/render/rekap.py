@@ -425,3 +425,68 @@ def rekap_parquet(rekap: Rekap) -> bytes:
     buf = io.BytesIO()
     pq.write_table(table, buf, compression="zstd")
     return buf.getvalue()
+
+
+def rekap_triwulan_document(r: Any) -> Any:
+    """The quarterly roll-up as a block document (terminal, Markdown, Excel, Word)."""
+    from ikutool.numfmt import format_angka
+    from ikutool.render.document import Block, Dokumen, Heading, Para, Run, Tabel
+
+    def pct(v: float | None) -> str:
+        return format_angka(v, 2) if v is not None else "-"
+
+    rows: list[list[Run]] = []
+    for n, b in enumerate(r.baris, 1):
+        if not b.ok:
+            rows.append([str(n), b.instansi or b.folder, "-", "-", "-", "-", "-", "-",
+                         "berkas salah (lihat daftar galat)"])  # fmt: skip
+            continue
+        rows.append(
+            [str(n), b.instansi or b.folder,
+             ("ya" if b.dilaporkan else "belum") if b.dalam_periode else "-",
+             f"{b.terisi} dari {b.jumlah_indikator}", pct(b.capaian_tw), pct(b.capaian_sd_tw),
+             b.kategori or "-", pct(b.serapan_sd_tw), "; ".join(b.kurang) or "-"]
+        )  # fmt: skip
+    late = r.belum_lapor
+    blocks: list[Block] = [
+        Heading(0, f"REKAPITULASI KINERJA TRIWULAN {r.triwulan} TAHUN {r.tahun}"),
+        Tabel(
+            "",
+            f"Capaian s.d. triwulan {r.triwulan} tahun {r.tahun} per instansi",
+            [
+                "No",
+                "Instansi",
+                f"Melapor TW {r.triwulan}",
+                "Indikator terisi",
+                f"Capaian TW {r.triwulan} (%)",
+                f"Capaian s.d. TW {r.triwulan} (%)",
+                "Kategori",
+                f"Serapan anggaran s.d. TW {r.triwulan} (%)",
+                "Keterangan",
+            ],
+            rows,
+            ["l", "l", "l", "l", "r", "r", "l", "r", "l"],
+            catatan=[
+                "Capaian setiap instansi dihitung seperti laporan triwulannya sendiri: rata-rata "
+                "sasarannya, realisasi s.d. triwulan menurut aturan triwulan setiap indikator.",
+            ],
+        ),  # fmt: skip
+        Para(
+            [f"Belum melaporkan TW {r.triwulan}: {', '.join(late)}."]
+            if late
+            else [f"Semua instansi sudah melaporkan TW {r.triwulan}."]
+        ),
+    ]
+    contoh = [b.instansi or b.folder for b in r.baris if b.status_data == "contoh"]
+    notes = (
+        [f"CATATAN: realisasi {', '.join(contoh)} berstatus CONTOH - angka ilustrasi, bukan data "
+         "resmi."]
+        if contoh
+        else []
+    )  # fmt: skip
+    return Dokumen(
+        judul=f"Rekap Triwulan {r.triwulan} {r.tahun}",
+        blocks=[*[Para([n], kind="note") for n in notes], *blocks],
+        peringatan_halaman=notes,
+        landscape=True,
+    )
