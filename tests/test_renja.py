@@ -168,3 +168,32 @@ def test_bare_evaluasi_is_still_the_renstra_evaluation(iku_cli, workspace) -> No
     old = iku_cli("evaluasi", "--sampai", "2019", "-f", "json")
     new = iku_cli("evaluasi", "renstra", "--sampai", "2019", "-f", "json")
     assert old.exit_code == 0 and old.stdout == new.stdout
+
+
+def test_renstra_evaluation_gains_money_and_predikat(iku_cli, workspace) -> None:
+    """E.80 on the sample: 2017-2018 money from the older anggaran files, 2019 from the program
+    file; S1 against its program's Renstra pagu, the others against the pagu of those years."""
+    data = json.loads(iku_cli("evaluasi", "renstra", "-f", "json").stdout)["anggaran"]
+    rows = {s["kode"]: s for s in data["sasaran"]}
+    # S1: (1.023.000.000 + 1.121.000.000 + 1.180.500.000) / 6.000.000.000 x 100 = 55,408...
+    assert rows["S1"]["jumlah_realisasi"] == 3_324_500_000
+    assert rows["S1"]["tingkat"] == approx(3_324_500_000 / 6e9 * 100)
+    assert rows["S1"]["dasar"] == "pagu Renstra"
+    # S2: (388.500.000 + 410.125.000 + 432.000.000) / (400 + 425 + 450 juta) x 100 = 96,52
+    assert rows["S2"]["tingkat"] == approx(1_230_625_000 / 1_275_000_000 * 100)
+    assert rows["S2"]["dasar"] == "pagu tahun-tahun itu"
+    # K: the mean of the 9 indicators' level against the 2021 target (87,5 + 96,67 + 94 + 80 +
+    # 112 + 88,89 + 90 + 84 + 84) / 9 = 90,78 -> ST; Rp: the 4 sasaran's mean 84,87 -> T
+    assert data["rata_rata_capaian"]["k"] == approx(90.78, abs=0.01)
+    assert data["rata_rata_capaian"]["rp"] == approx(84.87, abs=0.01)
+    assert data["predikat"] == {"k": "ST", "rp": "T"}
+    for fmt in ("xlsx", "docx"):
+        out = workspace / f"e80.{fmt}"
+        result = iku_cli("evaluasi", "renstra", "-f", fmt, "--out", str(out))
+        assert result.exit_code == 0, result.output
+    import docx
+
+    doc = docx.Document(str(workspace / "e80.docx"))
+    assert len(doc.tables) == 2 and doc.sections[0].page_width > doc.sections[0].page_height
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "predikat ST (Sangat Tinggi)" in text and "predikat T (Tinggi)" in text

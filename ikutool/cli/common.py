@@ -319,7 +319,8 @@ def deliver_document(
     elif out is None:
         from ikutool.cli.output import console
 
-        console().print(document.view(doc))
+        screen = console()
+        screen.print(document.view(doc, width=screen.width))
     else:
         deliver(rich_to_text(document.view(doc)), out, force)
 

@@ -50,6 +50,8 @@ class FormatEvaluasi(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    xlsx = "xlsx"
+    docx = "docx"
 
 
 def _out_option(formats: str) -> object:
@@ -216,28 +218,74 @@ def evaluasi(
     pk_dir: PkOpt = None,
     format: Annotated[
         FormatEvaluasi,
-        typer.Option("--format", "-f", metavar="FORMAT", help="table, json atau markdown."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table, json, markdown, xlsx atau docx (xlsx dan docx perlu --out).",
+        ),
     ] = FormatEvaluasi.table,
-    out: Annotated[Path | None, _out_option("")] = None,
+    out: Annotated[Path | None, _out_option(" (wajib untuk xlsx dan docx)")] = None,
     force: ForceOpt = False,
+    program_dir: ProgramOpt = None,
+    skala: SkalaOpt = None,
 ) -> None:
-    """Evaluasi Renstra (susunan Permendagri 86/2017): target akhir, realisasi dan capaian per
-    tahun, tingkat capaian terhadap target akhir periode.
+    """Evaluasi Renstra (susunan Permendagri 86/2017, E.80): target akhir, realisasi dan capaian
+    per tahun, tingkat capaian terhadap target akhir periode; anggaran setiap sasaran per tahun
+    (dari berkas program atau anggaran) dan tingkat realisasinya; rata-rata dan predikat kinerja
+    dan anggaran masing-masing.
 
-    Contoh: iku evaluasi --sampai 2019
+    Contoh: iku evaluasi --sampai 2019, iku evaluasi renstra -f docx --out e80.docx
     """
     from ikutool.capaian import Options
+    from ikutool.cli.common import load_anggaran, load_program
+    from ikutool.renstra import build_renstra
     from ikutool.report import build_report
 
+    if format in (FormatEvaluasi.xlsx, FormatEvaluasi.docx):
+        need_out(format.value, out, f"e80.{format.value}")
     refuse_out(out, force)
-    src = sources(iku_file, realisasi_dir, pk=pk_dir)
+    src = sources(iku_file, realisasi_dir, pk=pk_dir, program=program_dir)
     iku = load_iku(src).iku
     key = bidang_key(iku, bidang)
     years, data, pk = report_inputs(src, iku, None, iku.periode.awal, sampai)
     laporan = build_report(
         iku, data, years, Options(bidang=key), folder_realisasi=src.realisasi_label, pk=pk
     )
-    emit_laporan(laporan, format.value, out, force, table="evaluasi")
+    money = {y: m for y in years if (m := load_anggaran(src, iku, y)) is not None}
+    last = next((p for y in reversed(years) if (p := load_program(src, iku, y)) is not None), None)
+    renstra = (
+        build_renstra(iku, laporan, money, last, skala=skala.value if skala else None)
+        if money or last is not None
+        else None
+    )
+    if format is FormatEvaluasi.json:
+        from ikutool.render import export
+
+        payload = export.report_data(laporan)
+        payload["anggaran"] = renstra.model_dump(mode="json") if renstra is not None else None
+        deliver(export.dumps(payload), out, force)
+    elif format is not FormatEvaluasi.table or out is not None:
+        from ikutool.cli.common import deliver_document
+        from ikutool.render.laporan import evaluasi_document
+
+        deliver_document(evaluasi_document(laporan, renstra), format.value, out, force)
+    else:  # the terminal: the table that fits its width, then the money and the predikat
+        emit_laporan(laporan, format.value, out, force, table="evaluasi")
+        if renstra is not None:
+            from ikutool.cli.output import console
+            from ikutool.render.document import Dokumen, view
+            from ikutool.render.laporan import renstra_blocks
+
+            screen = console()
+            screen.print(view(Dokumen("", renstra_blocks(laporan, renstra)), width=screen.width))
+        return
+    if out is not None or format is not FormatEvaluasi.table:
+        from ikutool.render.text import report_notices, sumber_text
+
+        for line in [*report_notices(laporan), *laporan.peringatan,
+                     sumber_text(laporan.berkas_iku, laporan.folder_realisasi)]:  # fmt: skip
+            sys.stderr.write(line + "\n")
 
 
 class FormatRenja(StrEnum):

@@ -131,7 +131,12 @@ def _run_md(run: Run) -> str:
     if isinstance(run, str):
         return md_escape(run).replace("\n", "<br>")
     text, kind = run
-    return f"**{md_escape(text)}**" if kind in ("bold", "placeholder") else md_escape(text)
+    if kind not in ("bold", "placeholder") or not text.strip():
+        return md_escape(text)
+    # "**Label: **x" is not bold in Markdown: the spaces go outside the markers
+    core = text.strip()
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    return f"{lead}**{md_escape(core)}**{trail}"
 
 
 def markdown(doc: Dokumen) -> str:
@@ -143,8 +148,10 @@ def markdown(doc: Dokumen) -> str:
             text = _md_line_start("".join(_run_md(r) for r in b.runs))
             lines += [f"> **{text}**" if b.kind == "note" else text, ""]
         elif isinstance(b, Tabel):
-            if b.nomor or b.judul:
+            if b.nomor:
                 lines += [f"**{md_escape(b.nomor)}** {md_escape(b.judul)}".strip(), ""]
+            elif b.judul:
+                lines += [f"**{md_escape(b.judul)}**", ""]
             lines.append("| " + " | ".join(md_escape(h) for h in b.flat_header()) + " |")
             lines.append("|" + "|".join("---:" if a == "r" else "---" for a in b.align) + "|")
             for i, row in enumerate(b.rows):
@@ -274,8 +281,9 @@ def html(doc: Dokumen) -> str:
 # --- terminal -----------------------------------------------------------------------------------
 
 
-def view(doc: Dokumen) -> Any:
-    """The document for the terminal (rich): tables as tables, placeholders highlighted."""
+def view(doc: Dokumen, width: int | None = None) -> Any:
+    """The document for the terminal (rich): tables as tables, placeholders highlighted; a table
+    too wide for ``width`` columns as a list (one block per row, "header: value"), never cut."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -304,7 +312,21 @@ def view(doc: Dokumen) -> Any:
                 t.add_column(h, justify="right" if a == "r" else "left")
             for i, row in enumerate(b.rows):
                 t.add_row(*[text([c], "bold" if i in b.bold_rows else "") for c in row])
-            parts.append(t)
+            from ikutool.render.tables import fits
+
+            if fits(t, width):
+                parts.append(t)
+            else:
+                parts.append(Text(f"{b.nomor} {b.judul}".strip(), style="bold"))
+                heads = b.flat_header()
+                for i, row in enumerate(b.rows):
+                    style = "bold" if i in b.bold_rows else ""
+                    lines = [text([c], style) for c in row[:2] if text_of(c).strip()]
+                    first = Text(" ", style=style).join(lines) if lines else Text("-")
+                    parts.append(first)
+                    for h, c in zip(heads[2:], row[2:], strict=False):
+                        if text_of(c).strip():
+                            parts.append(Text("    ").append(f"{h}: ").append(text([c], style)))
             parts += [Text(n, style="dim") for n in b.catatan]
         elif isinstance(b, Tanda):
             parts.append(Text("\n"))

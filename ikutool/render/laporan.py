@@ -183,7 +183,7 @@ def report_document(laporan: Any) -> Dokumen:
     return Dokumen(title, blocks)
 
 
-def evaluasi_document(laporan: Any) -> Dokumen:
+def evaluasi_document(laporan: Any, renstra: Any = None) -> Dokumen:
     notes = report_notices(laporan)
     title = f"Evaluasi Renstra {laporan.periode_awal}-{laporan.periode_akhir}: {laporan.instansi}"
     if laporan.bidang_nama:
@@ -232,5 +232,79 @@ def evaluasi_document(laporan: Any) -> Dokumen:
             catatan=list(dict.fromkeys(catatan)),
         )
     )
+    if renstra is not None:
+        blocks += renstra_blocks(laporan, renstra)
     blocks += [Para([n], kind="note") for n in notes]
-    return Dokumen(title, blocks)
+    return Dokumen(title, blocks, peringatan_halaman=list(notes), landscape=True)
+
+
+def renstra_blocks(laporan: Any, r: Any) -> list[Block]:
+    """E.80 beyond kinerja: each sasaran's money per year, its level against the Renstra pagu,
+    the average of K and of Rp and a predikat for each, and the officer's words (or gaps)."""
+    from ikutool.numfmt import format_angka
+    from ikutool.render.document import placeholder
+
+    def rp(v: float | None) -> str:
+        return format_angka(v) if v is not None else "-"
+
+    def pct(v: float | None) -> str:
+        return format_angka(v, 2) if v is not None else "-"
+
+    head = ["No", "Sasaran", "Pagu Renstra (Rp)"]
+    for y in r.tahun_anggaran:
+        head += [f"Pagu {y} (Rp)", f"Realisasi {y} (Rp)"]
+    head += ["Jumlah realisasi (Rp)", "Tingkat realisasi anggaran (%)", "Dibandingkan dengan"]
+    rows: list[list[Any]] = []
+    for n, s in enumerate(r.sasaran, 1):
+        cells: list[Any] = [str(n), f"{s.kode} {s.uraian}", rp(s.pagu_renstra)]
+        for y in r.tahun_anggaran:
+            cells += [rp(s.pagu.get(y)), rp(s.realisasi.get(y))]
+        cells += [rp(s.jumlah_realisasi), pct(s.tingkat), s.dasar or "-"]
+        rows.append(cells)
+    out: list[Block] = []
+    if rows:
+        out.append(
+            Tabel(
+                "",
+                f"Anggaran per sasaran, {', '.join(map(str, r.tahun_anggaran))}",
+                head,
+                rows,
+                ["r", "l", "r", *(["r", "r"] * len(r.tahun_anggaran)), "r", "r", "l"],
+                catatan=[
+                    "Tingkat realisasi anggaran = jumlah realisasi tahun-tahun itu / pagu Renstra "
+                    "program sasaran itu x 100; bila pagu Renstra tidak ditulis, terhadap jumlah "
+                    "pagu tahun-tahun yang sama (serapan periode itu)."
+                ],
+            )
+        )
+    bands = (
+        "ST di atas 90, T di atas 75 s.d. 90, S di atas 65 s.d. 75, R di atas 50 s.d. 65, SR 50 "
+        "ke bawah; 90,5 termasuk ST"
+    )
+    avg = r.rata_rata_capaian
+    out += [
+        Para([("Rata-rata tingkat capaian kinerja: ", "bold"),
+              f"{pct(avg.k)} % ({r.dirata.get('k', 0)} indikator), " + _predikat(r, "k")]),
+        Para([("Rata-rata tingkat realisasi anggaran: ", "bold"),
+              f"{pct(avg.rp)} % ({r.dirata.get('rp', 0)} sasaran), " + _predikat(r, "rp")]),
+        Para([f"Predikat kinerja dan anggaran masing-masing dari rata-ratanya sendiri ({bands})."],
+             kind="small"),
+    ]  # fmt: skip
+    words = {
+        "faktor_pendorong": "Faktor pendorong keberhasilan pencapaian",
+        "faktor_penghambat": "Faktor penghambat pencapaian kinerja",
+        "tindak_lanjut_renja": "Tindak lanjut yang diperlukan dalam Renstra berikutnya",
+    }
+    for key, label in words.items():
+        text = r.faktor.get(key)
+        out.append(
+            Para([(f"{label}: ", "bold"), text or placeholder(label[0].lower() + label[1:])])
+        )
+    return out
+
+
+def _predikat(r: Any, part: str) -> str:
+    short = r.predikat.get(part)
+    if not short:
+        return "predikat -"
+    return f"predikat {short} ({r.predikat_label[part]})"

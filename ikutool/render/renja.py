@@ -122,7 +122,9 @@ def renja_document(h: HasilRenja) -> Dokumen:
     ]
     for key, label in FAKTOR.items():
         text = h.faktor.get(key)
-        blocks.append(Para([(f"{label}: ", "bold"), text or placeholder(label.lower())]))
+        blocks.append(
+            Para([(f"{label}: ", "bold"), text or placeholder(label[0].lower() + label[1:])])
+        )
     from ikutool import __version__
 
     return Dokumen(
