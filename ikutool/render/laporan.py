@@ -224,7 +224,7 @@ def evaluasi_document(laporan: Any, renstra: Any = None) -> Dokumen:
     blocks.append(
         Tabel(
             "",
-            "",
+            "Capaian kinerja per indikator",
             head,
             rows,
             ["r", "l", "r"] + ["r", "r"] * len(laporan.tahun) + ["r", "l"],
@@ -266,7 +266,7 @@ def renstra_blocks(laporan: Any, r: Any) -> list[Block]:
         out.append(
             Tabel(
                 "",
-                f"Anggaran per sasaran, {', '.join(map(str, r.tahun_anggaran))}",
+                "Anggaran per sasaran",
                 head,
                 rows,
                 ["r", "l", "r", *(["r", "r"] * len(r.tahun_anggaran)), "r", "r", "l"],

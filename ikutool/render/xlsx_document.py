@@ -62,7 +62,7 @@ def document_xlsx(doc: Dokumen, *, kertas: str = "A4", scratch: Any = None) -> b
                 cell_at(ws, row, col, line)
                 row += 1
         elif isinstance(b, Tabel):
-            name = (b.nomor or b.judul or doc.judul or "Tabel")[:31].replace("/", "-")
+            name = _sheet_name(b.nomor or b.judul or doc.judul or "Tabel")
             base, n = name, 2
             while name in used:
                 name = f"{base[:28]} {n}"
@@ -155,6 +155,12 @@ def document_xlsx(doc: Dokumen, *, kertas: str = "A4", scratch: Any = None) -> b
     elif lead:  # what follows the last table: under it
         note_rows(ws, row, lead, ncols)
     return save_workbook(wb, scratch, asal=doc.asal)
+
+
+def _sheet_name(text: str) -> str:
+    """A name Excel accepts for a sheet: none of []:*?/\\, at most 31 characters."""
+    clean = re.sub(r"[\[\]:*?/\\]", "-", " ".join(text.split())).strip("' ")
+    return clean[:31].rstrip() or "Tabel"
 
 
 def _tall(ws: Any, row: int, groups: list[tuple[str, int]]) -> None:
