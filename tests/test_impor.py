@@ -54,18 +54,18 @@ def filled(iku_cli, workspace: Path) -> Path:
 def fill_like_a_user(out: Path) -> None:
     wb = load_workbook(out)
     ukm, pasar = wb["UKM"], wb["Perdagangan"]
-    ukm.cell(row=row_of(ukm, "S1.1", "umkm"), column=8, value=2600)
-    ukm.cell(row=row_of(ukm, "S1.1", "sertifikasi_usaha_mikro"), column=8, value="1.234,5")
-    ukm.cell(row=row_of(ukm, "S1.2"), column=8, value="=50+8")
+    ukm.cell(row=row_of(ukm, "S1.1", "umkm"), column=12, value=2600)
+    ukm.cell(row=row_of(ukm, "S1.1", "sertifikasi_usaha_mikro"), column=12, value="1.234,5")
+    ukm.cell(row=row_of(ukm, "S1.2"), column=12, value="=50+8")
     # S1.1 kop_ksp_usp_umkm stays empty
-    ukm.cell(row=row_of(ukm, "S1.2"), column=13, value="Pelatihan diikuti 58 orang")
-    cell = pasar.cell(row=row_of(pasar, "S3.2", "impor"), column=8, value=0.185)
+    ukm.cell(row=row_of(ukm, "S1.2"), column=17, value="Pelatihan diikuti 58 orang")
+    cell = pasar.cell(row=row_of(pasar, "S3.2", "impor"), column=12, value=0.185)
     cell.number_format = "0.0%"
-    pasar.cell(row=row_of(pasar, "S3.2", "ekspor"), column=8, value="6.5")  # English decimal
-    ukm.cell(row=6, column=25, value="Catatan saya")  # an extra column a user added
+    pasar.cell(row=row_of(pasar, "S3.2", "ekspor"), column=12, value="6.5")  # English decimal
+    ukm.cell(row=6, column=29, value="Catatan saya")  # an extra column a user added
     ukm.cell(row=ukm.max_row + 2, column=3, value="Diperiksa oleh: Kasubag")  # and a row
     wb.save(out)
-    ref = f"H{row_of(load_workbook(out)['UKM'], 'S1.2')}"
+    ref = f"L{row_of(load_workbook(out)['UKM'], 'S1.2')}"
     cache_formula(out, "xl/worksheets/sheet2.xml", ref, 58)  # sheet1 is Petunjuk
 
 
@@ -120,16 +120,22 @@ def test_template_prefills_and_protects(iku_cli, workspace: Path) -> None:
     assert wb["_ikutool"].sheet_state == "hidden"
     ws = wb["Realisasi"]
     assert ws.protection.sheet and not ws.protection.password
-    assert [c.value for c in ws[6]][:8] == [
-        "No", "Kode", "Indikator", "Komponen", "Kunci komponen", "Satuan", "Target", "Realisasi",
+    assert [c.value for c in ws[6]][:12] == [
+        "No", "Kode", "Indikator", "Komponen", "Kunci komponen", "Satuan", "Target",
+        "Target TW I", "Target TW II", "Target TW III", "Target TW IV", "Realisasi",
     ]  # fmt: skip
+    # the rencana aksi's quarter targets beside the cells (S4.1: 10 15 15 10 IKM), read-only
+    s41 = row_of(ws, "S4.1")
+    assert [ws.cell(row=s41, column=c).value for c in range(8, 12)] == [10, 15, 15, 10]
+    assert ws.cell(row=s41, column=8).protection.locked is True
+    assert ws.cell(row=row_of(ws, "S2.1"), column=8).value == "-"  # no quarter target
     r = row_of(ws, "S1.2")
-    assert ws.cell(row=r, column=8).value == 58  # pre-filled from realisasi/2019.yaml
-    assert ws.cell(row=r, column=8).protection.locked is False
+    assert ws.cell(row=r, column=12).value == 58  # pre-filled from realisasi/2019.yaml
+    assert ws.cell(row=r, column=12).protection.locked is False
     assert ws.cell(row=r, column=2).protection.locked is True
-    assert ws.cell(row=row_of(ws, "S4.1"), column=9).value == 10  # quarters pre-filled
+    assert ws.cell(row=row_of(ws, "S4.1"), column=13).value == 10  # quarters pre-filled
     ranges = [str(dv.sqref) for dv in ws.data_validations.dataValidation]
-    assert any(f"H{r}" in s for s in ranges)
+    assert any(f"L{r}" in s for s in ranges)
     assert ws.page_setup.orientation == "landscape"
     bidang = workspace / "ukm.xlsx"
     assert (
@@ -173,7 +179,7 @@ def test_several_bidang_workbooks_and_a_conflict(iku_cli, workspace: Path) -> No
         )
     for key, kode, value in (("UKM", "S1.2", 61), ("Koperasi", "S2.1", 27)):
         wb = load_workbook(out[key])
-        wb["Realisasi"].cell(row=row_of(wb["Realisasi"], kode), column=8, value=value)
+        wb["Realisasi"].cell(row=row_of(wb["Realisasi"], kode), column=12, value=value)
         wb.save(out[key])
     result = iku_cli("realisasi", "impor", str(out["UKM"]), str(out["Koperasi"]))
     assert result.exit_code == 0, result.output
@@ -183,13 +189,13 @@ def test_several_bidang_workbooks_and_a_conflict(iku_cli, workspace: Path) -> No
     other = workspace / "UKM-revisi.xlsx"
     shutil.copyfile(out["UKM"], other)
     wb = load_workbook(other)
-    wb["Realisasi"].cell(row=row_of(wb["Realisasi"], "S1.2"), column=8, value=62)
+    wb["Realisasi"].cell(row=row_of(wb["Realisasi"], "S1.2"), column=12, value=62)
     wb.save(other)
     before = (workspace / "realisasi" / "2020.yaml").read_bytes()
     result = iku_cli("realisasi", "impor", str(out["UKM"]), str(other))
     assert result.exit_code == 1
     assert (
-        "UKM-revisi.xlsx!Realisasi!H" in result.stderr and "UKM.xlsx!Realisasi!H" in result.stderr
+        "UKM-revisi.xlsx!Realisasi!L" in result.stderr and "UKM.xlsx!Realisasi!L" in result.stderr
     )
     assert (workspace / "realisasi" / "2020.yaml").read_bytes() == before
 
@@ -338,7 +344,7 @@ def test_the_template_reads_as_a_person_reads_it(iku_cli, workspace: Path) -> No
     assert ws.cell(row=row_of(ws, "S1.1", "umkm"), column=4).value == "UMKM"
     kop = wb["Koperasi"]
     assert "(makin rendah makin baik)" in kop.cell(row=row_of(kop, "S2.1"), column=3).value
-    assert [b.id for b in ws.col_breaks.brk] == [12, 17] and ws.print_title_cols == "$A:$C"
+    assert [b.id for b in ws.col_breaks.brk] == [16, 21] and ws.print_title_cols == "$A:$C"
 
 
 def test_isi_holds_the_same_rule_as_a_file(iku_cli, workspace: Path) -> None:
@@ -365,9 +371,9 @@ def test_a_dash_is_no_data_and_hapus_clears(iku_cli, workspace: Path) -> None:
     )
     wb = load_workbook(out)
     ws = wb["Realisasi"]
-    ws.cell(row=row_of(ws, "S1.2"), column=8, value="-")
-    ws.cell(row=row_of(ws, "S2.1"), column=8, value="hapus")
-    ws.cell(row=row_of(ws, "S3.1"), column=8, value="1,250")
+    ws.cell(row=row_of(ws, "S1.2"), column=12, value="-")
+    ws.cell(row=row_of(ws, "S2.1"), column=12, value="hapus")
+    ws.cell(row=row_of(ws, "S3.1"), column=12, value="1,250")
     wb.save(out)
     result = iku_cli("realisasi", "impor", str(out))
     assert result.exit_code == 0, result.output
@@ -393,8 +399,8 @@ def test_a_stale_workbook_never_reverts_a_newer_edit(iku_cli, workspace: Path) -
     assert iku_cli("realisasi", "isi", "--tahun", "2019", "S3.1=222").exit_code == 0  # Tuesday
     wb = load_workbook(out)
     ws = wb["Realisasi"]
-    assert ws.cell(row=row_of(ws, "S3.1"), column=8).value == 112  # as it was made
-    ws.cell(row=row_of(ws, "S2.1"), column=8, value=25)  # the bidang's own change
+    assert ws.cell(row=row_of(ws, "S3.1"), column=12).value == 112  # as it was made
+    ws.cell(row=row_of(ws, "S2.1"), column=12, value=25)  # the bidang's own change
     wb.save(out)
     result = iku_cli("realisasi", "impor", str(out))
     assert result.exit_code == 0, result.output
@@ -419,7 +425,7 @@ def test_a_real_conflict_is_refused_with_both_sides_named(iku_cli, workspace: Pa
     assert iku_cli("realisasi", "isi", "--tahun", "2019", "S3.1=222").exit_code == 0
     wb = load_workbook(out)
     ws = wb["Realisasi"]
-    cell = ws.cell(row=row_of(ws, "S3.1"), column=8, value=150)
+    cell = ws.cell(row=row_of(ws, "S3.1"), column=12, value=150)
     wb.save(out)
     path = workspace / "realisasi" / "2019.yaml"
     before = path.read_bytes()
@@ -448,7 +454,7 @@ def test_an_edit_made_while_importing_is_not_lost(iku_cli, workspace: Path, monk
     )
     wb = load_workbook(out)
     ws = wb["Realisasi"]
-    ws.cell(row=row_of(ws, "S3.1"), column=8, value=150)
+    ws.cell(row=row_of(ws, "S3.1"), column=12, value=150)
     wb.save(out)
     real_plan = impor.plan
     calls = []
@@ -515,7 +521,7 @@ def test_user_text_is_never_a_formula_in_a_workbook(iku_cli, workspace: Path) ->
         sheets = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/")]
     assert not any("<f>" in s for s in sheets)  # no formula anywhere in the workbook
     ws = load_workbook(out)["Realisasi"]
-    cell = ws.cell(row=row_of(ws, "S2.1"), column=13)
+    cell = ws.cell(row=row_of(ws, "S2.1"), column=17)
     assert cell.value == hostile[0] and cell.data_type == "s"
     result = iku_cli("realisasi", "impor", str(out), "--dry-run")
     assert result.exit_code == 0 and "0 nilai akan berubah" in result.stdout
@@ -546,9 +552,9 @@ def test_what_a_cell_shows_is_what_is_written(iku_cli, workspace: Path) -> None:
     )
     wb = load_workbook(out)
     ws = wb["Realisasi"]
-    ws.cell(row=row_of(ws, "S2.1"), column=13, value=dt.datetime(2019, 12, 31))  # Catatan
-    ws.cell(row=row_of(ws, "S3.1"), column=13, value=dt.time(8, 30))
-    cell = ws.cell(row=row_of(ws, "S3.2", "impor"), column=8, value=0.57)
+    ws.cell(row=row_of(ws, "S2.1"), column=17, value=dt.datetime(2019, 12, 31))  # Catatan
+    ws.cell(row=row_of(ws, "S3.1"), column=17, value=dt.time(8, 30))
+    cell = ws.cell(row=row_of(ws, "S3.2", "impor"), column=12, value=0.57)
     cell.number_format = "0%"
     wb.save(out)
     result = iku_cli("realisasi", "impor", str(out))
@@ -558,9 +564,9 @@ def test_what_a_cell_shows_is_what_is_written(iku_cli, workspace: Path) -> None:
     assert "impor: 57" in text and "56,9999" not in text and "00:00:00" not in text
     wb = load_workbook(out)
     ws = wb["Realisasi"]
-    ws.cell(row=row_of(ws, "S1.2"), column=13, value=True)
+    ws.cell(row=row_of(ws, "S1.2"), column=17, value=True)
     ws.cell(
-        row=row_of(ws, "S1.1", "sertifikasi_usaha_mikro"), column=13, value="catatan salah baris"
+        row=row_of(ws, "S1.1", "sertifikasi_usaha_mikro"), column=17, value="catatan salah baris"
     )
     wb.save(out)
     result = iku_cli("realisasi", "impor", str(out))
@@ -669,7 +675,7 @@ def test_import_never_creates_a_missing_realisasi_folder(iku_cli, workspace: Pat
     assert iku_cli("realisasi", "template", "--tahun", "2020", "-f", "xlsx", "--out", str(out))
     wb = load_workbook(out)
     ws = wb["Realisasi"]
-    ws.cell(row=row_of(ws, "S1.2"), column=8, value=58)
+    ws.cell(row=row_of(ws, "S1.2"), column=12, value=58)
     wb.save(out)
     (workspace / "ikutool.yaml").write_text(
         "iku: iku.yaml\nrealisasi: realisasii\n", encoding="utf-8"

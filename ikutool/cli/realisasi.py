@@ -135,6 +135,9 @@ def _template_xlsx(
     check_target(out, force)
     existing = src.realisasi / f"{tahun}.yaml"
     data = load_realisasi_file(existing, iku) if existing.is_file() else None
+    from ikutool.cli.common import load_renaksi
+
+    renaksi = load_renaksi(src, iku, tahun, pk)  # the quarter targets, shown beside the cells
     payload = realisasi_template_xlsx(
         iku,
         tahun,
@@ -144,6 +147,7 @@ def _template_xlsx(
         iku_label=src.iku_label,
         scratch=out.resolve().parent,
         pk=pk,
+        renaksi=renaksi,
     )
     write_atomic(out, payload, force=force)
     filled = " (nilai yang sudah ada diisikan)" if data is not None else ""

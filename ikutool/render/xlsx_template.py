@@ -49,6 +49,11 @@ COLUMNS = [
     Column("Kunci komponen", 14, None),  # hidden: how impor finds the component
     Column("Satuan", 11, None),
     Column("Target", 11, None),
+    # the rencana aksi's quarter targets (read-only: the plan is the officer's, signed with the PK)
+    Column("Target TW I", 10, None),
+    Column("Target TW II", 10, None),
+    Column("Target TW III", 10, None),
+    Column("Target TW IV", 10, None),
     Column("Realisasi", 12, "nilai"),
     Column("Triwulan I", 10, "triwulan.I"),
     Column("Triwulan II", 10, "triwulan.II"),
@@ -142,6 +147,7 @@ def realisasi_template_xlsx(
     iku_label: str = "",
     scratch: Path | None = None,
     pk: Any = None,
+    renaksi: Any = None,
 ) -> bytes:
     from ikutool.render.xlsx import _a4, save_workbook
 
@@ -175,7 +181,7 @@ def realisasi_template_xlsx(
         title = sheet_title(key)
         ws = wb.create_sheet(title)
         label = names.get(key, key) if per_bidang else names.get(bidang or "", bidang)
-        made_from += _fill_sheet(ws, iku, tahun, data, rows, label, pk)
+        made_from += _fill_sheet(ws, iku, tahun, data, rows, label, pk, renaksi)
         _a4(ws, HEADER_ROW)
         _print_by_groups(ws)
     meta = wb.create_sheet(META_SHEET)
@@ -221,6 +227,8 @@ GUIDE = [
     "Sel kosong, atau berisi - (belum ada data), dibiarkan seperti di berkas realisasi.",
     "Ketik HAPUS di sebuah sel untuk mengosongkan nilai yang salah di berkas realisasi.",
     "Target bertanda (PK) adalah target Perjanjian Kinerja tahun itu; capaian diukur terhadapnya.",
+    "Target TW I-IV adalah target triwulan dari rencana aksi (tidak diubah di sini); realisasi "
+    "per triwulan diisi di kolom Triwulan I-IV bila indikatornya diukur per triwulan.",
     "Indikator bertanda (makin rendah makin baik) berpolaritas negatif.",
     "Setelah diisi, kembalikan buku kerja ini ke petugas perencanaan untuk diimpor.",
 ]
@@ -280,6 +288,7 @@ def _fill_sheet(
     rows: list[tuple[Any, Indikator]],
     bidang_label: str | None,
     pk: Any = None,
+    renaksi: Any = None,
 ) -> list[tuple[str, str, str, Any]]:
     """Fill one sheet; returns what each pre-filled cell holds: ``(kode, kunci or "", field,
     value)`` (kunci empty for a single-component indicator, as the importer names it)."""
@@ -395,12 +404,13 @@ def _fill_sheet(
                 key,
                 comp.satuan or "-",
                 target_cell,
+                *[_quarter_target(renaksi, ind.kode, q, k) for q in ("I", "II", "III", "IV")],
             ]
             for c, col in enumerate(COLUMNS, 1):
                 if col.field is None:
                     value = fixed[c - 1]
                     fmt = None
-                    if col.header == "Target" and isinstance(value, float):
+                    if col.header.startswith("Target") and isinstance(value, float):
                         fmt = number_format(value) + (f'"{mark}"' if mark else "")
                     _cell(ws, row, c, value, editable=False, fmt=fmt)
                     continue
@@ -446,6 +456,18 @@ def _fill_sheet(
     ws.protection.formatRows = False
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(n)}{max(last, HEADER_ROW)}"
     return made_from
+
+
+def _quarter_target(renaksi: Any, kode: str, tw: str, k: int) -> Any:
+    """The rencana aksi's target of component ``k`` for quarter ``tw``: a plain number as a
+    number, any other form as the plan writes it; "-" where the plan has none."""
+    target = renaksi.target_tw(kode, tw) if renaksi is not None else None
+    if target is None or k >= len(target.komponen):
+        return "-"
+    comp = target.komponen[k]
+    if comp.jenis == "angka" and comp.jumlah_maks is None and not comp.batas:
+        return comp.jumlah
+    return comp.tulisan
 
 
 def _pembanding(entry: RealisasiIndikator | None, key: str, components: int) -> Any:
