@@ -80,11 +80,35 @@ def iku_bin() -> list[str]:
 
 def startup(runs: int, work: Path) -> list[str]:
     env = env_with(IKUTOOL_CACHE_DIR=str(work / "cache"))
+    # one agency (the sample) for the quarterly roll-up
+    subprocess.run(
+        [*iku_bin(), "init", "--contoh", str(work / "kab" / "dinas")],
+        cwd=work,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     cases = {
         "hello-world": ([PY, str(ROOT / "benchmarks" / "hello.py")], work, env),
         "iku capaian --tahun 2019": ([*iku_bin(), "capaian", "--tahun", "2019"], work, env),
         "iku manual": ([*iku_bin(), "manual"], work, env),
         "iku manual -f json": ([*iku_bin(), "manual", "-f", "json"], work, env),
+        "iku triwulan --tahun 2019 --tw 2": (
+            [*iku_bin(), "triwulan", "--tahun", "2019", "--tw", "2"],
+            work,
+            env,
+        ),
+        "iku evaluasi renja --tahun 2019": (
+            [*iku_bin(), "evaluasi", "renja", "--tahun", "2019"],
+            work,
+            env,
+        ),
+        "iku evaluasi renstra": ([*iku_bin(), "evaluasi", "renstra"], work, env),
+        "iku rekap --tahun 2019 --tw 2": (
+            [*iku_bin(), "rekap", "--tahun", "2019", "--tw", "2", str(work / "kab")],
+            work,
+            env,
+        ),
         "iku --help": ([*iku_bin(), "--help"], work, env),
     }
     t = interleaved(cases, runs)
@@ -129,6 +153,7 @@ LARGE_COMMANDS = {
     "lkjip (docx)": ["lkjip", "--tahun", "2026", "-f", "docx", "--out", "l.docx", "--force"],
     "manual (json)": ["manual", "-f", "json"],
     "manual (docx)": ["manual", "-f", "docx", "--out", "m.docx", "--force"],
+    "triwulan (json)": ["triwulan", "--tahun", "2026", "--tw", "2", "-f", "json"],
 }
 
 

@@ -59,7 +59,7 @@ from ikutool.paths import shown
 from ikutool.realisasi import QUARTERS, aggregate, file_for_year, rule_for, year_findings
 from ikutool.renaksi import quarter_keys
 from ikutool.validation import clip, listing, nearest, validate_document
-from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document, PathT, read_yaml
+from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document, PathT
 
 W = Severity.WARNING
 Metode = Literal["rasio", "selisih", "sisa"]
@@ -243,8 +243,115 @@ class ProgramTahun:
 
 
 def load_program_file(path: Path, iku: Iku) -> ProgramTahun:
-    doc = read_yaml(path, display_name=shown(path), limit=REALISASI_MAX_BYTES)
-    return program_from_document(doc, path, iku)
+    """A program file checked against ``iku``, from the cache when these bytes were checked
+    against this IKU before (the model of a program file costs more to build than to use)."""
+    from ikutool import cache
+    from ikutool.yaml_reader import parse_yaml_bytes, read_bounded
+
+    name = shown(path)
+    raw = read_bounded(path, name, REALISASI_MAX_BYTES)
+    entry = cache.key("program", iku._sidik, path.name, raw) if iku._sidik else None
+    hit = cache.load("program", entry) if entry else None
+    if hit is not None:
+        try:
+            return _from_cache(hit, name)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # an unreadable entry is ignored, and replaced below
+    result = program_from_document(parse_yaml_bytes(raw, name), path, iku)
+    if entry:
+        cache.store("program", entry, lambda: _to_cache(result))
+    return result
+
+
+def _target_dump(t: Target | None) -> Any:
+    return t.model_dump(mode="json", exclude_unset=True) if t is not None else None
+
+
+def _to_cache(p: ProgramTahun) -> dict[str, Any]:
+    def uang(u: Uang) -> dict[str, Any]:
+        return {
+            "pagu": u.pagu,
+            "pagu_renstra": u.pagu_renstra,
+            "sd_tahun_lalu": u.sd_tahun_lalu,
+            "realisasi_tw": u.realisasi_tw,
+            "realisasi_tahun": u.realisasi_tahun,
+        }
+
+    def ind(i: IndikatorKinerja) -> dict[str, Any]:
+        return {
+            "kode": i.kode,
+            "uraian": i.uraian,
+            "polaritas": i.polaritas,
+            "rule": i.rule,
+            "target": _target_dump(i.target),
+            "target_akhir": _target_dump(i.target_akhir),
+            "sd_tahun_lalu": i.sd_tahun_lalu,
+            "realisasi": i.realisasi,
+        }
+
+    def keg(k: Kegiatan) -> dict[str, Any]:
+        return {
+            "kode": k.kode,
+            "nama": k.nama,
+            "uang": uang(k.uang),
+            "indikator": [ind(i) for i in k.indikator],
+            "penanggung_jawab": k.penanggung_jawab,
+        }
+
+    return {
+        "tahun": p.tahun,
+        "status": p.status,
+        "metode": p.metode,
+        "evaluasi": p.evaluasi,
+        "temuan": [f.to_dict() for f in p.findings],
+        "program": [
+            {**keg(x), "sasaran": x.sasaran, "kegiatan": [keg(k) for k in x.kegiatan]}
+            for x in p.program
+        ],
+    }
+
+
+def _from_cache(data: dict[str, Any], name: str) -> ProgramTahun:
+    from ikutool import cache
+    from ikutool.definition import finding_from_dict
+
+    def target(v: Any) -> Target | None:
+        return cache.rebuild(Target, v) if v is not None else None
+
+    def ind(i: dict[str, Any]) -> IndikatorKinerja:
+        return IndikatorKinerja(
+            i["kode"], i["uraian"], i["polaritas"], i["rule"], target(i["target"]),
+            target(i["target_akhir"]), i["sd_tahun_lalu"], dict(i["realisasi"]),
+        )  # fmt: skip
+
+    def uang(u: dict[str, Any]) -> Uang:
+        return Uang(
+            u["pagu"], u["pagu_renstra"], u["sd_tahun_lalu"], dict(u["realisasi_tw"]),
+            u["realisasi_tahun"],
+        )  # fmt: skip
+
+    def keg(k: dict[str, Any]) -> Kegiatan:
+        return Kegiatan(
+            k["kode"], k["nama"], uang(k["uang"]), [ind(i) for i in k["indikator"]],
+            k["penanggung_jawab"],
+        )  # fmt: skip
+
+    programs = [
+        Program(
+            x["kode"],
+            x["nama"],
+            uang(x["uang"]),
+            [ind(i) for i in x["indikator"]],
+            x["penanggung_jawab"],
+            list(x["sasaran"]),
+            [keg(k) for k in x["kegiatan"]],
+        )  # fmt: skip
+        for x in data["program"]
+    ]
+    return ProgramTahun(
+        data["tahun"], name, data["status"], data["metode"], programs, dict(data["evaluasi"]),
+        [finding_from_dict(f, name) for f in data["temuan"]],
+    )  # fmt: skip
 
 
 MONEY_FIELDS = frozenset(

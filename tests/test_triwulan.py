@@ -223,3 +223,10 @@ def test_program_money_feeds_the_lkjip_and_anggaran_is_not_duplicated(iku_cli, w
     s1 = next(s for s in data["sasaran"] if s["kode"] == "S1")
     # P1: pagu 1 miliar, realisasi 100 + 250 + 200 + 350 = 900 juta: serapan 90 %
     assert s1["anggaran"]["pagu"] == 1e9 and s1["anggaran"]["serapan"] == approx(90)
+
+
+def test_a_cached_program_file_gives_the_same_figures(iku_cli, ws) -> None:
+    """The program file is read from the cache the second time: the same E.81 and report."""
+    first = iku_cli("evaluasi", "renja", "--tahun", "2020", "-f", "json").stdout
+    second = iku_cli("evaluasi", "renja", "--tahun", "2020", "-f", "json").stdout
+    assert first == second and json.loads(first)["predikat"] == {"k": "S", "rp": "R"}
