@@ -344,7 +344,7 @@ def test_the_template_reads_as_a_person_reads_it(iku_cli, workspace: Path) -> No
     assert ws.cell(row=row_of(ws, "S1.1", "umkm"), column=4).value == "UMKM"
     kop = wb["Koperasi"]
     assert "(makin rendah makin baik)" in kop.cell(row=row_of(kop, "S2.1"), column=3).value
-    assert [b.id for b in ws.col_breaks.brk] == [16, 21] and ws.print_title_cols == "$A:$C"
+    assert [b.id for b in ws.col_breaks.brk] == [11, 16, 21] and ws.print_title_cols == "$A:$C"
 
 
 def test_isi_holds_the_same_rule_as_a_file(iku_cli, workspace: Path) -> None:

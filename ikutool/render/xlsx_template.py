@@ -72,8 +72,8 @@ COLUMNS = [
 HEADER_ROW = 6
 HIDDEN = ("Kunci komponen",)
 # printed on A4 landscape one group of columns per page, "No, Kode, Indikator" repeated on each:
-# the realisasi, then notes and comparison, then the officer's analyses
-PAGE_BREAK_AFTER = ("Triwulan IV", "Sumber pembanding")
+# the targets, the realisasi, then notes and comparison, then the officer's analyses
+PAGE_BREAK_AFTER = ("Target TW IV", "Triwulan IV", "Sumber pembanding")
 
 
 def iku_fingerprint(iku: Iku) -> str:
@@ -410,8 +410,10 @@ def _fill_sheet(
                 if col.field is None:
                     value = fixed[c - 1]
                     fmt = None
-                    if col.header.startswith("Target") and isinstance(value, float):
+                    if col.header == "Target" and isinstance(value, float):
                         fmt = number_format(value) + (f'"{mark}"' if mark else "")
+                    elif col.header.startswith("Target TW") and isinstance(value, float):
+                        fmt = number_format(value)  # the plan's own figure: never marked (PK)
                     _cell(ws, row, c, value, editable=False, fmt=fmt)
                     continue
                 open_ = (
