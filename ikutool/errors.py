@@ -82,6 +82,7 @@ CODES: dict[str, str] = {
     "IKU506": "berkas diubah program lain selama perintah berjalan",
     "IKU507": "folder tujuan tidak kosong",
     "IKU509": "jalur di ikutool.yaml atau di pilihan tidak dapat dipakai",
+    "IKU510": "riwayat IKU tidak tersedia (git tidak terpasang, atau berkas di luar repositori git)",
 }
 
 

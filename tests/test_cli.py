@@ -237,6 +237,7 @@ def test_every_command_has_indonesian_help_with_example(runner) -> None:
         ["evaluasi", "renja"],
         ["triwulan"],
         ["renaksi", "template"],
+        ["diff"],
         ["realisasi", "template"],
         ["realisasi", "isi"],
     ):

@@ -29,6 +29,7 @@ COMMANDS = {
     "triwulan": ("triwulan", "triwulan"),
     "lkjip": ("lkjip", "lkjip"),
     "rekap": ("rekap", "rekap"),
+    "diff": ("diff", "diff"),
 }
 REALISASI = {
     "template": ("realisasi", "template"),
