@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-FORMAT = 5
+FORMAT = 7
 
 
 def folder() -> Path | None:

@@ -163,10 +163,22 @@ def _pk(doc, path: Path, iku: Iku) -> FileReport:
     from ikutool.pk import pk_from_document
 
     pk = pk_from_document(doc, path, iku)
+    differ = [
+        k
+        for k, t in pk.target.items()
+        if (ind := iku.find_indikator(k)) is not None
+        and [c.jumlah for c in t.komponen]
+        != [
+            c.jumlah
+            for c in (ind.target_for(pk.tahun).komponen if ind.target_for(pk.tahun) else [])
+        ]
+    ]
     summary = (
-        f"berkas Perjanjian Kinerja sah: tahun {pk.tahun}, {len(pk.target)} target berbeda dari "
-        f"Renstra ({', '.join(pk.target) or '-'})"
+        f"berkas Perjanjian Kinerja sah: tahun {pk.tahun}, {len(differ)} target berbeda dari "
+        f"Renstra ({', '.join(differ) or '-'})"
     )
+    if pk.daftar_lengkap:
+        summary += f"; daftar lengkap: {len(pk.target)} indikator di PK"
     return FileReport(doc.file, "pk", pk.findings, summary)
 
 

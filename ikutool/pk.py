@@ -26,9 +26,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from ikutool.errors import Finding, IkuError, Severity
 from ikutool.model import Base, Iku, Target, TargetCell, Text
@@ -46,8 +46,20 @@ class Perubahan(Base):
     target: dict[str, TargetCell] = Field(min_length=1)
 
 
+def _ya_tidak(value: object) -> object:
+    """``daftar_lengkap: ya`` as officers write it (YAML 1.2 reads ya/tidak as text)."""
+    if isinstance(value, str) and value.strip().lower() in ("ya", "yes", "true"):
+        return True
+    if isinstance(value, str) and value.strip().lower() in ("tidak", "no", "false"):
+        return False
+    return value
+
+
 class PkFile(Base):
     tahun: int = Field(ge=1900, le=2200)
+    # "ya": the file lists every indicator the signed PK holds (even where its target is the
+    # Renstra's), so an indicator absent from it is not in the PK (the LKE pre-check reads this)
+    daftar_lengkap: Annotated[bool, BeforeValidator(_ya_tidak)] = False
     status: Literal["contoh", "sementara", "final"] | None = None
     ditandatangani: Text | None = None  # YYYY-MM-DD
     keterangan: Text | None = None
@@ -64,6 +76,7 @@ class PkTahun:
     target: dict[str, Target] = field(default_factory=dict)  # per indikator kode, as it stands
     findings: list[Finding] = field(default_factory=list)  # warnings
     perubahan: dict[str, dt.date] = field(default_factory=dict)  # kode -> revision that set it
+    daftar_lengkap: bool = False  # the file lists every indicator of the signed PK
 
     def revised(self, kode: str) -> dt.date | None:
         """The date of the PK perubahan that set ``kode``'s target (None: the PK as signed)."""
@@ -107,6 +120,7 @@ def load_pk_file(path: Path, iku: Iku) -> PkTahun:
                 {k: cache.rebuild(Target, v) for k, v in hit["target"].items()},
                 [finding_from_dict(f, name) for f in hit["temuan"]],
                 {k: dt.date.fromisoformat(v) for k, v in hit["perubahan"].items()},
+                bool(hit["daftar_lengkap"]),
             )
         except (KeyError, TypeError, ValueError, AttributeError):
             pass  # an unreadable entry is ignored, and replaced below
@@ -124,6 +138,7 @@ def load_pk_file(path: Path, iku: Iku) -> PkTahun:
                 },
                 "temuan": [f.to_dict() for f in pk.findings],
                 "perubahan": {k: v.isoformat() for k, v in pk.perubahan.items()},
+                "daftar_lengkap": pk.daftar_lengkap,
             },
         )
     return pk
@@ -164,7 +179,14 @@ def pk_from_document(doc: Document, path: Path, iku: Iku) -> PkTahun:
     if model is None:
         findings.sort(key=lambda f: (f.line or 0, f.column or 0))
         raise IkuError(findings)
-    out = PkTahun(model.tahun, doc.file, model.status, target=targets, perubahan=dates)
+    out = PkTahun(
+        model.tahun,
+        doc.file,
+        model.status,
+        target=targets,
+        perubahan=dates,
+        daftar_lengkap=model.daftar_lengkap,
+    )
     findings.extend(year_findings(doc, path, model.tahun, iku, "berkas PK"))
     if model.ditandatangani is not None:
         try:

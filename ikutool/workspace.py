@@ -35,6 +35,7 @@ class Sources:
     anggaran: Path
     renaksi: Path
     program: Path
+    tindak_lanjut: Path  # the follow-up register of the last evaluations (LHE)
     root: Path | None = None  # the workspace folder, when one was found
     bundled: bool = False  # the IKU is the bundled sample (no workspace, no --iku)
     iku_option: Path | None = None  # --iku as given
@@ -93,6 +94,7 @@ def bundled_sources() -> Sources:
         anggaran=data_dir() / "anggaran",
         renaksi=data_dir() / "renaksi",
         program=data_dir() / "program",
+        tindak_lanjut=data_dir() / "tindak-lanjut.yaml",
         bundled=True,
     )
 
@@ -115,6 +117,7 @@ def _config_model() -> type:
         anggaran: Rel = "anggaran"
         renaksi: Rel = "renaksi"
         program: Rel = "program"
+        tindak_lanjut: Rel = "tindak-lanjut.yaml"
 
     return WorkspaceConfig
 
@@ -127,7 +130,7 @@ def workspace_sources(root: Path) -> Sources:
     raw = read_bounded(marker, shown(marker), 64 * 1024)
     entry = cache.key("ruang_kerja", raw)
     cfg: Any = cache.load("ruang_kerja", entry)
-    keys = ("iku", "realisasi", "pk", "anggaran", "renaksi", "program")
+    keys = ("iku", "realisasi", "pk", "anggaran", "renaksi", "program", "tindak_lanjut")
     if (
         not isinstance(cfg, dict)
         or not all(isinstance(cfg.get(k), str) for k in keys)  # an entry of an older version
@@ -142,6 +145,7 @@ def workspace_sources(root: Path) -> Sources:
         anggaran=root / paths.anggaran,
         renaksi=root / paths.renaksi,
         program=root / paths.program,
+        tindak_lanjut=root / paths.tindak_lanjut,
         root=root,
     )
 
@@ -184,6 +188,7 @@ def resolve(
             anggaran=base / "anggaran",
             renaksi=base / "renaksi",
             program=base / "program",
+            tindak_lanjut=base / "tindak-lanjut.yaml",
             root=find_root(base),
         )
     else:
@@ -196,6 +201,7 @@ def resolve(
         anggaran=anggaran or sources.anggaran,
         renaksi=renaksi or sources.renaksi,
         program=program or sources.program,
+        tindak_lanjut=sources.tindak_lanjut,
         root=sources.root,
         bundled=sources.bundled,
         iku_option=iku,
@@ -360,6 +366,7 @@ pk: pk                    # Perjanjian Kinerja: pk/<tahun>.yaml (opsional)
 anggaran: anggaran        # realisasi anggaran versi lama: anggaran/<tahun>.yaml (opsional)
 renaksi: renaksi          # rencana aksi: target per triwulan, renaksi/<tahun>.yaml (opsional)
 program: program          # program, kegiatan dan anggarannya: program/<tahun>.yaml (opsional)
+tindak_lanjut: tindak-lanjut.yaml  # tindak lanjut rekomendasi evaluasi (LHE) (opsional)
 """
 
 
@@ -409,6 +416,8 @@ def init_workspace(folder: Path, *, contoh: bool, force: bool) -> list[tuple[Pat
         for sub in ("realisasi", "pk", "anggaran", "renaksi", "program"):
             for path in sorted((data_dir() / sub).glob("*.yaml")):
                 files.append((folder / sub / path.name, path.read_bytes()))
+        register = data_dir() / "tindak-lanjut.yaml"
+        files.append((folder / register.name, register.read_bytes()))
         subfolders += ["pk", "anggaran", "renaksi", "program"]
     done: list[tuple[Path, bool]] = []
     for sub in subfolders:

@@ -29,6 +29,7 @@ COMMANDS = {
     "triwulan": ("triwulan", "triwulan"),
     "lkjip": ("lkjip", "lkjip"),
     "rekap": ("rekap", "rekap"),
+    "lke": ("lke", "lke"),
     "diff": ("diff", "diff"),
 }
 REALISASI = {
