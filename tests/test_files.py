@@ -131,6 +131,7 @@ def test_full_temporary_folder_does_not_stop_the_excel_report(
         "iku.yaml",
         "ikutool.yaml",
         "r.xlsx",
+        "tindak-lanjut.yaml",
     ]
 
 
