@@ -163,16 +163,13 @@ def _pk(doc, path: Path, iku: Iku) -> FileReport:
     from ikutool.pk import pk_from_document
 
     pk = pk_from_document(doc, path, iku)
-    differ = [
-        k
-        for k, t in pk.target.items()
-        if (ind := iku.find_indikator(k)) is not None
-        and [c.jumlah for c in t.komponen]
-        != [
-            c.jumlah
-            for c in (ind.target_for(pk.tahun).komponen if ind.target_for(pk.tahun) else [])
-        ]
-    ]
+
+    def renstra(kode: str) -> list[float]:
+        ind = iku.find_indikator(kode)
+        target = ind.target_for(pk.tahun) if ind is not None else None
+        return [c.jumlah for c in target.komponen] if target is not None else []
+
+    differ = [k for k, t in pk.target.items() if [c.jumlah for c in t.komponen] != renstra(k)]
     summary = (
         f"berkas Perjanjian Kinerja sah: tahun {pk.tahun}, {len(differ)} target berbeda dari "
         f"Renstra ({', '.join(differ) or '-'})"
