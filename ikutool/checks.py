@@ -23,6 +23,7 @@ KIND_NAMES = {
     "anggaran": "berkas anggaran",
     "program": "berkas program dan kegiatan",
     "renaksi": "berkas rencana aksi",
+    "tindak_lanjut": "register tindak lanjut evaluasi (tindak-lanjut.yaml)",
     "ruang_kerja": "berkas ruang kerja (ikutool.yaml)",
 }
 
@@ -57,6 +58,8 @@ def kind_of(path: Path, data: object) -> str:
         return "ruang_kerja"
     if isinstance(data, dict) and not ({"sasaran", "instansi", "periode"} & set(data)):
         keys = set(data)
+        if path.name == "tindak-lanjut.yaml" or isinstance(data.get("evaluasi"), list):
+            return "tindak_lanjut"
         if path.parent.name in ("program", "renaksi", "anggaran", "pk"):
             return path.parent.name
         if "aksi" in keys or _per_quarter(data.get("target")):
@@ -113,6 +116,8 @@ def check_file(path: Path, name: str, get_iku: Callable[[], Iku]) -> FileReport:
             return _program(doc, path, get_iku())
         if kind == "renaksi":
             return _renaksi(doc, path, get_iku())
+        if kind == "tindak_lanjut":
+            return _tindak_lanjut(path, name)
         if kind == "ruang_kerja":
             from ikutool.workspace import check_paths, workspace_sources
 
@@ -225,3 +230,16 @@ def _renaksi(doc, path: Path, iku: Iku) -> FileReport:
         f"indikator, dicocokkan dengan target {'PK dan ' if pk else ''}Renstra {r.tahun}"
     )
     return FileReport(doc.file, "renaksi", r.findings, summary)
+
+
+def _tindak_lanjut(path: Path, name: str) -> FileReport:
+    from ikutool.tindaklanjut import load_register
+
+    reg = load_register(path)
+    assert reg is not None  # the file exists: it was just read
+    n = sum(len(e.rekomendasi) for e in reg.evaluasi)
+    done = sum(r.status == "Tuntas" for e in reg.evaluasi for r in e.rekomendasi)
+    summary = (
+        f"register tindak lanjut sah: {len(reg.evaluasi)} evaluasi, {n} rekomendasi, {done} tuntas"
+    )
+    return FileReport(name, "tindak_lanjut", reg.findings, summary)

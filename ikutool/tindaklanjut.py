@@ -68,6 +68,7 @@ class Register:
     status: str | None
     evaluasi: list[Evaluasi]
     baris: dict[tuple[int, int], int | None] = field(default_factory=dict)  # (i, j) -> line
+    findings: list[Finding] = field(default_factory=list)  # warnings
 
     def terakhir(self, tahun: int) -> tuple[int, Evaluasi] | None:
         """The evaluation whose follow-up year ``tahun`` is judged on: the one of the year
@@ -94,4 +95,4 @@ def load_register(path: Path) -> Register | None:
         for j, _ in enumerate(e.rekomendasi):
             _, loc = doc.resolve(("evaluasi", i, "rekomendasi", j))
             lines[(i, j)] = loc.line if loc is not None else None
-    return Register(doc.file, model.status, list(model.evaluasi), lines)
+    return Register(doc.file, model.status, list(model.evaluasi), lines, findings)

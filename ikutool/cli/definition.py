@@ -68,6 +68,8 @@ def validate(
             for folder in (src.realisasi, src.pk, src.anggaran, src.program, src.renaksi):
                 if folder.is_dir():
                     targets += realisasi_files(folder)
+            if src.tindak_lanjut.is_file():
+                targets.append(src.tindak_lanjut)
     else:
         src = sources(iku_file, start=file.parent, announce=False)
         targets = [file]

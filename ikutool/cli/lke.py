@@ -71,7 +71,6 @@ def lke(
     from ikutool.lke import Masukan, build_lke
     from ikutool.lkjip import build_lkjip
     from ikutool.realisasi import available_years, file_for_year
-    from ikutool.tindaklanjut import load_register
     from ikutool.workspace import template_hint
     from ikutool.yaml_reader import read_yaml
 
@@ -120,7 +119,7 @@ def lke(
         iku_doc=doc_of(src.iku),
         iku_name=src.iku_label,
         renaksi=load_renaksi(src, iku, tahun, pk),
-        register=load_register(src.tindak_lanjut),
+        register=_register(src),
         riwayat=riwayat,
         riwayat_alasan=alasan,
         realisasi_doc=doc_of(real_path),
@@ -156,3 +155,13 @@ def _money_path(src, tahun: int):  # -> Path | None
     return file_for_year(src.program, tahun, "program") or file_for_year(
         src.anggaran, tahun, "anggaran"
     )
+
+
+def _register(src):  # -> Register | None
+    from ikutool.cli.common import warn
+    from ikutool.tindaklanjut import load_register
+
+    reg = load_register(src.tindak_lanjut)
+    if reg is not None:
+        warn(reg.findings)
+    return reg
