@@ -48,6 +48,12 @@ CODES: dict[str, str] = {
     "IKU254": "jumlah komponen berbeda dari daftar komponen indikator",
     "IKU255": "target nol atau negatif",
     "IKU256": "polaritas tidak ditulis untuk indikator yang biasanya makin rendah makin baik",
+    "IKU257": "mutu: target di bawah realisasi tahun sebelumnya",
+    "IKU258": "mutu: satuan berubah antar tahun atau antara PK dan Renstra",
+    "IKU259": "mutu: indikator per sasaran melebihi aturan instansi",
+    "IKU260": "mutu: Manual IKU belum lengkap",
+    "IKU261": "mutu: target tidak ada untuk sebagian tahun periode",
+    "IKU262": "mutu: target lebih ringan dari target tahun sebelumnya",
     # Realisasi files
     "IKU301": "kode indikator tidak dikenal",
     "IKU302": "kunci komponen tidak dikenal",

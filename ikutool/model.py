@@ -528,6 +528,8 @@ class Iku(Base):
     # a target of zero on a negative indicator ("0 kasus"): realisasi 0 is 100 (tercapai),
     # above 0 is 0 ("biner"); or no capaian, reported as "target nol" ("tidak_dihitung")
     target_nol: Literal["biner", "tidak_dihitung"] = "biner"
+    # the agency's rule for `iku validate --mutu`: at most this many indicators per sasaran
+    maks_indikator_per_sasaran: int | None = Field(default=None, ge=1, le=1000)
     predikat: list[SkalaPredikat] = Field(default_factory=list)
     tujuan: list[Tujuan] = Field(default_factory=list)
     sasaran: list[Sasaran] = Field(min_length=1)

@@ -9,6 +9,8 @@ Fence tags: ```yaml benar:KIND or ```yaml salah:KIND IKUnnn, KIND one of
 - pk, anggaran, program: a whole PK, anggaran or program file for 2019, checked against the
   bundled IKU;
 - renaksi: a whole rencana aksi file for 2019, checked against the bundled IKU and its PK;
+- mutu-indikator: a list of indikator placed in a minimal IKU, with the quality check of
+  ``iku validate --mutu`` (no realisasi);
 - bentuk-entri, bentuk-pk: lines under ``realisasi:`` of a 2019 file, or a whole PK file for 2019,
   checked against the IKU with every target form (tests/corpus/bentuk/iku.yaml);
 - ruang-kerja: an ikutool.yaml.
@@ -79,6 +81,13 @@ def findings(kind: str, body: str, bundled) -> list[Finding]:
             text = "tahun: 2019\nrealisasi:\n" + textwrap.indent(body, "  ")
             doc = parse_yaml_text(text, "2019.yaml")
             return realisasi_from_document(doc, Path("2019.yaml"), iku).findings
+        if kind == "mutu-indikator":
+            from ikutool.mutu import mutu_findings
+
+            text = BASE_IKU + textwrap.indent(body, " " * 6)
+            doc = parse_yaml_text(text, "contoh.yaml")
+            iku = iku_from_document(doc).iku
+            return mutu_findings(iku, doc, {}, {}, {})
         if kind == "renaksi":
             from ikutool.pk import load_pk_file
             from ikutool.renaksi import renaksi_from_document

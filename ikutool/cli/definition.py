@@ -19,6 +19,7 @@ from ikutool.cli.common import (
     sources,
 )
 from ikutool.cli.output import console, write, write_findings
+from ikutool.errors import IkuError
 
 
 class FormatValidasi(StrEnum):
@@ -51,10 +52,19 @@ def validate(
     format: Annotated[
         FormatValidasi, typer.Option("--format", "-f", metavar="FORMAT", help="table atau json.")
     ] = FormatValidasi.table,
+    mutu: Annotated[
+        bool,
+        typer.Option(
+            "--mutu",
+            help="Periksa juga mutu IKU (SMART-C mekanis): Manual IKU, target setiap tahun, "
+            "target di bawah realisasi tahun lalu atau lebih ringan dari tahun sebelumnya, "
+            "satuan yang berubah, jumlah indikator per sasaran.",
+        ),
+    ] = False,
 ) -> None:
     """Periksa berkas IKU atau berkas realisasi: semua galat dan peringatan sekaligus.
 
-    Contoh: iku validate, iku validate realisasi/2020.yaml
+    Contoh: iku validate, iku validate realisasi/2020.yaml, iku validate --mutu
     """
     from ikutool.checks import check_file
     from ikutool.paths import shown
@@ -89,6 +99,8 @@ def validate(
         if report.iku is not None and not cache and path == src.iku:
             cache.append(report.iku)  # the workspace's IKU, just validated: not twice
         reports.append(report)
+    if mutu and all(r.valid for r in reports if r.kind == "iku"):
+        _mutu(src, get_iku(), reports)
     ok = all(r.valid for r in reports)
     if format is FormatValidasi.json:
         write(dumps(validation_data(reports)))
@@ -102,6 +114,47 @@ def validate(
             else:
                 write(f"{report.file}: tidak sah: {n_err} galat, {n_warn} peringatan.\n")
     raise typer.Exit(0 if ok else 1)
+
+
+def _mutu(src, iku, reports: list) -> None:  # src: Sources, reports: list[FileReport]
+    """The quality warnings, each under the file it is located in."""
+    from ikutool.checks import FileReport
+    from ikutool.mutu import mutu_findings
+    from ikutool.paths import shown
+    from ikutool.pk import load_pk
+    from ikutool.realisasi import available_years, file_for_year, load_realisasi_file
+    from ikutool.yaml_reader import read_yaml
+
+    realisasi, pk, pk_docs = {}, {}, {}
+    for year in available_years(src.realisasi, iku):
+        path = file_for_year(src.realisasi, year, "realisasi")
+        try:  # a file with errors is reported above; its figures are left out here
+            realisasi[year] = load_realisasi_file(path, iku) if path else None
+        except IkuError:
+            continue
+    for year in iku.periode.tahun:
+        path = file_for_year(src.pk, year, "PK")
+        if path is None:
+            continue
+        try:
+            pk[year] = load_pk(src.pk, iku, year)
+            pk_docs[year] = read_yaml(path, display_name=shown(path))
+        except IkuError:
+            continue
+    doc = read_yaml(src.iku, display_name=shown(src.iku))
+    found = mutu_findings(iku, doc, {y: r for y, r in realisasi.items() if r}, pk, pk_docs)
+    by_file = {r.file: r for r in reports}
+    extra: dict[str, list] = {}
+    for f in found:
+        target = by_file.get(f.file or "")
+        if target is not None:
+            target.findings.append(f)
+        else:
+            extra.setdefault(f.file or shown(src.iku), []).append(f)
+    for name, findings in extra.items():
+        reports.append(FileReport(name, "mutu", findings, "pemeriksaan mutu IKU"))
+    for r in reports:
+        r.findings.sort(key=lambda f: (f.line or 0, f.column or 0))
 
 
 def show(
