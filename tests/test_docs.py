@@ -9,6 +9,7 @@ Fence tags: ```yaml benar:KIND or ```yaml salah:KIND IKUnnn, KIND one of
 - pk, anggaran, program: a whole PK, anggaran or program file for 2019, checked against the
   bundled IKU;
 - renaksi: a whole rencana aksi file for 2019, checked against the bundled IKU and its PK;
+- tindak-lanjut: a whole tindak-lanjut.yaml register;
 - mutu-indikator: a list of indikator placed in a minimal IKU, with the quality check of
   ``iku validate --mutu`` (no realisasi);
 - bentuk-entri, bentuk-pk: lines under ``realisasi:`` of a 2019 file, or a whole PK file for 2019,
@@ -81,6 +82,14 @@ def findings(kind: str, body: str, bundled) -> list[Finding]:
             text = "tahun: 2019\nrealisasi:\n" + textwrap.indent(body, "  ")
             doc = parse_yaml_text(text, "2019.yaml")
             return realisasi_from_document(doc, Path("2019.yaml"), iku).findings
+        if kind == "tindak-lanjut":
+            from ikutool.tindaklanjut import TindakLanjutFile
+            from ikutool.validation import validate_document
+
+            _, found = validate_document(
+                parse_yaml_text(body, "tindak-lanjut.yaml"), TindakLanjutFile, ""
+            )
+            return found
         if kind == "mutu-indikator":
             from ikutool.mutu import mutu_findings
 
