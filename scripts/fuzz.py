@@ -7,7 +7,7 @@ seen and counted, not just a Python exception).
     python scripts/fuzz.py --cases 200 --seed 7    # reproducible
 
 A case is a workspace (in a folder of its own, so `iku rekap ..` sees just it): ikutool.yaml,
-iku.yaml, realisasi/2018.yaml and 2019.yaml, pk/2019.yaml, program/2019.yaml, renaksi/2019.yaml and
+iku.yaml, realisasi/2018.yaml and 2019.yaml, pk/2019.yaml, program/2019.yaml, renaksi/2019.yaml, tindak-lanjut.yaml and
 (in some cases, the older file kind) anggaran/2018.yaml, one or more of
 them mutated (the marker's paths too: symlink loops, over-long names, a file for a folder); and a
 realisasi workbook written by `iku realisasi template --format xlsx`, made stale by an `isi` of
@@ -72,6 +72,16 @@ COMMANDS = [
     ["triwulan", "--tahun", "2019", "--tw", "2", "-f", "xlsx", "--out", "tw.xlsx", "--force"],
     ["triwulan", "--tahun", "2019", "--tw", "2", "-f", "docx", "--out", "tw.docx", "--force"],
     ["renaksi", "template", "--tahun", "2020", "--out", "renaksi-2020.yaml", "--force"],
+    ["validate", "--mutu"],
+    ["validate", "--mutu", "-f", "json"],
+    ["lke", "--tahun", "2019"],
+    ["lke", "--tahun", "2019", "-f", "json"],
+    ["lke", "--tahun", "2019", "-f", "markdown"],
+    ["lke", "--tahun", "2019", "-f", "xlsx", "--out", "lke.xlsx", "--force"],
+    ["lke", "--tahun", "2019", "-f", "html", "--out", "lke.html", "--force"],
+    ["diff", "iku.yaml", "iku.yaml"],
+    ["diff", "pk/2019.yaml", "pk/2019.yaml", "-f", "json"],
+    ["diff", "--riwayat"],
     ["lkjip", "--tahun", "2019"],
     ["lkjip", "--tahun", "2019", "-f", "json"],
     ["lkjip", "--tahun", "2019", "-f", "html", "--out", "lkjip.html", "--force"],
@@ -169,6 +179,7 @@ def make_case(folder: Path, rng: random.Random) -> str:
         "pk/2019.yaml": (data_dir() / "pk" / "2019.yaml").read_bytes(),
         "program/2019.yaml": (data_dir() / "program" / "2019.yaml").read_bytes(),
         "renaksi/2019.yaml": (data_dir() / "renaksi" / "2019.yaml").read_bytes(),
+        "tindak-lanjut.yaml": (data_dir() / "tindak-lanjut.yaml").read_bytes(),
     }
     if rng.random() < 0.3:  # the older file kind, for a year without a program file
         files["anggaran/2018.yaml"] = (data_dir() / "anggaran" / "2018.yaml").read_bytes()
@@ -190,7 +201,9 @@ def make_case(folder: Path, rng: random.Random) -> str:
         else ["program/2019.yaml"]
         if choice < 0.66
         else ["renaksi/2019.yaml"]
-        if choice < 0.76
+        if choice < 0.72
+        else ["tindak-lanjut.yaml"]
+        if choice < 0.77
         else ["ikutool.yaml"]
         if choice < 0.88
         else ["iku.yaml", "realisasi/2019.yaml"]
