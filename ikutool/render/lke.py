@@ -98,7 +98,7 @@ def lke_document(h: HasilLke, *, kke: dict[str, Any] | None = None) -> Dokumen:
     return Dokumen(
         judul=f"Perkiraan LKE {h.tahun}",
         blocks=blocks,
-        peringatan_halaman=[h.catatan[0].split(":")[0] + ": bukan nilai resmi evaluasi SAKIP."],
+        peringatan_halaman=["PERKIRAAN - bukan nilai resmi evaluasi SAKIP."],
         asal=[f"Disusun dengan ikutool {__version__}."],
         landscape=True,
     )

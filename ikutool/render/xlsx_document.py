@@ -116,6 +116,7 @@ def document_xlsx(doc: Dokumen, *, kertas: str = "A4", scratch: Any = None) -> b
                 for j, h in enumerate(b.header, 1):
                     _put(ws, row, j, h, bold=True, colour="DDEBF7")
                     style(ws.cell(row=row, column=j), bold=True, colour="DDEBF7", align="c")
+                _tall(ws, row, [(h, 1) for h in b.header])
                 row += 1
             if b.nomor_kolom:
                 j = 1
@@ -172,7 +173,7 @@ def _tall(ws: Any, row: int, groups: list[tuple[str, int]]) -> None:
     lines, j = 1, 1
     for text, span in groups:
         width = sum(ws.column_dimensions[get_column_letter(j + k)].width or 10 for k in range(span))
-        lines = max(lines, math.ceil(len(text) / max(width * 0.95 - 1, 4)) + 1)
+        lines = max(lines, math.ceil(len(text) / max(width * 0.95 - 1, 4)) + (span > 1))
         j += span
     ws.row_dimensions[row].height = 13 * lines
 
