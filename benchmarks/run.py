@@ -109,6 +109,17 @@ def startup(runs: int, work: Path) -> list[str]:
             work,
             env,
         ),
+        "iku lke --tahun 2019": ([*iku_bin(), "lke", "--tahun", "2019"], work, env),
+        "iku validate --mutu": (
+            [*iku_bin(), "validate", "--mutu"],
+            work / "kab" / "dinas",
+            env,
+        ),
+        "iku diff (IKU, 2 files)": (
+            [*iku_bin(), "diff", "iku.yaml", "iku.yaml"],
+            work / "kab" / "dinas",
+            env,
+        ),
         "iku --help": ([*iku_bin(), "--help"], work, env),
     }
     t = interleaved(cases, runs)
