@@ -117,3 +117,13 @@ def test_history_explains_itself_without_git(iku_cli, workspace, monkeypatch) ->
     monkeypatch.setattr(shutil, "which", lambda name: None)
     missing = iku_cli("diff", "--riwayat")
     assert missing.exit_code == 2 and "git tidak terpasang" in missing.output
+
+
+def test_a_git_that_hangs_is_a_message(iku_cli, workspace, monkeypatch) -> None:
+    def hang(*args, **kwargs):
+        raise subprocess.TimeoutExpired("git", 30)
+
+    monkeypatch.setattr(shutil, "which", lambda name: "/usr/bin/git")
+    monkeypatch.setattr(subprocess, "run", hang)
+    result = iku_cli("diff", "--riwayat")
+    assert result.exit_code == 2 and "IKU510" in result.output and "Traceback" not in result.output
