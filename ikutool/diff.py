@@ -212,7 +212,15 @@ def diff_pk(
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=30, check=False)
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise IkuError.single(
+            "IKU510",
+            f"git tidak dapat dijalankan ({exc.__class__.__name__}); riwayat IKU tidak dibaca",
+            file="--riwayat",
+            exit_code=2,
+        ) from None
 
 
 def history(path: Path, shown_name: str) -> Riwayat:
