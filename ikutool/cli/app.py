@@ -94,8 +94,9 @@ def _evaluasi_group() -> Any:
 
     @sub.callback()
     def evaluasi() -> None:
-        """Evaluasi Renja (formulir E.81, per triwulan) dan Renstra (E.80): kinerja dan
-        anggaran. 'iku evaluasi' tanpa perintah berikutnya = 'iku evaluasi renstra'.
+        """Evaluasi Renja (formulir E.81) dan Renstra (E.80): kinerja dan anggaran.
+
+        'iku evaluasi' tanpa perintah berikutnya sama dengan 'iku evaluasi renstra'.
 
         Contoh: iku evaluasi renja --tahun 2019 --format xlsx --out e81-2019.xlsx
         """

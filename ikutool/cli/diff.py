@@ -51,8 +51,10 @@ def diff(
     force: ForceOpt = False,
     iku_file: IkuOpt = None,
 ) -> None:
-    """Perbedaan dua berkas IKU (atau dua berkas PK): indikator ditambah, dihapus, diubah
-    uraian atau kodenya; target per tahun, polaritas, satuan, definisi dan formula.
+    """Perbedaan dua berkas IKU (atau PK), atau riwayat IKU dari git.
+
+    Indikator ditambah, dihapus, diubah uraian atau kodenya; target per tahun, polaritas,
+    satuan, definisi dan formula.
 
     --riwayat: perubahan berkas IKU ruang kerja dari versi ke versi (ruang kerja dalam git).
 

@@ -59,8 +59,9 @@ def lke(
     pk_dir: PkOpt = None,
     program_dir: ProgramOpt = None,
 ) -> None:
-    """Perkiraan evaluasi SAKIP (LKE PermenPAN-RB 88/2021) dari berkas instansi sendiri: setiap
-    komponen dan sub-komponen dengan bobotnya, kriteria yang dapat dihitung dari berkas (rasio,
+    """Perkiraan evaluasi SAKIP (LKE) dari berkas instansi sendiri; bukan nilai resmi.
+
+    LKE PermenPAN-RB 88/2021: setiap komponen dan sub-komponen dengan bobotnya, kriteria yang dapat dihitung dari berkas (rasio,
     nilai, dan yang masih kurang dengan letaknya), kriteria yang perlu penilaian evaluator (dan
     bukti yang perlu disiapkan), perkiraan nilai sebagai rentang, dan predikatnya. Bukan nilai
     resmi.

@@ -84,8 +84,10 @@ def rekap(
         ),
     ] = None,
 ) -> None:
-    """Rekapitulasi semua instansi: satu baris per ruang kerja di FOLDER, dengan capaian per
-    sasaran, rata-rata, kategori dan yang masih kurang. Instansi yang berkasnya salah dilaporkan
+    """Rekapitulasi semua instansi: satu baris per ruang kerja di FOLDER.
+
+    Capaian per sasaran, rata-rata, kategori dan yang masih kurang; dengan --tw, capaian s.d.
+    triwulan dan instansi yang belum melapor. Instansi yang berkasnya salah dilaporkan
     (dengan lokasinya) dan yang lain tetap dihitung; kode keluar 1 bila ada yang salah.
 
     Contoh: iku rekap --tahun 2026 kabupaten/, iku rekap --dari 2025 --sampai 2027 --urut capaian

@@ -85,11 +85,11 @@ def triwulan(
     renaksi_dir: RenaksiOpt = None,
     program_dir: ProgramOpt = None,
 ) -> None:
-    """Laporan kinerja triwulan: target dan realisasi triwulan, capaian triwulan, realisasi s.d.
-    triwulan terhadap target tahunan (menurut aturan triwulan tiap indikator), dan realisasi
-    anggaran program s.d. triwulan.
+    """Laporan kinerja triwulan: capaian triwulan dan s.d. triwulan, anggaran program.
 
-    Target triwulan dibaca dari rencana aksi (renaksi/<tahun>.yaml), realisasi triwulan dari
+    Per indikator: target dan realisasi triwulan, capaian triwulan, realisasi s.d. triwulan
+    terhadap target tahunan (menurut aturan triwulan tiap indikator); realisasi anggaran
+    program s.d. triwulan. Target triwulan dibaca dari rencana aksi (renaksi/<tahun>.yaml), realisasi triwulan dari
     berkas realisasi (isian 'triwulan'), anggaran dari program/<tahun>.yaml.
 
     Contoh: iku triwulan --tahun 2019 --tw 2 --format docx --out triwulan-2019-II.docx
