@@ -33,6 +33,7 @@ SUB = (("keberadaan", "Keberadaan", 0.2), ("kualitas", "Kualitas", 0.3),
 GRADE_VALUE = {"a": 1.0, "b": 0.75, "c": 0.5, "d": 0.25, "e": 0.0}
 PREDIKAT = ((90, "AA"), (80, "A"), (70, "BB"), (60, "B"), (50, "CC"), (30, "C"))
 PREDIKAT_ORDER = ("D", "C", "CC", "B", "BB", "A", "AA")
+BANDS = "a > 90 %, b > 75 %, c > 40 %, d > 10 %, e <= 10 %"
 
 
 def grade(ratio: float) -> str:
@@ -142,7 +143,8 @@ DECIDED = {
                          "Target tidak lebih rendah dari realisasi tahun lalu"),
     "iku_stabil": ("perencanaan", "kualitas", "IKU tidak berubah-ubah dalam periode Renstra"),
     "pengukuran_triwulan": ("pengukuran", "kualitas",
-                            "Capaian diukur setiap triwulan (realisasi dan target triwulan)"),
+                            "Capaian diukur setiap triwulan (bagian triwulan yang terisi: "
+                            "realisasi, dan target rencana aksi bila ada)"),
     "manual_iku_lengkap": ("pengukuran", "keberadaan",
                            "Manual IKU lengkap: definisi, formula dan sumber data"),
     "lkjip_lengkap": ("pelaporan", "keberadaan",
@@ -189,12 +191,12 @@ def _band(id_: str, ratio: float | None, temuan: list[Temuan], aturan: str = "")
     komponen, sub, uraian = DECIDED[id_]
     if ratio is None:
         return Kriteria(id=id_, komponen=komponen, subkomponen=sub, uraian=uraian,
-                        dapat_dihitung=False, temuan=temuan, aturan=aturan)  # fmt: skip
+                        dapat_dihitung=False, temuan=temuan, aturan=aturan or BANDS)  # fmt: skip
     g = grade(ratio)
     return Kriteria(id=id_, komponen=komponen, subkomponen=sub, uraian=uraian,
                     dapat_dihitung=True, rasio=settled_figure(ratio), nilai=g,
                     skor=GRADE_VALUE[g],
-                    aturan=aturan or "a > 90 %, b > 75 %, c > 40 %, d > 10 %, e <= 10 %",
+                    aturan=aturan or BANDS,
                     temuan=temuan)  # fmt: skip
 
 
@@ -337,9 +339,7 @@ def pengukuran_triwulan(m: Masukan) -> Kriteria:
                     pesan=f"{ind.kode}: target TW {gaps} belum ada di rencana aksi",
                     berkas=m.renaksi.file))  # fmt: skip
     ratio = have / total * 100 if total else None
-    return _band("pengukuran_triwulan", ratio, temuan,
-                 "bagian triwulan yang terisi (realisasi, dan target rencana aksi bila ada): "
-                 "a > 90 %, b > 75 %, c > 40 %, d > 10 %, e <= 10 %")  # fmt: skip
+    return _band("pengukuran_triwulan", ratio, temuan)
 
 
 def manual_iku_lengkap(m: Masukan) -> Kriteria:

@@ -61,10 +61,10 @@ def lke(
 ) -> None:
     """Perkiraan evaluasi SAKIP (LKE) dari berkas instansi sendiri; bukan nilai resmi.
 
-    LKE PermenPAN-RB 88/2021: setiap komponen dan sub-komponen dengan bobotnya, kriteria yang dapat dihitung dari berkas (rasio,
-    nilai, dan yang masih kurang dengan letaknya), kriteria yang perlu penilaian evaluator (dan
-    bukti yang perlu disiapkan), perkiraan nilai sebagai rentang, dan predikatnya. Bukan nilai
-    resmi.
+    LKE PermenPAN-RB 88/2021: setiap komponen dan sub-komponen dengan bobotnya, kriteria yang
+    dapat dihitung dari berkas (rasio, nilai, dan yang masih kurang dengan letaknya), kriteria
+    yang perlu penilaian evaluator (dan bukti yang perlu disiapkan), perkiraan nilai sebagai
+    rentang, dan predikatnya.
 
     Contoh: iku lke --tahun 2019, iku lke --tahun 2019 -f xlsx --out lke-2019.xlsx
     """

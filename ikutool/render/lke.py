@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ikutool.lke import GRADE_VALUE, HasilLke, Kriteria
+from ikutool.lke import BANDS, GRADE_VALUE, HasilLke, Kriteria
 from ikutool.numfmt import format_angka
 from ikutool.render.document import Block, Dokumen, Heading, Para, Run, Tabel, placeholder
+
+BANDS_SHORT = "pita rasio a-e"
 
 
 def _n(v: float | None, decimals: int = 2) -> str:
@@ -62,9 +64,10 @@ def lke_document(h: HasilLke, *, kke: dict[str, Any] | None = None) -> Dokumen:
             for s in k.sub
             if k.id == c.komponen and s.id == c.subkomponen
         )
+        rule = BANDS_SHORT if c.aturan == BANDS else c.aturan
         crit_rows.append(
             [str(n), c.uraian, f"{komponen} / {sub}", _n(c.rasio), _nilai(c),
-             c.aturan if c.dapat_dihitung else (f"siapkan: {c.bukti}" if c.bukti else c.aturan)]
+             rule if c.dapat_dihitung else (f"siapkan: {c.bukti}" if c.bukti else rule)]
         )  # fmt: skip
     blocks.append(
         Tabel(
@@ -73,7 +76,8 @@ def lke_document(h: HasilLke, *, kke: dict[str, Any] | None = None) -> Dokumen:
             ["No", "Kriteria", "Komponen", "Rasio (%)", "Nilai", "Aturan / bukti"],
             crit_rows,
             ["r", "l", "l", "r", "l", "l"],
-        )  # fmt: skip
+            catatan=[f"{BANDS_SHORT}: {BANDS}; nilai a-e bernilai 1; 0,75; 0,5; 0,25; 0."],
+        )
     )
     item_rows: list[list[Run]] = []
     for n, c in enumerate(h.kriteria, 1):
