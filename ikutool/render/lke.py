@@ -83,16 +83,16 @@ def lke_document(h: HasilLke, *, kke: dict[str, Any] | None = None) -> Dokumen:
     for n, c in enumerate(h.kriteria, 1):
         for t in c.temuan:
             where = f"{t.berkas}:{t.baris}" if t.berkas and t.baris else (t.berkas or "-")
-            item_rows.append([str(n), c.uraian, t.pesan, where])
+            item_rows.append([str(n), t.pesan, where])
     if item_rows:
         blocks.append(
             Tabel(
                 "Tabel 3",
                 "Yang masih kurang, dan cara memperbaikinya",
-                ["No kriteria", "Kriteria", "Temuan", "Letak di berkas"],
+                ["Kriteria (Tabel 2)", "Temuan", "Letak di berkas"],
                 item_rows,
-                ["r", "l", "l", "l"],
-            )  # fmt: skip
+                ["r", "l", "l"],
+            )
         )
     blocks += [Para([n], kind="small") for n in notes]
     if kke is not None:
