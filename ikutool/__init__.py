@@ -6,4 +6,4 @@ import os
 # ikutool uses none. A user who wants one can still set the variable themselves.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
