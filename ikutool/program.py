@@ -222,6 +222,19 @@ class ProgramTahun:
     def for_sasaran(self, kode: str) -> list[Program]:
         return [p for p in self.program if kode in p.sasaran]
 
+    def warnings_at(self, *where: Any) -> list[str]:
+        """Warnings located in the program (``"program", i``) or kegiatan (``..., "kegiatan",
+        j``) at ``where``, itself and not its kegiatan: they travel with its row."""
+        out = []
+        for f in self.findings:
+            seg = tuple(f.segments or ())
+            if f.is_error or seg[: len(where)] != where:
+                continue
+            if len(where) == 2 and len(seg) > 2 and seg[2] == "kegiatan":
+                continue
+            out.append(f.message)
+        return out
+
     def as_anggaran(self) -> Any:
         """The programs' money as the LKjIP's efisiensi reads it (one figure per program)."""
         from ikutool.anggaran import AnggaranTahun

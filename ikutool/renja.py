@@ -177,8 +177,10 @@ def build_renja(iku: Iku, tahun: int, program: Any, *, skala: str | None = None)
                 catatan=None,
             )  # fmt: skip
         )
-        for _i, p in progs:
+        for i, p in progs:
             also = ", ".join(p.sasaran[1:])
+            said = [f"juga mendukung sasaran {also}"] if also else []
+            said += program.warnings_at("program", i)
             rows.append(
                 BarisRenja.model_construct(
                     kode=p.kode,
@@ -189,7 +191,7 @@ def build_renja(iku: Iku, tahun: int, program: Any, *, skala: str | None = None)
                     unit=p.penanggung_jawab,
                     satuan=None,
                     aturan_triwulan=None,
-                    catatan=f"juga mendukung sasaran {also}" if also else None,
+                    catatan="; ".join(said) or None,
                 )  # fmt: skip
             )
             rows += [_indicator(iku, ind, p.penanggung_jawab) for ind in p.indikator]

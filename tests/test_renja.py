@@ -197,3 +197,17 @@ def test_renstra_evaluation_gains_money_and_predikat(iku_cli, workspace) -> None
     assert len(doc.tables) == 2 and doc.sections[0].page_width > doc.sections[0].page_height
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "predikat ST (Sangat Tinggi)" in text and "predikat T (Tinggi)" in text
+
+
+def test_a_warning_about_a_program_travels_into_the_form(iku_cli, ws) -> None:
+    """Kegiatan pagu summing past their program's pagu is a warning on the program: it is
+    marked on the program's row of E.81 and explained under the table, not only on stderr."""
+    path = ws / "program" / "2020.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace('pagu: "Rp 400.000.000"', 'pagu: "Rp 1.200.000.000"'),
+        "utf-8",
+    )
+    rows = {r["kode"]: r for r in e81(iku_cli)["baris"]}
+    assert "melebihi" in rows["P1"]["catatan"] or "lebih dari pagu" in rows["P1"]["catatan"]
+    md = iku_cli("evaluasi", "renja", "--tahun", "2020", "-f", "markdown").stdout
+    assert "P1 Program Pemberdayaan UMKM \\*1)" in md and "\\*1) pagu kegiatan" in md

@@ -66,6 +66,9 @@ def renja_document(h: HasilRenja) -> Dokumen:
             name = f"{r.kode + ' ' if r.kode else ''}{r.uraian}"
             if r.jenis == "kegiatan":
                 name = "- " + name
+            if r.catatan:
+                notes.append(r.catatan)
+                name += f" *{len(notes)})"
             rows.append(["", "", name, "", *figures, r.unit or ""])
         else:
             mark = ""
