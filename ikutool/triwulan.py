@@ -78,6 +78,7 @@ class ProgramTriwulan(Result):
     realisasi_rp_tw: float | None
     realisasi_rp_sd_tw: float | None
     serapan_sd_tw: float | None  # realisasi Rp s.d. TW / pagu x 100
+    peringatan: list[str] = []  # warnings located in the program's entry (travel with its row)
 
 
 class HasilTriwulan(Result):
@@ -301,7 +302,7 @@ def _programs(
     if program is None or not include:
         return [], None, None
     rows = []
-    for p in program.program:
+    for i, p in enumerate(program.program):
         spent = p.uang.sd(tw)
         rows.append(
             ProgramTriwulan.model_construct(
@@ -314,6 +315,7 @@ def _programs(
                 serapan_sd_tw=_fig(spent / p.uang.pagu * 100)
                 if p.uang.pagu and spent is not None
                 else None,
+                peringatan=program.warnings_at("program", i),
             )
         )
     pagus = [r.pagu for r in rows if r.pagu is not None]

@@ -230,3 +230,16 @@ def test_a_cached_program_file_gives_the_same_figures(iku_cli, ws) -> None:
     first = iku_cli("evaluasi", "renja", "--tahun", "2020", "-f", "json").stdout
     second = iku_cli("evaluasi", "renja", "--tahun", "2020", "-f", "json").stdout
     assert first == second and json.loads(first)["predikat"] == {"k": "S", "rp": "R"}
+
+
+def test_a_program_warning_reaches_the_quarterly_report(iku_cli, ws) -> None:
+    path = ws / "program" / "2020.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace('pagu: "Rp 400.000.000"', 'pagu: "Rp 1.200.000.000"'),
+        "utf-8",
+    )
+    data = json.loads(iku_cli("triwulan", "--tahun", "2020", "--tw", "2", "-f", "json").stdout)
+    p1 = next(p for p in data["program"] if p["kode"] == "P1")
+    assert p1["peringatan"] and "pagu kegiatan" in p1["peringatan"][0]
+    md = iku_cli("triwulan", "--tahun", "2020", "--tw", "2", "-f", "markdown").stdout
+    assert "Program Pemberdayaan UMKM (!)" in md and "(!) P1: pagu kegiatan" in md

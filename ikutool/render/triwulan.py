@@ -160,9 +160,12 @@ def triwulan_document(h: HasilTriwulan) -> Dokumen:
     if h.program:
         blocks.append(Heading(1, "C. Realisasi Anggaran Program"))
         prog_rows: list[list[Run]] = []
+        prog_notes: list[str] = []
         for n, p in enumerate(h.program, 1):
+            mark = " (!)" if p.peringatan else ""
+            prog_notes += [f"(!) {p.kode or p.nama}: {w}" for w in p.peringatan]
             prog_rows.append(
-                [str(n), f"{p.kode + ' ' if p.kode else ''}{p.nama}", ", ".join(p.sasaran),
+                [str(n), f"{p.kode + ' ' if p.kode else ''}{p.nama}{mark}", ", ".join(p.sasaran),
                  _rp(p.pagu), _rp(p.realisasi_rp_tw), _rp(p.realisasi_rp_sd_tw),
                  _pct(p.serapan_sd_tw)]
             )  # fmt: skip
@@ -185,7 +188,7 @@ def triwulan_document(h: HasilTriwulan) -> Dokumen:
                 prog_rows,
                 ["l", "l", "l", "r", "r", "r", "r"],
                 bold_rows={len(prog_rows) - 1},
-                catatan=[f"Serapan = realisasi s.d. TW {tw} / pagu x 100."],
+                catatan=[f"Serapan = realisasi s.d. TW {tw} / pagu x 100.", *prog_notes],
             )  # fmt: skip
         )
     from ikutool import __version__
