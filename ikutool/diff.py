@@ -20,6 +20,7 @@ from typing import Any
 
 from ikutool.errors import IkuError
 from ikutool.model import Iku, Indikator, Result
+from ikutool.yaml_reader import line_of
 
 KIND_WORDS = {
     "ditambah": "indikator ditambah",
@@ -77,25 +78,6 @@ class Riwayat(Result):
         ]
 
 
-def _line(doc: Any, path: tuple) -> int | None:
-    if doc is None:
-        return None
-    _, loc = doc.resolve(path)
-    return loc.line if loc is not None else None
-
-
-def _paths(iku: Iku) -> dict[str, tuple]:
-    """Each indicator's path in its file (for the line a change is reported at)."""
-    out: dict[str, tuple] = {}
-    for i, sas in enumerate(iku.sasaran):
-        for j, ind in enumerate(sas.indikator):
-            out[ind.kode] = ("sasaran", i, "indikator", j)
-    for i, tuj in enumerate(iku.tujuan):
-        for j, ind in enumerate(tuj.indikator):
-            out[ind.kode] = ("tujuan", i, "indikator", j)
-    return out
-
-
 def _units(ind: Indikator) -> str:
     units = []
     for t in ind.target.values():
@@ -109,11 +91,11 @@ def diff_iku(
 ) -> HasilDiff:
     old_inds = {ind.kode: (g, ind) for g, ind in old.indikator()}
     new_inds = {ind.kode: (g, ind) for g, ind in new.indikator()}
-    old_paths, new_paths = _paths(old), _paths(new)
+    old_paths, new_paths = old.indikator_paths(), new.indikator_paths()
     out: list[Perubahan] = []
 
     def at_new(kode: str, *more: Any) -> dict[str, Any]:
-        return {"berkas": new_name, "baris": _line(new_doc, (*new_paths[kode], *more))}
+        return {"berkas": new_name, "baris": line_of(new_doc, (*new_paths[kode], *more))}
 
     pairs: list[tuple[str, str]] = [(k, k) for k in old_inds if k in new_inds]
     gone = [k for k in old_inds if k not in new_inds]
@@ -142,7 +124,7 @@ def diff_iku(
         ind = old_inds[k][1]
         out.append(
             Perubahan(jenis="dihapus", kode=k, uraian=ind.uraian, berkas=old_name,
-                      baris=_line(old_doc, old_paths[k]))
+                      baris=line_of(old_doc, old_paths[k]))
         )  # fmt: skip
     for k in fresh:
         out.append(Perubahan(jenis="ditambah", kode=k, uraian=new_inds[k][1].uraian, **at_new(k)))
@@ -195,7 +177,7 @@ def diff_pk(
         ind = iku.find_indikator(kode)
         uraian = ind.uraian if ind is not None else kode
         ta, tb = old.target.get(kode), new.target.get(kode)
-        line = _line(new_doc, ("target", kode))
+        line = line_of(new_doc, ("target", kode))
         if ta is None:
             out.append(Perubahan(jenis="ditambah", kode=kode, uraian=uraian, tahun=new.tahun,
                                  baru=tb.teks, berkas=new_name, baris=line))  # fmt: skip

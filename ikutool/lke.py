@@ -21,6 +21,7 @@ from typing import Any
 from ikutool.model import Result
 from ikutool.numfmt import settled, settled_figure
 from ikutool.realisasi import QUARTERS
+from ikutool.yaml_reader import line_of
 
 KOMPONEN = (
     ("perencanaan", "Perencanaan Kinerja", 30.0),
@@ -180,13 +181,6 @@ class Masukan:
     anggaran_doc: Any = None  # the year's program (or anggaran) file's document, for lines
 
 
-def _line(doc: Any, path: tuple, *, at_key: bool = False) -> int | None:
-    if doc is None:
-        return None
-    _, loc = doc.resolve(path, at_key=at_key)
-    return loc.line if loc is not None else None
-
-
 def _band(id_: str, ratio: float | None, temuan: list[Temuan], aturan: str = "") -> Kriteria:
     komponen, sub, uraian = DECIDED[id_]
     if ratio is None:
@@ -208,12 +202,6 @@ def _points(id_: str, ratio: float | None, ok: bool, temuan: list[Temuan], atura
                     temuan=temuan)  # fmt: skip
 
 
-def _indicator_paths(iku: Any) -> dict[str, tuple]:
-    from ikutool.diff import _paths
-
-    return _paths(iku)
-
-
 def pk_memuat_iku(m: Masukan) -> Kriteria:
     iku, y = m.iku, m.tahun
     wanted = [ind for _, ind in iku.indikator() if ind.target_for(y) is not None]
@@ -227,10 +215,10 @@ def pk_memuat_iku(m: Masukan) -> Kriteria:
             pesan=f"tidak dapat dihitung: {why}. Tulis di berkas PK 'daftar_lengkap: ya' dan "
                   "sebutkan setiap indikator yang ada di PK bertanda tangan (juga yang targetnya "
                   "sama dengan Renstra)",
-            berkas=m.pk.file if m.pk else None, baris=_line(m.pk_doc, ("tahun",)) if m.pk else None)])  # fmt: skip
+            berkas=m.pk.file if m.pk else None, baris=line_of(m.pk_doc, ("tahun",)) if m.pk else None)])  # fmt: skip
     absent = [ind for ind in wanted if ind.kode not in m.pk.target]
     ratio = (len(wanted) - len(absent)) / len(wanted) * 100 if wanted else None
-    line = _line(m.pk_doc, ("target",), at_key=True)
+    line = line_of(m.pk_doc, ("target",), at_key=True)
     temuan = [
         Temuan(pesan=f"{ind.kode} ({ind.uraian}) ada di Renstra {y} tetapi tidak di PK; "
                      f"masukkan ke PK dengan targetnya ({ind.target_for(y).teks})",
@@ -251,7 +239,7 @@ def target_menantang(m: Masukan) -> Kriteria:
                         dapat_dihitung=False, aturan="0 bila ada target di bawah realisasi tahun lalu",
                         temuan=[Temuan(pesan=f"realisasi {y - 1} tidak ada: target {y} tidak dapat "
                                              "dibandingkan dengan realisasi tahun lalu")])  # fmt: skip
-    paths = _indicator_paths(iku)
+    paths = iku.indikator_paths()
     temuan, compared = [], 0
     for _, ind in iku.indikator():
         from_pk = m.pk is not None and ind.kode in m.pk.target
@@ -269,9 +257,9 @@ def target_menantang(m: Masukan) -> Kriteria:
             low = comp.jumlah < value if ind.polaritas == "positif" else comp.jumlah > value
             if low:
                 where = (
-                    (m.pk.file, _line(m.pk_doc, ("target", ind.kode)))
+                    (m.pk.file, line_of(m.pk_doc, ("target", ind.kode)))
                     if from_pk
-                    else (m.iku_name, _line(m.iku_doc, (*paths.get(ind.kode, ()), "target", y)))
+                    else (m.iku_name, line_of(m.iku_doc, (*paths.get(ind.kode, ()), "target", y)))
                 )
                 word = "di bawah" if ind.polaritas == "positif" else "di atas (polaritas negatif)"
                 temuan.append(Temuan(
@@ -327,7 +315,7 @@ def pengukuran_triwulan(m: Masukan) -> Kriteria:
                 pesan=f"{ind.kode}: realisasi TW {gaps} belum diisi per triwulan "
                       f"(isi 'triwulan: {{I: .., II: ..}}')",
                 berkas=data.file if data is not None else None,
-                baris=_line(m.realisasi_doc, ("realisasi", ind.kode), at_key=True),
+                baris=line_of(m.realisasi_doc, ("realisasi", ind.kode), at_key=True),
                 kode=ind.kode))  # fmt: skip
         if m.renaksi is not None:
             planned = m.renaksi.target.get(ind.kode, {})
@@ -344,7 +332,7 @@ def pengukuran_triwulan(m: Masukan) -> Kriteria:
 
 def manual_iku_lengkap(m: Masukan) -> Kriteria:
     iku = m.iku
-    paths = _indicator_paths(iku)
+    paths = iku.indikator_paths()
     inds = [ind for _, ind in iku.indikator()]
     temuan = []
     complete = 0
@@ -355,7 +343,7 @@ def manual_iku_lengkap(m: Masukan) -> Kriteria:
         if missing:
             temuan.append(Temuan(
                 pesan=f"{ind.kode}: Manual IKU belum lengkap, belum ada {', '.join(missing)}",
-                berkas=m.iku_name, baris=_line(m.iku_doc, paths.get(ind.kode, ())),
+                berkas=m.iku_name, baris=line_of(m.iku_doc, paths.get(ind.kode, ())),
                 kode=ind.kode))  # fmt: skip
         else:
             complete += 1
@@ -418,7 +406,7 @@ def lkjip_criteria(m: Masukan) -> tuple[Kriteria, Kriteria, Kriteria]:
                 "bila target tercapai"
             )
         temuan3.append(Temuan(pesan=f"{s.kode}: " + "; ".join(parts), berkas=lk.berkas_anggaran,
-                              baris=_money_line(m, s.kode), kode=s.kode))  # fmt: skip
+                              baris=_moneyline_of(m, s.kode), kode=s.kode))  # fmt: skip
     if not with_money:
         komponen, sub, uraian = DECIDED["efisiensi_anggaran"]
         efisiensi = Kriteria(id="efisiensi_anggaran", komponen=komponen, subkomponen=sub,
@@ -433,14 +421,14 @@ def lkjip_criteria(m: Masukan) -> tuple[Kriteria, Kriteria, Kriteria]:
     return lengkap, pembanding, efisiensi
 
 
-def _money_line(m: Masukan, kode: str) -> int | None:
+def _moneyline_of(m: Masukan, kode: str) -> int | None:
     """The line of the first program serving sasaran ``kode`` in the year's money file."""
     doc = m.anggaran_doc
     programs = doc.data.get("program") if doc is not None and isinstance(doc.data, dict) else None
     for i, p in enumerate(programs if isinstance(programs, list) else []):
         linked = p.get("sasaran") if isinstance(p, dict) else None
         if linked == kode or (isinstance(linked, list) and kode in linked):
-            return _line(doc, ("program", i))
+            return line_of(doc, ("program", i))
     return None
 
 

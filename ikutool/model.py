@@ -562,6 +562,18 @@ class Iku(Base):
         """Every indicator with its group (a tujuan's, a sasaran's, a kelompok's)."""
         return [(s, i) for s in self.groups() for i in s.indikator]
 
+    def indikator_paths(self) -> dict[str, tuple]:
+        """Each indicator's path in the file (``("sasaran", i, "indikator", j)``), for the line
+        a report points at."""
+        out: dict[str, tuple] = {}
+        for i, sas in enumerate(self.sasaran):
+            for j, ind in enumerate(sas.indikator):
+                out[ind.kode] = ("sasaran", i, "indikator", j)
+        for i, tuj in enumerate(self.tujuan):
+            for j, ind in enumerate(tuj.indikator):
+                out[ind.kode] = ("tujuan", i, "indikator", j)
+        return out
+
     def find_indikator(self, kode: str) -> Indikator | None:
         """The indikator of ``kode`` (an index built on first use: callers look every code up)."""
         if self._index is None:

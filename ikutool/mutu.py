@@ -20,19 +20,13 @@ from ikutool.model import Iku
 W = Severity.WARNING
 
 
-def _paths(iku: Iku) -> dict[str, tuple]:
-    from ikutool.diff import _paths as paths
-
-    return paths(iku)
-
-
 def mutu_findings(
     iku: Iku, doc: Any, realisasi: dict[int, Any], pk: dict[int, Any], pk_docs: dict[int, Any]
 ) -> list[Finding]:
     from ikutool.numfmt import format_angka
 
     out: list[Finding] = []
-    paths = _paths(iku)
+    paths = iku.indikator_paths()
     years = list(iku.periode.tahun)
     for i, sas in enumerate(iku.sasaran):
         limit = iku.maks_indikator_per_sasaran

@@ -158,6 +158,9 @@ class IndikatorKinerja:
     target_akhir: Target | None
     sd_tahun_lalu: float | None
     realisasi: dict[str, float] = field(default_factory=dict)  # TW -> value
+    # what capaian.value_args reads of an indicator: the file's negative rule, ranks compared
+    rumus_negatif: str | None = None
+    capaian_predikat: str = "peringkat"
 
     @property
     def komponen(self) -> Komponen | None:

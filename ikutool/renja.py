@@ -121,7 +121,7 @@ def _indicator(iku: Iku, ind: Any, unit: str | None) -> BarisRenja:
     if cols["13"].k is not None and akhir is not None:
         from ikutool.capaian import value_args
 
-        args = value_args(iku, _Shim(ind), akhir)  # type: ignore[arg-type]
+        args = value_args(iku, ind, akhir)  # type: ignore[arg-type]  # reads the same fields
         value, _, _ = capaian_value(akhir.jumlah, cols["13"].k, **args)
         cols["14"].k = _fig(value)
     return BarisRenja.model_construct(
@@ -135,15 +135,6 @@ def _indicator(iku: Iku, ind: Any, unit: str | None) -> BarisRenja:
         unit=unit,
         catatan=note,
     )
-
-
-class _Shim:
-    """The fields of an indicator :func:`value_args` reads, for a program's indicator."""
-
-    def __init__(self, ind: Any) -> None:
-        self.polaritas = ind.polaritas
-        self.rumus_negatif = None
-        self.capaian_predikat = "peringkat"
 
 
 def _join(a: str | None, b: str) -> str:

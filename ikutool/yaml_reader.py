@@ -118,6 +118,15 @@ class Document:
         return Finding(code, message, severity, self.file, line, col, shown or None, path)
 
 
+def line_of(doc: Document | None, path: PathT, *, at_key: bool = False) -> int | None:
+    """The line of ``path`` in ``doc`` (of its key, with ``at_key``), or None: for a report that
+    points at a place in a file without raising a finding there."""
+    if doc is None:
+        return None
+    _, loc = doc.resolve(path, at_key=at_key)
+    return loc.line if loc is not None else None
+
+
 def format_path(path: PathT) -> str:
     """``("sasaran", 2, "indikator", 1, "target", 2019)`` -> ``sasaran[2].indikator[1].target.2019``.
 

@@ -290,9 +290,11 @@ def renstra_blocks(laporan: Any, r: Any) -> list[Block]:
         Para([f"Predikat kinerja dan anggaran masing-masing dari rata-ratanya sendiri ({bands})."],
              kind="small"),
     ]  # fmt: skip
+    from ikutool.render.renja import FAKTOR
+
     words = {
-        "faktor_pendorong": "Faktor pendorong keberhasilan pencapaian",
-        "faktor_penghambat": "Faktor penghambat pencapaian kinerja",
+        "faktor_pendorong": FAKTOR["faktor_pendorong"],
+        "faktor_penghambat": FAKTOR["faktor_penghambat"],
         "tindak_lanjut_renja": "Tindak lanjut yang diperlukan dalam Renstra berikutnya",
     }
     for key, label in words.items():
