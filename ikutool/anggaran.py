@@ -34,14 +34,52 @@ from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document, read_yaml
 Metode = Literal["rasio", "selisih", "sisa"]
 
 
-def _one_or_many(value: object) -> object:
+def one_or_many(value: object) -> object:
+    """``sasaran: S1`` as ``[S1]``: one sasaran written without a list."""
     return [value] if isinstance(value, str) else value
+
+
+def sasaran_findings(
+    doc: Document,
+    iku: Iku,
+    nama: str,
+    sasaran: list[str],
+    where: tuple,
+    known: list[str],
+    example: str,
+) -> list[Finding]:
+    """A program (of a program or anggaran file) linked to no sasaran (IKU315), or to one the IKU
+    does not have (IKU301, with the nearest code)."""
+    out = []
+    if not sasaran:
+        first = known[0] if known else "S1"
+        out.append(
+            doc.finding(
+                "IKU315",
+                f"program '{clip(nama)}' belum dikaitkan dengan sasaran mana pun; tulis sasaran "
+                f"yang didukungnya, mis. 'sasaran: {example.replace('S1', first)}'",
+                where,
+            )
+        )
+    for j, kode in enumerate(sasaran):
+        if kode not in known:
+            guess = nearest(kode, known)
+            hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
+            out.append(
+                doc.finding(
+                    "IKU301",
+                    f"program '{clip(nama)}' dikaitkan dengan sasaran '{clip(kode)}' yang tidak "
+                    f"ada di IKU {iku.berkas}.{hint} Sasaran yang ada: {listing(known)}.",
+                    (*where, "sasaran", j),
+                )
+            )
+    return out
 
 
 class Program(Base):
     kode: Annotated[StrictStr, Field(min_length=1, max_length=60)] | None = None
     nama: Text
-    sasaran: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(default_factory=list)
+    sasaran: Annotated[list[Text], BeforeValidator(one_or_many)] = Field(default_factory=list)
     pagu: Number
     realisasi: Number
     keterangan: Text | None = None
@@ -89,27 +127,7 @@ def anggaran_from_document(doc: Document, path: Path, iku: Iku) -> AnggaranTahun
     known = [s.kode for s in iku.sasaran]
     for i, prog in enumerate(model.program):
         where = ("program", i)
-        if not prog.sasaran:
-            findings.append(
-                doc.finding(
-                    "IKU315",
-                    f"program '{clip(prog.nama)}' belum dikaitkan dengan sasaran mana pun; tulis "
-                    f"sasaran yang didukungnya, mis. 'sasaran: [{known[0]}]'",
-                    where,
-                )
-            )
-        for j, kode in enumerate(prog.sasaran):
-            if kode not in known:
-                guess = nearest(kode, known)
-                hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
-                findings.append(
-                    doc.finding(
-                        "IKU301",
-                        f"sasaran '{clip(kode)}' tidak ada di IKU {iku.berkas}.{hint} Sasaran yang "
-                        f"ada: {listing(known)}.",
-                        (*where, "sasaran", j),
-                    )
-                )
+        findings += sasaran_findings(doc, iku, prog.nama, prog.sasaran, where, known, "[S1]")
         if prog.pagu < 0 or prog.realisasi < 0:
             findings.append(
                 doc.finding("IKU304", "pagu dan realisasi anggaran tidak mungkin negatif", where)

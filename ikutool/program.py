@@ -41,6 +41,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, StrictStr
 from pydantic_core import PydanticCustomError
 
+from ikutool.anggaran import one_or_many, sasaran_findings
 from ikutool.errors import Finding, IkuError, Severity
 from ikutool.model import (
     AgregasiTriwulan,
@@ -58,7 +59,7 @@ from ikutool.model import (
 from ikutool.paths import shown
 from ikutool.realisasi import QUARTERS, aggregate, file_for_year, rule_for, year_findings
 from ikutool.renaksi import quarter_keys
-from ikutool.validation import clip, listing, nearest, validate_document
+from ikutool.validation import clip, validate_document
 from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document, PathT
 
 W = Severity.WARNING
@@ -119,12 +120,8 @@ class KegiatanFile(Base):
     indikator: list[IndikatorProgramFile] = Field(default_factory=list, max_length=500)
 
 
-def _one_or_many(value: object) -> object:
-    return [value] if isinstance(value, str) else value
-
-
 class ProgramItemFile(KegiatanFile):
-    sasaran: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(default_factory=list)
+    sasaran: Annotated[list[Text], BeforeValidator(one_or_many)] = Field(default_factory=list)
     kegiatan: list[KegiatanFile] = Field(default_factory=list, max_length=2000)
 
 
@@ -422,23 +419,7 @@ class _Reader:
 
     def program(self, p: ProgramItemFile, where: PathT) -> Program:
         known = [s.kode for s in self.iku.groups()]
-        if not p.sasaran:
-            self.error(
-                "IKU315",
-                f"program '{clip(p.nama)}' belum dikaitkan dengan sasaran mana pun; tulis sasaran "
-                f"yang didukungnya, mis. 'sasaran: {known[0] if known else 'S1'}'",
-                where,
-            )
-        for j, kode in enumerate(p.sasaran):
-            if kode not in known:
-                guess = nearest(kode, known)
-                hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
-                self.error(
-                    "IKU301",
-                    f"program '{clip(p.nama)}' dikaitkan dengan sasaran '{clip(kode)}' yang tidak "
-                    f"ada di IKU {self.iku.berkas}.{hint} Sasaran yang ada: {listing(known)}.",
-                    (*where, "sasaran", j),
-                )
+        self.findings += sasaran_findings(self.doc, self.iku, p.nama, p.sasaran, where, known, "S1")
         kegiatan = [self.kegiatan(k, (*where, "kegiatan", j)) for j, k in enumerate(p.kegiatan)]
         base = self.kegiatan(p, where)
         uang = base.uang

@@ -184,9 +184,17 @@ def load_pk(src: Sources, iku: Iku, years: list[int]) -> dict[int, PkTahun]:
 
 
 def load_anggaran(src: Sources, iku: Iku, tahun: int) -> AnggaranTahun | None:
-    """The year's programs' money: from ``program/<tahun>.yaml`` where it exists (it holds a
-    program's money now), else the older ``anggaran/<tahun>.yaml``; both for one year is an
-    error that says which to keep."""
+    """The year's programs' money (see :func:`load_money`)."""
+    return load_money(src, iku, tahun)[0]
+
+
+def load_money(
+    src: Sources, iku: Iku, tahun: int
+) -> tuple[AnggaranTahun | None, ProgramTahun | None]:
+    """The year's programs' money, and the program file it came from (if it did): from
+    ``program/<tahun>.yaml`` where it exists (it holds a program's money now), else the older
+    ``anggaran/<tahun>.yaml``; both for one year is an error that says which to keep. Each file
+    is read, and its warnings said, once."""
     from ikutool.anggaran import load_anggaran as load
     from ikutool.realisasi import file_for_year
 
@@ -206,11 +214,11 @@ def load_anggaran(src: Sources, iku: Iku, tahun: int) -> AnggaranTahun | None:
             column=1,
         )
     if program is not None:
-        return program.as_anggaran()
+        return program.as_anggaran(), program
     found = load(src.anggaran, iku, tahun)
     if found is not None:
         warn(found.findings)
-    return found
+    return found, None
 
 
 def load_program(src: Sources, iku: Iku, tahun: int) -> ProgramTahun | None:

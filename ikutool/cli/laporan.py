@@ -238,7 +238,7 @@ def evaluasi(
     Contoh: iku evaluasi --sampai 2019, iku evaluasi renstra -f docx --out e80.docx
     """
     from ikutool.capaian import Options
-    from ikutool.cli.common import load_anggaran, load_program
+    from ikutool.cli.common import load_money
     from ikutool.renstra import build_renstra
     from ikutool.report import build_report
 
@@ -252,8 +252,9 @@ def evaluasi(
     laporan = build_report(
         iku, data, years, Options(bidang=key), folder_realisasi=src.realisasi_label, pk=pk
     )
-    money = {y: m for y in years if (m := load_anggaran(src, iku, y)) is not None}
-    last = next((p for y in reversed(years) if (p := load_program(src, iku, y)) is not None), None)
+    loaded = {y: load_money(src, iku, y) for y in years}
+    money = {y: m for y, (m, _) in loaded.items() if m is not None}
+    last = next((p for y in reversed(years) if (p := loaded[y][1]) is not None), None)
     renstra = (
         build_renstra(iku, laporan, money, last, skala=skala.value if skala else None)
         if money or last is not None

@@ -93,7 +93,7 @@ def rekap(
     Contoh: iku rekap --tahun 2026 kabupaten/, iku rekap --dari 2025 --sampai 2027 --urut capaian
     """
     from ikutool.capaian import Options
-    from ikutool.rekap import build_rekap, galat_findings
+    from ikutool.rekap import build_rekap
 
     if tw is not None:
         _rekap_triwulan(folder, tahun, dari, sampai, tw, urut, format, out, force, skala)
@@ -129,22 +129,9 @@ def rekap(
         progress=_progress(),
     )
     if not result.baris:
-        raise IkuError.single(
-            "IKU308",
-            "tidak ada ruang kerja instansi (folder dengan ikutool.yaml) di folder ini",
-            file=str(folder),
-            exit_code=2,
-        )
+        raise _no_agencies(folder)
     _emit(result, format, out, force)
-    bad = galat_findings(result)
-    if bad:
-        # the roll-up of the others is out; these are the agencies' own files to fix
-        write_findings(sys.stderr, bad)
-        sys.stderr.write(
-            f"{result.jumlah_galat} instansi dengan berkas yang salah ({len(bad)} galat); "
-            "instansi lain tetap dihitung.\n"
-        )
-        raise typer.Exit(1)
+    _bad_agencies(result)
 
 
 def _rekap_triwulan(
@@ -163,7 +150,7 @@ def _rekap_triwulan(
     from ikutool.capaian import Options
     from ikutool.cli.common import deliver, deliver_document
     from ikutool.cli.triwulan import quarter_option
-    from ikutool.rekap import build_rekap_triwulan, galat_findings
+    from ikutool.rekap import build_rekap_triwulan
 
     name = quarter_option(tw)
     if tahun is None or dari is not None or sampai is not None:
@@ -195,12 +182,7 @@ def _rekap_triwulan(
         progress=_progress(),
     )
     if not result.baris:
-        raise IkuError.single(
-            "IKU308",
-            "tidak ada ruang kerja instansi (folder dengan ikutool.yaml) di folder ini",
-            file=str(folder),
-            exit_code=2,
-        )
+        raise _no_agencies(folder)
     if format is FormatRekap.json:
         from ikutool.render.export import dumps
 
@@ -228,6 +210,22 @@ def _rekap_triwulan(
         from ikutool.render.rekap import rekap_triwulan_document
 
         deliver_document(rekap_triwulan_document(result), format.value, out, force)
+    _bad_agencies(result)
+
+
+def _no_agencies(folder: Path) -> IkuError:
+    return IkuError.single(
+        "IKU308",
+        "tidak ada ruang kerja instansi (folder dengan ikutool.yaml) di folder ini",
+        file=str(folder),
+        exit_code=2,
+    )
+
+
+def _bad_agencies(result) -> None:  # result: Rekap | RekapTriwulan
+    """The roll-up of the others is out; these are the agencies' own files to fix (exit 1)."""
+    from ikutool.rekap import galat_findings
+
     bad = galat_findings(result)
     if bad:
         write_findings(sys.stderr, bad)
