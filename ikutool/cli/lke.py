@@ -18,10 +18,7 @@ from ikutool.cli.common import (
     check_year,
     deliver,
     deliver_document,
-    load_anggaran,
     load_iku,
-    load_pk,
-    load_realisasi,
     load_renaksi,
     need_out,
     refuse_out,
@@ -69,10 +66,9 @@ def lke(
     Contoh: iku lke --tahun 2019, iku lke --tahun 2019 -f xlsx --out lke-2019.xlsx
     """
     from ikutool.capaian import Options
+    from ikutool.cli.lkjip import year_lkjip
     from ikutool.lke import Masukan, build_lke
-    from ikutool.lkjip import build_lkjip
-    from ikutool.realisasi import available_years, file_for_year
-    from ikutool.workspace import template_hint
+    from ikutool.realisasi import file_for_year
     from ikutool.yaml_reader import read_yaml
 
     if format in (FormatLke.html, FormatLke.xlsx):
@@ -81,19 +77,8 @@ def lke(
     src = sources(iku_file, realisasi_dir, pk=pk_dir, program=program_dir)
     iku = load_iku(src).iku
     check_year(iku, tahun)
-    years = [
-        y
-        for y in available_years(src.realisasi, iku, hint=lambda y: template_hint(src, y))
-        if y <= tahun
-    ]
-    data = load_realisasi(src, iku, sorted(set(years) | {tahun}))
-    pk_all = load_pk(src, iku, sorted(data))
+    lkjip, data, pk_all = year_lkjip(src, iku, tahun, Options())
     pk = pk_all.get(tahun)
-    anggaran = load_anggaran(src, iku, tahun)
-    lkjip = build_lkjip(
-        iku, tahun, data, pk=pk_all, anggaran=anggaran, options=Options(),
-        folder_realisasi=src.realisasi_label, anggaran_folder=src.program_label,
-    )  # fmt: skip
     riwayat, alasan = None, None
     if src.bundled:
         alasan = "contoh bawaan: tidak ada riwayat IKU ruang kerja"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -31,6 +31,12 @@ from ikutool.cli.common import (
 )
 from ikutool.cli.output import console
 from ikutool.errors import IkuError
+
+if TYPE_CHECKING:
+    from ikutool.capaian import Options
+    from ikutool.lkjip import Lkjip
+    from ikutool.model import Iku
+    from ikutool.workspace import Sources
 
 
 class FormatLkjip(StrEnum):
@@ -94,9 +100,6 @@ def lkjip(
     Contoh: iku lkjip --tahun 2019 --format docx --out lkjip-2019.docx
     """
     from ikutool.capaian import Options
-    from ikutool.lkjip import build_lkjip
-    from ikutool.realisasi import available_years
-    from ikutool.workspace import template_hint
 
     if format in (FormatLkjip.html, FormatLkjip.docx):
         need_out(format.value, out, f"lkjip-{tahun}.{format.value}")
@@ -104,24 +107,7 @@ def lkjip(
     src = sources(iku_file, realisasi_dir, pk=pk_dir, anggaran=anggaran_dir, program=program_dir)
     iku = load_iku(src).iku
     check_year(iku, tahun)
-    years = [
-        y
-        for y in available_years(src.realisasi, iku, hint=lambda y: template_hint(src, y))
-        if y <= tahun
-    ]
-    data = load_realisasi(src, iku, sorted(set(years) | {tahun}))
-    pk = load_pk(src, iku, sorted(data))
-    anggaran = load_anggaran(src, iku, tahun)
-    result = build_lkjip(
-        iku,
-        tahun,
-        data,
-        pk=pk,
-        anggaran=anggaran,
-        options=Options(skala=skala.value if skala else None),
-        folder_realisasi=src.realisasi_label,
-        anggaran_folder=src.program_label,
-    )
+    result = year_lkjip(src, iku, tahun, Options(skala=skala.value if skala else None))[0]
     if periksa:
         _checklist(result, format, out, force)
     else:
@@ -166,3 +152,30 @@ def _checklist(result, format: FormatLkjip, out: Path | None, force: bool) -> No
             file="--format",
             exit_code=2,
         )
+
+
+def year_lkjip(src: Sources, iku: Iku, tahun: int, options: Options) -> tuple[Lkjip, dict, dict]:
+    """The year's LKjIP from the workspace's files, with the realisasi and PK it read (the
+    year's and every earlier year's): ``iku lkjip`` and ``iku lke`` read them the same way."""
+    from ikutool.lkjip import build_lkjip
+    from ikutool.realisasi import available_years
+    from ikutool.workspace import template_hint
+
+    years = [
+        y
+        for y in available_years(src.realisasi, iku, hint=lambda y: template_hint(src, y))
+        if y <= tahun
+    ]
+    data = load_realisasi(src, iku, sorted(set(years) | {tahun}))
+    pk = load_pk(src, iku, sorted(data))
+    result = build_lkjip(
+        iku,
+        tahun,
+        data,
+        pk=pk,
+        anggaran=load_anggaran(src, iku, tahun),
+        options=options,
+        folder_realisasi=src.realisasi_label,
+        anggaran_folder=src.program_label,
+    )
+    return result, data, pk
