@@ -36,9 +36,9 @@ def main() -> int:
     parser.add_argument("--indikator", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    from ikutool.definition import iku_from_document
-    from ikutool.render.xlsx_template import realisasi_template_xlsx
-    from ikutool.workbook import read_workbook
+    from ikutool.definition.load import iku_from_document
+    from ikutool.excel.template import realisasi_template_xlsx
+    from ikutool.excel.workbook import read_workbook
     from ikutool.yaml_reader import parse_yaml_text
 
     iku = iku_from_document(parse_yaml_text(synthetic_iku(args.indikator), "iku.yaml")).iku

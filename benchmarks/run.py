@@ -148,7 +148,7 @@ print(best)
 LOAD = """
 import time
 from pathlib import Path
-from ikutool.definition import load_iku
+from ikutool.definition.load import load_iku
 best = min((lambda t0: (load_iku(Path('iku.yaml')), time.perf_counter() - t0)[1])(time.perf_counter()) for _ in range(5))
 print(best)
 """

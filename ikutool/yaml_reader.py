@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ikutool.errors import Finding, IkuError, Severity
-from ikutool.numfmt import format_angka
+from ikutool.formatting.numbers import format_angka
 
 PathT = tuple[str | int, ...]
 

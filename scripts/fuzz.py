@@ -164,7 +164,7 @@ WRITES = {
 
 def make_case(folder: Path, rng: random.Random) -> str:
     """Write one mutated workspace into ``folder``; returns what was mutated."""
-    from ikutool.paths import bundled_iku, data_dir
+    from ikutool.workspace.paths import bundled_iku, data_dir
     from tests.fuzzing import mutate
 
     if folder.exists():
@@ -428,9 +428,9 @@ def lost_edit(folder: Path, stale: tuple[float, object]) -> bool:
     workbook: the file must still hold the isi's value (or the cell's own new value)."""
     from openpyxl import load_workbook
 
-    from ikutool.definition import load_iku
-    from ikutool.realisasi import load_realisasi_file
-    from ikutool.workspace import resolve
+    from ikutool.definition.load import load_iku
+    from ikutool.inputs.realisasi import load_realisasi_file
+    from ikutool.workspace.sources import resolve
 
     value, made = stale
     try:

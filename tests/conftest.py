@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from ikutool.cli.app import app
-from ikutool.definition import LoadedIku, load_iku
-from ikutool.paths import bundled_iku, data_dir
+from ikutool.definition.load import LoadedIku, load_iku
+from ikutool.workspace.paths import bundled_iku, data_dir
 
 MINIMAL = """\
 instansi:
@@ -96,7 +96,7 @@ def json_out(result: object) -> object:
 @pytest.fixture
 def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A workspace made by ``iku init --contoh`` (the bundled IKU and sample realisasi), entered."""
-    from ikutool.workspace import init_workspace
+    from ikutool.workspace.sources import init_workspace
 
     root = tmp_path / "ruang kerja"
     init_workspace(root, contoh=True, force=False)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ikutool.notation import NotationError, parse_target, parse_value
+from ikutool.model.notation import NotationError, parse_target, parse_value
 
 IKU = """\
 instansi:

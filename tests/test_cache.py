@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from ikutool import cache
-from ikutool.definition import iku_from_document, load_iku
-from ikutool.model import Iku
-from ikutool.paths import bundled_iku
+from ikutool.definition.load import iku_from_document, load_iku
+from ikutool.model.iku import Iku
+from ikutool.workspace import cache
+from ikutool.workspace.paths import bundled_iku
 from ikutool.yaml_reader import parse_yaml_bytes
 
 
@@ -112,8 +112,8 @@ def test_load_iku_uses_the_cache(own_cache) -> None:
 def test_a_workspace_entry_of_an_older_version_is_read_again(tmp_path, monkeypatch) -> None:
     """A cached ikutool.yaml from before renaksi/program existed lacked their keys: every command
     ended in a traceback. An entry without every key is read again from the marker."""
-    from ikutool import cache
-    from ikutool.workspace import init_workspace, workspace_sources
+    from ikutool.workspace import cache
+    from ikutool.workspace.sources import init_workspace, workspace_sources
 
     root = tmp_path / "ws"
     init_workspace(root, contoh=False, force=False)

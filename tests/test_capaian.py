@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ikutool.capaian import Options, capaian_value, compute, mean
-from ikutool.definition import load_iku
-from ikutool.realisasi import load_realisasi_dir, load_realisasi_file
-from ikutool.scales import PERMENDAGRI86, PERMENPANRB53, kategori
+from ikutool.compute.capaian import Options, capaian_value, compute, mean
+from ikutool.definition.load import load_iku
+from ikutool.inputs.realisasi import load_realisasi_dir, load_realisasi_file
+from ikutool.model.scales import PERMENDAGRI86, PERMENPANRB53, kategori
 
 approx = pytest.approx
 
@@ -281,7 +281,7 @@ def test_scale_override_option(write) -> None:
 
 
 def _one_year(write, body: str, tahun: int = 2019):
-    from ikutool.paths import bundled_iku
+    from ikutool.workspace.paths import bundled_iku
 
     iku = load_iku(bundled_iku()).iku
     data = load_realisasi_file(write(f"{tahun}.yaml", f"tahun: {tahun}\nrealisasi:\n{body}"), iku)
@@ -301,7 +301,7 @@ def test_partial_composite_is_marked_not_silent(write) -> None:
 
 
 def test_mean_counts_only_sasaran_with_a_figure(write) -> None:
-    from ikutool.render.text import mean_label
+    from ikutool.render.wording import mean_label
 
     result = _one_year(write, "  S1.2: 58\n  S2.1: 24\n")
     assert [s.capaian is not None for s in result.sasaran] == [True, True, False, False]
@@ -326,6 +326,6 @@ def test_extreme_capaian_names_the_likely_cause(write, body, cause) -> None:
 
 
 def test_extreme_capaian_near_zero_target(write) -> None:
-    from ikutool.capaian import extreme_cause
+    from ikutool.compute.capaian import extreme_cause
 
     assert "terlalu dekat dengan nol" in extreme_cause(0.05, -37.91, -75820.0, {})

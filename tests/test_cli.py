@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from ikutool.capaian import compute
 from ikutool.cli.app import app
-from ikutool.realisasi import load_realisasi_dir
-from ikutool.render.export import capaian_data, iku_data
+from ikutool.compute.capaian import compute
+from ikutool.inputs.realisasi import load_realisasi_dir
+from ikutool.render.formats.export import capaian_data, iku_data
 from tests.conftest import MINIMAL
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -104,8 +104,8 @@ def test_show_filters(iku_cli) -> None:
 def test_capaian_json_equals_library(iku_cli, bundled, samples) -> None:
     result = iku_cli("capaian", "--tahun", "2019", "--format", "json")
     assert result.exit_code == 0, result.output
-    from ikutool.paths import data_dir
-    from ikutool.pk import load_pk
+    from ikutool.inputs.pk import load_pk
+    from ikutool.workspace.paths import data_dir
 
     data = load_realisasi_dir(samples, bundled.iku, [2019])[2019]
     pk = load_pk(data_dir() / "pk", bundled.iku, 2019)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ikutool.paths import data_dir
+from ikutool.workspace.paths import data_dir
 
 CORPUS = Path(__file__).parent / "corpus"
 

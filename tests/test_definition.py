@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from ikutool.definition import load_iku, resolve_bidang
+from ikutool.definition.load import load_iku, resolve_bidang
 from ikutool.errors import IkuError
 from tests.conftest import MINIMAL
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ikutool.paths import bundled_iku
+from ikutool.workspace.paths import bundled_iku
 
 
 def changed_copy(tmp_path: Path) -> tuple[Path, Path]:

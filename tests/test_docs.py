@@ -25,9 +25,9 @@ from pathlib import Path
 
 import pytest
 
-from ikutool.definition import iku_from_document
+from ikutool.definition.load import iku_from_document
 from ikutool.errors import Finding, IkuError
-from ikutool.realisasi import realisasi_from_document
+from ikutool.inputs.realisasi import realisasi_from_document
 from ikutool.yaml_reader import parse_yaml_text
 
 ROOT = Path(__file__).parent.parent
@@ -72,8 +72,8 @@ def findings(kind: str, body: str, bundled) -> list[Finding]:
             doc = parse_yaml_text(text, "2019.yaml")
             return realisasi_from_document(doc, Path("2019.yaml"), bundled.iku).findings
         if kind in ("bentuk-entri", "bentuk-pk"):
-            from ikutool.definition import load_iku
-            from ikutool.pk import pk_from_document
+            from ikutool.definition.load import load_iku
+            from ikutool.inputs.pk import pk_from_document
 
             iku = load_iku(ROOT / "tests" / "corpus" / "bentuk" / "iku.yaml").iku
             if kind == "bentuk-pk":
@@ -83,31 +83,31 @@ def findings(kind: str, body: str, bundled) -> list[Finding]:
             doc = parse_yaml_text(text, "2019.yaml")
             return realisasi_from_document(doc, Path("2019.yaml"), iku).findings
         if kind == "tindak-lanjut":
-            from ikutool.tindaklanjut import TindakLanjutFile
-            from ikutool.validation import validate_document
+            from ikutool.inputs.tindaklanjut import TindakLanjutFile
+            from ikutool.model.validation import validate_document
 
             _, found = validate_document(
                 parse_yaml_text(body, "tindak-lanjut.yaml"), TindakLanjutFile, ""
             )
             return found
         if kind == "mutu-indikator":
-            from ikutool.mutu import mutu_findings
+            from ikutool.definition.mutu import mutu_findings
 
             text = BASE_IKU + textwrap.indent(body, " " * 6)
             doc = parse_yaml_text(text, "contoh.yaml")
             iku = iku_from_document(doc).iku
             return mutu_findings(iku, doc, {}, {}, {})
         if kind == "renaksi":
-            from ikutool.pk import load_pk_file
-            from ikutool.renaksi import renaksi_from_document
+            from ikutool.inputs.pk import load_pk_file
+            from ikutool.inputs.renaksi import renaksi_from_document
 
             pk = load_pk_file(ROOT / "data" / "pk" / "2019.yaml", bundled.iku)
             doc = parse_yaml_text(body, "2019.yaml")
             return renaksi_from_document(doc, Path("2019.yaml"), bundled.iku, pk).findings
         if kind in ("pk", "anggaran", "program"):
-            from ikutool.anggaran import anggaran_from_document
-            from ikutool.pk import pk_from_document
-            from ikutool.program import program_from_document
+            from ikutool.inputs.anggaran import anggaran_from_document
+            from ikutool.inputs.pk import pk_from_document
+            from ikutool.inputs.program import program_from_document
 
             load = {
                 "pk": pk_from_document,
@@ -119,8 +119,8 @@ def findings(kind: str, body: str, bundled) -> list[Finding]:
         if kind == "ruang-kerja":
             import tempfile
 
-            from ikutool.validation import validate_document
-            from ikutool.workspace import _config_model, init_workspace, resolve
+            from ikutool.model.validation import validate_document
+            from ikutool.workspace.sources import _config_model, init_workspace, resolve
 
             model, found = validate_document(
                 parse_yaml_text(body, "ikutool.yaml"), _config_model(), ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from ikutool.paths import data_dir
+from ikutool.workspace.paths import data_dir
 
 SAMPLE = data_dir() / "realisasi" / "2019.yaml"
 

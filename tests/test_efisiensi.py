@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ikutool.efisiensi import anggaran_sasaran, efisiensi
+from ikutool.compute.efisiensi import anggaran_sasaran, efisiensi
 
 approx = pytest.approx
 
@@ -90,7 +90,7 @@ def test_band_edges_without_float_noise() -> None:
     assert e.kategori == "cukup efisien"  # ... the grade is not
     assert e.rumus.endswith("= 5,00 poin")
     # a sasaran at exactly 100 %: realisasi 0,1 of 0,2 (50 %) and 0,3 of 0,2 (150 %)
-    from ikutool.capaian import mean
+    from ikutool.compute.capaian import mean
 
     c = mean([0.1 / 0.2 * 100, 0.3 / 0.2 * 100])
     assert c is not None and c < 100  # 99.99999999999999 as a float

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ikutool import files
 from ikutool.errors import IkuError
+from ikutool.workspace import files
 
 
 def test_refuses_to_overwrite(tmp_path: Path) -> None:
@@ -177,7 +177,7 @@ SLOW_WRITER = """
 import os, signal, sys, time
 from pathlib import Path
 from ikutool.cli.app import _terminate
-from ikutool import files
+from ikutool.workspace import files
 for name in ("SIGTERM", "SIGHUP"):
     signal.signal(getattr(signal, name), _terminate)
 real_fsync = os.fsync
@@ -222,7 +222,7 @@ def test_200_concurrent_pairs_of_edits_keep_both(bundled, tmp_path) -> None:
     """Two officers (here: threads, each with its own open file) fill the same file at once."""
     import threading
 
-    from ikutool.editing import edit_file, parse_assignments
+    from ikutool.inputs.editing import edit_file, parse_assignments
 
     iku = bundled.iku
     template = "tahun: 2019\nstatus: sementara\nrealisasi:\n  S1.2: null\n  S2.1: null\n"

@@ -14,15 +14,15 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ikutool.capaian import compute
-from ikutool.definition import iku_from_document
+from ikutool.compute.capaian import compute
+from ikutool.definition.load import iku_from_document
 from ikutool.errors import IkuError
-from ikutool.notation import NotationError, parse_target
-from ikutool.numfmt import NumberFormatError, format_angka, parse_angka
-from ikutool.paths import bundled_iku, data_dir
-from ikutool.realisasi import realisasi_from_document
-from ikutool.render import export
-from ikutool.report import build_report
+from ikutool.formatting.numbers import NumberFormatError, format_angka, parse_angka
+from ikutool.inputs.realisasi import realisasi_from_document
+from ikutool.model.notation import NotationError, parse_target
+from ikutool.render.formats import export
+from ikutool.reports.laporan import build_report
+from ikutool.workspace.paths import bundled_iku, data_dir
 from ikutool.yaml_reader import parse_yaml_bytes
 from tests.fuzzing import mutate
 
@@ -47,9 +47,9 @@ def render_everything(iku, data) -> None:
     """Every renderer on an accepted input; raises on any crash."""
     from rich.console import Console
 
-    from ikutool.render.html import report_html
-    from ikutool.render.tables import capaian_view, evaluasi_view, report_view
-    from ikutool.render.xlsx import report_xlsx
+    from ikutool.render.documents.report_html import report_html
+    from ikutool.render.documents.report_xlsx import report_xlsx
+    from ikutool.render.documents.tables import capaian_view, evaluasi_view, report_view
 
     result = compute(iku, data.tahun, data)
     json.loads(export.dumps(export.capaian_data(result)))
@@ -61,10 +61,10 @@ def render_everything(iku, data) -> None:
     export.evaluasi_markdown(laporan)
     report_html(laporan)
     report_xlsx(laporan)
-    from ikutool.manual import build_manual
-    from ikutool.render import document
-    from ikutool.render.docx import docx
-    from ikutool.render.manual import manual_document
+    from ikutool.definition.manual import build_manual
+    from ikutool.render import blocks as document
+    from ikutool.render.documents.manual import manual_document
+    from ikutool.render.formats.docx import docx
 
     manual = manual_document(build_manual(iku))
     document.markdown(manual)

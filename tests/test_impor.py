@@ -443,7 +443,7 @@ def test_a_real_conflict_is_refused_with_both_sides_named(iku_cli, workspace: Pa
 def test_an_edit_made_while_importing_is_not_lost(iku_cli, workspace: Path, monkeypatch) -> None:
     """The rule is applied again under the file's lock: an isi that lands between the plan and
     the write makes the import stop, it is never overwritten."""
-    import ikutool.impor as impor
+    import ikutool.excel.impor as impor
 
     out = workspace / "r.xlsx"
     assert (
@@ -580,9 +580,9 @@ def _sheet_with(cells: int, merged: int) -> bytes:
     """A template whose sheet XML is padded with ``cells`` cells and ``merged`` ranges."""
     import io
 
-    from ikutool.definition import load_iku
-    from ikutool.paths import bundled_iku
-    from ikutool.render.xlsx_template import realisasi_template_xlsx
+    from ikutool.definition.load import load_iku
+    from ikutool.excel.template import realisasi_template_xlsx
+    from ikutool.workspace.paths import bundled_iku
 
     raw = realisasi_template_xlsx(load_iku(bundled_iku()).iku, 2019, None)
     src = zipfile.ZipFile(io.BytesIO(raw))
@@ -625,7 +625,7 @@ def test_a_workbook_of_a_million_cells_is_refused_before_it_is_read(
 
 def test_a_thousand_merged_ranges_are_read(iku_cli, workspace: Path) -> None:
     """Issue 16 (6): merged cells are looked up once per sheet (quadratic before: 19 s)."""
-    from ikutool.workbook import _merged_tops
+    from ikutool.excel.workbook import _merged_tops
 
     out = workspace / "gabung.xlsx"
     out.write_bytes(_sheet_with(0, 1000))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from ikutool.numfmt import format_angka
+from ikutool.formatting.numbers import format_angka
 
 approx = pytest.approx
 

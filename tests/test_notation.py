@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ikutool.notation import NotationError, format_target, key_for_unit, parse_target
+from ikutool.model.notation import NotationError, format_target, key_for_unit, parse_target
 
 
 def parts(text: str) -> list[tuple]:
@@ -119,7 +119,7 @@ def test_any_text_parses_or_gives_located_error(text: str) -> None:
 
 
 def test_two_numbers_without_a_separator_is_an_error() -> None:
-    from ikutool.notation import NotationError, parse_target
+    from ikutool.model.notation import NotationError, parse_target
 
     with pytest.raises(NotationError) as info:
         parse_target("88 % 9 puskesmas")

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ikutool.numfmt import NumberFormatError, format_angka, format_persen, parse_angka
+from ikutool.formatting.numbers import NumberFormatError, format_angka, format_persen, parse_angka
 
 
 @pytest.mark.parametrize(
@@ -86,7 +86,7 @@ def test_float_noise_is_never_shown() -> None:
 
 
 def test_band_edges_are_compared_as_a_person_computes() -> None:
-    from ikutool.numfmt import settled
+    from ikutool.formatting.numbers import settled
 
     assert settled((0.3 / 0.4 * 100 + 125) / 2) == 100
     assert settled(12.23 - 7.23) == 5

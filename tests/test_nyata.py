@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ikutool.numfmt import format_angka
+from ikutool.formatting.numbers import format_angka
 
 NYATA = Path(__file__).parent / "nyata"
 FOLDERS = sorted(p.name for p in NYATA.iterdir() if (p / "iku.yaml").is_file())
@@ -112,8 +112,8 @@ def test_wonogiri_index_components_are_not_averaged(iku_cli) -> None:
 
 
 def test_sampang_scale_is_the_documents(iku_cli) -> None:
-    from ikutool.definition import load_iku
-    from ikutool.scales import kategori, scale_of
+    from ikutool.definition.load import load_iku
+    from ikutool.model.scales import kategori, scale_of
 
     iku = load_iku(NYATA / "sampang_inspektorat" / "iku.yaml").iku
     scale = scale_of(iku, None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ikutool.proyeksi import proyeksi_komponen
+from ikutool.compute.proyeksi import proyeksi_komponen
 
 approx = pytest.approx
 
@@ -43,8 +43,8 @@ def test_labels(series, end, low, high, polaritas, status, observed, needed) -> 
 
 
 def test_composite_takes_its_worst_component(bundled, samples) -> None:
-    from ikutool.realisasi import load_realisasi_dir
-    from ikutool.report import build_report
+    from ikutool.inputs.realisasi import load_realisasi_dir
+    from ikutool.reports.laporan import build_report
 
     data = load_realisasi_dir(samples, bundled.iku, [2017, 2018, 2019])
     rep = build_report(bundled.iku, data, [2017, 2018, 2019])
@@ -67,7 +67,7 @@ def test_a_period_that_is_over_is_judged_with_one_year_of_data() -> None:
 def test_components_left_out_of_the_label_are_named(bundled) -> None:
     # issue 15 (9): S1.1's end target has a "Buku" component with no realisasi at all, and
     # one with a single year: the label comes from the others, and says so
-    from ikutool.proyeksi import proyeksi_indikator
+    from ikutool.compute.proyeksi import proyeksi_indikator
 
     ind = bundled.iku.find_indikator("S1.1")
     series = {

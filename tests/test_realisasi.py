@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ikutool.errors import IkuError
-from ikutool.realisasi import load_realisasi_dir, load_realisasi_file, template_text
+from ikutool.inputs.realisasi import load_realisasi_dir, load_realisasi_file, template_text
 from ikutool.yaml_reader import parse_yaml_text
 
 
@@ -100,7 +100,7 @@ def test_missing_folder_or_year_is_a_usage_problem(bundled, write, tmp_path) -> 
 
 
 def test_quarters_follow_the_indicator_rule(write) -> None:
-    from ikutool.definition import load_iku
+    from ikutool.definition.load import load_iku
 
     base = (
         "instansi: {nama: X}\nperiode: {awal: 2020, akhir: 2021}\nsasaran:\n  - kode: A\n    uraian: a\n"

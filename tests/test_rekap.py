@@ -248,7 +248,7 @@ def test_rekap_of_a_quarter_names_who_has_not_reported(iku_cli, tmp_path, monkey
     agencies that have not reported the quarter; a bad agency is reported, the rest computed."""
     import shutil
 
-    from ikutool.workspace import init_workspace
+    from ikutool.workspace.sources import init_workspace
 
     kab = tmp_path / "kab"
     init_workspace(kab / "dinas-a", contoh=True, force=False)

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from ikutool.capaian import Options
-from ikutool.realisasi import load_realisasi_dir
-from ikutool.render.text import kalimat
-from ikutool.report import build_report
+from ikutool.compute.capaian import Options
+from ikutool.inputs.realisasi import load_realisasi_dir
+from ikutool.render.wording import kalimat
+from ikutool.reports.laporan import build_report
 from tests.test_cli import golden
 
 approx = pytest.approx
@@ -212,7 +212,7 @@ def test_html_is_self_contained_and_shows_the_same_figures(iku_cli, tmp_path) ->
     assert "@page{size:A4" in page
     text = "\n".join(parser.text)
     assert text.count("CONTOH") >= 2
-    from ikutool.numfmt import format_angka
+    from ikutool.formatting.numbers import format_angka
 
     for year in (2017, 2018, 2019):
         data = _capaian_json(iku_cli, year)
@@ -225,9 +225,9 @@ def test_html_is_self_contained_and_shows_the_same_figures(iku_cli, tmp_path) ->
 
 
 def test_json_report_equals_library(iku_cli, bundled, samples) -> None:
-    from ikutool.paths import data_dir
-    from ikutool.pk import load_pk
-    from ikutool.render.export import report_data
+    from ikutool.inputs.pk import load_pk
+    from ikutool.render.formats.export import report_data
+    from ikutool.workspace.paths import data_dir
 
     data = load_realisasi_dir(samples, bundled.iku, [2017, 2018, 2019])
     pk = {2019: load_pk(data_dir() / "pk", bundled.iku, 2019)}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ikutool.paths import data_dir, package_dir
+from ikutool.workspace.paths import data_dir, package_dir
 
 
 def tree_digest(*folders: Path) -> str:

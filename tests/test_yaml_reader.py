@@ -135,7 +135,7 @@ def test_utf16_files_are_named(bom: bytes) -> None:
 def test_a_number_as_an_indicator_code_says_so(bundled) -> None:
     from pathlib import Path
 
-    from ikutool.realisasi import realisasi_from_document
+    from ikutool.inputs.realisasi import realisasi_from_document
 
     doc = parse_yaml_text("tahun: 2019\nrealisasi:\n  1: 81\n", "2019.yaml")
     with pytest.raises(IkuError) as info:

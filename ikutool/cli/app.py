@@ -1,4 +1,4 @@
-"""The ``iku`` command line: the command table. Each family of commands lives in its own module;
+"""The ``iku`` command line: the command table. Each command lives in the module of its name;
 each command parses, calls the library, renders and exits. Nothing else.
 
 Commands are built lazily: ``iku capaian`` imports and builds the ``capaian`` command only, not
@@ -20,12 +20,12 @@ from ikutool.errors import IkuError
 
 # name: (module in ikutool.cli, function); in the order --help lists them
 COMMANDS = {
-    "init": ("workspace", "init"),
-    "validate": ("definition", "validate"),
-    "show": ("definition", "show"),
+    "init": ("init", "init"),
+    "validate": ("validate", "validate"),
+    "show": ("show", "show"),
     "manual": ("manual", "manual"),
     "capaian": ("capaian", "capaian"),
-    "report": ("laporan", "report"),
+    "report": ("report", "report"),
     "triwulan": ("triwulan", "triwulan"),
     "lkjip": ("lkjip", "lkjip"),
     "rekap": ("rekap", "rekap"),
@@ -71,8 +71,8 @@ class RealisasiGroup(_LazyGroup):
     table = REALISASI
 
 
-RENAKSI = {"template": ("triwulan", "renaksi_template")}
-EVALUASI = {"renstra": ("laporan", "evaluasi"), "renja": ("laporan", "evaluasi_renja")}
+RENAKSI = {"template": ("renaksi", "renaksi_template")}
+EVALUASI = {"renstra": ("evaluasi", "evaluasi"), "renja": ("evaluasi", "evaluasi_renja")}
 
 
 class EvaluasiGroup(_LazyGroup):

@@ -66,7 +66,7 @@ def capaian(
 
     Contoh: iku capaian --tahun 2019 --jelaskan
     """
-    from ikutool.capaian import Options, compute
+    from ikutool.compute.capaian import Options, compute
 
     if batas is not None and not 0 < batas <= 1e6:
         raise IkuError.single(
@@ -87,8 +87,8 @@ def capaian(
 
 
 def emit(result, format: FormatCapaian, jelaskan: bool) -> None:  # result: HasilCapaian
-    from ikutool.render import export
-    from ikutool.render.text import notice, pk_notice, sumber_text
+    from ikutool.render.formats import export
+    from ikutool.render.wording import notice, pk_notice, sumber_text
 
     if format is FormatCapaian.json:
         write(export.dumps(export.capaian_data(result)))
@@ -97,7 +97,7 @@ def emit(result, format: FormatCapaian, jelaskan: bool) -> None:  # result: Hasi
     elif format is FormatCapaian.markdown:
         write(export.capaian_markdown(result))
     else:
-        from ikutool.render.tables import capaian_view
+        from ikutool.render.documents.tables import capaian_view
 
         out = console()
         out.print(capaian_view(result, explain=jelaskan, width=out.width))

@@ -13,14 +13,14 @@ from ikutool.cli.output import write
 from ikutool.errors import Finding, IkuError
 
 if TYPE_CHECKING:
-    from ikutool.anggaran import AnggaranTahun
-    from ikutool.definition import LoadedIku
-    from ikutool.model import Iku
-    from ikutool.pk import PkTahun
-    from ikutool.program import ProgramTahun
-    from ikutool.realisasi import RealisasiTahun
-    from ikutool.renaksi import RenaksiTahun
-    from ikutool.workspace import Sources
+    from ikutool.definition.load import LoadedIku
+    from ikutool.inputs.anggaran import AnggaranTahun
+    from ikutool.inputs.pk import PkTahun
+    from ikutool.inputs.program import ProgramTahun
+    from ikutool.inputs.realisasi import RealisasiTahun
+    from ikutool.inputs.renaksi import RenaksiTahun
+    from ikutool.model.iku import Iku
+    from ikutool.workspace.sources import Sources
 
 
 class NamaSkala(StrEnum):
@@ -109,7 +109,7 @@ def sources(
     announce: bool = True,
 ) -> Sources:
     """The files this command works on; outside a workspace, say once that it is the sample."""
-    from ikutool.workspace import resolve
+    from ikutool.workspace.sources import resolve
 
     found = resolve(
         iku_file,
@@ -127,7 +127,7 @@ def sources(
 
 def announce_sample(src: Sources) -> None:
     """Outside a workspace the bundled sample is used: say so, once, on stderr."""
-    from ikutool.workspace import bundled_notice
+    from ikutool.workspace.sources import bundled_notice
 
     global _announced
     if src.bundled and not _announced:
@@ -143,8 +143,8 @@ def warn(findings: list[Finding]) -> None:
 
 
 def load_iku(src: Sources) -> LoadedIku:
-    from ikutool.definition import load_iku as load
-    from ikutool.paths import shown
+    from ikutool.definition.load import load_iku as load
+    from ikutool.workspace.paths import shown
 
     if not src.iku.exists() and src.root is not None:
         raise IkuError.single(
@@ -160,8 +160,8 @@ def load_iku(src: Sources) -> LoadedIku:
 
 
 def load_realisasi(src: Sources, iku: Iku, years: list[int]) -> dict[int, RealisasiTahun]:
-    from ikutool.realisasi import load_realisasi_dir
-    from ikutool.workspace import template_hint
+    from ikutool.inputs.realisasi import load_realisasi_dir
+    from ikutool.workspace.sources import template_hint
 
     data = load_realisasi_dir(src.realisasi, iku, years, hint=lambda y: template_hint(src, y))
     for year in sorted(data):
@@ -171,7 +171,7 @@ def load_realisasi(src: Sources, iku: Iku, years: list[int]) -> dict[int, Realis
 
 def load_pk(src: Sources, iku: Iku, years: list[int]) -> dict[int, PkTahun]:
     """The Perjanjian Kinerja of each year that has one (PK files are optional)."""
-    from ikutool.pk import load_pk as load
+    from ikutool.inputs.pk import load_pk as load
 
     _require_option_folder(src.pk_option, "--pk")
     out = {}
@@ -195,14 +195,14 @@ def load_money(
     ``program/<tahun>.yaml`` where it exists (it holds a program's money now), else the older
     ``anggaran/<tahun>.yaml``; both for one year is an error that says which to keep. Each file
     is read, and its warnings said, once."""
-    from ikutool.anggaran import load_anggaran as load
-    from ikutool.realisasi import file_for_year
+    from ikutool.inputs.anggaran import load_anggaran as load
+    from ikutool.inputs.realisasi import file_for_year
 
     _require_option_folder(src.anggaran_option, "--anggaran")
     program = load_program(src, iku, tahun)
     old = file_for_year(src.anggaran, tahun, "anggaran")
     if program is not None and old is not None:
-        from ikutool.paths import shown
+        from ikutool.workspace.paths import shown
 
         raise IkuError.single(
             "IKU306",
@@ -222,7 +222,7 @@ def load_money(
 
 
 def load_program(src: Sources, iku: Iku, tahun: int) -> ProgramTahun | None:
-    from ikutool.program import load_program as load
+    from ikutool.inputs.program import load_program as load
 
     _require_option_folder(src.program_option, "--program")
     found = load(src.program, iku, tahun)
@@ -232,7 +232,7 @@ def load_program(src: Sources, iku: Iku, tahun: int) -> ProgramTahun | None:
 
 
 def load_renaksi(src: Sources, iku: Iku, tahun: int, pk: PkTahun | None) -> RenaksiTahun | None:
-    from ikutool.renaksi import load_renaksi as load
+    from ikutool.inputs.renaksi import load_renaksi as load
 
     _require_option_folder(src.renaksi_option, "--renaksi")
     found = load(src.renaksi, iku, tahun, pk)
@@ -244,7 +244,7 @@ def load_renaksi(src: Sources, iku: Iku, tahun: int, pk: PkTahun | None) -> Rena
 def _require_option_folder(folder: Path | None, option: str) -> None:
     """A folder named on the command line must exist (the workspace's own are optional)."""
     if folder is not None and not folder.is_dir():
-        from ikutool.paths import shown
+        from ikutool.workspace.paths import shown
 
         raise IkuError.single(
             "IKU501",
@@ -266,7 +266,7 @@ def check_year(iku: Iku, tahun: int, option: str = "--tahun") -> None:
 
 
 def bidang_key(iku: Iku, bidang: str | None) -> str | None:
-    from ikutool.definition import resolve_bidang
+    from ikutool.definition.load import resolve_bidang
 
     return resolve_bidang(iku, bidang) if bidang else None
 
@@ -287,14 +287,14 @@ def need_out(format: str, out: Path | None, example: str) -> Path:
 def refuse_out(out: Path | None, force: bool) -> None:
     """Say that ``--out`` cannot be written before any work, not after."""
     if out is not None:
-        from ikutool.files import check_target
+        from ikutool.workspace.files import check_target
 
         check_target(out, force)
 
 
 def deliver(data: str | bytes, out: Path | None, force: bool) -> None:
-    from ikutool.files import write_atomic
-    from ikutool.paths import shown
+    from ikutool.workspace.files import write_atomic
+    from ikutool.workspace.paths import shown
 
     if out is None:
         write(data if isinstance(data, str) else data.decode("utf-8"))
@@ -308,11 +308,11 @@ def deliver_document(
 ) -> None:
     """A block document (render/document.py) in ``format``: markdown, html, docx, xlsx, or the
     terminal view (``table``), to ``out`` or the terminal."""
-    from ikutool.render import document
+    from ikutool.render import blocks as document
 
     doc.kertas = kertas
     if format == "xlsx":
-        from ikutool.render.xlsx_document import document_xlsx
+        from ikutool.render.formats.xlsx import document_xlsx
 
         scratch = out.resolve().parent if out is not None else None
         deliver(document_xlsx(doc, kertas=kertas, scratch=scratch), out, force)
@@ -321,7 +321,7 @@ def deliver_document(
     elif format == "html":
         deliver(document.html(doc), out, force)
     elif format == "docx":
-        from ikutool.render.docx import docx
+        from ikutool.render.formats.docx import docx
 
         deliver(docx(doc), out, force)
     elif out is None:

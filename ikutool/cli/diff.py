@@ -60,7 +60,7 @@ def diff(
 
     Contoh: iku diff iku-2019.yaml iku.yaml, iku diff --riwayat
     """
-    from ikutool.render.diff import diff_data, diff_document, riwayat_document
+    from ikutool.render.documents.diff import diff_data, diff_document, riwayat_document
 
     refuse_out(out, force)
     if riwayat:
@@ -71,7 +71,7 @@ def diff(
                 file="--riwayat",
                 exit_code=2,
             )
-        from ikutool.diff import history
+        from ikutool.definition.diff import history
 
         src = sources(iku_file, announce=False)
         if src.bundled:
@@ -109,15 +109,15 @@ def diff(
 
 
 def _dumps(data: object) -> str:
-    from ikutool.render.export import dumps
+    from ikutool.render.formats.export import dumps
 
     return dumps(data)
 
 
 def _compare(lama: Path, baru: Path, iku_file: Path | None):  # -> HasilDiff
-    from ikutool.checks import kind_of
-    from ikutool.definition import iku_from_bytes
-    from ikutool.diff import diff_iku, diff_pk
+    from ikutool.definition.diff import diff_iku, diff_pk
+    from ikutool.definition.load import iku_from_bytes
+    from ikutool.inputs.checks import kind_of
     from ikutool.yaml_reader import parse_yaml_bytes, read_bounded
 
     docs = []
@@ -141,7 +141,7 @@ def _compare(lama: Path, baru: Path, iku_file: Path | None):  # -> HasilDiff
         new = iku_from_bytes(raw_new, str(p_new), d_new).iku
         return diff_iku(old, new, old_name=str(p_old), new_name=str(p_new), old_doc=d_old,
                         new_doc=d_new)  # fmt: skip
-    from ikutool.pk import pk_from_document
+    from ikutool.inputs.pk import pk_from_document
 
     iku = load_iku(sources(iku_file, start=baru.parent)).iku
     (p_old, _, d_old), (p_new, _, d_new) = docs

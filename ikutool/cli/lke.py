@@ -65,10 +65,10 @@ def lke(
 
     Contoh: iku lke --tahun 2019, iku lke --tahun 2019 -f xlsx --out lke-2019.xlsx
     """
-    from ikutool.capaian import Options
     from ikutool.cli.lkjip import year_lkjip
-    from ikutool.lke import Masukan, build_lke
-    from ikutool.realisasi import file_for_year
+    from ikutool.compute.capaian import Options
+    from ikutool.inputs.realisasi import file_for_year
+    from ikutool.reports.lke import Masukan, build_lke
     from ikutool.yaml_reader import read_yaml
 
     if format in (FormatLke.html, FormatLke.xlsx):
@@ -83,7 +83,7 @@ def lke(
     if src.bundled:
         alasan = "contoh bawaan: tidak ada riwayat IKU ruang kerja"
     else:
-        from ikutool.diff import history
+        from ikutool.definition.diff import history
 
         try:
             riwayat = history(src.iku, src.iku_label)
@@ -119,11 +119,11 @@ def lke(
         if status == "contoh":
             hasil.catatan.append(f"CATATAN: {what} berstatus CONTOH - ilustrasi, bukan data resmi.")
     if format is FormatLke.json:
-        from ikutool.render.export import dumps
+        from ikutool.render.formats.export import dumps
 
         deliver(dumps(hasil.model_dump(mode="json")), out, force)
     else:
-        from ikutool.render.lke import lke_document
+        from ikutool.render.documents.lke import lke_document
 
         kke = (
             {"iku": iku, "lkjip": lkjip, "register": masukan.register}
@@ -136,7 +136,7 @@ def lke(
 
 
 def _money_path(src, tahun: int):  # -> Path | None
-    from ikutool.realisasi import file_for_year
+    from ikutool.inputs.realisasi import file_for_year
 
     return file_for_year(src.program, tahun, "program") or file_for_year(
         src.anggaran, tahun, "anggaran"
@@ -145,7 +145,7 @@ def _money_path(src, tahun: int):  # -> Path | None
 
 def _register(src):  # -> Register | None
     from ikutool.cli.common import warn
-    from ikutool.tindaklanjut import load_register
+    from ikutool.inputs.tindaklanjut import load_register
 
     reg = load_register(src.tindak_lanjut)
     if reg is not None:

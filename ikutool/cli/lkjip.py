@@ -33,10 +33,10 @@ from ikutool.cli.output import console
 from ikutool.errors import IkuError
 
 if TYPE_CHECKING:
-    from ikutool.capaian import Options
-    from ikutool.lkjip import Lkjip
-    from ikutool.model import Iku
-    from ikutool.workspace import Sources
+    from ikutool.compute.capaian import Options
+    from ikutool.model.iku import Iku
+    from ikutool.reports.lkjip import Lkjip
+    from ikutool.workspace.sources import Sources
 
 
 class FormatLkjip(StrEnum):
@@ -99,7 +99,7 @@ def lkjip(
 
     Contoh: iku lkjip --tahun 2019 --format docx --out lkjip-2019.docx
     """
-    from ikutool.capaian import Options
+    from ikutool.compute.capaian import Options
 
     if format in (FormatLkjip.html, FormatLkjip.docx):
         need_out(format.value, out, f"lkjip-{tahun}.{format.value}")
@@ -113,7 +113,7 @@ def lkjip(
     else:
         _document(result, format, out, force, kolofon)
     if format is not FormatLkjip.table or out is not None:
-        from ikutool.render.lkjip import provenance
+        from ikutool.render.documents.lkjip import provenance
 
         # where the figures came from: said here, not in the document the officer hands in
         for line in [*result.catatan, *result.peringatan, *provenance(result)[1:]]:
@@ -121,8 +121,8 @@ def lkjip(
 
 
 def _document(result, format: FormatLkjip, out: Path | None, force: bool, kolofon: bool) -> None:
-    from ikutool.render import export
-    from ikutool.render.lkjip import lkjip_document
+    from ikutool.render.documents.lkjip import lkjip_document
+    from ikutool.render.formats import export
 
     if format is FormatLkjip.json:
         deliver(export.dumps(export.lkjip_data(result)), out, force)
@@ -131,13 +131,13 @@ def _document(result, format: FormatLkjip, out: Path | None, force: bool, kolofo
 
 
 def _checklist(result, format: FormatLkjip, out: Path | None, force: bool) -> None:
-    from ikutool.render import export
+    from ikutool.render.formats import export
 
     if format is FormatLkjip.json:
         data = {"tahun": result.tahun, "kelengkapan": export.lkjip_data(result)["kelengkapan"]}
         deliver(export.dumps(data), out, force)
     elif format in (FormatLkjip.markdown, FormatLkjip.table):
-        from ikutool.render.tables import kelengkapan_view
+        from ikutool.render.documents.tables import kelengkapan_view
 
         if format is FormatLkjip.markdown:
             deliver(export.kelengkapan_markdown(result), out, force)
@@ -157,9 +157,9 @@ def _checklist(result, format: FormatLkjip, out: Path | None, force: bool) -> No
 def year_lkjip(src: Sources, iku: Iku, tahun: int, options: Options) -> tuple[Lkjip, dict, dict]:
     """The year's LKjIP from the workspace's files, with the realisasi and PK it read (the
     year's and every earlier year's): ``iku lkjip`` and ``iku lke`` read them the same way."""
-    from ikutool.lkjip import build_lkjip
-    from ikutool.realisasi import available_years
-    from ikutool.workspace import template_hint
+    from ikutool.inputs.realisasi import available_years
+    from ikutool.reports.lkjip import build_lkjip
+    from ikutool.workspace.sources import template_hint
 
     years = [
         y

@@ -54,8 +54,8 @@ def manual(
 
     Contoh: iku manual --format docx --out manual-iku.docx
     """
-    from ikutool.manual import build_manual
-    from ikutool.render.manual import completeness
+    from ikutool.definition.manual import build_manual
+    from ikutool.render.documents.manual import completeness
 
     if format in (FormatManual.html, FormatManual.docx):
         need_out(format.value, out, f"manual-iku.{format.value}")
@@ -69,11 +69,11 @@ def manual(
     )
     result = build_manual(iku, codes)
     if format is FormatManual.json:
-        from ikutool.render.export import dumps, manual_data
+        from ikutool.render.formats.export import dumps, manual_data
 
         deliver(dumps(manual_data(result)), out, force)
         return
-    from ikutool.render.manual import manual_document
+    from ikutool.render.documents.manual import manual_document
 
     deliver_document(manual_document(result), format.value, out, force)
     # what is still to be written: for the officer, never in the document

@@ -70,9 +70,9 @@ def template(
 
     Contoh: iku realisasi template --tahun 2020 --format xlsx --per-bidang --out r-2020.xlsx
     """
-    from ikutool.files import write_atomic
-    from ikutool.paths import shown
-    from ikutool.realisasi import template_text
+    from ikutool.inputs.realisasi import template_text
+    from ikutool.workspace.files import write_atomic
+    from ikutool.workspace.paths import shown
 
     src = sources(iku_file, pk=pk_dir)
     iku = load_iku(src).iku
@@ -92,7 +92,7 @@ def template(
             )
         return
     if out is None:
-        from ikutool.workspace import make_folder
+        from ikutool.workspace.sources import make_folder
 
         make_folder(src.realisasi)  # the workspace's own folder, named in ikutool.yaml
         out = src.realisasi / f"{tahun}.yaml"
@@ -115,10 +115,10 @@ def _template_xlsx(
     per_bidang: bool,
     pk,
 ) -> None:
-    from ikutool.files import check_target, write_atomic
-    from ikutool.paths import shown
-    from ikutool.realisasi import load_realisasi_file
-    from ikutool.render.xlsx_template import realisasi_template_xlsx
+    from ikutool.excel.template import realisasi_template_xlsx
+    from ikutool.inputs.realisasi import load_realisasi_file
+    from ikutool.workspace.files import check_target, write_atomic
+    from ikutool.workspace.paths import shown
 
     if out is not None and str(out) == "-":
         raise IkuError.single(
@@ -190,7 +190,7 @@ def impor(
 
     Contoh: iku realisasi impor realisasi-2020-ukm.xlsx realisasi-2020-pasar.xlsx --dry-run
     """
-    from ikutool.impor import import_workbooks
+    from ikutool.excel.impor import import_workbooks
 
     src = sources(iku_file, realisasi_dir, announce=False)
     src.require_writable("Mengimpor realisasi")
@@ -223,9 +223,9 @@ def isi(
 
     Contoh: iku realisasi isi --tahun 2020 S1.2=58 S3.2.ekspor=6,5
     """
-    from ikutool.editing import edit_file, parse_assignments
-    from ikutool.paths import shown
-    from ikutool.workspace import template_hint
+    from ikutool.inputs.editing import edit_file, parse_assignments
+    from ikutool.workspace.paths import shown
+    from ikutool.workspace.sources import template_hint
 
     src = sources(iku_file, realisasi_dir, announce=False)
     src.require_writable("Mengisi realisasi")

@@ -92,8 +92,8 @@ def rekap(
 
     Contoh: iku rekap --tahun 2026 kabupaten/, iku rekap --dari 2025 --sampai 2027 --urut capaian
     """
-    from ikutool.capaian import Options
-    from ikutool.rekap import build_rekap
+    from ikutool.compute.capaian import Options
+    from ikutool.reports.rekap import build_rekap
 
     if tw is not None:
         _rekap_triwulan(folder, tahun, dari, sampai, tw, urut, format, out, force, skala)
@@ -147,10 +147,10 @@ def _rekap_triwulan(
     skala: SkalaOpt,
 ) -> None:
     """``iku rekap --tahun Y --tw N``: each agency's capaian s.d. TW N, and who has not reported."""
-    from ikutool.capaian import Options
     from ikutool.cli.common import deliver, deliver_document
     from ikutool.cli.triwulan import quarter_option
-    from ikutool.rekap import build_rekap_triwulan
+    from ikutool.compute.capaian import Options
+    from ikutool.reports.rekap import build_rekap_triwulan
 
     name = quarter_option(tw)
     if tahun is None or dari is not None or sampai is not None:
@@ -184,7 +184,7 @@ def _rekap_triwulan(
     if not result.baris:
         raise _no_agencies(folder)
     if format is FormatRekap.json:
-        from ikutool.render.export import dumps
+        from ikutool.render.formats.export import dumps
 
         data = result.model_dump(mode="json")
         data["belum_lapor"] = result.belum_lapor
@@ -207,7 +207,7 @@ def _rekap_triwulan(
             )  # fmt: skip
         deliver(buf.getvalue(), out, force)
     else:
-        from ikutool.render.rekap import rekap_triwulan_document
+        from ikutool.render.documents.rekap import rekap_triwulan_document
 
         deliver_document(rekap_triwulan_document(result), format.value, out, force)
     _bad_agencies(result)
@@ -224,7 +224,7 @@ def _no_agencies(folder: Path) -> IkuError:
 
 def _bad_agencies(result) -> None:  # result: Rekap | RekapTriwulan
     """The roll-up of the others is out; these are the agencies' own files to fix (exit 1)."""
-    from ikutool.rekap import galat_findings
+    from ikutool.reports.rekap import galat_findings
 
     bad = galat_findings(result)
     if bad:
@@ -289,8 +289,8 @@ def _progress():  # -> Callable[[int, int], None] | None
 
 
 def _emit(result, format: FormatRekap, out: Path | None, force: bool) -> None:
-    from ikutool.render import export
-    from ikutool.render import rekap as render
+    from ikutool.render.documents import rekap as render
+    from ikutool.render.formats import export
 
     if format is FormatRekap.json:
         deliver(export.dumps(render.rekap_data(result)), out, force)

@@ -1,4 +1,4 @@
-"""``iku triwulan``: the quarterly performance report; ``iku renaksi``: the rencana aksi file."""
+"""``iku triwulan``: the quarterly performance report."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ class FormatTriwulan(StrEnum):
 
 def quarter_option(tw: str) -> str:
     """``--tw 2``, ``--tw II``, ``--tw tw2`` -> "II"; anything else is a usage error."""
-    from ikutool.realisasi import quarter_name
+    from ikutool.inputs.realisasi import quarter_name
 
     name = quarter_name(tw)
     if name is None:
@@ -94,8 +94,8 @@ def triwulan(
 
     Contoh: iku triwulan --tahun 2019 --tw 2 --format docx --out triwulan-2019-II.docx
     """
-    from ikutool.realisasi import available_years, load_realisasi_dir
-    from ikutool.triwulan import build_triwulan
+    from ikutool.inputs.realisasi import available_years, load_realisasi_dir
+    from ikutool.reports.triwulan import build_triwulan
 
     name = quarter_option(tw)
     if format in (FormatTriwulan.xlsx, FormatTriwulan.docx):
@@ -127,47 +127,17 @@ def triwulan(
             f"'iku renaksi template --tahun {tahun}')"
         )
     if format is FormatTriwulan.json:
-        from ikutool.render.export import dumps
-        from ikutool.render.triwulan import triwulan_data
+        from ikutool.render.documents.triwulan import triwulan_data
+        from ikutool.render.formats.export import dumps
 
         deliver(dumps(triwulan_data(hasil)), out, force)
     elif format is FormatTriwulan.csv:
-        from ikutool.render.triwulan import triwulan_csv
+        from ikutool.render.documents.triwulan import triwulan_csv
 
         deliver(triwulan_csv(hasil), out, force)
     else:
-        from ikutool.render.triwulan import triwulan_document
+        from ikutool.render.documents.triwulan import triwulan_document
 
         deliver_document(triwulan_document(hasil), format.value, out, force)
     for line in [*missing, *(hasil.catatan if out is not None or format.value != "table" else [])]:
         sys.stderr.write(line + "\n")
-
-
-def renaksi_template(
-    tahun: Annotated[int, typer.Option("--tahun", metavar="TAHUN", help="Tahun rencana aksi.")],
-    out: OutOpt = None,
-    force: ForceOpt = False,
-    iku_file: IkuOpt = None,
-    pk_dir: PkOpt = None,
-) -> None:
-    """Berkas rencana aksi kosong untuk satu tahun: setiap indikator dengan target tahunannya
-    (PK bila ada) dan aturan triwulannya; target TW IV indikator 'akhir' sudah terisi.
-
-    Tanpa --out: ditulis ke renaksi/<tahun>.yaml di ruang kerja (tidak pernah menimpa tanpa
-    --force).
-
-    Contoh: iku renaksi template --tahun 2020
-    """
-    from ikutool.renaksi import template_text
-
-    src = sources(iku_file, pk=pk_dir)
-    iku = load_iku(src).iku
-    check_year(iku, tahun)
-    pk = load_pk(src, iku, [tahun]).get(tahun)
-    if out is None:
-        src.require_writable("Membuat berkas rencana aksi")
-        out = src.renaksi / f"{tahun}.yaml"
-    refuse_out(out, force)
-    text = template_text(iku, tahun, pk, iku_file=src.iku_label)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    deliver(text, out, force)

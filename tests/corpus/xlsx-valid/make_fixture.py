@@ -15,9 +15,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent.parent))
 
-from ikutool.definition import load_iku  # noqa: E402
-from ikutool.paths import bundled_iku  # noqa: E402
-from ikutool.render.xlsx_template import realisasi_template_xlsx  # noqa: E402
+from ikutool.definition.load import load_iku  # noqa: E402
+from ikutool.excel.template import realisasi_template_xlsx  # noqa: E402
+from ikutool.workspace.paths import bundled_iku  # noqa: E402
 from tests.test_impor import fill_like_a_user  # noqa: E402
 
 

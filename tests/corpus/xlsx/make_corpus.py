@@ -19,9 +19,9 @@ sys.path.insert(0, str(HERE.parent.parent.parent))
 
 from openpyxl import load_workbook  # noqa: E402
 
-from ikutool.definition import load_iku  # noqa: E402
-from ikutool.paths import bundled_iku  # noqa: E402
-from ikutool.render.xlsx_template import realisasi_template_xlsx  # noqa: E402
+from ikutool.definition.load import load_iku  # noqa: E402
+from ikutool.excel.template import realisasi_template_xlsx  # noqa: E402
+from ikutool.workspace.paths import bundled_iku  # noqa: E402
 
 IKU = load_iku(bundled_iku()).iku
 

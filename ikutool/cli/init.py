@@ -1,0 +1,67 @@
+"""``iku init``: an agency's own workspace."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def init(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FOLDER",
+            help="Folder ruang kerja (dibuat bila belum ada). Bawaan: folder ini.",
+            show_default=False,
+        ),
+    ] = Path("."),
+    contoh: Annotated[
+        bool,
+        typer.Option(
+            "--contoh",
+            help="Isi dengan salinan IKU Dinas Kopperindag Tanjung Jabung Barat dan realisasi "
+            "contohnya, untuk mencoba.",
+        ),
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Pakai folder yang tidak kosong (berkas yang ada tidak diubah)."
+        ),
+    ] = False,
+) -> None:
+    """Buat ruang kerja IKU: berkas IKU, folder realisasi dan penanda ikutool.yaml.
+
+    Semua perintah lain yang dijalankan di dalam folder itu memakai berkasnya tanpa --iku.
+
+    Contoh: iku init dinas-saya, lalu cd dinas-saya dan iku validate
+    """
+    from ikutool.workspace.paths import shown
+    from ikutool.workspace.sources import find_root, init_workspace
+
+    outer = find_root(folder.resolve().parent)
+    done = init_workspace(folder, contoh=contoh, force=force)
+    for path, created in done:
+        label = shown(path) + ("/" if path.is_dir() else "")
+        sys.stderr.write(f"  {'dibuat' if created else 'sudah ada, tidak diubah'}: {label}\n")
+    if outer is not None:
+        sys.stderr.write(
+            f"Catatan: folder ini berada di dalam ruang kerja lain ({shown(outer)}); di dalamnya "
+            "ruang kerja yang baru ini yang dipakai.\n"
+        )
+    where = shown(folder)
+    step = f"cd {where} && " if where != "." else ""
+    sys.stderr.write(
+        f"Ruang kerja siap di {where}. Langkah berikutnya:\n"
+        + (
+            f"  {step}iku capaian --tahun 2019\n"
+            if contoh
+            else f"  {step}iku validate   (setelah iku.yaml diisi IKU instansi Anda)\n"
+            "  iku realisasi template --tahun 2025\n"
+            "  iku realisasi isi --tahun 2025 S1.1=81\n"
+            "  iku capaian --tahun 2025\n"
+        )
+    )

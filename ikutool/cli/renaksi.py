@@ -1,0 +1,50 @@
+"""``iku renaksi template``: the rencana aksi file of a year, from the PK."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ikutool.cli.common import (
+    ForceOpt,
+    IkuOpt,
+    OutOpt,
+    PkOpt,
+    check_year,
+    deliver,
+    load_iku,
+    load_pk,
+    refuse_out,
+    sources,
+)
+
+
+def renaksi_template(
+    tahun: Annotated[int, typer.Option("--tahun", metavar="TAHUN", help="Tahun rencana aksi.")],
+    out: OutOpt = None,
+    force: ForceOpt = False,
+    iku_file: IkuOpt = None,
+    pk_dir: PkOpt = None,
+) -> None:
+    """Berkas rencana aksi kosong untuk satu tahun: setiap indikator dengan target tahunannya
+    (PK bila ada) dan aturan triwulannya; target TW IV indikator 'akhir' sudah terisi.
+
+    Tanpa --out: ditulis ke renaksi/<tahun>.yaml di ruang kerja (tidak pernah menimpa tanpa
+    --force).
+
+    Contoh: iku renaksi template --tahun 2020
+    """
+    from ikutool.inputs.renaksi import template_text
+
+    src = sources(iku_file, pk=pk_dir)
+    iku = load_iku(src).iku
+    check_year(iku, tahun)
+    pk = load_pk(src, iku, [tahun]).get(tahun)
+    if out is None:
+        src.require_writable("Membuat berkas rencana aksi")
+        out = src.renaksi / f"{tahun}.yaml"
+    refuse_out(out, force)
+    text = template_text(iku, tahun, pk, iku_file=src.iku_label)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    deliver(text, out, force)

@@ -1,0 +1,195 @@
+"""``iku report``: a bidang's (or the agency's) report over several years; the reading of
+several years that ``iku evaluasi renstra`` shares."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ikutool.cli.common import (
+    BidangOpt,
+    ForceOpt,
+    IkuOpt,
+    PkOpt,
+    RealisasiOpt,
+    SkalaOpt,
+    bidang_key,
+    check_year,
+    deliver,
+    load_iku,
+    load_pk,
+    load_realisasi,
+    need_out,
+    refuse_out,
+    rich_to_text,
+    sources,
+)
+from ikutool.cli.output import console
+from ikutool.errors import IkuError
+
+if TYPE_CHECKING:
+    from ikutool.inputs.pk import PkTahun
+    from ikutool.inputs.realisasi import RealisasiTahun
+    from ikutool.model.iku import Iku
+    from ikutool.workspace.sources import Sources
+
+
+class FormatReport(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+    xlsx = "xlsx"
+
+
+def out_option(formats: str) -> object:
+    return typer.Option("--out", "-o", metavar="BERKAS", help=f"Tulis ke berkas ini{formats}.")
+
+
+def report_years(
+    src: Sources, iku: Iku, tahun: int | None, dari: int | None, sampai: int | None
+) -> tuple[list[int], dict[int, RealisasiTahun]]:
+    """Years to report and the realisasi they need (plus the year before, for the change)."""
+    from ikutool.inputs.realisasi import available_years
+    from ikutool.workspace.sources import template_hint
+
+    if tahun is not None and (dari is not None or sampai is not None):
+        raise IkuError.single(
+            "IKU501",
+            "pakai --tahun saja, atau --dari dan --sampai, jangan keduanya",
+            file="--tahun",
+            exit_code=2,
+        )
+    available = available_years(src.realisasi, iku, hint=lambda y: template_hint(src, y))
+    if tahun is not None:
+        check_year(iku, tahun)
+        years = [tahun]
+    else:
+        lo = dari if dari is not None else iku.periode.awal
+        hi = sampai if sampai is not None else iku.periode.akhir
+        for y, option in ((lo, "--dari"), (hi, "--sampai")):
+            check_year(iku, y, option)
+        if lo > hi:
+            raise IkuError.single(
+                "IKU501", f"--dari {lo} lebih besar dari --sampai {hi}", file="--dari", exit_code=2
+            )
+        years = [y for y in available if lo <= y <= hi]
+        if not years:
+            from ikutool.workspace.paths import shown
+
+            raise IkuError.single(
+                "IKU308",
+                f"tidak ada berkas realisasi untuk tahun {lo}-{hi} di folder ini"
+                + (f" (yang ada: {', '.join(map(str, available))})" if available else ""),
+                file=shown(src.realisasi),
+                exit_code=2,
+                hint=template_hint(src, lo),
+            )
+    before = [y for y in available if y < years[0]]
+    need = sorted(set(years) | ({before[-1]} if before else set()))
+    return years, load_realisasi(src, iku, need)
+
+
+def report_inputs(
+    src: Sources, iku: Iku, tahun: int | None, dari: int | None, sampai: int | None
+) -> tuple[list[int], dict[int, RealisasiTahun], dict[int, PkTahun]]:
+    years, data = report_years(src, iku, tahun, dari, sampai)
+    return years, data, load_pk(src, iku, sorted(data))
+
+
+def emit_laporan(laporan, format: str, out: Path | None, force: bool, *, table: str) -> None:
+    """One place where a report becomes output: each format's renderer, to stdout or --out."""
+    from ikutool.render.formats import export
+    from ikutool.render.wording import report_notices, sumber_text
+
+    if format == "json":
+        deliver(export.dumps(export.report_data(laporan)), out, force)
+    elif format == "markdown":
+        render = export.report_markdown if table == "report" else export.evaluasi_markdown
+        deliver(render(laporan), out, force)
+    elif format == "html":
+        from ikutool.render.documents.report_html import report_html
+
+        deliver(report_html(laporan), out, force)
+    elif format == "xlsx":
+        from ikutool.render.documents.report_xlsx import report_xlsx
+
+        scratch = out.resolve().parent if out is not None else None
+        deliver(report_xlsx(laporan, scratch), out, force)
+    else:
+        from ikutool.render.documents.tables import evaluasi_view, report_view
+
+        if out is None:
+            screen = console()
+            view = (
+                report_view(laporan, width=screen.width)
+                if table == "report"
+                else evaluasi_view(laporan, width=screen.width)
+            )
+            screen.print(view)
+        else:
+            view = report_view(laporan) if table == "report" else evaluasi_view(laporan)
+            deliver(rich_to_text(view), out, force)
+    if out is not None or format != "table":
+        # stdout (or the file) carries them inside; say them on stderr for a person too
+        source = sumber_text(laporan.berkas_iku, laporan.folder_realisasi)
+        for line in [*report_notices(laporan), *laporan.peringatan, source]:
+            sys.stderr.write(line + "\n")
+
+
+def report(
+    bidang: BidangOpt = None,
+    tahun: Annotated[
+        int | None, typer.Option("--tahun", metavar="TAHUN", help="Satu tahun saja.")
+    ] = None,
+    dari: Annotated[
+        int | None, typer.Option("--dari", metavar="TAHUN", help="Tahun awal rentang.")
+    ] = None,
+    sampai: Annotated[
+        int | None, typer.Option("--sampai", metavar="TAHUN", help="Tahun akhir rentang.")
+    ] = None,
+    iku_file: IkuOpt = None,
+    realisasi_dir: RealisasiOpt = None,
+    pk_dir: PkOpt = None,
+    format: Annotated[
+        FormatReport,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table, json, markdown, html atau xlsx (html dan xlsx perlu --out).",
+        ),
+    ] = FormatReport.table,
+    out: Annotated[Path | None, out_option(" (wajib untuk html dan xlsx)")] = None,
+    force: ForceOpt = False,
+    skala: SkalaOpt = None,
+) -> None:
+    """Laporan per bidang: capaian setiap tahun, perubahan, capaian terhadap target akhir Renstra.
+
+    Tanpa --tahun atau --dari/--sampai: semua tahun yang punya berkas realisasi.
+
+    Contoh: iku report --bidang UKM --format xlsx --out laporan-ukm.xlsx
+    """
+    from ikutool.compute.capaian import Options
+    from ikutool.reports.laporan import build_report
+
+    if format in (FormatReport.html, FormatReport.xlsx):
+        need_out(format.value, out, f"laporan.{format.value}")
+    refuse_out(out, force)
+    src = sources(iku_file, realisasi_dir, pk=pk_dir)
+    iku = load_iku(src).iku
+    key = bidang_key(iku, bidang)
+    years, data, pk = report_inputs(src, iku, tahun, dari, sampai)
+    laporan = build_report(
+        iku,
+        data,
+        years,
+        Options(skala=skala.value if skala else None, bidang=key),
+        folder_realisasi=src.realisasi_label,
+        pk=pk,
+    )
+    emit_laporan(laporan, format.value, out, force, table="report")

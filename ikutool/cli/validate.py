@@ -1,0 +1,148 @@
+"""``iku validate``: the IKU definition and the files that go with it (``--mutu``: its quality)."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ikutool.cli.common import (
+    announce_sample,
+    load_iku,
+    sources,
+)
+from ikutool.cli.output import write, write_findings
+from ikutool.errors import IkuError
+
+
+class FormatValidasi(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def validate(
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="BERKAS",
+            help="Berkas IKU, realisasi, PK, rencana aksi, program, anggaran atau ikutool.yaml. "
+            "Tanpa ini: IKU ruang kerja dan semua berkas realisasi, PK, rencana aksi, program dan "
+            "anggarannya (di luar ruang kerja: contoh bawaan).",
+            show_default=False,
+        ),
+    ] = None,
+    iku_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--iku", metavar="BERKAS", help="Definisi IKU untuk memeriksa berkas realisasi."
+        ),
+    ] = None,
+    format: Annotated[
+        FormatValidasi, typer.Option("--format", "-f", metavar="FORMAT", help="table atau json.")
+    ] = FormatValidasi.table,
+    mutu: Annotated[
+        bool,
+        typer.Option(
+            "--mutu",
+            help="Periksa juga mutu IKU (SMART-C mekanis): Manual IKU, target setiap tahun, "
+            "target di bawah realisasi tahun lalu atau lebih ringan dari tahun sebelumnya, "
+            "satuan yang berubah, jumlah indikator per sasaran.",
+        ),
+    ] = False,
+) -> None:
+    """Periksa berkas IKU atau berkas realisasi: semua galat dan peringatan sekaligus.
+
+    Contoh: iku validate, iku validate realisasi/2020.yaml, iku validate --mutu
+    """
+    from ikutool.inputs.checks import check_file
+    from ikutool.inputs.realisasi import realisasi_files
+    from ikutool.render.formats.export import dumps, validation_data
+    from ikutool.workspace.paths import shown
+
+    if file is None:
+        src = sources(iku_file)
+        targets = [src.iku]
+        if not src.bundled:
+            for folder in (src.realisasi, src.pk, src.anggaran, src.program, src.renaksi):
+                if folder.is_dir():
+                    targets += realisasi_files(folder)
+            if src.tindak_lanjut.is_file():
+                targets.append(src.tindak_lanjut)
+    else:
+        src = sources(iku_file, start=file.parent, announce=False)
+        targets = [file]
+
+    cache: list = []
+
+    def get_iku():  # the IKU that realisasi files are checked against, loaded once
+        if not cache:
+            announce_sample(src)
+            cache.append(load_iku(src).iku)
+        return cache[0]
+
+    # a file named on the command line is named as typed; the workspace's own files as shown
+    reports = []
+    for path in targets:
+        report = check_file(path, str(path) if file is not None else shown(path), get_iku)
+        if report.iku is not None and not cache and path == src.iku:
+            cache.append(report.iku)  # the workspace's IKU, just validated: not twice
+        reports.append(report)
+    if mutu and all(r.valid for r in reports if r.kind == "iku"):
+        _mutu(src, get_iku(), reports)
+    ok = all(r.valid for r in reports)
+    if format is FormatValidasi.json:
+        write(dumps(validation_data(reports)))
+    else:
+        for report in reports:
+            write_findings(sys.stdout, report.findings)
+            n_err = sum(f.is_error for f in report.findings)
+            n_warn = len(report.findings) - n_err
+            if report.valid:
+                write(f"{report.file}: {report.summary} ({n_warn} peringatan).\n")
+            else:
+                write(f"{report.file}: tidak sah: {n_err} galat, {n_warn} peringatan.\n")
+    raise typer.Exit(0 if ok else 1)
+
+
+def _mutu(src, iku, reports: list) -> None:  # src: Sources, reports: list[FileReport]
+    """The quality warnings, each under the file it is located in."""
+    from ikutool.definition.mutu import mutu_findings
+    from ikutool.inputs.checks import FileReport
+    from ikutool.inputs.pk import load_pk
+    from ikutool.inputs.realisasi import available_years, file_for_year, load_realisasi_file
+    from ikutool.workspace.paths import shown
+    from ikutool.yaml_reader import read_yaml
+
+    realisasi, pk, pk_docs = {}, {}, {}
+    for year in available_years(src.realisasi, iku):
+        path = file_for_year(src.realisasi, year, "realisasi")
+        try:  # a file with errors is reported above; its figures are left out here
+            realisasi[year] = load_realisasi_file(path, iku) if path else None
+        except IkuError:
+            continue
+    for year in iku.periode.tahun:
+        path = file_for_year(src.pk, year, "PK")
+        if path is None:
+            continue
+        try:
+            pk[year] = load_pk(src.pk, iku, year)
+            pk_docs[year] = read_yaml(path, display_name=shown(path))
+        except IkuError:
+            continue
+    doc = read_yaml(src.iku, display_name=shown(src.iku))
+    found = mutu_findings(iku, doc, {y: r for y, r in realisasi.items() if r}, pk, pk_docs)
+    by_file = {r.file: r for r in reports}
+    extra: dict[str, list] = {}
+    for f in found:
+        target = by_file.get(f.file or "")
+        if target is not None:
+            target.findings.append(f)
+        else:
+            extra.setdefault(f.file or shown(src.iku), []).append(f)
+    for name, findings in extra.items():
+        reports.append(FileReport(name, "mutu", findings, "pemeriksaan mutu IKU"))
+    for r in reports:
+        r.findings.sort(key=lambda f: (f.line or 0, f.column or 0))

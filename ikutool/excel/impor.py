@@ -1,0 +1,297 @@
+"""Merging filled-in workbooks into a year's realisasi file (``iku realisasi impor``).
+
+Every workbook is read and checked first (workbook.py); two workbooks that set one value
+differently are an error naming both cells; only when nothing is wrong is the file edited, with
+the same round-trip edit as ``iku realisasi isi`` (comments, order and quoting kept), under its
+lock, atomically. A file that does not exist yet is started from the template. The report says
+what changes, old -> new, and how each text number was read.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ikutool.errors import Finding, IkuError, Severity
+from ikutool.excel.workbook import FIELD_NAMES, CellValue, read_workbook
+from ikutool.formatting.numbers import format_angka
+from ikutool.inputs.editing import Assignment
+from ikutool.workspace.paths import shown
+
+if TYPE_CHECKING:
+    from ikutool.inputs.realisasi import RealisasiTahun
+    from ikutool.model.iku import Iku
+    from ikutool.workspace.sources import Sources
+
+
+@dataclass
+class Change:
+    value: CellValue
+    old: Any
+
+
+@dataclass
+class Plan:
+    """What an import does to the file as it is now, by the three-way rule (workbook, what the
+    workbook was made from, the file now)."""
+
+    changes: list[Change]
+    unchanged: int  # the file already holds what the cell holds
+    kept: int  # cells the bidang left as they were made: the file's newer value stands
+    conflicts: list[Finding]
+
+
+def _same(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return math.isclose(float(a), float(b), rel_tol=1e-12, abs_tol=1e-12)
+    return str(a) == str(b)
+
+
+def plan(
+    values: list[CellValue], data: RealisasiTahun | None, iku: Iku, year: int, file: str
+) -> Plan:
+    """The three-way rule, per cell: what the bidang left as it was made never overwrites the
+    file (the officer may have corrected it since: Monday's workbook must not undo Tuesday's
+    edit); what the bidang changed is written when the file still holds what the workbook was
+    made from; when both changed, differently, it is a conflict naming both, and nothing is
+    written."""
+    out = Plan([], 0, 0, [])
+    for v in values:
+        ind = iku.find_indikator(v.kode)
+        target = ind.reference_target(year) if ind else None
+        keys = [c.kunci or "nilai" for c in target.komponen] if target else []
+        now = current_value(data, v, keys)
+        if _same(v.value, now):
+            out.unchanged += 1
+        elif _same(v.value, v.asal):
+            out.kept += 1
+        elif _same(now, v.asal):
+            out.changes.append(Change(v, now))
+        else:
+            what = FIELD_NAMES.get(v.field, v.field)
+            out.conflicts.append(
+                Finding(
+                    "IKU318",
+                    f"{v.label} ({what}): buku kerja dibuat saat {file} berisi "
+                    f"{_show(v.asal, v.bentuk)}; sejak itu berkas diubah menjadi "
+                    f"{_show(now, v.bentuk)}, dan di buku kerja diisi "
+                    f"{v.tulisan or _show(v.value, v.bentuk)}. Tentukan yang benar: samakan sel "
+                    f"ini dengan {_show(now, v.bentuk)}, "
+                    f"atau ubah berkasnya dengan iku realisasi isi, lalu impor lagi",
+                    Severity.ERROR,
+                    v.where,
+                    path=v.label,
+                )
+            )
+    return out
+
+
+@dataclass
+class ImportReport:
+    file: str
+    tahun: int
+    books: list[str]
+    changes: list[Change]
+    unchanged: int
+    dry_run: bool
+    created: bool
+    kept: int = 0  # cells the bidang left as they were made (the file's value stands)
+    findings: list[Finding] = field(default_factory=list)  # warnings of the resulting file
+
+    def text(self) -> str:
+        lines = [
+            f"Impor {', '.join(self.books)} -> {self.file} (tahun {self.tahun})"
+            + (" [--dry-run: tidak ada yang ditulis]" if self.dry_run else "")
+        ]
+        for ch in self.changes:
+            v = ch.value
+            what = FIELD_NAMES.get(v.field, v.field)
+            old, new = _show(ch.old, v.bentuk), v.tulisan or _show(v.value, v.bentuk)
+            lines.append(f"  {v.label} ({what}): {old} -> {new}   [{v.where}]")
+            if v.note:
+                lines.append(f"      {v.note}")
+        verb = "akan berubah" if self.dry_run else "diubah"
+        lines.append(
+            f"{len(self.changes)} nilai {verb}, {self.unchanged} sama seperti di berkas"
+            + (
+                f", {self.kept} tidak diubah bidang (nilai di berkas yang berlaku)"
+                if self.kept
+                else ""
+            )
+            + ("; berkas baru dibuat dari templat" if self.created and not self.dry_run else "")
+            + "."
+        )
+        return "\n".join(lines) + "\n"
+
+
+def _show(value: Any, bentuk: tuple | None = None) -> str:
+    if value is None:
+        return "(kosong)"
+    if isinstance(value, float | int) and bentuk is not None:  # "1:24", "WDP"
+        from ikutool.model.notation import format_value
+
+        jenis, labels, first = bentuk
+        return format_value(float(value), jenis, labels, first)
+    if isinstance(value, float | int):
+        return format_angka(value)
+    text = str(value)
+    return f'"{text[:40]}..."' if len(text) > 40 else f'"{text}"'
+
+
+def current_value(data: RealisasiTahun | None, v: CellValue, keys: list[str]) -> Any:
+    """What the realisasi file holds now for the cell's field (None when nothing)."""
+    if data is None or v.kode not in data.indikator:
+        return None
+    entry = data.indikator[v.kode]
+    key = v.kunci or (keys[0] if keys else "nilai")
+    if v.field == "nilai":
+        return entry.nilai.get(key)
+    if v.field.startswith("triwulan."):
+        return entry.triwulan.get(v.field.split(".")[1], {}).get(key)
+    head, _, leaf = v.field.partition(".")
+    if head in ("catatan", "sumber"):
+        return getattr(entry, head)
+    part = getattr(entry, head)
+    if part is None:
+        return None
+    value = getattr(part, leaf)
+    if isinstance(value, dict):
+        return value.get(key)
+    return value
+
+
+def import_workbooks(
+    src: Sources, iku: Iku, files: list[Path], tahun: int | None, *, dry_run: bool
+) -> ImportReport:
+    from ikutool.inputs.editing import edit_file, set_values
+    from ikutool.inputs.realisasi import load_realisasi_file, template_text
+    from ikutool.workspace.files import write_atomic
+
+    books, findings = [], []
+    for path in files:
+        try:
+            books.append(read_workbook(path, shown(path), iku, tahun))
+        except IkuError as exc:
+            if exc.exit_code == 2:
+                raise
+            findings += exc.findings
+    for book in books:
+        findings += book.findings
+    years = sorted({b.tahun for b in books})
+    if len(years) > 1:
+        findings.append(
+            Finding(
+                "IKU108",
+                f"buku kerja untuk tahun berbeda ({', '.join(map(str, years))}); impor satu tahun "
+                "sekali jalan",
+                Severity.ERROR,
+                ", ".join(b.file for b in books),
+            )
+        )
+    findings += _conflicts(books)
+    if any(f.is_error for f in findings) or not books:
+        raise IkuError(findings)
+    year = tahun if tahun is not None else years[0]
+    if not src.realisasi.is_dir():
+        # a realisasi folder the workspace names but that is not there (a typo in ikutool.yaml,
+        # a moved folder): said, never created silently beside the real one
+        from ikutool.inputs.realisasi import _require_folder
+        from ikutool.workspace.sources import template_hint
+
+        _require_folder(src.realisasi, year, lambda y: template_hint(src, y))
+    path = src.realisasi / f"{year}.yaml"
+    name = shown(path)
+    data = load_realisasi_file(path, iku) if path.is_file() else None
+    values = _unique(books)
+    first = plan(values, data, iku, year, name)
+    if first.conflicts:
+        raise IkuError(first.conflicts)
+    report = ImportReport(
+        name,
+        year,
+        [b.file for b in books],
+        first.changes,
+        first.unchanged,
+        dry_run,
+        created=data is None,
+        kept=first.kept,
+    )
+    assignments = _assignments(first.changes)
+    # a suspect value (a fraction of people) is written, and said where it was typed
+    report.findings = [f for f in findings if not f.is_error]
+    if dry_run or not assignments:
+        return report
+    if data is None:
+        from ikutool.workspace.sources import make_folder
+
+        make_folder(src.realisasi)
+        from ikutool.inputs.pk import load_pk
+
+        pk = load_pk(src.pk, iku, year)
+        start = template_text(iku, year, iku_file=src.iku_label, pk=pk).encode("utf-8")
+        text, result = set_values(start, path, iku, assignments, name)
+        write_atomic(path, text)  # never over a file another process created meanwhile
+    else:
+
+        def again(now: RealisasiTahun) -> list[Assignment]:
+            """The same rule on the file as it is under the lock: an edit made since the plan
+            above (another isi, another import) is never overwritten without a word."""
+            fresh = plan(values, now, iku, year, name)
+            if fresh.conflicts:
+                raise IkuError(fresh.conflicts)
+            return _assignments(fresh.changes)
+
+        result = edit_file(path, iku, again, name)
+    report.findings += result.findings
+    return report
+
+
+def _assignments(changes: list[Change]) -> list[Assignment]:
+    return [
+        Assignment(
+            c.value.kode,
+            c.value.kunci,
+            c.value.value,
+            str(c.value.value),
+            triwulan=c.value.field.split(".")[1] if c.value.field.startswith("triwulan.") else None,
+            field="nilai" if c.value.field.startswith("triwulan.") else c.value.field,
+            tulisan=c.value.tulisan,
+        )
+        for c in changes
+    ]
+
+
+def _conflicts(books: list[Any]) -> list[Finding]:
+    """A value that two workbooks set differently: an error naming both files and cells."""
+    seen: dict[tuple[str, str | None, str], CellValue] = {}
+    out = []
+    for book in books:
+        for v in book.values:
+            key = (v.kode, v.kunci, v.field)
+            first = seen.get(key)
+            if first is None:
+                seen[key] = v
+            elif first.value != v.value and first.where.split("!")[0] != v.where.split("!")[0]:
+                out.append(
+                    Finding(
+                        "IKU306",
+                        f"{v.label} ({FIELD_NAMES.get(v.field, v.field)}): {_show(v.value)} di sini, "
+                        f"tetapi {_show(first.value)} di {first.where}; samakan salah satunya",
+                        Severity.ERROR,
+                        v.where,
+                        path=v.label,
+                    )
+                )
+    return out
+
+
+def _unique(books: list[Any]) -> list[CellValue]:
+    out: dict[tuple[str, str | None, str], CellValue] = {}
+    for book in books:
+        for v in book.values:
+            out.setdefault((v.kode, v.kunci, v.field), v)
+    return list(out.values())

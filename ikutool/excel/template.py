@@ -1,0 +1,481 @@
+"""The realisasi workbook each bidang fills in (``iku realisasi template --format xlsx``).
+
+One row per quantity to fill (each component of a composite target on its own row); only the
+input cells are unlocked (the sheet is protected without a password, so nobody breaks the layout
+by accident); input cells validate numbers (and percentages where the unit is %); values already
+in the realisasi file are pre-filled. A hidden sheet identifies the IKU (a hash of its content)
+and the year, so ``iku realisasi impor`` refuses a workbook made for another IKU or year.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import MultiCellRange
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ikutool.inputs.realisasi import RealisasiIndikator, RealisasiTahun
+from ikutool.model.iku import Iku, Indikator
+from ikutool.render.documents.report_xlsx import cell_at
+
+META_SHEET = "_ikutool"
+META_KIND = "ikutool-templat-realisasi"
+META_VERSION = 2  # 2: the values each cell was made with (the "asal" rows), for the 3-way import
+ASAL_ROW = 40  # where those rows start on the hidden sheet
+HEAD = "DDEBF7"
+INPUT = "FFF9E1"
+GREY = "EDEDED"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: float
+    field: str | None  # what the column fills (None: read-only); see workbook.FIELDS
+    per: str = "row"  # "row": every component row; "indikator": the indicator's first row only
+
+
+COLUMNS = [
+    Column("No", 5, None),
+    Column("Kode", 8, None),
+    Column("Indikator", 34, None),
+    Column("Komponen", 22, None),
+    Column("Kunci komponen", 14, None),  # hidden: how impor finds the component
+    Column("Satuan", 11, None),
+    Column("Target", 11, None),
+    # the rencana aksi's quarter targets (read-only: the plan is the officer's, signed with the PK)
+    Column("Target TW I", 10, None),
+    Column("Target TW II", 10, None),
+    Column("Target TW III", 10, None),
+    Column("Target TW IV", 10, None),
+    Column("Realisasi", 12, "nilai"),
+    Column("Triwulan I", 10, "triwulan.I"),
+    Column("Triwulan II", 10, "triwulan.II"),
+    Column("Triwulan III", 10, "triwulan.III"),
+    Column("Triwulan IV", 10, "triwulan.IV"),
+    Column("Catatan", 24, "catatan", "indikator"),
+    Column("Sumber data", 16, "sumber", "indikator"),
+    Column("Pembanding", 12, "pembanding.nilai"),
+    Column("Tingkat pembanding", 12, "pembanding.tingkat", "indikator"),
+    Column("Sumber pembanding", 18, "pembanding.sumber", "indikator"),
+    Column("Faktor pendorong", 24, "analisis.pendorong", "indikator"),
+    Column("Faktor penghambat", 24, "analisis.penghambat", "indikator"),
+    Column("Solusi", 24, "analisis.solusi", "indikator"),
+    Column("Program/kegiatan", 24, "analisis.program", "indikator"),
+]
+HEADER_ROW = 6
+HIDDEN = ("Kunci komponen",)
+# printed on A4 landscape one group of columns per page, "No, Kode, Indikator" repeated on each:
+# the targets, the realisasi, then notes and comparison, then the officer's analyses
+PAGE_BREAK_AFTER = ("Target TW IV", "Triwulan IV", "Sumber pembanding")
+
+
+def iku_fingerprint(iku: Iku) -> str:
+    """A hash of what the workbook's rows depend on: the codes, targets, component keys and
+    forms, and how quarters make a year.
+
+    Cosmetic edits of the IKU file (comments, spacing, the instansi's address) keep it; a
+    changed code, target, component or quarter rule makes an old workbook refuse to import."""
+    rows = []
+    for sas in iku.groups():
+        for ind in sas.indikator:
+            targets = {
+                str(y): [
+                    (c.kunci, c.jumlah, c.jumlah_maks, c.satuan, c.jenis, c.rasio_dari, c.predikat)
+                    for c in t.komponen
+                ]
+                for y, t in sorted(ind.target.items())
+                if t is not None
+            }
+            rule = ind.agregasi_triwulan
+            rows.append([sas.kode, ind.kode, ind.polaritas, targets, rule, ind.skala_predikat])
+    canonical = json.dumps([iku.periode.awal, iku.periode.akhir, rows], sort_keys=True)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def takes_quarters(ind: Indikator, entry: RealisasiIndikator | None) -> bool:
+    """Quarter cells are open for indicators whose IKU sets a quarterly rule, or that already
+    have quarterly values."""
+    return "agregasi_triwulan" in ind.model_fields_set or bool(entry and entry.triwulan)
+
+
+def sheet_title(text: str) -> str:
+    """A valid Excel sheet name: at most 31 characters, none of []:*?/\\ ."""
+    for ch in "[]:*?/\\":
+        text = text.replace(ch, " ")
+    return text.strip()[:31] or "Realisasi"
+
+
+def _cell(
+    ws: Any,
+    row: int,
+    col: int,
+    value: Any,
+    *,
+    editable: bool,
+    fmt: str | None = None,
+    colour: str | None = None,
+    bold: bool = False,
+    align: str = "wrap",
+) -> Any:
+    from ikutool.render.documents.report_xlsx import style
+
+    cell = cell_at(ws, row, col, value)
+    return style(
+        cell,
+        fmt=fmt,
+        bold=bold,
+        colour=colour or (INPUT if editable else None),
+        locked=not editable,
+        align=align,
+    )
+
+
+def realisasi_template_xlsx(
+    iku: Iku,
+    tahun: int,
+    data: RealisasiTahun | None,
+    *,
+    bidang: str | None = None,
+    per_bidang: bool = False,
+    iku_label: str = "",
+    scratch: Path | None = None,
+    pk: Any = None,
+    renaksi: Any = None,
+) -> bytes:
+    from ikutool.render.documents.report_xlsx import _a4, save_workbook
+
+    found: dict[str, list[tuple[Any, Indikator]]] = {}
+    for sas, ind in iku.indikator():
+        if ind.target_for(tahun) is None:
+            continue
+        key = iku.bidang_key(ind) or "Lainnya"
+        if bidang is not None and key != bidang:
+            continue
+        found.setdefault(key if per_bidang else "Realisasi", []).append((sas, ind))
+    # the bidang sheets in the order the IKU declares them; any other after, "Lainnya" last
+    declared = [b.kunci for b in iku.bidang]
+    order = {k: i for i, k in enumerate(declared)}
+    groups = dict(
+        sorted(
+            found.items(),
+            key=lambda kv: (
+                kv[0] == "Lainnya",
+                order.get(kv[0], len(order)),
+                list(found).index(kv[0]),
+            ),
+        )
+    )
+    wb = Workbook()
+    wb.remove(wb.active)
+    _guide(wb.create_sheet(GUIDE_SHEET), iku, tahun)
+    names = {b.kunci: b.nama for b in iku.bidang}
+    made_from: list[tuple[str, str, str, Any]] = []
+    for key, rows in groups.items():
+        title = sheet_title(key)
+        ws = wb.create_sheet(title)
+        label = names.get(key, key) if per_bidang else names.get(bidang or "", bidang)
+        made_from += _fill_sheet(ws, iku, tahun, data, rows, label, pk, renaksi)
+        _a4(ws, HEADER_ROW)
+        _print_by_groups(ws)
+    meta = wb.create_sheet(META_SHEET)
+    for i, (k, v) in enumerate(
+        [
+            ("jenis", META_KIND),
+            ("versi", META_VERSION),
+            ("iku_sidik", iku_fingerprint(iku)),
+            ("iku", iku_label),
+            ("instansi", iku.instansi.nama),
+            ("tahun", tahun),
+            ("lembar", ", ".join(sheet_title(k) for k in groups)),
+        ],
+        1,
+    ):
+        cell_at(meta, i, 1, k)
+        cell_at(meta, i, 2, v)
+    # what every pre-filled cell held when the workbook was made: on import, a cell the bidang
+    # left as it was never overwrites what the realisasi file holds by then
+    for i, (kode, kunci, field_, value) in enumerate(made_from, ASAL_ROW):
+        for c, v in enumerate(("asal", kode, kunci, field_, value), 1):
+            cell_at(meta, i, c, v)
+    meta.sheet_state = "hidden"
+    meta.protection.sheet = True
+    wb.custom_doc_props.append(_prop("ikutool_iku_sidik", iku_fingerprint(iku)))
+    wb.custom_doc_props.append(_prop("ikutool_tahun", str(tahun)))
+    return save_workbook(wb, scratch)
+
+
+def _prop(name: str, value: str) -> Any:
+    from openpyxl.packaging.custom import StringProperty
+
+    return StringProperty(name=name, value=value)
+
+
+GUIDE_SHEET = "Petunjuk"
+GUIDE = [
+    "Isi sel berwarna kuning saja; sel lain terkunci (tanpa kata sandi) agar susunannya tetap.",
+    "Angka boleh dengan koma desimal (6,5) atau titik ribuan (1.234); persen cukup angkanya "
+    "(58,5 untuk 58,5 %).",
+    "Angka tampil menurut pengaturan regional komputer ini (1.234,56 atau 1,234.56); nilainya "
+    "sama.",
+    "Sel kosong, atau berisi - (belum ada data), dibiarkan seperti di berkas realisasi.",
+    "Ketik HAPUS di sebuah sel untuk mengosongkan nilai yang salah di berkas realisasi.",
+    "Target bertanda (PK) adalah target Perjanjian Kinerja tahun itu; capaian diukur terhadapnya.",
+    "Target TW I-IV adalah target triwulan dari rencana aksi (tidak diubah di sini); realisasi "
+    "per triwulan diisi di kolom Triwulan I-IV bila indikatornya diukur per triwulan.",
+    "Indikator bertanda (makin rendah makin baik) berpolaritas negatif.",
+    "Setelah diisi, kembalikan buku kerja ini ke petugas perencanaan untuk diimpor.",
+]
+
+
+def _guide(ws: Any, iku: Iku, tahun: int) -> None:
+    """How to fill the workbook, on a sheet of its own (printed on one page)."""
+    from ikutool.render.documents.report_xlsx import _a4, note_rows
+
+    ws.column_dimensions["A"].width = 66  # within an A4 portrait page, in any default font
+    lines = [
+        (iku.instansi.nama.upper(), "title"),
+        (f"PETUNJUK PENGISIAN REALISASI TAHUN {tahun}", "title"),
+        *[(f"{i}. {text}", "") for i, text in enumerate(GUIDE, 1)],
+    ]
+    note_rows(ws, 1, lines, 1)
+    ws.protection.sheet = True
+    _a4(ws, 1)
+    ws.print_title_rows = None
+    ws.page_setup.orientation = "portrait"
+
+
+def _labels_check(labels: list[str]) -> Any:
+    """A drop-down of a predikat scale's labels."""
+    return DataValidation(
+        type="list",
+        formula1='"' + ",".join(labels) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Predikat",
+        error=f"Pilih salah satu: {', '.join(labels)}.",
+    )
+
+
+def _print_by_groups(ws: Any) -> None:
+    """A4 landscape, one group of columns a page at a readable size, the first three columns
+    (No, Kode, Indikator) repeated on every page: 21 columns squeezed onto one page are not
+    readable."""
+    from openpyxl.worksheet.pagebreak import Break, ColBreak
+
+    breaks = ColBreak()
+    for name in PAGE_BREAK_AFTER:
+        col = next(i for i, c in enumerate(COLUMNS, 1) if c.header == name)
+        breaks.append(Break(id=col))
+    ws.col_breaks = breaks
+    ws.print_title_cols = "A:C"
+    ws.page_setup.fitToWidth = len(PAGE_BREAK_AFTER) + 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _fill_sheet(
+    ws: Any,
+    iku: Iku,
+    tahun: int,
+    data: RealisasiTahun | None,
+    rows: list[tuple[Any, Indikator]],
+    bidang_label: str | None,
+    pk: Any = None,
+    renaksi: Any = None,
+) -> list[tuple[str, str, str, Any]]:
+    """Fill one sheet; returns what each pre-filled cell holds: ``(kode, kunci or "", field,
+    value)`` (kunci empty for a single-component indicator, as the importer names it)."""
+    from ikutool.formatting.numbers import format_angka
+    from ikutool.model.notation import component_label, format_value
+    from ikutool.render.documents.report_xlsx import _fit_rows, note_rows, number_format
+
+    n = len(COLUMNS)
+    for c, col in enumerate(COLUMNS, 1):
+        ws.column_dimensions[get_column_letter(c)].width = col.width
+        if col.header in HIDDEN:
+            ws.column_dimensions[get_column_letter(c)].hidden = True
+    # the titles sit in the first three columns, which are printed on every page (a title across
+    # all 21 columns would be cut into pieces on paper); how to fill in is on "Petunjuk"
+    lines = [
+        (iku.instansi.nama.upper(), "title"),
+        (
+            f"REALISASI INDIKATOR KINERJA UTAMA TAHUN {tahun}"
+            + (f" - BIDANG {bidang_label.upper()}" if bidang_label else ""),
+            "title",
+        ),
+    ]
+    if pk is not None and pk.target:
+        lines.append((f"Target bertanda (PK): target Perjanjian Kinerja tahun {tahun}.", ""))
+    note_rows(ws, 1, lines, 3)
+    for c, col in enumerate(COLUMNS, 1):
+        _cell(ws, HEADER_ROW, c, col.header, editable=False, colour=HEAD, bold=True, align="center")
+    ws.row_dimensions[HEADER_ROW].height = 32
+    number_check = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="0",
+        formula2="1000000000000000",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Bukan angka",
+        error="Isi dengan angka (tidak negatif), mis. 58 atau 6,5.",
+    )
+    percent_check = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="-1000000",
+        formula2="1000000",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Bukan persentase",
+        error="Isi dengan angka persen, mis. 58,5 untuk 58,5 % (boleh negatif untuk pertumbuhan).",
+    )
+    level_check = DataValidation(
+        type="list",
+        formula1='"nasional,provinsi,spm"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Tingkat pembanding",
+        error="Pilih nasional, provinsi atau spm.",
+    )
+    # cells are gathered and given to each validation once: adding them one by one makes
+    # openpyxl re-check the growing range every time (quadratic in the number of rows)
+    cells: dict[Any, list[str]] = {number_check: [], percent_check: [], level_check: []}
+    made_from: list[tuple[str, str, str, Any]] = []
+    dropdowns: dict[tuple[str, ...], Any] = {}  # one per predikat scale
+    row = HEADER_ROW + 1
+    number = 0
+    for _, ind in rows:
+        renstra = ind.target_for(tahun)
+        assert renstra is not None
+        labels = iku.predikat_labels(ind)
+        # the target the year is measured against: the Perjanjian Kinerja's where it has one
+        target = pk.target.get(ind.kode, renstra) if pk is not None else renstra
+        from_pk = target is not renstra
+        entry = data.indikator.get(ind.kode) if data else None
+        quarters = takes_quarters(ind, entry)
+        number += 1
+        for k, comp in enumerate(target.komponen):
+            key = comp.kunci or "nilai"
+            values: dict[str, Any] = {
+                "nilai": entry.nilai.get(key) if entry and not entry.triwulan else None,
+                "pembanding.nilai": _pembanding(entry, key, len(target.komponen)),
+            }
+            for q in ("I", "II", "III", "IV"):
+                values[f"triwulan.{q}"] = (
+                    entry.triwulan.get(q, {}).get(key) if entry and entry.triwulan else None
+                )
+            if k == 0 and entry is not None:
+                values["catatan"] = entry.catatan
+                values["sumber"] = entry.sumber
+                if entry.pembanding is not None:
+                    values["pembanding.tingkat"] = entry.pembanding.tingkat
+                    values["pembanding.sumber"] = entry.pembanding.sumber
+                if entry.analisis is not None:
+                    for f in ("pendorong", "penghambat", "solusi", "program"):
+                        values[f"analisis.{f}"] = getattr(entry.analisis, f)
+            # a number, shown like every other figure of the sheet (in the computer's regional
+            # format); a range is text, in Indonesian format
+            mark = " (PK)" if from_pk else ""
+            target_cell: Any = (
+                comp.jumlah
+                if comp.jumlah_maks is None and comp.jenis == "angka" and not comp.batas
+                else f"{format_angka(comp.jumlah)}-{format_angka(comp.jumlah_maks)}{mark}"
+                if comp.jenis == "angka" and not comp.batas
+                # "minimal 80 %", "1:30", "Rp 1,5 miliar", "WTP": as the IKU writes it
+                else comp.tulisan + mark
+            )
+            negative = " (makin rendah makin baik)" if ind.polaritas == "negatif" else ""
+            note = f"\nKeterangan: {ind.keterangan}" if ind.keterangan and k == 0 else ""
+            fixed = [
+                number if k == 0 else None,
+                ind.kode,
+                ind.uraian + negative + note,
+                component_label(comp.kunci, comp.satuan, ind.label_for(key))
+                if len(target.komponen) > 1
+                else "-",
+                key,
+                comp.satuan or "-",
+                target_cell,
+                *[_quarter_target(renaksi, ind.kode, q, k) for q in ("I", "II", "III", "IV")],
+            ]
+            for c, col in enumerate(COLUMNS, 1):
+                if col.field is None:
+                    value = fixed[c - 1]
+                    fmt = None
+                    if col.header == "Target" and isinstance(value, float):
+                        fmt = number_format(value) + (f'"{mark}"' if mark else "")
+                    elif col.header.startswith("Target TW") and isinstance(value, float):
+                        fmt = number_format(value)  # the plan's own figure: never marked (PK)
+                    _cell(ws, row, c, value, editable=False, fmt=fmt)
+                    continue
+                open_ = (
+                    (col.per == "row" or k == 0)
+                    and (not col.field.startswith("triwulan") or quarters)
+                    and not (col.field == "nilai" and quarters)
+                )
+                value = values.get(col.field) if open_ else None
+                figure = col.field == "nilai" or col.field.startswith("triwulan")
+                shown = value
+                if figure and value is not None and comp.jenis in ("rasio", "predikat"):
+                    # "WDP", "1:24": what a person writes; the number stays in made_from
+                    shown = format_value(value, comp.jenis, labels, comp.rasio_dari)
+                fmt = number_format(shown) if isinstance(shown, float | int) else None
+                cell = _cell(
+                    ws, row, c, shown, editable=open_, fmt=fmt, colour=None if open_ else GREY
+                )
+                if not open_:
+                    continue
+                if value is not None:
+                    single = len(target.komponen) == 1
+                    made_from.append((ind.kode, "" if single else key, col.field, value))
+                if figure and comp.jenis == "predikat" and labels:
+                    dropdown = dropdowns.setdefault(tuple(labels), _labels_check(labels))
+                    cells.setdefault(dropdown, []).append(cell.coordinate)
+                elif figure and comp.jenis == "rasio":
+                    pass  # "1:24" is text: checked when imported
+                elif figure or col.field == "pembanding.nilai":
+                    cells[percent_check if comp.persen else number_check].append(cell.coordinate)
+                elif col.field == "pembanding.tingkat":
+                    cells[level_check].append(cell.coordinate)
+            row += 1
+    for dv, coordinates in cells.items():
+        if coordinates:
+            dv.sqref = MultiCellRange(" ".join(coordinates))
+            ws.add_data_validation(dv)
+    last = row - 1
+    _fit_rows(ws, HEADER_ROW + 1, last)  # wrapped names and notes get their height
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=4)
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False  # widths and heights may be changed; structure not
+    ws.protection.formatRows = False
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(n)}{max(last, HEADER_ROW)}"
+    return made_from
+
+
+def _quarter_target(renaksi: Any, kode: str, tw: str, k: int) -> Any:
+    """The rencana aksi's target of component ``k`` for quarter ``tw``: a plain number as a
+    number, any other form as the plan writes it; "-" where the plan has none."""
+    target = renaksi.target_tw(kode, tw) if renaksi is not None else None
+    if target is None or k >= len(target.komponen):
+        return "-"
+    comp = target.komponen[k]
+    if comp.jenis == "angka" and comp.jumlah_maks is None and not comp.batas:
+        return comp.jumlah
+    return comp.tulisan
+
+
+def _pembanding(entry: RealisasiIndikator | None, key: str, components: int) -> Any:
+    if entry is None or entry.pembanding is None:
+        return None
+    value = entry.pembanding.nilai
+    if isinstance(value, dict):
+        return value.get(key)
+    return value if components == 1 else None

@@ -1,0 +1,612 @@
+"""Program files (``program/<tahun>.yaml``): the agency's programs for a year, each linked to the
+sasaran it serves, with their kegiatan; each has its own indicators (outcome for a program,
+output for a kegiatan) with K targets and quarterly realisasi, and its money (pagu, realisasi Rp
+per quarter). One file kind holds a program's money: the LKjIP's efisiensi and serapan read it
+here (:meth:`ProgramTahun.as_anggaran`); the older ``anggaran/<tahun>.yaml`` still works for a year
+without a program file.
+
+    tahun: 2020
+    program:
+      - kode: P1
+        nama: Program Pemberdayaan UMKM
+        sasaran: S1
+        pagu: "Rp 1.000.000.000"
+        pagu_renstra: "Rp 5.000.000.000"
+        realisasi_rp_sd_tahun_lalu: "Rp 1.800.000.000"
+        realisasi_rp: {I: "Rp 100.000.000", II: "Rp 250.000.000"}
+        indikator:
+          - kode: P1.a
+            uraian: Persentase UMKM naik kelas
+            target: "10 %"
+            target_akhir: "20 %"
+            realisasi_sd_tahun_lalu: "8 %"
+            agregasi_triwulan: akhir
+            realisasi: {I: "2 %", II: "5 %"}
+        kegiatan:
+          - kode: P1.01
+            nama: Pelatihan UMKM
+            pagu: "Rp 400.000.000"
+            realisasi_rp: {I: "Rp 50.000.000"}
+            indikator: [...]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, StrictStr
+from pydantic_core import PydanticCustomError
+
+from ikutool.errors import Finding, IkuError, Severity
+from ikutool.inputs.anggaran import one_or_many, sasaran_findings
+from ikutool.inputs.realisasi import QUARTERS, aggregate, file_for_year, rule_for, year_findings
+from ikutool.inputs.renaksi import quarter_keys
+from ikutool.model.iku import (
+    AgregasiTriwulan,
+    Base,
+    Code,
+    Iku,
+    Komponen,
+    LongText,
+    Polaritas,
+    Target,
+    TargetCell,
+    Text,
+    to_number,
+)
+from ikutool.model.validation import clip, validate_document
+from ikutool.workspace.paths import shown
+from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document, PathT
+
+W = Severity.WARNING
+Metode = Literal["rasio", "selisih", "sisa"]
+_LETTERS = re.compile(r"[A-Za-z]")
+
+
+def to_rupiah(value: Any) -> Any:
+    """Money as officers write it: ``"Rp 1.000.000.000"``, ``"Rp 1,5 miliar"``,
+    ``"1.250.000.000"``, ``1250000000``. ``"1,5 M"`` is refused with what to write instead."""
+    if isinstance(value, str) and _LETTERS.search(value):
+        from ikutool.model.notation import NotationError, parse_target
+
+        try:
+            parsed = parse_target(value)
+        except NotationError as exc:
+            raise PydanticCustomError("angka", "{alasan}", {"alasan": exc.message}) from None
+        if not parsed or len(parsed) != 1 or parsed[0].jenis != "rupiah":
+            raise PydanticCustomError(
+                "angka",
+                "'{teks}' bukan jumlah rupiah; tulis mis. 'Rp 1.200.000.000' atau 'Rp 1,2 miliar'",
+                {"teks": clip(value)},
+            )
+        number = parsed[0].jumlah
+    else:
+        number = to_number(value)
+    if number < 0:
+        raise PydanticCustomError("angka", "jumlah rupiah tidak mungkin negatif")
+    return number
+
+
+Money = Annotated[float, BeforeValidator(to_rupiah)]
+Value = StrictStr | int | float  # a K value in its target's form; read against the target below
+
+
+class IndikatorProgramFile(Base):
+    kode: Code
+    uraian: Text
+    polaritas: Polaritas = "positif"
+    satuan: Text | None = None
+    target: TargetCell = None  # this year's (Renja) target: E.81 column 7
+    target_akhir: TargetCell = None  # end of the Renstra period: column 5
+    realisasi_sd_tahun_lalu: Value | None = None  # column 6
+    agregasi_triwulan: AgregasiTriwulan | None = None
+    realisasi: dict[Any, Value | None] = Field(default_factory=dict)  # per quarter
+
+
+class KegiatanFile(Base):
+    kode: Code | None = None
+    nama: Text
+    pagu: Money | None = None  # this year's: column 7 (Rp)
+    pagu_renstra: Money | None = None  # the whole Renstra period: column 5 (Rp)
+    realisasi_rp_sd_tahun_lalu: Money | None = None  # column 6 (Rp)
+    realisasi_rp: dict[Any, Money | None] = Field(default_factory=dict)  # per quarter
+    realisasi: Money | None = None  # the year's Rp, when it is not written per quarter
+    penanggung_jawab: Text | None = None  # column 15
+    keterangan: Text | None = None
+    indikator: list[IndikatorProgramFile] = Field(default_factory=list, max_length=500)
+
+
+class ProgramItemFile(KegiatanFile):
+    sasaran: Annotated[list[Text], BeforeValidator(one_or_many)] = Field(default_factory=list)
+    kegiatan: list[KegiatanFile] = Field(default_factory=list, max_length=2000)
+
+
+class EvaluasiCatatan(Base):
+    """The officer's words for the E.81 footer; never invented, placeholders when absent."""
+
+    faktor_pendorong: LongText | None = None
+    faktor_penghambat: LongText | None = None
+    tindak_lanjut_triwulan: LongText | None = None
+    tindak_lanjut_renja: LongText | None = None
+
+
+class ProgramFile(Base):
+    tahun: int = Field(ge=1900, le=2200)
+    status: Literal["contoh", "sementara", "final"] | None = None
+    efisiensi: Metode = "rasio"
+    keterangan: Text | None = None
+    program: list[ProgramItemFile] = Field(default_factory=list, max_length=2000)
+    evaluasi: EvaluasiCatatan | None = None
+
+
+@dataclass
+class IndikatorKinerja:
+    """One indicator of a program (outcome) or a kegiatan (output), its values read."""
+
+    kode: str
+    uraian: str
+    polaritas: str
+    rule: str | None  # quarter rule (None: none written, and not a count)
+    target: Target | None
+    target_akhir: Target | None
+    sd_tahun_lalu: float | None
+    realisasi: dict[str, float] = field(default_factory=dict)  # TW -> value
+    # what capaian.value_args reads of an indicator: the file's negative rule, ranks compared
+    rumus_negatif: str | None = None
+    capaian_predikat: str = "peringkat"
+
+    @property
+    def komponen(self) -> Komponen | None:
+        ref = self.target or self.target_akhir
+        return ref.komponen[0] if ref is not None else None
+
+    def sd(self, tw: str) -> tuple[float | None, str | None]:
+        """Realisasi of the year up to ``tw`` by the quarter rule, and the last quarter it has."""
+        present = [q for q in QUARTERS[: QUARTERS.index(tw) + 1] if q in self.realisasi]
+        if not present or self.rule is None:
+            return None, present[-1] if present else None
+        return aggregate(self.rule, [self.realisasi[q] for q in present]), present[-1]
+
+
+@dataclass
+class Uang:
+    pagu: float | None = None
+    pagu_renstra: float | None = None
+    sd_tahun_lalu: float | None = None
+    realisasi_tw: dict[str, float] = field(default_factory=dict)
+    realisasi_tahun: float | None = None  # written as one figure (no quarters)
+
+    def sd(self, tw: str = "IV") -> float | None:
+        """Rp spent up to ``tw`` (Rp always add up)."""
+        if self.realisasi_tahun is not None:
+            return self.realisasi_tahun if tw == "IV" else None
+        values = [
+            v for q, v in self.realisasi_tw.items() if QUARTERS.index(q) <= QUARTERS.index(tw)
+        ]
+        return math.fsum(values) if values else None
+
+
+@dataclass
+class Kegiatan:
+    kode: str | None
+    nama: str
+    uang: Uang
+    indikator: list[IndikatorKinerja]
+    penanggung_jawab: str | None = None
+
+
+@dataclass
+class Program(Kegiatan):
+    sasaran: list[str] = field(default_factory=list)
+    kegiatan: list[Kegiatan] = field(default_factory=list)
+
+
+@dataclass
+class ProgramTahun:
+    tahun: int
+    file: str
+    status: str | None
+    metode: Metode
+    program: list[Program] = field(default_factory=list)
+    evaluasi: dict[str, str] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)  # warnings
+
+    @property
+    def is_contoh(self) -> bool:
+        return self.status == "contoh"
+
+    def for_sasaran(self, kode: str) -> list[Program]:
+        return [p for p in self.program if kode in p.sasaran]
+
+    def warnings_at(self, *where: Any) -> list[str]:
+        """Warnings located in the program (``"program", i``) or kegiatan (``..., "kegiatan",
+        j``) at ``where``, itself and not its kegiatan: they travel with its row."""
+        out = []
+        for f in self.findings:
+            seg = tuple(f.segments or ())
+            if f.is_error or seg[: len(where)] != where:
+                continue
+            if len(where) == 2 and len(seg) > 2 and seg[2] == "kegiatan":
+                continue
+            out.append(f.message)
+        return out
+
+    def as_anggaran(self) -> Any:
+        """The programs' money as the LKjIP's efisiensi reads it (one figure per program)."""
+        from ikutool.inputs.anggaran import AnggaranTahun
+        from ikutool.inputs.anggaran import Program as Pos
+
+        rows = [
+            Pos.model_construct(
+                kode=p.kode,
+                nama=p.nama,
+                sasaran=p.sasaran,
+                pagu=p.uang.pagu,
+                realisasi=p.uang.sd("IV") or 0.0,
+                keterangan=None,
+            )
+            for p in self.program
+            if p.uang.pagu is not None and p.uang.sd("IV") is not None
+        ]
+        return AnggaranTahun(self.tahun, self.file, self.metode, self.status, rows, [])
+
+
+def load_program_file(path: Path, iku: Iku) -> ProgramTahun:
+    """A program file checked against ``iku``, from the cache when these bytes were checked
+    against this IKU before (the model of a program file costs more to build than to use)."""
+    from ikutool.workspace import cache
+    from ikutool.yaml_reader import parse_yaml_bytes, read_bounded
+
+    name = shown(path)
+    raw = read_bounded(path, name, REALISASI_MAX_BYTES)
+    entry = cache.key("program", iku._sidik, path.name, raw) if iku._sidik else None
+    hit = cache.load("program", entry) if entry else None
+    if hit is not None:
+        try:
+            return _from_cache(hit, name)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # an unreadable entry is ignored, and replaced below
+    result = program_from_document(parse_yaml_bytes(raw, name), path, iku)
+    if entry:
+        cache.store("program", entry, lambda: _to_cache(result))
+    return result
+
+
+def _target_dump(t: Target | None) -> Any:
+    return t.model_dump(mode="json", exclude_unset=True) if t is not None else None
+
+
+def _to_cache(p: ProgramTahun) -> dict[str, Any]:
+    def uang(u: Uang) -> dict[str, Any]:
+        return {
+            "pagu": u.pagu,
+            "pagu_renstra": u.pagu_renstra,
+            "sd_tahun_lalu": u.sd_tahun_lalu,
+            "realisasi_tw": u.realisasi_tw,
+            "realisasi_tahun": u.realisasi_tahun,
+        }
+
+    def ind(i: IndikatorKinerja) -> dict[str, Any]:
+        return {
+            "kode": i.kode,
+            "uraian": i.uraian,
+            "polaritas": i.polaritas,
+            "rule": i.rule,
+            "target": _target_dump(i.target),
+            "target_akhir": _target_dump(i.target_akhir),
+            "sd_tahun_lalu": i.sd_tahun_lalu,
+            "realisasi": i.realisasi,
+        }
+
+    def keg(k: Kegiatan) -> dict[str, Any]:
+        return {
+            "kode": k.kode,
+            "nama": k.nama,
+            "uang": uang(k.uang),
+            "indikator": [ind(i) for i in k.indikator],
+            "penanggung_jawab": k.penanggung_jawab,
+        }
+
+    return {
+        "tahun": p.tahun,
+        "status": p.status,
+        "metode": p.metode,
+        "evaluasi": p.evaluasi,
+        "temuan": [f.to_dict() for f in p.findings],
+        "program": [
+            {**keg(x), "sasaran": x.sasaran, "kegiatan": [keg(k) for k in x.kegiatan]}
+            for x in p.program
+        ],
+    }
+
+
+def _from_cache(data: dict[str, Any], name: str) -> ProgramTahun:
+    from ikutool.definition.load import finding_from_dict
+    from ikutool.workspace import cache
+
+    def target(v: Any) -> Target | None:
+        return cache.rebuild(Target, v) if v is not None else None
+
+    def ind(i: dict[str, Any]) -> IndikatorKinerja:
+        return IndikatorKinerja(
+            i["kode"], i["uraian"], i["polaritas"], i["rule"], target(i["target"]),
+            target(i["target_akhir"]), i["sd_tahun_lalu"], dict(i["realisasi"]),
+        )  # fmt: skip
+
+    def uang(u: dict[str, Any]) -> Uang:
+        return Uang(
+            u["pagu"], u["pagu_renstra"], u["sd_tahun_lalu"], dict(u["realisasi_tw"]),
+            u["realisasi_tahun"],
+        )  # fmt: skip
+
+    def keg(k: dict[str, Any]) -> Kegiatan:
+        return Kegiatan(
+            k["kode"], k["nama"], uang(k["uang"]), [ind(i) for i in k["indikator"]],
+            k["penanggung_jawab"],
+        )  # fmt: skip
+
+    programs = [
+        Program(
+            x["kode"],
+            x["nama"],
+            uang(x["uang"]),
+            [ind(i) for i in x["indikator"]],
+            x["penanggung_jawab"],
+            list(x["sasaran"]),
+            [keg(k) for k in x["kegiatan"]],
+        )  # fmt: skip
+        for x in data["program"]
+    ]
+    return ProgramTahun(
+        data["tahun"], name, data["status"], data["metode"], programs, dict(data["evaluasi"]),
+        [finding_from_dict(f, name) for f in data["temuan"]],
+    )  # fmt: skip
+
+
+MONEY_FIELDS = frozenset(
+    {"pagu", "pagu_renstra", "realisasi_rp_sd_tahun_lalu", "realisasi_rp", "realisasi"}
+)
+
+
+def program_from_document(doc: Document, path: Path, iku: Iku) -> ProgramTahun:
+    """Check a program file against the IKU; raise :class:`IkuError` with every error found."""
+    model, findings = validate_document(
+        doc, ProgramFile, "isi berkas program harus berupa pemetaan dengan 'tahun' dan 'program'"
+    )
+    findings = [_money_trap(doc, f) for f in findings]
+    if model is None:
+        raise IkuError(findings)
+    findings.extend(year_findings(doc, path, model.tahun, iku, "berkas program"))
+    reader = _Reader(doc, iku, model.tahun, findings)
+    programs = [reader.program(p, ("program", i)) for i, p in enumerate(model.program)]
+    reader.duplicates(programs)
+    findings.sort(key=lambda f: (f.line or 0, f.column or 0))
+    if any(f.is_error for f in findings):
+        raise IkuError(findings)
+    notes = model.evaluasi.model_dump(exclude_none=True) if model.evaluasi else {}
+    return ProgramTahun(
+        model.tahun, doc.file, model.status, model.efisiensi, programs, notes, findings
+    )
+
+
+def _money_trap(doc: Document, f: Finding) -> Finding:
+    """``pagu: 950.000`` unquoted is YAML's 950: in a rupiah field that is never meant."""
+    seg = f.segments or ()
+    if f.code != "IKU107" or not any(s in MONEY_FIELDS for s in seg if isinstance(s, str)):
+        return f
+    if "indikator" in seg:  # a K value, not money
+        return f
+    _, loc = doc.resolve(seg)
+    raw = loc.raw if loc is not None and loc.raw else "?"
+    return doc.finding(
+        "IKU303",
+        f"{raw} tanpa tanda kutip dibaca YAML sebagai {raw.split('.')[0]} rupiah (titik sebagai "
+        f'desimal). Tulis "Rp {raw}" dalam tanda kutip, atau {raw.replace(".", "")} tanpa titik',
+        seg,
+    )
+
+
+class _Reader:
+    def __init__(self, doc: Document, iku: Iku, tahun: int, findings: list[Finding]) -> None:
+        self.doc, self.iku, self.tahun, self.findings = doc, iku, tahun, findings
+
+    def error(self, code: str, message: str, path: PathT, **kw: Any) -> None:
+        self.findings.append(self.doc.finding(code, message, path, **kw))
+
+    def program(self, p: ProgramItemFile, where: PathT) -> Program:
+        known = [s.kode for s in self.iku.groups()]
+        self.findings += sasaran_findings(self.doc, self.iku, p.nama, p.sasaran, where, known, "S1")
+        kegiatan = [self.kegiatan(k, (*where, "kegiatan", j)) for j, k in enumerate(p.kegiatan)]
+        base = self.kegiatan(p, where)
+        uang = base.uang
+        own_pagu = uang.pagu
+        sums = [k.uang.pagu for k in kegiatan if k.uang.pagu is not None]
+        if uang.pagu is None and sums:
+            uang.pagu = math.fsum(sums)  # the program's pagu is its kegiatan's
+        elif own_pagu is not None and sums and math.fsum(sums) > own_pagu * (1 + 1e-12):
+            self.error(
+                "IKU314",
+                f"pagu kegiatan program '{clip(p.nama)}' berjumlah {_rp(math.fsum(sums))}, lebih "
+                f"dari pagu programnya ({_rp(own_pagu)}); periksa kedua angkanya",
+                (*where, "pagu"),
+                severity=W,
+            )
+        if not uang.realisasi_tw and uang.realisasi_tahun is None:
+            for k in kegiatan:
+                for q, v in k.uang.realisasi_tw.items():
+                    uang.realisasi_tw[q] = uang.realisasi_tw.get(q, 0.0) + v
+        return Program(
+            base.kode, base.nama, uang, base.indikator, base.penanggung_jawab,
+            list(p.sasaran), kegiatan,
+        )  # fmt: skip
+
+    def kegiatan(self, k: KegiatanFile, where: PathT) -> Kegiatan:
+        uang = Uang(k.pagu, k.pagu_renstra, k.realisasi_rp_sd_tahun_lalu)
+        for name, key in quarter_keys(
+            self.doc, k.realisasi_rp, (*where, "realisasi_rp"), self.findings
+        ):
+            value = k.realisasi_rp[key]
+            if value is not None:
+                uang.realisasi_tw[name] = value
+        if k.realisasi is not None:
+            if uang.realisasi_tw:
+                self.error(
+                    "IKU209",
+                    "realisasi rupiah ditulis dua kali: 'realisasi' (setahun) dan 'realisasi_rp' "
+                    "(per triwulan); sisakan salah satu",
+                    (*where, "realisasi"),
+                    at_key=True,
+                )
+            uang.realisasi_tahun = k.realisasi
+        spent = uang.sd("IV")
+        if uang.pagu is not None and spent is not None and spent > uang.pagu * (1 + 1e-12):
+            self.error(
+                "IKU314",
+                f"realisasi anggaran ({_rp(spent)}) melebihi pagu ({_rp(uang.pagu)}); periksa "
+                "kedua angkanya (pagu setelah perubahan?)",
+                (*where, "realisasi_rp" if uang.realisasi_tw else "realisasi"),
+                at_key=True,
+            )
+        inds = [self.indicator(ind, (*where, "indikator", j)) for j, ind in enumerate(k.indikator)]
+        return Kegiatan(k.kode, k.nama, uang, [i for i in inds if i], k.penanggung_jawab)
+
+    def indicator(self, ind: IndikatorProgramFile, where: PathT) -> IndikatorKinerja | None:
+        for name in ("target", "target_akhir"):
+            t = getattr(ind, name)
+            if t is not None:
+                if len(t.komponen) != 1:
+                    self.error(
+                        "IKU207",
+                        f"target indikator {ind.kode} harus satu besaran (mis. '10 %' atau "
+                        f"'200 UMKM'), tertulis {len(t.komponen)} komponen; pecah menjadi "
+                        "beberapa indikator",
+                        (*where, name),
+                    )
+                    return None
+                if not t.komponen[0].satuan and ind.satuan:
+                    from ikutool.model.notation import is_percent
+
+                    t.komponen[0].satuan = ind.satuan
+                    t.komponen[0].persen = is_percent(ind.satuan)
+        ref = ind.target or ind.target_akhir
+        comp = ref.komponen[0] if ref is not None else None
+        rule = rule_for(ind.agregasi_triwulan, comp)
+        out = IndikatorKinerja(
+            ind.kode, ind.uraian, ind.polaritas, rule, ind.target, ind.target_akhir, None
+        )
+        if ind.realisasi_sd_tahun_lalu is not None:
+            out.sd_tahun_lalu = self.value(
+                ind.realisasi_sd_tahun_lalu, comp, (*where, "realisasi_sd_tahun_lalu")
+            )
+        for name, key in quarter_keys(
+            self.doc, ind.realisasi, (*where, "realisasi"), self.findings
+        ):
+            raw = ind.realisasi[key]
+            if raw is None:
+                continue
+            value = self.value(raw, comp, (*where, "realisasi", key))
+            if value is not None:
+                out.realisasi[name] = value
+        if out.realisasi and rule is None:
+            self.error(
+                "IKU319",
+                f"{ind.kode} diisi per triwulan, tetapi cara menjadikannya angka tahunan belum "
+                "ditulis: persentase, indeks, rasio atau predikat tidak boleh dijumlah. Tulis "
+                "'agregasi_triwulan: akhir' (nilai triwulan terakhir), 'rata_rata' atau "
+                "'kumulatif'",
+                (*where, "realisasi"),
+                at_key=True,
+            )
+        return out
+
+    def value(self, raw: Any, comp: Komponen | None, path: PathT) -> float | None:
+        """A K value written in its target's form ("40 UMKM", "5 %", 40, "Rp 1,2 miliar")."""
+        from ikutool.formatting.numbers import NumberFormatError, parse_angka
+        from ikutool.model.notation import NotationError, normalize_unit, parse_target, parse_value
+
+        if isinstance(raw, bool):
+            self.error("IKU303", "harus berupa angka, bukan true/false", path)
+            return None
+        if isinstance(raw, int | float):
+            if not math.isfinite(raw):
+                self.error("IKU303", "harus angka terhingga", path)
+                return None
+            return float(raw)
+        jenis = comp.jenis if comp is not None else "angka"
+        try:
+            if jenis != "angka":
+                return parse_value(raw, jenis, None)
+            try:
+                return parse_angka(raw)[0]
+            except NumberFormatError:
+                pass
+            parsed = parse_target(raw)
+        except NotationError as exc:
+            self.error("IKU303", exc.message, path)
+            return None
+        if (
+            not parsed
+            or len(parsed) != 1
+            or parsed[0].jenis != "angka"
+            or parsed[0].jumlah_maks is not None
+        ):
+            self.error(
+                "IKU303",
+                f"'{clip(raw)}' bukan satu angka; tulis mis. "
+                f"'{comp.tulisan if comp else '40 UMKM'}' (satuan seperti targetnya)",
+                path,
+            )
+            return None
+        got = parsed[0]
+        if comp is not None and got.satuan and normalize_unit(got.satuan) != comp.satuan:
+            self.error(
+                "IKU303",
+                f"satuan '{got.satuan}' berbeda dengan satuan targetnya ('{comp.satuan}'); tulis "
+                f"dalam satuan target, mis. '{comp.tulisan}'",
+                path,
+            )
+            return None
+        return got.jumlah
+
+    def duplicates(self, programs: list[Program]) -> None:
+        seen: dict[str, str] = {}
+        for i, p in enumerate(programs):
+            items: list[tuple[str | None, PathT]] = [(p.kode, ("program", i, "kode"))]
+            items += [
+                (ind.kode, ("program", i, "indikator", j, "kode"))
+                for j, ind in enumerate(p.indikator)
+            ]
+            for j, k in enumerate(p.kegiatan):
+                items.append((k.kode, ("program", i, "kegiatan", j, "kode")))
+                items += [
+                    (ind.kode, ("program", i, "kegiatan", j, "indikator", m, "kode"))
+                    for m, ind in enumerate(k.indikator)
+                ]
+            for kode, path in items:
+                if kode is None:
+                    continue
+                if kode in seen:
+                    self.error(
+                        "IKU205",
+                        f"kode '{clip(kode)}' sudah dipakai di {seen[kode]}; setiap program, "
+                        "kegiatan dan indikator perlu kode sendiri",
+                        path,
+                    )
+                else:
+                    seen[kode] = "program " + clip(p.nama, 40)
+
+
+def _rp(value: float) -> str:
+    from ikutool.formatting.numbers import format_angka
+
+    return f"Rp {format_angka(value)}"
+
+
+def load_program(folder: Path, iku: Iku, tahun: int) -> ProgramTahun | None:
+    """The programs of ``tahun`` from ``folder``, or None when there is none (optional)."""
+    path = file_for_year(folder, tahun, "program")
+    return load_program_file(path, iku) if path is not None else None

@@ -1,0 +1,343 @@
+"""Documents as blocks: one model (headings, paragraphs, numbered tables, the signature, page
+breaks) that every document is built on (the LKjIP, ...), and one renderer per format (Markdown,
+HTML and the terminal here; Word in :mod:`ikutool.render.formats.docx`). A fix to how a table breaks
+across pages or how a placeholder looks lands in every document at once.
+
+What an officer hands in carries the agency's words only: no tool name, error code, file path or
+internal key. Where a figure came from (the files, the tool) is the document's provenance: a
+document property in Word, and on the terminal, never in the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+Run = str | tuple[str, str]  # plain text, or (text, kind): kind "bold" | "placeholder"
+
+
+@dataclass
+class Heading:
+    level: int  # 0 title, 1 bab, 2 section, 3 sasaran
+    text: str
+
+
+@dataclass
+class Para:
+    """Text made of runs. ``kind``: "normal", "note" (a notice that data is illustrative or not
+    final), "small" (a note under a table)."""
+
+    runs: list[Run]
+    kind: str = "normal"
+
+
+@dataclass
+class Tabel:
+    nomor: str  # "Tabel 3.1"
+    judul: str
+    header: list[str]
+    rows: list[list[Run]]
+    align: list[str]  # "l" | "r" per column
+    bold_rows: set[int] = field(default_factory=set)
+    catatan: list[str] = field(default_factory=list)  # notes under the table (what marks mean)
+    # a printed form's header: a row of groups above ``header`` ((text, span) in column order; a
+    # span of 1 stands for the one column, its header spanning both rows), and a row numbering
+    # the columns (1), (2), ... under it
+    kepala_atas: list[tuple[str, int]] = field(default_factory=list)
+    nomor_kolom: bool = False
+
+    def numbers(self) -> list[tuple[str, int]]:
+        """The column-number row: one number per group of the printed form (its K and Rp
+        columns share it), else one per column."""
+        spans = [span for _, span in self.kepala_atas] or [1] * len(self.header)
+        return [(f"({i})", span) for i, span in enumerate(spans, 1)]
+
+    def flat_header(self) -> list[str]:
+        """One header line per column (for Markdown and the terminal): a group's name before
+        its columns' ("Realisasi TW I K"), the column's number in front when the form numbers
+        them."""
+        out = []
+        groups: list[str] = []
+        for text, span in self.kepala_atas:
+            groups += [text if span > 1 else ""] * span
+        numbers: list[str] = []
+        for label, span in self.numbers():
+            numbers += [label] * span
+        for j, h in enumerate(self.header):
+            g = groups[j] if j < len(groups) else ""
+            name = f"{g} {h}".strip() if g else h
+            out.append(f"{numbers[j]} {name}" if self.nomor_kolom else name)
+        return out
+
+
+@dataclass
+class Tanda:
+    """The signature block of the head of the agency."""
+
+    tempat_tanggal: list[Run]
+    jabatan: str
+    nama: str
+    pangkat: str | None
+    nip: str | None
+
+
+@dataclass
+class HalamanBaru:
+    """The next block starts on a new page (the Lampiran)."""
+
+
+Block = Heading | Para | Tabel | Tanda | HalamanBaru
+
+
+@dataclass
+class Dokumen:
+    judul: str  # the window title, the Word document's title property
+    blocks: list[Block]
+    peringatan_halaman: list[str] = field(default_factory=list)  # on every page (CONTOH, ...)
+    kaki: str = ""  # footer text before the page number (Word)
+    asal: list[str] = field(default_factory=list)  # provenance: files, tool (properties only)
+    landscape: bool = False
+    kertas: str = "A4"  # A4 | F4 (Word and Excel)
+
+
+def placeholder(what: str) -> tuple[str, str]:
+    """A gap the officer fills, in the officer's words (never a file or a key)."""
+    return (f"[diisi: {what}]", "placeholder")
+
+
+def text_of(run: Run) -> str:
+    return run if isinstance(run, str) else run[0]
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\*_|`[]<>"})
+
+
+def md_escape(text: str) -> str:
+    """User and tool text as literal Markdown: ``*)`` stays a footnote mark, not emphasis."""
+    return text.translate(_MD_SPECIAL)
+
+
+def _md_line_start(text: str) -> str:
+    """A paragraph must not turn into a list, heading or quote by its first characters."""
+    if text[:1] in "-+#>" or (text[:1].isdigit() and text.split(" ", 1)[0].rstrip(".)").isdigit()):
+        return "\\" + text
+    return text
+
+
+def _run_md(run: Run) -> str:
+    if isinstance(run, str):
+        return md_escape(run).replace("\n", "<br>")
+    text, kind = run
+    if kind not in ("bold", "placeholder") or not text.strip():
+        return md_escape(text)
+    # "**Label: **x" is not bold in Markdown: the spaces go outside the markers
+    core = text.strip()
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    return f"{lead}**{md_escape(core)}**{trail}"
+
+
+def markdown(doc: Dokumen) -> str:
+    lines: list[str] = []
+    for b in doc.blocks:
+        if isinstance(b, Heading):
+            lines += [("#" * (b.level + 1)) + " " + md_escape(b.text), ""]
+        elif isinstance(b, Para):
+            text = _md_line_start("".join(_run_md(r) for r in b.runs))
+            lines += [f"> **{text}**" if b.kind == "note" else text, ""]
+        elif isinstance(b, Tabel):
+            if b.nomor:
+                lines += [f"**{md_escape(b.nomor)}** {md_escape(b.judul)}".strip(), ""]
+            elif b.judul:
+                lines += [f"**{md_escape(b.judul)}**", ""]
+            lines.append("| " + " | ".join(md_escape(h) for h in b.flat_header()) + " |")
+            lines.append("|" + "|".join("---:" if a == "r" else "---" for a in b.align) + "|")
+            for i, row in enumerate(b.rows):
+                cells = [_run_md(c) for c in row]
+                if i in b.bold_rows:
+                    cells = [f"**{c}**" if c else c for c in cells]
+                lines.append("| " + " | ".join(cells) + " |")
+            lines.append("")
+            for note in b.catatan:
+                lines += [_md_line_start(md_escape(note)), ""]
+        elif isinstance(b, Tanda):
+            lines += [
+                "".join(_run_md(r) for r in b.tempat_tanggal) + "  ",
+                md_escape(b.jabatan) + "  ",
+                "",
+                "",
+                f"**{md_escape(b.nama)}**  ",
+                *([md_escape(b.pangkat) + "  "] if b.pangkat else []),
+                *([f"NIP. {md_escape(b.nip)}"] if b.nip else []),
+                "",
+            ]
+        else:
+            lines += ["---", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+CSS = """
+body{font-family:"DejaVu Serif","Times New Roman",serif;font-size:11pt;color:#111;margin:16px auto;max-width:1000px}
+h1{font-size:15pt;text-align:center}h2{font-size:13pt;margin-top:26px}h3{font-size:12pt}h4{font-size:11pt}
+p.note{border:2px solid #c62828;color:#c62828;font-weight:bold;padding:6px 10px}
+p.small{font-size:9pt;margin:2px 0}
+.ph{background:#fff59d;font-weight:bold}
+table{border-collapse:collapse;width:100%;margin:4px 0 8px;font-size:9.5pt}
+th,td{border:1px solid #777;padding:3px 5px;vertical-align:top}th{background:#e8eef7}
+td.r{text-align:right;white-space:nowrap}tr.b td{font-weight:bold;background:#f3f3f3}
+.cap{font-weight:bold;margin:10px 0 2px}.ttd{margin:40px 0 0 55%;break-inside:avoid}
+.page{break-before:page}
+@page{size:A4;margin:20mm}
+@media print{body{max-width:none;margin:0}thead{display:table-header-group}
+tr{break-inside:avoid}h2,h3,.cap{break-after:avoid}}
+"""
+
+
+def _run_html(run: Run) -> str:
+    if isinstance(run, str):
+        return escape(run).replace("\n", "<br>")
+    text, kind = run
+    if kind == "placeholder":
+        return f'<span class="ph">{escape(text)}</span>'
+    if kind == "bold":
+        return f"<b>{escape(text)}</b>"
+    return escape(text)
+
+
+def _html_head(b: Tabel) -> str:
+    if not b.kepala_atas:
+        rows = ["<tr>" + "".join(f"<th>{escape(h)}</th>" for h in b.header) + "</tr>"]
+    else:
+        top, below, j = [], [], 0
+        for text, span in b.kepala_atas:
+            if span == 1:
+                top.append(f'<th rowspan="2">{escape(b.header[j])}</th>')
+            else:
+                top.append(f'<th colspan="{span}">{escape(text)}</th>')
+                below += [f"<th>{escape(h)}</th>" for h in b.header[j : j + span]]
+            j += span
+        rows = [f"<tr>{''.join(top)}</tr>", f"<tr>{''.join(below)}</tr>"]
+    if b.nomor_kolom:
+        rows.append(
+            "<tr>" + "".join(f"<th>({j})</th>" for j in range(1, len(b.header) + 1)) + "</tr>"
+        )
+    return "".join(rows)
+
+
+def html(doc: Dokumen) -> str:
+    css = CSS.replace("size:A4", "size:A4 landscape") if doc.landscape else CSS
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="id"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(doc.judul)}</title><style>{css}</style></head><body>",
+    ]
+    page = False
+    for b in doc.blocks:
+        if isinstance(b, HalamanBaru):
+            page = True
+            continue
+        cls = ' class="page"' if page else ""
+        if isinstance(b, Heading):
+            tag = f"h{b.level + 1}"
+            parts.append(f"<{tag}{cls}>{escape(b.text)}</{tag}>")
+        elif isinstance(b, Para):
+            kinds = " ".join(
+                k for k in (b.kind if b.kind != "normal" else "", "page" if page else "") if k
+            )
+            attr = f' class="{kinds}"' if kinds else ""
+            parts.append(f"<p{attr}>{''.join(_run_html(r) for r in b.runs)}</p>")
+        elif isinstance(b, Tabel):
+            head = _html_head(b)
+            body = []
+            for i, row in enumerate(b.rows):
+                cells = "".join(
+                    f"<td{' class=r' if b.align[j] == 'r' else ''}>{_run_html(c)}</td>"
+                    for j, c in enumerate(row)
+                )
+                body.append(f"<tr{' class=b' if i in b.bold_rows else ''}>{cells}</tr>")
+            caption = f"{escape(b.nomor)} {escape(b.judul)}".strip()
+            if caption:
+                parts.append(f'<p class="cap{" page" if page else ""}">{caption}</p>')
+            parts.append(f"<table><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>")
+            parts += [f'<p class="small">{escape(n)}</p>' for n in b.catatan]
+        else:
+            lines = ["".join(_run_html(r) for r in b.tempat_tanggal), escape(b.jabatan), "", "", ""]
+            lines.append(f"<b><u>{escape(b.nama)}</u></b>")
+            if b.pangkat:
+                lines.append(escape(b.pangkat))
+            if b.nip:
+                lines.append(f"NIP. {escape(b.nip)}")
+            parts.append(f'<p class="ttd{" page" if page else ""}">{"<br>".join(lines)}</p>')
+        page = False
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+# --- terminal -----------------------------------------------------------------------------------
+
+
+def view(doc: Dokumen, width: int | None = None) -> Any:
+    """The document for the terminal (rich): tables as tables, placeholders highlighted; a table
+    too wide for ``width`` columns as a list (one block per row, "header: value"), never cut."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    def text(runs: list[Run], style: str = "") -> Text:
+        out = Text(style=style)
+        for r in runs:
+            if isinstance(r, str):
+                out.append(r)
+            elif r[1] == "placeholder":
+                out.append(r[0], style="black on yellow")
+            else:
+                out.append(r[0], style="bold")
+        return out
+
+    parts: list[Any] = []
+    for b in doc.blocks:
+        if isinstance(b, Heading):
+            parts.append(Text("\n" + b.text, style="bold underline" if b.level < 2 else "bold"))
+        elif isinstance(b, Para):
+            style = {"note": "bold yellow", "small": "dim"}.get(b.kind, "")
+            parts.append(text(b.runs, style))
+        elif isinstance(b, Tabel):
+            t = Table(title=f"{b.nomor} {b.judul}".strip(), header_style="bold", show_lines=False)
+            for h, a in zip(b.flat_header(), b.align, strict=False):
+                t.add_column(h, justify="right" if a == "r" else "left")
+            for i, row in enumerate(b.rows):
+                t.add_row(*[text([c], "bold" if i in b.bold_rows else "") for c in row])
+            from ikutool.render.documents.tables import fits
+
+            if fits(t, width):
+                parts.append(t)
+            else:
+                parts.append(Text(f"{b.nomor} {b.judul}".strip(), style="bold"))
+                heads = b.flat_header()
+                for i, row in enumerate(b.rows):
+                    style = "bold" if i in b.bold_rows else ""
+                    lines = [text([c], style) for c in row[:2] if text_of(c).strip()]
+                    first = Text(" ", style=style).join(lines) if lines else Text("-")
+                    parts.append(first)
+                    for h, c in zip(heads[2:], row[2:], strict=False):
+                        if text_of(c).strip():
+                            parts.append(Text("    ").append(f"{h}: ").append(text([c], style)))
+            parts += [Text(n, style="dim") for n in b.catatan]
+        elif isinstance(b, Tanda):
+            parts.append(Text("\n"))
+            parts += [
+                text(b.tempat_tanggal),
+                Text(b.jabatan),
+                Text(""),
+                Text(b.nama, style="bold underline"),
+            ]
+            parts += [Text(b.pangkat)] if b.pangkat else []
+            parts += [Text(f"NIP. {b.nip}")] if b.nip else []
+        else:
+            parts.append(Text(""))
+    return Group(*parts)

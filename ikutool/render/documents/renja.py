@@ -1,0 +1,144 @@
+"""Form E.81 (evaluasi hasil Renja) as a block document laid out as the printed form: numbered
+column groups (1)-(15), each figure column split into K and Rp, the footer rows under the table.
+JSON is built from the same result."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ikutool.formatting.numbers import format_angka
+from ikutool.render.blocks import Block, Dokumen, Heading, Para, Run, Tabel, placeholder
+from ikutool.reports.renja import KOLOM, HasilRenja
+
+FAKTOR = {
+    "faktor_pendorong": "Faktor pendorong keberhasilan pencapaian",
+    "faktor_penghambat": "Faktor penghambat pencapaian kinerja",
+    "tindak_lanjut_triwulan": "Tindak lanjut yang diperlukan dalam triwulan berikutnya",
+    "tindak_lanjut_renja": "Tindak lanjut yang diperlukan dalam Renja Perangkat Daerah berikutnya",
+}
+
+
+def _n(value: float | None) -> str:
+    return format_angka(value) if value is not None else ""
+
+
+def _pct(value: float | None) -> str:
+    return format_angka(value, 2) if value is not None else ""
+
+
+def renja_document(h: HasilRenja) -> Dokumen:
+    y = h.tahun
+    groups = [
+        ("No", 1),
+        ("Sasaran", 1),
+        ("Program/kegiatan", 1),
+        ("Indikator kinerja program (outcome)/kegiatan (output)", 1),
+        ("Target Renstra pada akhir periode", 2),
+        (f"Realisasi capaian kinerja Renstra s.d. Renja tahun lalu ({y - 1})", 2),
+        (f"Target kinerja dan anggaran Renja tahun {y}", 2),
+        ("Realisasi TW I", 2),
+        ("Realisasi TW II", 2),
+        ("Realisasi TW III", 2),
+        ("Realisasi TW IV", 2),
+        (f"Realisasi capaian kinerja dan anggaran Renja {y}", 2),
+        (f"Realisasi kinerja dan anggaran Renstra s.d. {y}", 2),
+        (f"Tingkat capaian kinerja dan realisasi anggaran Renstra s.d. {y} (%)", 2),
+        ("Unit penanggung jawab", 1),
+    ]
+    header = ["No", "Sasaran", "Program/kegiatan", "Indikator"]
+    for _ in KOLOM:
+        header += ["K", "Rp"]
+    header.append("Unit penanggung jawab")
+    rows: list[list[Run]] = []
+    bold: set[int] = set()
+    notes: list[str] = []
+    no = 0
+    for r in h.baris:
+        figures: list[Run] = []
+        for c in KOLOM:
+            show = _pct if c == "14" else _n
+            figures += [show(r.kolom[c].k), show(r.kolom[c].rp)]
+        if r.jenis == "sasaran":
+            no += 1
+            bold.add(len(rows))
+            rows.append([str(no), f"{r.kode} {r.uraian}", "", "", *figures, ""])
+        elif r.jenis in ("program", "kegiatan"):
+            name = f"{r.kode + ' ' if r.kode else ''}{r.uraian}"
+            if r.jenis == "kegiatan":
+                name = "- " + name
+            if r.catatan:
+                notes.append(r.catatan)
+                name += f" *{len(notes)})"
+            rows.append(["", "", name, "", *figures, r.unit or ""])
+        else:
+            mark = ""
+            if r.catatan:
+                notes.append(r.catatan)
+                mark = f" *{len(notes)})"
+            unit = f" ({r.satuan})" if r.satuan else ""
+            rows.append(["", "", "", f"{r.kode} {r.uraian}{unit}{mark}", *figures, r.unit or ""])
+    empty = [""] * (2 * len(KOLOM))
+    total: list[Run] = []
+    for c in KOLOM:
+        total += ["", (_pct if c == "14" else _n)(h.jumlah[c].rp)]
+    footer: list[list[Run]] = [
+        ["", "Jumlah anggaran dan realisasi dari seluruh program", "", "", *total, ""],
+        ["", "Rata-rata capaian kinerja (%)", "", "",
+         *empty[:-2], _pct(h.rata_rata_capaian.k), _pct(h.rata_rata_capaian.rp), ""],
+        ["", "Predikat kinerja", "", "",
+         *empty[:-2], h.predikat.get("k") or "-", h.predikat.get("rp") or "-", ""],
+    ]  # fmt: skip
+    for f in footer:
+        bold.add(len(rows))
+        rows.append(f)
+    align = ["l", "l", "l", "l", *(["r"] * (2 * len(KOLOM))), "l"]
+    blocks: list[Block] = [
+        Heading(0, "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH"),
+        Para([(h.instansi.upper(), "bold")]),
+        *([Para([h.pemerintah.upper()])] if h.pemerintah else []),
+        Para([f"Periode pelaksanaan: tahun {y}"]),
+        *[Para([n], kind="note") for n in h.catatan],
+        Tabel(
+            "",
+            "",
+            header,
+            rows,
+            align,
+            bold_rows=bold,
+            kepala_atas=groups,
+            nomor_kolom=True,
+            catatan=[
+                "K: kinerja (dalam satuan indikatornya); Rp: rupiah.",
+                "Kolom 12: realisasi tahun ini, kinerja menurut aturan triwulan indikatornya "
+                "(kumulatif: dijumlah; akhir: nilai triwulan terakhir; rata-rata), anggaran "
+                "dijumlah. Kolom 13 = 6 + 12 untuk anggaran dan indikator kumulatif; indikator "
+                "lain memakai nilai terakhir. Kolom 14 = 13 / 5 x 100.",
+                f"Rata-rata capaian kinerja: kolom 14 (K) rata-rata {h.dirata.get('k', 0)} "
+                f"indikator; anggaran: kolom 14 (Rp) rata-rata {h.dirata.get('rp', 0)} program. "
+                "Predikat masing-masing dari rata-ratanya sendiri: ST di atas 90, T di atas 75 "
+                "s.d. 90, S di atas 65 s.d. 75, R di atas 50 s.d. 65, SR 50 ke bawah (rentang "
+                "bilangan bulat 91-100, 76-90, 66-75, 51-65, 0-50 diperluas ke bilangan pecahan: "
+                "90,5 termasuk ST).",
+                *[f"*{i}) {n}" for i, n in enumerate(notes, 1)],
+            ],
+        ),
+    ]
+    for key, label in FAKTOR.items():
+        text = h.faktor.get(key)
+        blocks.append(
+            Para([(f"{label}: ", "bold"), text or placeholder(label[0].lower() + label[1:])])
+        )
+    from ikutool import __version__
+
+    return Dokumen(
+        judul=f"Evaluasi Hasil Renja {y}",
+        blocks=blocks,
+        peringatan_halaman=list(h.catatan),
+        kaki=f"Evaluasi Hasil Renja {y}",
+        asal=[f"Disusun dengan ikutool {__version__}.", f"Program: {h.berkas_program}"],
+        landscape=True,
+    )
+
+
+def renja_data(h: HasilRenja) -> dict[str, Any]:
+    return h.model_dump(mode="json")

@@ -1,0 +1,321 @@
+"""The LKjIP chapter (PermenPAN-RB 53/2014, DOMAIN.md "The LKjIP"), assembled from what the other
+stages computed: Bab II (the Perjanjian Kinerja), Bab III A (for each sasaran, seven analyses),
+Bab III B (realisasi anggaran per program), and the evaluators' checklist. Pure: models in,
+models out; nothing here reads a file or prints.
+
+The seven analyses of a sasaran:
+1. realisasi against this year's target (PK where given, else Renstra);
+2. against previous years;
+3. against the end-of-Renstra target, with the proyeksi;
+4. against a national, provincial or SPM standard (``pembanding`` in the realisasi file);
+5. causes of success or failure and the solutions taken (the officer's ``analisis``);
+6. efficiency of the budget (``anggaran/<tahun>.yaml``);
+7. the programs and activities that supported it (anggaran programs, the officer's text).
+(1)-(4) and (6) are arithmetic; (5) and (7) are words the tool places and prompts for, never
+invents.
+"""
+
+from __future__ import annotations
+
+from ikutool.compute.capaian import HasilCapaian, HasilIndikator, Options, status_notes
+from ikutool.compute.efisiensi import Anggaran, Efisiensi, anggaran_sasaran, efisiensi
+from ikutool.compute.proyeksi import Proyeksi
+from ikutool.definition.manual import IndikatorManual, build_manual
+from ikutool.inputs.anggaran import AnggaranTahun
+from ikutool.inputs.pk import PkTahun
+from ikutool.inputs.realisasi import Analisis, Pembanding, RealisasiTahun
+from ikutool.model.iku import Iku, Kepala, Result
+from ikutool.reports.laporan import Laporan, TahunIndikator, build_report
+
+ANALISIS = {
+    1: "Capaian terhadap target tahun ini",
+    2: "Perbandingan dengan tahun-tahun sebelumnya",
+    3: "Capaian terhadap target akhir Renstra",
+    4: "Perbandingan dengan standar nasional/provinsi/SPM",
+    5: "Penyebab keberhasilan/kegagalan dan solusi",
+    6: "Efisiensi penggunaan sumber daya (anggaran)",
+    7: "Program dan kegiatan pendukung",
+}
+
+
+class IndikatorLkjip(Result):
+    kode: str
+    uraian: str
+    hasil: HasilIndikator  # this year's, against the PK or Renstra target
+    target_sumber: str | None  # "pk" | "renstra"
+    riwayat: list[TahunIndikator]  # every year with realisasi up to this one, oldest first
+    proyeksi: Proyeksi | None
+    pembanding: Pembanding | None
+    analisis: Analisis | None
+
+
+class ProgramLkjip(Result):
+    kode: str | None
+    nama: str
+    sasaran: list[str]
+    pagu: float
+    realisasi: float
+    serapan: float | None
+
+
+class SasaranLkjip(Result):
+    kode: str
+    uraian: str
+    jenis: str = "sasaran"  # sasaran | kelompok | tujuan (the last two: never averaged)
+    capaian: float | None
+    kategori: str | None
+    indikator: list[IndikatorLkjip]
+    anggaran: Anggaran | None
+    efisiensi: Efisiensi | None
+    program: list[ProgramLkjip]
+
+
+class Kelengkapan(Result):
+    sasaran: str
+    nomor: int  # 1..7
+    analisis: str
+    ada: bool  # complete
+    sumber: str  # the file and key that supply it (or would), and what is still missing
+    status: str = "lengkap"  # lengkap | sebagian (some indicators have it) | belum
+
+
+class Lkjip(Result):
+    tahun: int
+    instansi: str
+    pemerintah: str | None
+    kota: str | None
+    kepala: Kepala | None
+    periode_awal: int
+    periode_akhir: int
+    skala: str
+    status_data: str | None  # of this year's realisasi
+    berkas_iku: str | None
+    berkas_realisasi: str | None
+    berkas_pk: str | None
+    pk_ditandatangani: str | None
+    berkas_anggaran: str | None
+    metode_efisiensi: str | None
+    catatan: list[str]  # sample / provisional notices for every input used
+    sasaran: list[SasaranLkjip]
+    program: list[ProgramLkjip]  # Bab III B, every program
+    pengukuran: HasilCapaian  # the pengukuran kinerja table (Lampiran)
+    capaian: float | None
+    kategori: str | None
+    kelengkapan: list[Kelengkapan]
+    peringatan: list[str] = []
+    manual: list[IndikatorManual] = []  # the IKU with formula and kondisi awal (Bab II)
+    pk_perubahan: list[str] = []  # the dates (ISO) of this year's PK revisions
+
+
+def build_lkjip(
+    iku: Iku,
+    tahun: int,
+    data: dict[int, RealisasiTahun],
+    *,
+    pk: dict[int, PkTahun] | None = None,
+    anggaran: AnggaranTahun | None = None,
+    options: Options | None = None,
+    folder_realisasi: str | None = None,
+    anggaran_folder: str = "anggaran",
+) -> Lkjip:
+    """``data`` holds the realisasi of ``tahun`` and of any earlier years available."""
+    pk = pk or {}
+    years = sorted(y for y in data if y <= tahun)
+    laporan: Laporan = build_report(
+        iku, data, years, options, folder_realisasi=folder_realisasi, pk=pk
+    )
+    this_year = laporan.per_tahun[-1]
+    real = data[tahun]
+    programs = [
+        ProgramLkjip.model_construct(
+            kode=p.kode,
+            nama=p.nama,
+            sasaran=list(p.sasaran),
+            pagu=p.pagu,
+            realisasi=p.realisasi,
+            serapan=p.realisasi / p.pagu * 100 if p.pagu else None,
+        )
+        for p in (anggaran.program if anggaran else [])
+    ]
+    sasaran_out = []
+    for sas_rep, sas_now in zip(laporan.sasaran, this_year.sasaran, strict=True):
+        indikator = []
+        for ind_rep, hasil in zip(sas_rep.indikator, sas_now.indikator, strict=True):
+            entry = real.indikator.get(ind_rep.kode)
+            indikator.append(
+                IndikatorLkjip.model_construct(
+                    kode=ind_rep.kode,
+                    uraian=ind_rep.uraian,
+                    hasil=hasil,
+                    target_sumber=hasil.target_sumber,
+                    riwayat=ind_rep.tahun,
+                    proyeksi=ind_rep.proyeksi,
+                    pembanding=entry.pembanding if entry else None,
+                    analisis=entry.analisis if entry else None,
+                )
+            )
+        linked = [p for p in programs if sas_now.kode in p.sasaran]
+        money = anggaran_sasaran([(p.nama, p.pagu, p.realisasi) for p in linked])
+        sasaran_out.append(
+            SasaranLkjip.model_construct(
+                kode=sas_now.kode,
+                uraian=sas_now.uraian,
+                jenis=sas_now.jenis,
+                capaian=sas_now.capaian,
+                kategori=sas_now.kategori,
+                indikator=indikator,
+                anggaran=money,
+                efisiensi=efisiensi(anggaran.metode, sas_now.capaian, money)
+                if money is not None and anggaran is not None
+                else None,
+                program=linked,
+            )
+        )
+    this_pk = pk.get(tahun)
+    notes = status_notes(
+        tahun,
+        [
+            ("realisasi", real.status),
+            ("Perjanjian Kinerja", this_pk.status if this_pk else None),
+            ("anggaran", anggaran.status if anggaran else None),
+        ],
+    )
+    out = Lkjip.model_construct(
+        tahun=tahun,
+        instansi=iku.instansi.nama,
+        pemerintah=iku.instansi.pemerintah,
+        kota=iku.instansi.kota,
+        kepala=iku.instansi.kepala,
+        periode_awal=iku.periode.awal,
+        periode_akhir=iku.periode.akhir,
+        skala=this_year.skala,
+        status_data=real.status,
+        berkas_iku=iku.berkas,
+        berkas_realisasi=real.file,
+        berkas_pk=this_pk.file if this_pk else None,
+        pk_ditandatangani=this_pk.ditandatangani.isoformat()
+        if this_pk and this_pk.ditandatangani
+        else None,
+        berkas_anggaran=anggaran.file if anggaran else None,
+        metode_efisiensi=anggaran.metode if anggaran else None,
+        catatan=notes,
+        sasaran=sasaran_out,
+        program=programs,
+        pengukuran=this_year,
+        capaian=this_year.capaian,
+        kategori=this_year.kategori,
+        kelengkapan=[],
+        peringatan=this_year.peringatan,
+        manual=build_manual(iku).indikator,
+        pk_perubahan=sorted({d.isoformat() for d in this_pk.perubahan.values()}) if this_pk else [],
+    )
+    out.kelengkapan = checklist(out, years, anggaran_folder)
+    return out
+
+
+def _kelengkapan(kode: str, no: int, have: int, total: int, sumber: str) -> Kelengkapan:
+    status = "lengkap" if have == total else ("sebagian" if have else "belum")
+    return Kelengkapan.model_construct(
+        sasaran=kode,
+        nomor=no,
+        analisis=ANALISIS[no],
+        ada=status == "lengkap",
+        sumber=sumber,
+        status=status,
+    )
+
+
+def checklist(lkjip: Lkjip, years: list[int], anggaran_folder: str) -> list[Kelengkapan]:
+    """For each sasaran and each of the seven analyses: present or missing, and what supplies it."""
+    real = lkjip.berkas_realisasi or "realisasi"
+    budget = lkjip.berkas_anggaran or f"{anggaran_folder}/{lkjip.tahun}.yaml"
+    earlier = [y for y in years if y < lkjip.tahun]
+    out = []
+    for sas in lkjip.sasaran:
+        with_target = [i for i in sas.indikator if i.hasil.target_teks is not None]
+
+        def row(no: int, have: int, total: int, sumber: str, kode: str = sas.kode) -> Kelengkapan:
+            return _kelengkapan(kode, no, have, total, sumber)
+
+        def per_indicator(
+            no: int, gaps: list[str], present: str, total: int = len(with_target)
+        ) -> Kelengkapan:
+            """An analysis each indicator supplies: complete, partly there, or missing."""
+            where = f"{real}: " + (f"belum: {', '.join(gaps)}" if gaps else present)
+            return row(no, total - len(gaps), total, where)
+
+        out.append(
+            per_indicator(
+                1,
+                [
+                    f"realisasi.{i.kode}"
+                    for i in with_target
+                    if i.hasil.status not in ("ada", "sebagian")
+                ],
+                "realisasi",
+            )
+        )
+        out.append(
+            row(
+                2,
+                int(bool(earlier)),
+                1,
+                f"realisasi tahun {', '.join(map(str, earlier))}"
+                if earlier
+                else f"berkas realisasi tahun sebelum {lkjip.tahun} (mis. realisasi/{lkjip.tahun - 1}.yaml)",
+            )
+        )
+        judged = [
+            i for i in with_target if i.riwayat and i.riwayat[-1].capaian_target_akhir is not None
+        ]
+        out.append(
+            row(
+                3,
+                len(judged),
+                len(with_target),
+                f"{lkjip.berkas_iku}: target {lkjip.periode_akhir}; {real}: realisasi",
+            )
+        )
+        out.append(
+            per_indicator(
+                4,
+                [f"realisasi.{i.kode}.pembanding" for i in with_target if i.pembanding is None],
+                "pembanding",
+            )
+        )
+        gaps5 = []
+        for i in with_target:
+            a = i.analisis
+            lacking = [
+                what
+                for what, ok in (
+                    ("pendorong/penghambat", a is not None and bool(a.pendorong or a.penghambat)),
+                    ("solusi", a is not None and bool(a.solusi)),
+                )
+                if not ok
+            ]
+            if lacking:
+                gaps5.append(f"realisasi.{i.kode}.analisis ({', '.join(lacking)})")
+        out.append(per_indicator(5, gaps5, "analisis"))
+        out.append(
+            row(
+                6,
+                int(sas.anggaran is not None),
+                1,
+                f"{budget}: program dengan sasaran [{sas.kode}]"
+                if lkjip.berkas_anggaran or sas.anggaran
+                else f"{budget} (berkas belum ada): program dengan sasaran [{sas.kode}]",
+            )
+        )
+        out.append(
+            per_indicator(
+                7,
+                [
+                    f"realisasi.{i.kode}.analisis.program"
+                    for i in with_target
+                    if not (i.analisis is not None and i.analisis.program)
+                ],
+                "analisis.program",
+            )
+        )
+    return out

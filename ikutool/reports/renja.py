@@ -1,0 +1,253 @@
+"""Form E.81 of Permendagri 86/2017, "Evaluasi terhadap hasil Renja": per sasaran, program,
+kegiatan and indicator, every column in kinerja (K) and rupiah (Rp).
+
+Columns, as DOMAIN.md and the form number them:
+ 5 target of the Renstra at the end of its period; 6 realisasi up to last year's Renja;
+ 7 this year's Renja target (K) and pagu (Rp); 8-11 realisasi TW I-IV; 12 realisasi of the year:
+ K by the indicator's quarter rule, Rp summed; 13 realisasi of the Renstra up to this year:
+ 6 + 12 for Rp and for a ``kumulatif`` indicator, otherwise the latest value (a percentage or a
+ level is never added to last year's); 14 = 13 / 5 x 100 (K by the indicator's polarity rule);
+ 15 the unit responsible.
+
+The footer: jumlah anggaran dan realisasi (Rp summed over programs), rata-rata capaian for K
+(over the indicators with a column 14) and for Rp (over the programs), and a predikat for each
+from its own average, on the Permendagri 86 bands (ST > 90, T > 75, S > 65, R > 50, SR <= 50:
+the regulation's integer bands 91-100, 76-90, ... extended to real numbers, so 90,5 is ST).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from ikutool.compute.capaian import capaian_value, mean, status_notes
+from ikutool.formatting.numbers import settled_figure
+from ikutool.inputs.realisasi import QUARTERS, aggregate
+from ikutool.model.iku import Iku, Result
+
+KOLOM = [str(n) for n in range(5, 15)]
+PREDIKAT_SINGKAT = {
+    "Sangat Tinggi": "ST",
+    "Tinggi": "T",
+    "Sedang": "S",
+    "Rendah": "R",
+    "Sangat Rendah": "SR",
+}
+
+
+class Sel(Result):
+    k: float | None = None
+    rp: float | None = None
+
+
+class BarisRenja(Result):
+    kode: str | None
+    jenis: str  # sasaran | program | kegiatan | indikator
+    uraian: str
+    sasaran: str | None = None  # the sasaran kode a program row serves
+    satuan: str | None = None  # an indicator's unit
+    aturan_triwulan: str | None = None  # an indicator's quarter rule
+    kolom: dict[str, Sel]
+    unit: str | None = None  # column 15
+    catatan: str | None = None  # how column 13 was made, where it is not 6 + 12
+
+
+class HasilRenja(Result):
+    tahun: int
+    instansi: str
+    pemerintah: str | None = None
+    status_data: str | None
+    berkas_program: str | None
+    skala: str
+    baris: list[BarisRenja]
+    jumlah: dict[str, Sel]  # the programs' Rp summed, per column
+    rata_rata_capaian: Sel
+    dirata: dict[str, int]  # {"k": indicators, "rp": programs} in each mean
+    predikat: dict[str, str | None]
+    predikat_label: dict[str, str | None]
+    faktor: dict[str, str | None]  # the officer's words, None where not written
+    catatan: list[str] = []
+
+
+def _fig(value: float | None) -> float | None:
+    return settled_figure(value) if value is not None and math.isfinite(value) else None
+
+
+def _money(uang: Any) -> dict[str, Sel]:
+    cols = {c: Sel() for c in KOLOM}
+    cols["5"].rp = uang.pagu_renstra
+    cols["6"].rp = uang.sd_tahun_lalu
+    cols["7"].rp = uang.pagu
+    for i, q in enumerate(QUARTERS):
+        cols[str(8 + i)].rp = uang.realisasi_tw.get(q)
+    year = uang.sd("IV")
+    cols["12"].rp = year
+    if year is not None and uang.sd_tahun_lalu is not None:  # 6 unknown: 13 is not guessed
+        cols["13"].rp = _fig(uang.sd_tahun_lalu + year)
+    if cols["13"].rp is not None and uang.pagu_renstra:
+        cols["14"].rp = _fig(cols["13"].rp / uang.pagu_renstra * 100)
+    return cols
+
+
+def _indicator(iku: Iku, ind: Any, unit: str | None) -> BarisRenja:
+    cols = {c: Sel() for c in KOLOM}
+    comp = ind.komponen
+    akhir = ind.target_akhir.komponen[0] if ind.target_akhir is not None else None
+    cols["5"].k = akhir.jumlah if akhir is not None else None
+    cols["6"].k = ind.sd_tahun_lalu
+    cols["7"].k = ind.target.komponen[0].jumlah if ind.target is not None else None
+    for i, q in enumerate(QUARTERS):
+        cols[str(8 + i)].k = ind.realisasi.get(q)
+    series = [ind.realisasi[q] for q in QUARTERS if q in ind.realisasi]
+    note = None
+    if series and ind.rule is not None:
+        cols["12"].k = _fig(aggregate(ind.rule, series))
+        last = [q for q in QUARTERS if q in ind.realisasi][-1]
+        if last != "IV":
+            note = f"kolom 12 s.d. TW {last}"
+    year = cols["12"].k
+    if year is not None:
+        if ind.rule == "kumulatif":
+            if ind.sd_tahun_lalu is None:
+                note = _join(
+                    note, "kolom 13 tidak dihitung: kolom 6 (realisasi s.d. tahun lalu) kosong"
+                )
+            else:
+                cols["13"].k = _fig(ind.sd_tahun_lalu + year)
+        else:
+            cols["13"].k = year
+            rule = "rata-rata" if ind.rule == "rata_rata" else "akhir"
+            note = _join(note, f"kolom 13 = nilai terakhir (aturan {rule}), bukan 6 + 12")
+    if cols["13"].k is not None and akhir is not None:
+        from ikutool.compute.capaian import value_args
+
+        args = value_args(iku, ind, akhir)  # type: ignore[arg-type]  # reads the same fields
+        value, _, _ = capaian_value(akhir.jumlah, cols["13"].k, **args)
+        cols["14"].k = _fig(value)
+    return BarisRenja.model_construct(
+        kode=ind.kode,
+        jenis="indikator",
+        uraian=ind.uraian,
+        sasaran=None,
+        satuan=comp.satuan if comp is not None else None,
+        aturan_triwulan=ind.rule,
+        kolom=cols,
+        unit=unit,
+        catatan=note,
+    )
+
+
+def _join(a: str | None, b: str) -> str:
+    return f"{a}; {b}" if a else b
+
+
+def build_renja(iku: Iku, tahun: int, program: Any, *, skala: str | None = None) -> HasilRenja:
+    from ikutool.model.scales import kategori, scale_of
+
+    scale = scale_of(iku, skala or "permendagri86")
+    rows: list[BarisRenja] = []
+    for group in iku.groups():
+        progs = [
+            (i, p)
+            for i, p in enumerate(program.program)
+            if p.sasaran and p.sasaran[0] == group.kode
+        ]
+        if not progs:
+            continue
+        sums = _sum([_money(p.uang) for _, p in progs])
+        rows.append(
+            BarisRenja.model_construct(
+                kode=group.kode,
+                jenis="sasaran",
+                uraian=group.uraian,
+                kolom=sums,
+                sasaran=group.kode,
+                satuan=None,
+                aturan_triwulan=None,
+                unit=None,
+                catatan=None,
+            )  # fmt: skip
+        )
+        for i, p in progs:
+            also = ", ".join(p.sasaran[1:])
+            said = [f"juga mendukung sasaran {also}"] if also else []
+            said += program.warnings_at("program", i)
+            rows.append(
+                BarisRenja.model_construct(
+                    kode=p.kode,
+                    jenis="program",
+                    uraian=p.nama,
+                    sasaran=group.kode,
+                    kolom=_money(p.uang),
+                    unit=p.penanggung_jawab,
+                    satuan=None,
+                    aturan_triwulan=None,
+                    catatan="; ".join(said) or None,
+                )  # fmt: skip
+            )
+            rows += [_indicator(iku, ind, p.penanggung_jawab) for ind in p.indikator]
+            for k in p.kegiatan:
+                rows.append(
+                    BarisRenja.model_construct(
+                        kode=k.kode,
+                        jenis="kegiatan",
+                        uraian=k.nama,
+                        sasaran=group.kode,
+                        kolom=_money(k.uang),
+                        unit=k.penanggung_jawab or p.penanggung_jawab,
+                        satuan=None,
+                        aturan_triwulan=None,
+                        catatan=None,
+                    )  # fmt: skip
+                )
+                rows += [
+                    _indicator(iku, ind, k.penanggung_jawab or p.penanggung_jawab)
+                    for ind in k.indikator
+                ]
+    program_rows = [r for r in rows if r.jenis == "program"]
+    total = _sum([r.kolom for r in program_rows])
+    k_values = [
+        r.kolom["14"].k for r in rows if r.jenis == "indikator" and r.kolom["14"].k is not None
+    ]
+    rp_values = [r.kolom["14"].rp for r in program_rows if r.kolom["14"].rp is not None]
+    avg = Sel(k=_fig(mean(k_values)), rp=_fig(mean(rp_values)))  # type: ignore[arg-type]
+    label = {"k": kategori(avg.k, scale), "rp": kategori(avg.rp, scale)}
+    notes = program.evaluasi if program is not None else {}
+    return HasilRenja.model_construct(
+        tahun=tahun,
+        instansi=iku.instansi.nama,
+        pemerintah=iku.instansi.pemerintah,
+        status_data=program.status,
+        berkas_program=program.file,
+        skala=scale.nama,
+        baris=rows,
+        jumlah=total,
+        rata_rata_capaian=avg,
+        dirata={"k": len(k_values), "rp": len(rp_values)},
+        predikat={k: PREDIKAT_SINGKAT.get(v or "", v) if v else None for k, v in label.items()},
+        predikat_label=label,
+        faktor={
+            name: notes.get(name)
+            for name in (
+                "faktor_pendorong",
+                "faktor_penghambat",
+                "tindak_lanjut_triwulan",
+                "tindak_lanjut_renja",
+            )
+        },
+        catatan=status_notes(tahun, [("program dan anggaran", program.status)]),
+    )
+
+
+def _sum(columns: list[dict[str, Sel]]) -> dict[str, Sel]:
+    """Rp summed per column over ``columns``, where every one has a figure (a total of some is
+    not the total: left empty); 14 recomputed from the sums, never a sum of percentages. K left
+    empty (indicators of different units are never added)."""
+    out = {c: Sel() for c in KOLOM}
+    for c in KOLOM[:-1]:
+        values = [cols[c].rp for cols in columns]
+        if values and all(v is not None for v in values):
+            out[c].rp = _fig(math.fsum(v for v in values if v is not None))
+    if out["13"].rp is not None and out["5"].rp:
+        out["14"].rp = _fig(out["13"].rp / out["5"].rp * 100)
+    return out

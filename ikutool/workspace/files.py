@@ -1,0 +1,283 @@
+"""Writing files without ever losing one.
+
+- atomic: a temporary file in the same folder, flushed to disk, then renamed over the target, so
+  a failure at any point leaves the old file or the new one, never a mix;
+- nothing is overwritten without ``--force`` (a new file is linked into place, which fails if
+  another process created it meanwhile);
+- the file keeps what the user gave it: its permissions (a new file follows the umask), and a
+  symbolic link stays a link (the file it points to is the one replaced);
+- only regular files are written: a device, a FIFO or a folder is refused, and nothing inside the
+  installed package is ever written;
+- a read-modify-write (``iku realisasi isi``) holds an exclusive lock on the file and checks that
+  the file did not change under it, so two edits at once are serialised, never silently lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from ikutool.errors import IkuError
+
+LOCK_TIMEOUT = 15.0  # seconds another writer may hold the file before we give up, loudly
+
+
+def _shown(path: Path) -> str:
+    from ikutool.workspace.paths import shown
+
+    return shown(path)
+
+
+def _real(path: Path) -> Path:
+    """The file a path designates: symbolic links followed, even when the target is missing."""
+    return Path(os.path.realpath(path))
+
+
+def check_target(path: Path, force: bool) -> Path:
+    """Refuse a target that cannot or must not be written; returns the real path to write."""
+    from ikutool.workspace.paths import inside_package
+
+    name = _shown(path)
+    if inside_package(path):
+        raise IkuError.single(
+            "IKU504",
+            "berkas di dalam paket ikutool yang terpasang tidak boleh ditulis (contoh bawaan "
+            "hanya untuk dibaca)",
+            file=name,
+            exit_code=2,
+            hint="Buat ruang kerja sendiri dengan: iku init NAMA-FOLDER",
+        )
+    if path.is_dir():
+        raise IkuError.single(
+            "IKU501",
+            "ini sebuah folder; --out perlu nama berkas, mis. --out laporan.xlsx",
+            file=name,
+            exit_code=2,
+        )
+    real = _real(path)
+    try:
+        st = os.stat(real)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise IkuError.single(
+            "IKU503", f"berkas tujuan tidak dapat diperiksa: {exc.strerror}", file=name
+        ) from None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise IkuError.single(
+            "IKU503",
+            "tujuan bukan berkas biasa (perangkat, FIFO atau soket); ikutool hanya menulis "
+            "berkas biasa. Pilih nama berkas lain dengan --out",
+            file=name,
+            exit_code=2,
+        )
+    if st is not None and not force:
+        raise IkuError.single(
+            "IKU502",
+            "berkas keluaran sudah ada dan tidak ditimpa; pakai --force untuk menimpanya, atau "
+            "pilih nama lain dengan --out",
+            file=name,
+        )
+    folder = real.parent
+    if not folder.is_dir():
+        raise IkuError.single(
+            "IKU503",
+            f"folder '{_shown(folder)}' tidak ada; buat dulu foldernya",
+            file=name,
+            exit_code=2,
+        )
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise IkuError.single(
+            "IKU503",
+            f"folder '{_shown(folder)}' tidak dapat ditulisi (izin ditolak); pilih folder lain "
+            "atau minta izin tulis",
+            file=name,
+        )
+    return real
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _failed(name: str, exc: OSError) -> IkuError:
+    reason = {
+        errno.ENOSPC: "disk penuh",
+        errno.EDQUOT: "kuota disk habis",
+        errno.EACCES: "izin ditolak",
+        errno.EPERM: "izin ditolak",
+        errno.EROFS: "sistem berkas hanya-baca",
+    }.get(exc.errno or 0, exc.strerror or str(exc))
+    return IkuError.single(
+        "IKU503",
+        f"berkas gagal ditulis ({reason}); berkas lama (bila ada) tetap utuh",
+        file=name,
+    )
+
+
+def write_atomic(
+    path: Path, data: str | bytes, *, force: bool = False, expect: bytes | None = None
+) -> None:
+    """Write ``data`` (text as UTF-8) to ``path`` atomically.
+
+    ``expect``: the bytes the file held when it was read for an edit; if it holds anything else
+    now (another program saved it meanwhile), nothing is written and the user is told.
+    """
+    name = _shown(path)
+    real = check_target(path, force)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        st = os.stat(real)
+        mode = stat.S_IMODE(st.st_mode)
+        owner: tuple[int, int] | None = (st.st_uid, st.st_gid)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+        owner = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+    except OSError as exc:
+        raise _failed(name, exc) from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+            if hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), mode)
+            if owner is not None and hasattr(os, "fchown"):
+                with contextlib.suppress(OSError):  # only root may give a file away
+                    os.fchown(handle.fileno(), *owner)
+        if expect is not None:
+            try:
+                current = real.read_bytes()
+            except OSError:
+                current = None
+            if current != expect:
+                raise IkuError.single(
+                    "IKU506",
+                    "berkas diubah oleh program lain selama perintah berjalan; tidak ada yang "
+                    "ditulis. Jalankan perintahnya lagi",
+                    file=name,
+                )
+        if force:
+            os.replace(tmp, real)
+        else:
+            _link_new(tmp, real, name)
+        _sync_folder(real.parent)
+    except OSError as exc:
+        raise _failed(name, exc) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _link_new(tmp: Path, real: Path, name: str) -> None:
+    """Put ``tmp`` in place as ``real`` only if ``real`` does not exist (no-clobber)."""
+    try:
+        os.link(tmp, real)
+    except FileExistsError:
+        raise IkuError.single(
+            "IKU502",
+            "berkas keluaran sudah ada (baru saja dibuat oleh proses lain) dan tidak ditimpa",
+            file=name,
+        ) from None
+    except OSError:  # no hard links here (FAT, some network shares): check, then rename
+        if real.exists():
+            raise IkuError.single(
+                "IKU502", "berkas keluaran sudah ada dan tidak ditimpa", file=name
+            ) from None
+        os.replace(tmp, real)
+
+
+def _sync_folder(folder: Path) -> None:
+    if sys.platform == "win32":  # pragma: no cover - folders cannot be opened there
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def edit_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` for a read-modify-write.
+
+    Another ``iku`` process editing the same file waits here until the first is done, then reads
+    the new content, so both edits are kept. The lock is on the file itself (POSIX ``flock``);
+    since an edit replaces the file, a waiter that wakes on the old file tries again.
+    """
+    real = _real(path)
+    deadline = time.monotonic() + timeout
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        with _windows_lock(real, deadline):
+            yield
+        return
+    import fcntl
+
+    while True:
+        try:
+            fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except OSError as exc:
+            raise _failed(_shown(path), exc) from None
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise _busy(path) from None
+                    time.sleep(0.01)
+            try:
+                same = os.fstat(fd).st_ino == os.stat(real).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                yield
+                return
+        finally:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def _windows_lock(real: Path, deadline: float) -> Iterator[None]:  # pragma: no cover
+    import msvcrt
+
+    lock = real.with_name(f".{real.name}.kunci")
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        while True:
+            try:
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise _busy(real) from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+    finally:
+        os.close(fd)
+
+
+def _busy(path: Path) -> IkuError:
+    return IkuError.single(
+        "IKU505",
+        f"berkas sedang diubah oleh proses lain lebih dari {LOCK_TIMEOUT:g} detik; tidak ada yang "
+        "ditulis. Tunggu sampai selesai, lalu jalankan lagi",
+        file=_shown(path),
+    )
