@@ -44,7 +44,7 @@ class FormatTriwulan(StrEnum):
 
 def quarter_option(tw: str) -> str:
     """``--tw 2``, ``--tw II``, ``--tw tw2`` -> "II"; anything else is a usage error."""
-    from ikutool.inputs.realisasi import quarter_name
+    from ikutool.model.quarters import quarter_name
 
     name = quarter_name(tw)
     if name is None:

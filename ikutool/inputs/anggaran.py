@@ -24,12 +24,11 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, StrictStr
 
-from ikutool.errors import Finding, IkuError
-from ikutool.inputs.realisasi import file_for_year, year_findings
+from ikutool.errors import Finding
+from ikutool.inputs.kind import Kind, Reading, from_document, read_file, year_file
 from ikutool.model.iku import Base, Iku, Number, Text
-from ikutool.model.validation import clip, listing, nearest, validate_document
-from ikutool.workspace.paths import shown
-from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document, read_yaml
+from ikutool.model.validation import clip, listing, nearest
+from ikutool.yaml_reader import Document
 
 Metode = Literal["rasio", "selisih", "sisa"]
 
@@ -111,71 +110,53 @@ class AnggaranTahun:
 
 
 def load_anggaran_file(path: Path, iku: Iku) -> AnggaranTahun:
-    doc = read_yaml(path, display_name=shown(path), limit=REALISASI_MAX_BYTES)
-    return anggaran_from_document(doc, path, iku)
+    return read_file(KIND, path, iku)
 
 
 def anggaran_from_document(doc: Document, path: Path, iku: Iku) -> AnggaranTahun:
     """Check an anggaran file against the IKU; raise :class:`IkuError` with every error found."""
-    model, findings = validate_document(
-        doc, AnggaranFile, "isi berkas anggaran harus berupa pemetaan dengan 'tahun' dan 'program'"
-    )
-    findings = [_money_trap(doc, f) for f in findings]
-    if model is None:
-        raise IkuError(findings)
-    findings.extend(year_findings(doc, path, model.tahun, iku, "berkas anggaran"))
+    return from_document(KIND, doc, path, iku)
+
+
+def _build(r: Reading) -> AnggaranTahun:
+    model, iku = r.model, r.iku
     known = [s.kode for s in iku.sasaran]
     for i, prog in enumerate(model.program):
         where = ("program", i)
-        findings += sasaran_findings(doc, iku, prog.nama, prog.sasaran, where, known, "[S1]")
+        r.findings += sasaran_findings(r.doc, iku, prog.nama, prog.sasaran, where, known, "[S1]")
         if prog.pagu < 0 or prog.realisasi < 0:
-            findings.append(
-                doc.finding("IKU304", "pagu dan realisasi anggaran tidak mungkin negatif", where)
-            )
+            r.error("IKU304", "pagu dan realisasi anggaran tidak mungkin negatif", where)
         elif prog.realisasi > prog.pagu:
-            findings.append(
-                doc.finding(
-                    "IKU314",
-                    f"realisasi anggaran ({_rupiah(prog.realisasi)}) melebihi pagu "
-                    f"({_rupiah(prog.pagu)}); periksa kedua angkanya (pagu setelah perubahan?)",
-                    (*where, "realisasi"),
-                )
+            r.error(
+                "IKU314",
+                f"realisasi anggaran ({rupiah(prog.realisasi)}) melebihi pagu "
+                f"({rupiah(prog.pagu)}); periksa kedua angkanya (pagu setelah perubahan?)",
+                (*where, "realisasi"),
             )
-    findings.sort(key=lambda f: (f.line or 0, f.column or 0))
-    if any(f.is_error for f in findings):
-        raise IkuError(findings)
     return AnggaranTahun(
-        model.tahun, doc.file, model.efisiensi, model.status, list(model.program), findings
+        model.tahun, r.doc.file, model.efisiensi, model.status, list(model.program)
     )
 
 
-def _money_trap(doc: Document, f: Finding) -> Finding:
-    """``pagu: 950.000`` unquoted is YAML's 950: in a rupiah field that is never meant, so the
-    reader's warning becomes an error here (elsewhere a decimal may be meant)."""
-    seg = f.segments or ()
-    if f.code != "IKU107" or len(seg) < 3 or seg[0] != "program" or seg[-1] not in MONEY:
-        return f
-    _, loc = doc.resolve(seg)
-    raw = loc.raw if loc is not None and loc.raw else "?"
-    return doc.finding(
-        "IKU303",
-        f"{seg[-1]} {raw} tanpa tanda kutip dibaca YAML sebagai {raw.split('.')[0]} rupiah (titik "
-        f'sebagai desimal). Tulis {raw.replace(".", "")} tanpa titik, atau "{raw}" dalam tanda '
-        "kutip",
-        seg,
-    )
+KIND: Kind[AnggaranTahun] = Kind(
+    name="anggaran",
+    title="berkas anggaran",
+    label="berkas anggaran",
+    what="anggaran",
+    model=AnggaranFile,
+    shape="isi berkas anggaran harus berupa pemetaan dengan 'tahun' dan 'program'",
+    build=_build,
+    money=frozenset({"pagu", "realisasi"}),
+)
 
 
-MONEY = ("pagu", "realisasi")
-
-
-def _rupiah(value: float) -> str:
+def rupiah(value: float) -> str:
     from ikutool.formatting.numbers import format_angka
 
-    return f"Rp{format_angka(value)}"
+    return f"Rp {format_angka(value)}"
 
 
 def load_anggaran(folder: Path, iku: Iku, tahun: int) -> AnggaranTahun | None:
     """The anggaran of ``tahun`` from ``folder``, or None when there is none (optional)."""
-    path = file_for_year(folder, tahun, "anggaran")
+    path = year_file(folder, tahun, KIND.what)
     return load_anggaran_file(path, iku) if path is not None else None

@@ -16,8 +16,9 @@ from typing import Any
 
 from ikutool.errors import Finding, IkuError, Severity
 from ikutool.formatting.numbers import NumberFormatError, format_angka, parse_angka
-from ikutool.inputs.realisasi import QUARTERS, RESERVED, quarter_name, realisasi_from_document
+from ikutool.inputs.realisasi import RESERVED, realisasi_from_document
 from ikutool.model.iku import Iku
+from ikutool.model.quarters import QUARTERS, quarter_name
 from ikutool.model.validation import nearest
 from ikutool.yaml_reader import decode, parse_yaml_text
 

@@ -30,12 +30,19 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from ikutool.errors import Finding, IkuError, Severity
-from ikutool.inputs.realisasi import file_for_year, year_findings
+from ikutool.errors import Finding, Severity
+from ikutool.inputs.kind import (
+    Codec,
+    Kind,
+    Reading,
+    findings_from_cache,
+    from_document,
+    read_file,
+    year_file,
+)
 from ikutool.model.iku import Base, Iku, Target, TargetCell, Text
-from ikutool.model.validation import clip, listing, nearest, validate_document
-from ikutool.workspace.paths import shown
-from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document
+from ikutool.model.validation import clip, listing, nearest
+from ikutool.yaml_reader import Document
 
 
 class Perubahan(Base):
@@ -99,60 +106,49 @@ class PkTahun:
         ]
 
 
+def _dump(pk: PkTahun) -> dict[str, Any]:
+    return {
+        "tahun": pk.tahun,
+        "status": pk.status,
+        "ditandatangani": pk.ditandatangani.isoformat() if pk.ditandatangani else None,
+        "target": {k: t.model_dump(mode="json", exclude_unset=True) for k, t in pk.target.items()},
+        "temuan": [f.to_dict() for f in pk.findings],
+        "perubahan": {k: v.isoformat() for k, v in pk.perubahan.items()},
+        "daftar_lengkap": pk.daftar_lengkap,
+    }
+
+
+def _load(hit: dict[str, Any], name: str) -> PkTahun:
+    from ikutool.workspace.cache import rebuild
+
+    signed = hit["ditandatangani"]
+    return PkTahun(
+        hit["tahun"],
+        name,
+        hit["status"],
+        dt.date.fromisoformat(signed) if signed else None,
+        {k: rebuild(Target, v) for k, v in hit["target"].items()},
+        findings_from_cache(hit["temuan"], name),
+        {k: dt.date.fromisoformat(v) for k, v in hit["perubahan"].items()},
+        bool(hit["daftar_lengkap"]),
+    )
+
+
 def load_pk_file(path: Path, iku: Iku) -> PkTahun:
     """A PK file checked against ``iku``, from the cache when checked before (see cache.py)."""
-    from ikutool.definition.load import finding_from_dict
-    from ikutool.workspace import cache
-    from ikutool.yaml_reader import parse_yaml_bytes, read_bounded
-
-    name = shown(path)
-    raw = read_bounded(path, name, REALISASI_MAX_BYTES)
-    entry = cache.key("pk", iku._sidik, path.name, raw) if iku._sidik else None
-    hit = cache.load("pk", entry) if entry else None
-    if hit is not None:
-        try:
-            signed = hit["ditandatangani"]
-            return PkTahun(
-                hit["tahun"],
-                name,
-                hit["status"],
-                dt.date.fromisoformat(signed) if signed else None,
-                {k: cache.rebuild(Target, v) for k, v in hit["target"].items()},
-                [finding_from_dict(f, name) for f in hit["temuan"]],
-                {k: dt.date.fromisoformat(v) for k, v in hit["perubahan"].items()},
-                bool(hit["daftar_lengkap"]),
-            )
-        except (KeyError, TypeError, ValueError, AttributeError):
-            pass  # an unreadable entry is ignored, and replaced below
-    pk = pk_from_document(parse_yaml_bytes(raw, name), path, iku)
-    if entry:
-        cache.store(
-            "pk",
-            entry,
-            lambda: {
-                "tahun": pk.tahun,
-                "status": pk.status,
-                "ditandatangani": pk.ditandatangani.isoformat() if pk.ditandatangani else None,
-                "target": {
-                    k: t.model_dump(mode="json", exclude_unset=True) for k, t in pk.target.items()
-                },
-                "temuan": [f.to_dict() for f in pk.findings],
-                "perubahan": {k: v.isoformat() for k, v in pk.perubahan.items()},
-                "daftar_lengkap": pk.daftar_lengkap,
-            },
-        )
-    return pk
+    return read_file(KIND, path, iku)
 
 
 def pk_from_document(doc: Document, path: Path, iku: Iku) -> PkTahun:
     """Check a PK file against the IKU; raise :class:`IkuError` with every error found."""
-    model, findings = validate_document(
-        doc, PkFile, "isi berkas PK harus berupa pemetaan dengan 'tahun' dan 'target'"
-    )
-    data = doc.data if isinstance(doc.data, dict) else {}
+    return from_document(KIND, doc, path, iku)
+
+
+def _build(r: Reading) -> PkTahun:
+    doc, iku, findings, model = r.doc, r.iku, r.findings, r.model
     # checked even when another part of the file is wrong
-    targets = _targets(doc, iku, findings, data.get("target"), ("target",))
-    revisions = data.get("perubahan")
+    targets = _targets(doc, iku, findings, r.data.get("target"), ("target",))
+    revisions = r.data.get("perubahan")
     dates: dict[str, dt.date] = {}
     if isinstance(revisions, list):
         read = []
@@ -177,8 +173,7 @@ def pk_from_document(doc: Document, path: Path, iku: Iku) -> PkTahun:
                 dates[kode] = when
         findings.extend(_revision_dates(doc, model, revisions))
     if model is None:
-        findings.sort(key=lambda f: (f.line or 0, f.column or 0))
-        raise IkuError(findings)
+        return PkTahun(0, doc.file)  # not returned: the file's model has an error
     out = PkTahun(
         model.tahun,
         doc.file,
@@ -187,7 +182,6 @@ def pk_from_document(doc: Document, path: Path, iku: Iku) -> PkTahun:
         perubahan=dates,
         daftar_lengkap=model.daftar_lengkap,
     )
-    findings.extend(year_findings(doc, path, model.tahun, iku, "berkas PK"))
     if model.ditandatangani is not None:
         try:
             out.ditandatangani = dt.date.fromisoformat(model.ditandatangani)
@@ -200,10 +194,6 @@ def pk_from_document(doc: Document, path: Path, iku: Iku) -> PkTahun:
                     ("ditandatangani",),
                 )
             )
-    findings.sort(key=lambda f: (f.line or 0, f.column or 0))
-    if any(f.is_error for f in findings):
-        raise IkuError(findings)
-    out.findings = findings
     return out
 
 
@@ -341,7 +331,20 @@ def _with_target(ind: Any, target: Target) -> Any:
     return ind.model_copy(update={"target": {0: target}})
 
 
+KIND: Kind[PkTahun] = Kind(
+    name="pk",
+    title="berkas Perjanjian Kinerja",
+    label="berkas PK",
+    what="PK",
+    model=PkFile,
+    shape="isi berkas PK harus berupa pemetaan dengan 'tahun' dan 'target'",
+    build=_build,
+    codec=Codec(_dump, _load),
+    salvage=True,
+)
+
+
 def load_pk(folder: Path, iku: Iku, tahun: int) -> PkTahun | None:
     """The PK of ``tahun`` from ``folder``, or None when there is none (PK files are optional)."""
-    path = file_for_year(folder, tahun, "PK")
+    path = year_file(folder, tahun, KIND.what)
     return load_pk_file(path, iku) if path is not None else None

@@ -41,10 +41,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, StrictStr
 from pydantic_core import PydanticCustomError
 
-from ikutool.errors import Finding, IkuError, Severity
+from ikutool.errors import Finding, Severity
 from ikutool.inputs.anggaran import one_or_many, sasaran_findings
-from ikutool.inputs.realisasi import QUARTERS, aggregate, file_for_year, rule_for, year_findings
-from ikutool.inputs.renaksi import quarter_keys
+from ikutool.inputs.kind import Codec, Kind, Reading, from_document, read_file, year_file
 from ikutool.model.iku import (
     AgregasiTriwulan,
     Base,
@@ -58,9 +57,9 @@ from ikutool.model.iku import (
     Text,
     to_number,
 )
-from ikutool.model.validation import clip, validate_document
-from ikutool.workspace.paths import shown
-from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document, PathT
+from ikutool.model.quarters import QUARTERS, aggregate, quarter_keys, rule_for
+from ikutool.model.validation import clip
+from ikutool.yaml_reader import Document, PathT
 
 W = Severity.WARNING
 Metode = Literal["rasio", "selisih", "sisa"]
@@ -258,22 +257,7 @@ class ProgramTahun:
 def load_program_file(path: Path, iku: Iku) -> ProgramTahun:
     """A program file checked against ``iku``, from the cache when these bytes were checked
     against this IKU before (the model of a program file costs more to build than to use)."""
-    from ikutool.workspace import cache
-    from ikutool.yaml_reader import parse_yaml_bytes, read_bounded
-
-    name = shown(path)
-    raw = read_bounded(path, name, REALISASI_MAX_BYTES)
-    entry = cache.key("program", iku._sidik, path.name, raw) if iku._sidik else None
-    hit = cache.load("program", entry) if entry else None
-    if hit is not None:
-        try:
-            return _from_cache(hit, name)
-        except (KeyError, TypeError, ValueError, AttributeError):
-            pass  # an unreadable entry is ignored, and replaced below
-    result = program_from_document(parse_yaml_bytes(raw, name), path, iku)
-    if entry:
-        cache.store("program", entry, lambda: _to_cache(result))
-    return result
+    return read_file(KIND, path, iku)
 
 
 def _target_dump(t: Target | None) -> Any:
@@ -374,40 +358,16 @@ MONEY_FIELDS = frozenset(
 
 def program_from_document(doc: Document, path: Path, iku: Iku) -> ProgramTahun:
     """Check a program file against the IKU; raise :class:`IkuError` with every error found."""
-    model, findings = validate_document(
-        doc, ProgramFile, "isi berkas program harus berupa pemetaan dengan 'tahun' dan 'program'"
-    )
-    findings = [_money_trap(doc, f) for f in findings]
-    if model is None:
-        raise IkuError(findings)
-    findings.extend(year_findings(doc, path, model.tahun, iku, "berkas program"))
-    reader = _Reader(doc, iku, model.tahun, findings)
+    return from_document(KIND, doc, path, iku)
+
+
+def _build(r: Reading) -> ProgramTahun:
+    model = r.model
+    reader = _Reader(r.doc, r.iku, model.tahun, r.findings)
     programs = [reader.program(p, ("program", i)) for i, p in enumerate(model.program)]
     reader.duplicates(programs)
-    findings.sort(key=lambda f: (f.line or 0, f.column or 0))
-    if any(f.is_error for f in findings):
-        raise IkuError(findings)
     notes = model.evaluasi.model_dump(exclude_none=True) if model.evaluasi else {}
-    return ProgramTahun(
-        model.tahun, doc.file, model.status, model.efisiensi, programs, notes, findings
-    )
-
-
-def _money_trap(doc: Document, f: Finding) -> Finding:
-    """``pagu: 950.000`` unquoted is YAML's 950: in a rupiah field that is never meant."""
-    seg = f.segments or ()
-    if f.code != "IKU107" or not any(s in MONEY_FIELDS for s in seg if isinstance(s, str)):
-        return f
-    if "indikator" in seg:  # a K value, not money
-        return f
-    _, loc = doc.resolve(seg)
-    raw = loc.raw if loc is not None and loc.raw else "?"
-    return doc.finding(
-        "IKU303",
-        f"{raw} tanpa tanda kutip dibaca YAML sebagai {raw.split('.')[0]} rupiah (titik sebagai "
-        f'desimal). Tulis "Rp {raw}" dalam tanda kutip, atau {raw.replace(".", "")} tanpa titik',
-        seg,
-    )
+    return ProgramTahun(model.tahun, r.doc.file, model.status, model.efisiensi, programs, notes)
 
 
 class _Reader:
@@ -606,7 +566,20 @@ def _rp(value: float) -> str:
     return f"Rp {format_angka(value)}"
 
 
+KIND: Kind[ProgramTahun] = Kind(
+    name="program",
+    title="berkas program dan kegiatan",
+    label="berkas program",
+    what="program",
+    model=ProgramFile,
+    shape="isi berkas program harus berupa pemetaan dengan 'tahun' dan 'program'",
+    build=_build,
+    money=MONEY_FIELDS,
+    codec=Codec(_to_cache, _from_cache),
+)
+
+
 def load_program(folder: Path, iku: Iku, tahun: int) -> ProgramTahun | None:
     """The programs of ``tahun`` from ``folder``, or None when there is none (optional)."""
-    path = file_for_year(folder, tahun, "program")
+    path = year_file(folder, tahun, KIND.what)
     return load_program_file(path, iku) if path is not None else None

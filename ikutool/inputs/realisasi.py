@@ -40,6 +40,7 @@ from ikutool.model.iku import (
     text_problem,
 )
 from ikutool.model.notation import NotationError, parse_value
+from ikutool.model.quarters import QUARTERS, aggregate, quarter_name, rule_for
 from ikutool.model.validation import clip, listing, nearest, validate_document, validate_part
 from ikutool.workspace.paths import shown
 from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document, PathT
@@ -47,25 +48,6 @@ from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document, PathT
 W = Severity.WARNING
 STATUS = ("contoh", "sementara", "final")
 RESERVED = ("nilai", "catatan", "sumber", "triwulan", "pembanding", "analisis")
-QUARTERS = ("I", "II", "III", "IV")
-_QUARTER_ALIASES = {
-    "1": "I",
-    "2": "II",
-    "3": "III",
-    "4": "IV",
-    "TW1": "I",
-    "TW2": "II",
-    "TW3": "III",
-    "TW4": "IV",
-}
-
-
-def quarter_name(text: str) -> str | None:
-    """``"II"``, ``"2"``, ``"tw2"`` -> ``"II"``; None when it is not a quarter."""
-    name = _QUARTER_ALIASES.get(text.strip().upper(), text.strip().upper())
-    return name if name in QUARTERS else None
-
-
 LongText = Annotated[str, Field(min_length=1, max_length=10_000), BeforeValidator(plain_text)]
 
 
@@ -697,10 +679,6 @@ class _Entries:
                     )
 
 
-# what must not be summed over quarters without a rule: a share, a level, a grade
-_INTENSIVE_UNITS = re.compile(r"^(indeks|skor|nilai|poin|rasio|predikat|rata)", re.IGNORECASE)
-
-
 def quarter_rule(ind: Indikator, key: str, tahun: int) -> str | None:
     """How quarters of ``ind``'s component ``key`` make the year: the indicator's rule where it
     writes one; without, counts and rupiah add up (``kumulatif``) and a percentage, index, ratio
@@ -708,34 +686,6 @@ def quarter_rule(ind: Indikator, key: str, tahun: int) -> str | None:
     if ind.agregasi_triwulan is not None:
         return ind.agregasi_triwulan
     return rule_for(None, component_of(ind, key, tahun))
-
-
-def rule_for(agregasi: str | None, comp: Any) -> str | None:
-    """The quarter rule of a quantity shaped like ``comp`` (a target component): the written
-    ``agregasi`` first; else counts and rupiah add up, and a share, level or grade has none."""
-    if agregasi is not None:
-        return agregasi
-    if comp is None:
-        return "kumulatif"
-    if comp.persen or comp.jenis in ("rasio", "predikat") or _INTENSIVE_UNITS.match(comp.satuan):
-        return None
-    return "kumulatif"
-
-
-def aggregate(rule: str, series: list[float]) -> float:
-    """The year (or the part of it so far) from quarterly values in calendar order, by ``rule``."""
-    if rule == "kumulatif":
-        return math.fsum(series)
-    if rule == "akhir":
-        return series[-1]
-    return math.fsum(series) / len(series)
-
-
-RULE_TEXT = {
-    "kumulatif": "kumulatif, dijumlah",
-    "akhir": "akhir, nilai triwulan terakhir",
-    "rata_rata": "rata-rata triwulan",
-}
 
 
 # units that measure rather than count: a fraction of them is normal

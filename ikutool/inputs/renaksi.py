@@ -26,21 +26,13 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from ikutool.errors import Finding, IkuError, Severity
+from ikutool.errors import Finding, Severity
 from ikutool.formatting.numbers import settled
-from ikutool.inputs.realisasi import (
-    QUARTERS,
-    RULE_TEXT,
-    aggregate,
-    file_for_year,
-    quarter_name,
-    rule_for,
-    year_findings,
-)
+from ikutool.inputs.kind import Kind, Reading, from_document, read_file, year_file
 from ikutool.model.iku import Base, Iku, Indikator, LongText, Target, TargetCell, Text
-from ikutool.model.validation import clip, listing, nearest, validate_document
-from ikutool.workspace.paths import shown
-from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document, PathT, read_yaml
+from ikutool.model.quarters import QUARTERS, RULE_TEXT, aggregate, quarter_keys, rule_for
+from ikutool.model.validation import clip, listing, nearest
+from ikutool.yaml_reader import Document, PathT
 
 W = Severity.WARNING
 
@@ -85,43 +77,6 @@ class RenaksiTahun:
         ]
 
 
-def quarter_keys(
-    doc: Document, raw: Any, path: PathT, findings: list[Finding]
-) -> list[tuple[str, Any]]:
-    """``(TW name, original key)`` of a per-quarter mapping; an unknown quarter located (IKU302),
-    a quarter written twice ("2" and "II") located too (IKU104)."""
-    out: list[tuple[str, Any]] = []
-    if not isinstance(raw, dict):
-        return out
-    seen: dict[str, Any] = {}
-    for key in raw:
-        name = quarter_name(str(key))
-        if name is None:
-            findings.append(
-                doc.finding(
-                    "IKU302",
-                    f"triwulan '{clip(str(key))}' tidak ada; pakai I, II, III atau IV",
-                    (*path, key),
-                    at_key=True,
-                )
-            )
-            continue
-        if name in seen:
-            findings.append(
-                doc.finding(
-                    "IKU104",
-                    f"triwulan {name} ditulis dua kali ('{seen[name]}' dan '{key}'); sisakan satu",
-                    (*path, key),
-                    at_key=True,
-                )
-            )
-            continue
-        seen[name] = key
-        out.append((name, key))
-    out.sort(key=lambda item: QUARTERS.index(item[0]))
-    return out
-
-
 def unknown_indicator(doc: Document, iku: Iku, kode: Any, path: PathT) -> Finding:
     codes = [ind.kode for _, ind in iku.indikator()]
     guess = nearest(str(kode), codes)
@@ -136,21 +91,17 @@ def unknown_indicator(doc: Document, iku: Iku, kode: Any, path: PathT) -> Findin
 
 
 def load_renaksi_file(path: Path, iku: Iku, pk: Any = None) -> RenaksiTahun:
-    doc = read_yaml(path, display_name=shown(path), limit=REALISASI_MAX_BYTES)
-    return renaksi_from_document(doc, path, iku, pk)
+    return read_file(KIND, path, iku, extra=pk)
 
 
 def renaksi_from_document(doc: Document, path: Path, iku: Iku, pk: Any = None) -> RenaksiTahun:
     """Check a rencana aksi file against the IKU (and the year's PK, when given); raise
     :class:`IkuError` with every error found."""
-    model, findings = validate_document(
-        doc,
-        RenaksiFile,
-        "isi berkas rencana aksi harus berupa pemetaan dengan 'tahun' dan 'target'",
-    )
-    if model is None:
-        raise IkuError(findings)
-    findings.extend(year_findings(doc, path, model.tahun, iku, "berkas rencana aksi"))
+    return from_document(KIND, doc, path, iku, pk)
+
+
+def _build(r: Reading) -> RenaksiTahun:
+    doc, iku, findings, model, pk = r.doc, r.iku, r.findings, r.model, r.extra
     out = RenaksiTahun(model.tahun, doc.file, model.status)
     for kode, quarters in (model.target or {}).items():
         quarters = quarters or {}
@@ -185,10 +136,6 @@ def renaksi_from_document(doc: Document, path: Path, iku: Iku, pk: Any = None) -
                 continue
             keys = quarter_keys(doc, quarters, (section, kode), findings)
             store[ind.kode] = {name: str(quarters[key]) for name, key in keys}
-    findings.sort(key=lambda f: (f.line or 0, f.column or 0))
-    if any(f.is_error for f in findings):
-        raise IkuError(findings)
-    out.findings = findings
     return out
 
 
@@ -303,9 +250,20 @@ def _against_year(
     return out
 
 
+KIND: Kind[RenaksiTahun] = Kind(
+    name="renaksi",
+    title="berkas rencana aksi",
+    label="berkas rencana aksi",
+    what="rencana aksi",
+    model=RenaksiFile,
+    shape="isi berkas rencana aksi harus berupa pemetaan dengan 'tahun' dan 'target'",
+    build=_build,
+)
+
+
 def load_renaksi(folder: Path, iku: Iku, tahun: int, pk: Any = None) -> RenaksiTahun | None:
     """The rencana aksi of ``tahun`` from ``folder``, or None when there is none (optional)."""
-    path = file_for_year(folder, tahun, "rencana aksi")
+    path = year_file(folder, tahun, KIND.what)
     return load_renaksi_file(path, iku, pk) if path is not None else None
 
 

@@ -22,11 +22,9 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field
 
-from ikutool.errors import Finding, IkuError
+from ikutool.errors import Finding
+from ikutool.inputs.kind import Kind, Reading, read_file
 from ikutool.model.iku import Base, LongText, Number, Text
-from ikutool.model.validation import validate_document
-from ikutool.workspace.paths import shown
-from ikutool.yaml_reader import REALISASI_MAX_BYTES, read_yaml
 
 STATUS = ("Belum", "Proses", "Tuntas")
 
@@ -79,20 +77,29 @@ class Register:
         return max(earlier, key=lambda ie: (ie[1].tahun, ie[0]))
 
 
+def _build(r: Reading) -> Register:
+    lines = {}
+    for i, e in enumerate(r.model.evaluasi):
+        for j, _ in enumerate(e.rekomendasi):
+            _, loc = r.doc.resolve(("evaluasi", i, "rekomendasi", j))
+            lines[(i, j)] = loc.line if loc is not None else None
+    return Register(r.doc.file, r.model.status, list(r.model.evaluasi), lines)
+
+
+KIND: Kind[Register] = Kind(
+    name="tindak_lanjut",
+    title="register tindak lanjut evaluasi (tindak-lanjut.yaml)",
+    label="register tindak lanjut",
+    what="tindak lanjut",
+    model=TindakLanjutFile,
+    shape="isi tindak-lanjut.yaml harus berupa pemetaan dengan 'evaluasi'",
+    build=_build,
+    per_year=False,
+)
+
+
 def load_register(path: Path) -> Register | None:
     """The register, or None when the workspace has none (it is optional)."""
     if not path.is_file():
         return None
-    doc = read_yaml(path, display_name=shown(path), limit=REALISASI_MAX_BYTES)
-    model, findings = validate_document(
-        doc, TindakLanjutFile, "isi tindak-lanjut.yaml harus berupa pemetaan dengan 'evaluasi'"
-    )
-    errors: list[Finding] = [f for f in findings if f.is_error]
-    if model is None or errors:
-        raise IkuError(findings)
-    lines = {}
-    for i, e in enumerate(model.evaluasi):
-        for j, _ in enumerate(e.rekomendasi):
-            _, loc = doc.resolve(("evaluasi", i, "rekomendasi", j))
-            lines[(i, j)] = loc.line if loc is not None else None
-    return Register(doc.file, model.status, list(model.evaluasi), lines, findings)
+    return read_file(KIND, path, None)

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ikutool.formatting.numbers import settled, settled_figure
-from ikutool.inputs.realisasi import QUARTERS
 from ikutool.model.iku import Result
+from ikutool.model.quarters import QUARTERS
 from ikutool.yaml_reader import line_of
 
 KOMPONEN = (

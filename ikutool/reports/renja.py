@@ -22,8 +22,8 @@ from typing import Any
 
 from ikutool.compute.capaian import capaian_value, mean, status_notes
 from ikutool.formatting.numbers import settled_figure
-from ikutool.inputs.realisasi import QUARTERS, aggregate
 from ikutool.model.iku import Iku, Result
+from ikutool.model.quarters import QUARTERS, aggregate
 
 KOLOM = [str(n) for n in range(5, 15)]
 PREDIKAT_SINGKAT = {

@@ -16,8 +16,9 @@ from typing import Any
 
 from ikutool.compute.capaian import capaian_value, mean, status_notes, value_args
 from ikutool.formatting.numbers import settled_figure
-from ikutool.inputs.realisasi import QUARTERS, aggregate, quarter_rule
+from ikutool.inputs.realisasi import quarter_rule
 from ikutool.model.iku import Iku, Indikator, Komponen, Result
+from ikutool.model.quarters import QUARTERS, aggregate
 
 
 class KomponenTriwulan(Result):

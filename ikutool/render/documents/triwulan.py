@@ -8,8 +8,8 @@ import io
 from typing import Any
 
 from ikutool.formatting.numbers import format_angka, format_persen
-from ikutool.inputs.realisasi import RULE_TEXT
 from ikutool.model.notation import component_label
+from ikutool.model.quarters import RULE_TEXT
 from ikutool.render.blocks import Block, Dokumen, Heading, Para, Run, Tabel, placeholder
 from ikutool.reports.triwulan import HasilTriwulan, IndikatorTriwulan, KomponenTriwulan
 
