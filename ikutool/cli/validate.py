@@ -58,7 +58,7 @@ def validate(
     Contoh: iku validate, iku validate realisasi/2020.yaml, iku validate --mutu
     """
     from ikutool.inputs.checks import check_file
-    from ikutool.inputs.realisasi import realisasi_files
+    from ikutool.inputs.kind import yaml_files
     from ikutool.render.formats.export import dumps, validation_data
     from ikutool.workspace.paths import shown
 
@@ -68,7 +68,7 @@ def validate(
         if not src.bundled:
             for folder in (src.realisasi, src.pk, src.anggaran, src.program, src.renaksi):
                 if folder.is_dir():
-                    targets += realisasi_files(folder)
+                    targets += yaml_files(folder)
             if src.tindak_lanjut.is_file():
                 targets.append(src.tindak_lanjut)
     else:

@@ -140,7 +140,6 @@ def _build(r: Reading) -> AnggaranTahun:
 
 KIND: Kind[AnggaranTahun] = Kind(
     name="anggaran",
-    title="berkas anggaran",
     label="berkas anggaran",
     what="anggaran",
     model=AnggaranFile,

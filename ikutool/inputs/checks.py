@@ -8,14 +8,32 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ikutool.errors import Finding, IkuError
 
 if TYPE_CHECKING:
     from ikutool.definition.load import LoadedIku
+    from ikutool.inputs.anggaran import AnggaranTahun
+    from ikutool.inputs.kind import Kind
+    from ikutool.inputs.pk import PkTahun
+    from ikutool.inputs.program import ProgramTahun
+    from ikutool.inputs.realisasi import RealisasiTahun
+    from ikutool.inputs.renaksi import RenaksiTahun
+    from ikutool.inputs.tindaklanjut import Register
     from ikutool.model.iku import Iku
+    from ikutool.yaml_reader import Document
 
+# the file kinds iku validate knows beside the IKU and ikutool.yaml: module in ikutool.inputs
+# (imported only when a file of the kind is checked: each module builds pydantic models)
+KINDS = {
+    "realisasi": "realisasi",
+    "pk": "pk",
+    "anggaran": "anggaran",
+    "program": "program",
+    "renaksi": "renaksi",
+    "tindak_lanjut": "tindaklanjut",
+}
 KIND_NAMES = {
     "iku": "berkas IKU",
     "realisasi": "berkas realisasi",
@@ -26,6 +44,13 @@ KIND_NAMES = {
     "tindak_lanjut": "register tindak lanjut evaluasi (tindak-lanjut.yaml)",
     "ruang_kerja": "berkas ruang kerja (ikutool.yaml)",
 }
+
+
+def kind(name: str) -> Kind[Any]:
+    """The description of file kind ``name`` (see :mod:`ikutool.inputs.kind`)."""
+    import importlib
+
+    return importlib.import_module(f"ikutool.inputs.{KINDS[name]}").KIND  # type: ignore[no-any-return]
 
 
 @dataclass
@@ -89,7 +114,7 @@ def check_file(path: Path, name: str, get_iku: Callable[[], Iku]) -> FileReport:
     """Check one file. ``get_iku`` gives the IKU a realisasi file is checked against; its own
     problems (a missing or broken IKU file) propagate as they are."""
     from ikutool.definition.load import cached_iku
-    from ikutool.yaml_reader import REALISASI_MAX_BYTES, parse_yaml_bytes, read_bounded, read_yaml
+    from ikutool.yaml_reader import parse_yaml_bytes, read_bounded
 
     try:
         raw = read_bounded(path, name)
@@ -101,35 +126,35 @@ def check_file(path: Path, name: str, get_iku: Callable[[], Iku]) -> FileReport:
         if exc.exit_code == 2:
             raise
         return FileReport(name, "tidak_dikenal", exc.findings)
-    kind = kind_of(path, doc.data)
+    name_of_kind = kind_of(path, doc.data)
     try:
-        if kind in ("realisasi", "pk", "anggaran", "program", "renaksi"):
-            if path.stat().st_size > REALISASI_MAX_BYTES:  # the same answer capaian would give
-                read_yaml(path, display_name=name, limit=REALISASI_MAX_BYTES)
-        if kind == "realisasi":
-            return _realisasi(doc, path, get_iku())
-        if kind == "pk":
-            return _pk(doc, path, get_iku())
-        if kind == "anggaran":
-            return _anggaran(doc, path, get_iku())
-        if kind == "program":
-            return _program(doc, path, get_iku())
-        if kind == "renaksi":
-            return _renaksi(doc, path, get_iku())
-        if kind == "tindak_lanjut":
-            return _tindak_lanjut(path, name)
-        if kind == "ruang_kerja":
+        if name_of_kind in KINDS:
+            return _of_kind(name_of_kind, doc, path, get_iku)
+        if name_of_kind == "ruang_kerja":
             from ikutool.workspace.sources import check_paths, workspace_sources
 
             check_paths(workspace_sources(path.parent))
-            return FileReport(name, kind, list(doc.findings), "berkas ruang kerja sah")
+            return FileReport(name, name_of_kind, list(doc.findings), "berkas ruang kerja sah")
         from ikutool.definition.load import iku_from_bytes
 
         return _iku_report(iku_from_bytes(raw, name, doc))
     except IkuError as exc:
-        if exc.exit_code == 2 or (kind != "iku" and exc.findings[0].file != name):
+        if exc.exit_code == 2 or (name_of_kind != "iku" and exc.findings[0].file != name):
             raise  # the IKU behind a realisasi file is missing or broken: say that, not more
-        return FileReport(name, kind, exc.findings)
+        return FileReport(name, name_of_kind, exc.findings)
+
+
+def _of_kind(name: str, doc: Document, path: Path, get_iku: Callable[[], Iku]) -> FileReport:
+    from ikutool.inputs.kind import from_document
+    from ikutool.yaml_reader import read_yaml
+
+    described = kind(name)
+    if path.stat().st_size > described.limit:  # the same answer the other commands would give
+        read_yaml(path, display_name=doc.file, limit=described.limit)
+    iku = get_iku() if described.per_year else None
+    extra = _renaksi_pk(doc, path, iku) if name == "renaksi" and iku is not None else None
+    result = from_document(described, doc, path, iku, extra)
+    return FileReport(doc.file, name, result.findings, SUMMARY[name](result, iku, extra))
 
 
 def _iku_report(loaded: LoadedIku) -> FileReport:
@@ -141,10 +166,9 @@ def _iku_report(loaded: LoadedIku) -> FileReport:
     return FileReport(loaded.file, "iku", loaded.findings, summary, iku)
 
 
-def _realisasi(doc, path: Path, iku: Iku) -> FileReport:
-    from ikutool.inputs.realisasi import kelengkapan, realisasi_from_document, values_without_target
+def _realisasi(data: RealisasiTahun, iku: Iku, _: Any) -> str:
+    from ikutool.inputs.realisasi import kelengkapan, values_without_target
 
-    data = realisasi_from_document(doc, path, iku)
     total, complete, partial = kelengkapan(iku, data)
     if total:
         summary = (
@@ -160,15 +184,10 @@ def _realisasi(doc, path: Path, iku: Iku) -> FileReport:
         summary += f"; {loose} nilai untuk indikator tanpa target tahun ini (tidak dihitung)"
     if data.status:
         summary += f", status {data.status}"
-    summary += f"; diperiksa terhadap IKU {iku.berkas}"
-    return FileReport(doc.file, "realisasi", data.findings, summary)
+    return summary + f"; diperiksa terhadap IKU {iku.berkas}"
 
 
-def _pk(doc, path: Path, iku: Iku) -> FileReport:
-    from ikutool.inputs.pk import pk_from_document
-
-    pk = pk_from_document(doc, path, iku)
-
+def _pk(pk: PkTahun, iku: Iku, _: Any) -> str:
     def renstra(kode: str) -> list[float]:
         ind = iku.find_indikator(kode)
         target = ind.target_for(pk.tahun) if ind is not None else None
@@ -181,65 +200,65 @@ def _pk(doc, path: Path, iku: Iku) -> FileReport:
     )
     if pk.daftar_lengkap:
         summary += f"; daftar lengkap: {len(pk.target)} indikator di PK"
-    return FileReport(doc.file, "pk", pk.findings, summary)
+    return summary
 
 
-def _anggaran(doc, path: Path, iku: Iku) -> FileReport:
+def _anggaran(a: AnggaranTahun, iku: Iku, _: Any) -> str:
     from ikutool.formatting.numbers import format_angka
-    from ikutool.inputs.anggaran import anggaran_from_document
 
-    a = anggaran_from_document(doc, path, iku)
     pagu = sum(p.pagu for p in a.program)
-    summary = (
+    return (
         f"berkas anggaran sah: tahun {a.tahun}, {len(a.program)} program, pagu "
         f"Rp{format_angka(pagu)}, efisiensi metode {a.metode}"
     )
-    return FileReport(doc.file, "anggaran", a.findings, summary)
 
 
-def _program(doc, path: Path, iku: Iku) -> FileReport:
+def _program(p: ProgramTahun, iku: Iku, _: Any) -> str:
     from ikutool.formatting.numbers import format_angka
-    from ikutool.inputs.program import program_from_document
 
-    p = program_from_document(doc, path, iku)
     pagu = sum(x.uang.pagu or 0 for x in p.program)
     n_keg = sum(len(x.kegiatan) for x in p.program)
     n_ind = sum(len(x.indikator) + sum(len(k.indikator) for k in x.kegiatan) for x in p.program)
-    summary = (
+    return (
         f"berkas program sah: tahun {p.tahun}, {len(p.program)} program, {n_keg} kegiatan, "
         f"{n_ind} indikator, pagu Rp{format_angka(pagu)}"
     )
-    return FileReport(doc.file, "program", p.findings, summary)
 
 
-def _renaksi(doc, path: Path, iku: Iku) -> FileReport:
-    """A rencana aksi, checked against the year's PK of the workspace it lies in (if any)."""
+def _renaksi_pk(doc: Document, path: Path, iku: Iku) -> PkTahun | None:
+    """The year's PK of the workspace a rencana aksi lies in (if any): it is checked against it."""
+    from ikutool.inputs.kind import year_from_name
     from ikutool.inputs.pk import load_pk
-    from ikutool.inputs.realisasi import year_from_name
-    from ikutool.inputs.renaksi import renaksi_from_document
     from ikutool.workspace.sources import find_root, workspace_sources
 
-    pk = None
     root = find_root(path.parent)
     tahun = doc.data.get("tahun") if isinstance(doc.data, dict) else None
     if root is not None and isinstance(tahun, int) and tahun == (year_from_name(path) or tahun):
-        pk = load_pk(workspace_sources(root).pk, iku, tahun)
-    r = renaksi_from_document(doc, path, iku, pk)
-    summary = (
+        return load_pk(workspace_sources(root).pk, iku, tahun)
+    return None
+
+
+def _renaksi(r: RenaksiTahun, iku: Iku, pk: PkTahun | None) -> str:
+    return (
         f"berkas rencana aksi sah: tahun {r.tahun}, target triwulan untuk {len(r.target)} "
         f"indikator, dicocokkan dengan target {'PK dan ' if pk else ''}Renstra {r.tahun}"
     )
-    return FileReport(doc.file, "renaksi", r.findings, summary)
 
 
-def _tindak_lanjut(path: Path, name: str) -> FileReport:
-    from ikutool.inputs.tindaklanjut import load_register
-
-    reg = load_register(path)
-    assert reg is not None  # the file exists: it was just read
+def _tindak_lanjut(reg: Register, iku: Iku | None, _: Any) -> str:
     n = sum(len(e.rekomendasi) for e in reg.evaluasi)
     done = sum(r.status == "Tuntas" for e in reg.evaluasi for r in e.rekomendasi)
-    summary = (
+    return (
         f"register tindak lanjut sah: {len(reg.evaluasi)} evaluasi, {n} rekomendasi, {done} tuntas"
     )
-    return FileReport(name, "tindak_lanjut", reg.findings, summary)
+
+
+# validate's one-line summary of a valid file, per kind
+SUMMARY: dict[str, Callable[[Any, Any, Any], str]] = {
+    "realisasi": _realisasi,
+    "pk": _pk,
+    "anggaran": _anggaran,
+    "program": _program,
+    "renaksi": _renaksi,
+    "tindak_lanjut": _tindak_lanjut,
+}

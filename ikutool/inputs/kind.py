@@ -78,7 +78,6 @@ class Codec(Generic[R]):
 @dataclass(frozen=True)
 class Kind(Generic[R]):
     name: str  # the cache's kind, the workspace key (ikutool.yaml) and the folder's default name
-    title: str  # what ``iku validate`` calls a file of the kind: "berkas Perjanjian Kinerja"
     label: str  # how messages call one file of the kind: "berkas PK"
     what: str  # how messages name its content: "PK", "rencana aksi"
     model: type[Base]

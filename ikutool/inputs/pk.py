@@ -333,7 +333,6 @@ def _with_target(ind: Any, target: Target) -> Any:
 
 KIND: Kind[PkTahun] = Kind(
     name="pk",
-    title="berkas Perjanjian Kinerja",
     label="berkas PK",
     what="PK",
     model=PkFile,

@@ -568,7 +568,6 @@ def _rp(value: float) -> str:
 
 KIND: Kind[ProgramTahun] = Kind(
     name="program",
-    title="berkas program dan kegiatan",
     label="berkas program",
     what="program",
     model=ProgramFile,

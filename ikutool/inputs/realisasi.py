@@ -28,6 +28,16 @@ from pydantic import BeforeValidator, Field
 
 from ikutool.errors import Finding, IkuError, Severity, errors_only
 from ikutool.formatting.numbers import NumberFormatError, format_angka, parse_angka
+from ikutool.inputs.kind import (
+    Codec,
+    Kind,
+    Reading,
+    findings_from_cache,
+    from_document,
+    read_file,
+    year_file,
+    years_in,
+)
 from ikutool.model.iku import (
     MAX_MAGNITUDE,
     Base,
@@ -41,9 +51,9 @@ from ikutool.model.iku import (
 )
 from ikutool.model.notation import NotationError, parse_value
 from ikutool.model.quarters import QUARTERS, aggregate, quarter_name, rule_for
-from ikutool.model.validation import clip, listing, nearest, validate_document, validate_part
+from ikutool.model.validation import clip, listing, nearest, validate_part
 from ikutool.workspace.paths import shown
-from ikutool.yaml_reader import REALISASI_MAX_BYTES, Document, PathT
+from ikutool.yaml_reader import Document, PathT
 
 W = Severity.WARNING
 STATUS = ("contoh", "sementara", "final")
@@ -111,77 +121,15 @@ class RealisasiTahun:
         return self.status == "contoh"
 
 
-def year_from_name(path: Path) -> int | None:
-    m = re.match(r"(\d{4})(?!\d)", path.stem)
-    return int(m.group(1)) if m else None
-
-
-def year_findings(doc: Document, path: Path, tahun: int, iku: Iku, what: str) -> list[Finding]:
-    """The year a per-year file (realisasi, PK, anggaran) declares, against its file name
-    (IKU305) and the IKU's period (IKU307)."""
-    out = []
-    named = year_from_name(path)
-    if named is not None and named != tahun:
-        out.append(
-            doc.finding(
-                "IKU305",
-                f"'tahun: {tahun}' berbeda dengan tahun di nama berkas ({named}); samakan "
-                f"keduanya ({what} {tahun} bernama {tahun}.yaml)",
-                ("tahun",),
-            )
-        )
-    if tahun not in iku.periode.tahun:
-        out.append(
-            doc.finding(
-                "IKU307",
-                f"tahun {tahun} di luar periode IKU {iku.periode.awal}-{iku.periode.akhir} "
-                f"({iku.berkas})",
-                ("tahun",),
-            )
-        )
-    return out
-
-
 def file_for_year(folder: Path, tahun: int, what: str) -> Path | None:
-    """The one ``<tahun>*.yaml`` of an optional per-year folder (PK, anggaran), or None."""
-    if not folder.is_dir():
-        return None
-    candidates = [
-        p
-        for p in sorted(folder.iterdir())
-        if p.suffix.lower() in (".yaml", ".yml") and p.is_file() and year_from_name(p) == tahun
-    ]
-    if len(candidates) > 1:
-        raise IkuError.single(
-            "IKU306",
-            f"dua berkas {what} untuk tahun {tahun}: "
-            f"{', '.join(shown(p) for p in candidates)}; gabungkan menjadi satu",
-            file=shown(candidates[1]),
-            line=1,
-            column=1,
-        )
-    return candidates[0] if candidates else None
+    """Year ``tahun``'s file of a per-year folder (see :func:`ikutool.inputs.kind.year_file`)."""
+    return year_file(folder, tahun, what)
 
 
 def load_realisasi_file(path: Path, iku: Iku, display_name: str | None = None) -> RealisasiTahun:
     """A realisasi file checked against ``iku``: from the cache when these bytes, under this name,
     were checked against this same IKU before."""
-    from ikutool.workspace import cache
-    from ikutool.yaml_reader import parse_yaml_bytes, read_bounded
-
-    name = display_name or shown(path)
-    raw = read_bounded(path, name, REALISASI_MAX_BYTES)
-    entry = cache.key("realisasi", iku._sidik, path.name, raw) if iku._sidik else None
-    hit = cache.load("realisasi", entry) if entry else None
-    if hit is not None:
-        try:
-            return _from_cache(hit, name)
-        except (KeyError, TypeError, ValueError, AttributeError):
-            pass  # an unreadable entry is ignored, and replaced below
-    result = realisasi_from_document(parse_yaml_bytes(raw, name), path, iku)
-    if entry:
-        cache.store("realisasi", entry, lambda: _to_cache(result))
-    return result
+    return read_file(KIND, path, iku, name=display_name)
 
 
 def _to_cache(r: RealisasiTahun) -> dict[str, Any]:
@@ -211,7 +159,6 @@ def _to_cache(r: RealisasiTahun) -> dict[str, Any]:
 
 
 def _from_cache(data: dict[str, Any], name: str) -> RealisasiTahun:
-    from ikutool.definition.load import finding_from_dict
     from ikutool.workspace.cache import rebuild
 
     out = RealisasiTahun(data["tahun"], name, data["status"], data["keterangan"])
@@ -227,8 +174,7 @@ def _from_cache(data: dict[str, Any], name: str) -> RealisasiTahun:
         )
         out.indikator[kode].sd_triwulan = dict(e["sd_triwulan"])
         out.indikator[kode].agregasi = dict(e["agregasi"])
-    out.findings = [finding_from_dict(f, name) for f in data["temuan"]]
-    attach_value_warnings(out)
+    out.findings = findings_from_cache(data["temuan"], name)
     return out
 
 
@@ -237,34 +183,26 @@ def realisasi_from_document(doc: Document, path: Path, iku: Iku) -> RealisasiTah
 
     Every error is reported at once: a bad ``status`` does not hide an unknown code below it.
     """
-    model, findings = validate_document(
-        doc,
-        RealisasiFile,
-        "isi berkas realisasi harus berupa pemetaan dengan 'tahun' dan 'realisasi'",
-    )
-    data = doc.data if isinstance(doc.data, dict) else {}
-    tahun = model.tahun if model is not None else data.get("tahun")
-    if not isinstance(tahun, int) or isinstance(tahun, bool):
-        tahun = None
-    result = None
+    return from_document(KIND, doc, path, iku)
+
+
+def _build(r: Reading) -> RealisasiTahun:
+    model, findings, tahun = r.model, r.findings, r.tahun
+    result = RealisasiTahun(tahun or 0, r.doc.file)
     if tahun is not None:
-        status = model.status if model is not None else None
-        result = RealisasiTahun(tahun, doc.file, status, model.keterangan if model else None)
-        findings.extend(year_findings(doc, path, tahun, iku, "berkas realisasi"))
-        entries = data.get("realisasi")
+        result.status = model.status if model is not None else None
+        result.keterangan = model.keterangan if model is not None else None
+        entries = r.data.get("realisasi")
         if isinstance(entries, dict):
-            _Entries(doc, iku, tahun, result, findings).read(entries)
-        if status == "final" and not errors_only(findings):
-            findings.extend(_final_gaps(doc, iku, result))
-        findings.extend(_without_target(doc, iku, result))
+            _Entries(r.doc, r.iku, tahun, result, findings).read(entries)
+        if result.status == "final" and not errors_only(findings):
+            findings.extend(_final_gaps(r.doc, r.iku, result))
+        findings.extend(_without_target(r.doc, r.iku, result))
     # one warning per misread value: the reader's "2.750 is 2,75" already says what IKU317 would
     misread = {(f.line, f.column) for f in findings if f.code == "IKU107"}
-    findings = [f for f in findings if not (f.code == "IKU317" and (f.line, f.column) in misread)]
-    findings.sort(key=lambda f: (f.line or 0, f.column or 0))
-    if result is None or model is None or errors_only(findings):
-        raise IkuError(findings)
-    result.findings = findings
-    attach_value_warnings(result)
+    findings[:] = [
+        f for f in findings if not (f.code == "IKU317" and (f.line, f.column) in misread)
+    ]
     return result
 
 
@@ -783,66 +721,42 @@ def value_problems(
     return out
 
 
-def realisasi_files(folder: Path) -> list[Path]:
-    return sorted(
-        p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file()
-    )
-
-
 Hint = Callable[[int], str]
 
 
 def load_realisasi_dir(
     folder: Path, iku: Iku, years: list[int], *, hint: Hint | None = None
 ) -> dict[int, RealisasiTahun]:
-    """Load the realisasi of ``years`` from ``folder``.
-
-    Files of other years are read only as far as needed to find two files claiming one year.
-    A missing folder or year is a usage problem (exit 2); ``hint`` gives the command that starts
-    the missing file of a year.
-    """
+    """The realisasi of ``years`` from ``folder``: each year's file by the one rule of
+    :func:`ikutool.inputs.kind.year_file`. A missing folder or year is a usage problem (exit 2);
+    ``hint`` gives the command that starts the missing file of a year."""
     _require_folder(folder, years[0] if years else iku.periode.awal, hint)
     by_year: dict[int, RealisasiTahun] = {}
     errors: list[Finding] = []
-    for path in realisasi_files(folder):
-        claimed = year_from_name(path)
-        if claimed is not None and claimed not in years:
-            continue
+    for year in years:
         try:
-            loaded = load_realisasi_file(path, iku, display_name=shown(path))
+            path = year_file(folder, year, KIND.what)
+            if path is not None:
+                by_year[year] = load_realisasi_file(path, iku)
         except IkuError as exc:
             errors.extend(exc.findings)
-            continue
-        if loaded.tahun not in years:
-            continue
-        if loaded.tahun in by_year:
-            errors.append(
-                Finding(
-                    "IKU306",
-                    f"dua berkas untuk tahun {loaded.tahun}: {by_year[loaded.tahun].file} dan "
-                    f"{loaded.file}; gabungkan menjadi satu berkas {loaded.tahun}.yaml",
-                    Severity.ERROR,
-                    loaded.file,
-                    1,
-                    1,
-                    "tahun",
-                )
-            )
-            continue
-        by_year[loaded.tahun] = loaded
     if errors:
         raise IkuError(errors)
     missing = [y for y in years if y not in by_year]
     if missing:
-        raise IkuError.single(
-            "IKU308",
-            f"realisasi tahun {', '.join(map(str, missing))} belum ada di folder realisasi "
-            f"(IKU: {iku.berkas})",
-            file=shown(folder),
-            exit_code=2,
-            hint=hint(missing[0]) if hint else None,
-        )
+        raise missing_year(folder, iku, missing, hint)
     return by_year
+
+
+def missing_year(folder: Path, iku: Iku, missing: list[int], hint: Hint | None) -> IkuError:
+    return IkuError.single(
+        "IKU308",
+        f"realisasi tahun {', '.join(map(str, missing))} belum ada di folder realisasi "
+        f"(IKU: {iku.berkas})",
+        file=shown(folder),
+        exit_code=2,
+        hint=hint(missing[0]) if hint else None,
+    )
 
 
 def _require_folder(folder: Path, tahun: int, hint: Hint | None) -> None:
@@ -921,7 +835,19 @@ def _yaml_key(key: str) -> str:
 
 
 def available_years(folder: Path, iku: Iku, *, hint: Hint | None = None) -> list[int]:
-    """Years (inside the periode) that have a ``<tahun>.yaml`` file in ``folder``."""
+    """Years (inside the periode) that have a realisasi file in ``folder``."""
     _require_folder(folder, iku.periode.awal, hint)
-    years = {year_from_name(p) for p in realisasi_files(folder)}
-    return sorted(y for y in years if y is not None and y in iku.periode.tahun)
+    return [y for y in years_in(folder) if y in iku.periode.tahun]
+
+
+KIND: Kind[RealisasiTahun] = Kind(
+    name="realisasi",
+    label="berkas realisasi",
+    what="realisasi",
+    model=RealisasiFile,
+    shape="isi berkas realisasi harus berupa pemetaan dengan 'tahun' dan 'realisasi'",
+    build=_build,
+    codec=Codec(_to_cache, _from_cache),
+    salvage=True,
+    after=attach_value_warnings,
+)

@@ -252,7 +252,6 @@ def _against_year(
 
 KIND: Kind[RenaksiTahun] = Kind(
     name="renaksi",
-    title="berkas rencana aksi",
     label="berkas rencana aksi",
     what="rencana aksi",
     model=RenaksiFile,

@@ -88,7 +88,6 @@ def _build(r: Reading) -> Register:
 
 KIND: Kind[Register] = Kind(
     name="tindak_lanjut",
-    title="register tindak lanjut evaluasi (tindak-lanjut.yaml)",
     label="register tindak lanjut",
     what="tindak lanjut",
     model=TindakLanjutFile,
