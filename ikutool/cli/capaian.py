@@ -14,11 +14,9 @@ from ikutool.cli.common import (
     PkOpt,
     RealisasiOpt,
     SkalaOpt,
+    agency,
     bidang_key,
     check_year,
-    load_iku,
-    load_pk,
-    load_realisasi,
     sources,
 )
 from ikutool.cli.output import console, write
@@ -75,12 +73,13 @@ def capaian(
             file="--batas",
             exit_code=2,
         )
-    src = sources(iku_file, realisasi_dir, pk=pk_dir)
-    iku = load_iku(src).iku
+    ws = agency(sources(iku_file, realisasi_dir, pk=pk_dir))
+    iku = ws.iku
     check_year(iku, tahun)
     key = bidang_key(iku, bidang)
-    data = load_realisasi(src, iku, [tahun])[tahun]
-    pk = load_pk(src, iku, [tahun]).get(tahun)
+    year = ws.year(tahun)
+    data = year.need_realisasi()
+    pk = year.pk
     options = Options(skala=skala.value if skala else None, batas=batas, bidang=key)
     result = compute(iku, tahun, data, options, pk)
     emit(result, format, jelaskan)

@@ -14,13 +14,9 @@ from ikutool.errors import Finding, IkuError
 
 if TYPE_CHECKING:
     from ikutool.definition.load import LoadedIku
-    from ikutool.inputs.anggaran import AnggaranTahun
-    from ikutool.inputs.pk import PkTahun
-    from ikutool.inputs.program import ProgramTahun
-    from ikutool.inputs.realisasi import RealisasiTahun
-    from ikutool.inputs.renaksi import RenaksiTahun
     from ikutool.model.iku import Iku
     from ikutool.workspace.sources import Sources
+    from ikutool.workspace.year import Agency
 
 
 class NamaSkala(StrEnum):
@@ -159,100 +155,11 @@ def load_iku(src: Sources) -> LoadedIku:
     return loaded
 
 
-def load_realisasi(src: Sources, iku: Iku, years: list[int]) -> dict[int, RealisasiTahun]:
-    from ikutool.inputs.realisasi import load_realisasi_dir
-    from ikutool.workspace.sources import template_hint
+def agency(src: Sources) -> Agency:
+    """The workspace's IKU (its warnings said) and its years, each file read once."""
+    from ikutool.workspace.year import Agency
 
-    data = load_realisasi_dir(src.realisasi, iku, years, hint=lambda y: template_hint(src, y))
-    for year in sorted(data):
-        warn(data[year].findings)
-    return data
-
-
-def load_pk(src: Sources, iku: Iku, years: list[int]) -> dict[int, PkTahun]:
-    """The Perjanjian Kinerja of each year that has one (PK files are optional)."""
-    from ikutool.inputs.pk import load_pk as load
-
-    _require_option_folder(src.pk_option, "--pk")
-    out = {}
-    for year in years:
-        found = load(src.pk, iku, year)
-        if found is not None:
-            warn(found.findings)
-            out[year] = found
-    return out
-
-
-def load_anggaran(src: Sources, iku: Iku, tahun: int) -> AnggaranTahun | None:
-    """The year's programs' money (see :func:`load_money`)."""
-    return load_money(src, iku, tahun)[0]
-
-
-def load_money(
-    src: Sources, iku: Iku, tahun: int
-) -> tuple[AnggaranTahun | None, ProgramTahun | None]:
-    """The year's programs' money, and the program file it came from (if it did): from
-    ``program/<tahun>.yaml`` where it exists (it holds a program's money now), else the older
-    ``anggaran/<tahun>.yaml``; both for one year is an error that says which to keep. Each file
-    is read, and its warnings said, once."""
-    from ikutool.inputs.anggaran import load_anggaran as load
-    from ikutool.inputs.realisasi import file_for_year
-
-    _require_option_folder(src.anggaran_option, "--anggaran")
-    program = load_program(src, iku, tahun)
-    old = file_for_year(src.anggaran, tahun, "anggaran")
-    if program is not None and old is not None:
-        from ikutool.workspace.paths import shown
-
-        raise IkuError.single(
-            "IKU306",
-            f"anggaran {tahun} ditulis dua kali: di {program.file} dan di {shown(old)}. Berkas "
-            "program menggantikan berkas anggaran: pindahkan pagu dan realisasinya ke program "
-            f"(pagu, realisasi_rp), lalu hapus {shown(old)}",
-            file=shown(old),
-            line=1,
-            column=1,
-        )
-    if program is not None:
-        return program.as_anggaran(), program
-    found = load(src.anggaran, iku, tahun)
-    if found is not None:
-        warn(found.findings)
-    return found, None
-
-
-def load_program(src: Sources, iku: Iku, tahun: int) -> ProgramTahun | None:
-    from ikutool.inputs.program import load_program as load
-
-    _require_option_folder(src.program_option, "--program")
-    found = load(src.program, iku, tahun)
-    if found is not None:
-        warn(found.findings)
-    return found
-
-
-def load_renaksi(src: Sources, iku: Iku, tahun: int, pk: PkTahun | None) -> RenaksiTahun | None:
-    from ikutool.inputs.renaksi import load_renaksi as load
-
-    _require_option_folder(src.renaksi_option, "--renaksi")
-    found = load(src.renaksi, iku, tahun, pk)
-    if found is not None:
-        warn(found.findings)
-    return found
-
-
-def _require_option_folder(folder: Path | None, option: str) -> None:
-    """A folder named on the command line must exist (the workspace's own are optional)."""
-    if folder is not None and not folder.is_dir():
-        from ikutool.workspace.paths import shown
-
-        raise IkuError.single(
-            "IKU501",
-            f"folder {option} '{shown(folder)}' tidak ada"
-            + (" (ini sebuah berkas)" if folder.exists() else ""),
-            file=option,
-            exit_code=2,
-        )
+    return Agency(src, load_iku(src).iku, warn=warn)
 
 
 def check_year(iku: Iku, tahun: int, option: str = "--tahun") -> None:

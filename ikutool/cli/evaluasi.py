@@ -17,10 +17,10 @@ from ikutool.cli.common import (
     ProgramOpt,
     RealisasiOpt,
     SkalaOpt,
+    agency,
     bidang_key,
     check_year,
     deliver,
-    load_iku,
     need_out,
     refuse_out,
     sources,
@@ -74,7 +74,6 @@ def evaluasi(
 
     Contoh: iku evaluasi --sampai 2019, iku evaluasi renstra -f docx --out e80.docx
     """
-    from ikutool.cli.common import load_money
     from ikutool.compute.capaian import Options
     from ikutool.reports.laporan import build_report
     from ikutool.reports.renstra import build_renstra
@@ -82,16 +81,15 @@ def evaluasi(
     if format in (FormatEvaluasi.xlsx, FormatEvaluasi.docx):
         need_out(format.value, out, f"e80.{format.value}")
     refuse_out(out, force)
-    src = sources(iku_file, realisasi_dir, pk=pk_dir, program=program_dir)
-    iku = load_iku(src).iku
+    ws = agency(sources(iku_file, realisasi_dir, pk=pk_dir, program=program_dir))
+    iku = ws.iku
     key = bidang_key(iku, bidang)
-    years, data, pk = report_inputs(src, iku, None, iku.periode.awal, sampai)
+    years, data, pk = report_inputs(ws, None, iku.periode.awal, sampai)
     laporan = build_report(
-        iku, data, years, Options(bidang=key), folder_realisasi=src.realisasi_label, pk=pk
+        iku, data, years, Options(bidang=key), folder_realisasi=ws.src.realisasi_label, pk=pk
     )
-    loaded = {y: load_money(src, iku, y) for y in years}
-    money = {y: m for y, (m, _) in loaded.items() if m is not None}
-    last = next((p for y in reversed(years) if (p := loaded[y][1]) is not None), None)
+    money = {y: m for y in years if (m := ws.year(y).anggaran) is not None}
+    last = next((p for y in reversed(years) if (p := ws.year(y).program) is not None), None)
     renstra = (
         build_renstra(iku, laporan, money, last, skala=skala.value if skala else None)
         if money or last is not None
@@ -169,16 +167,15 @@ def evaluasi_renja(
 
     Contoh: iku evaluasi renja --tahun 2019 --format xlsx --out e81-2019.xlsx
     """
-    from ikutool.cli.common import load_program
     from ikutool.reports.renja import build_renja
 
     if format in (FormatRenja.xlsx, FormatRenja.docx):
         need_out(format.value, out, f"e81-{tahun}.{format.value}")
     refuse_out(out, force)
-    src = sources(iku_file, program=program_dir)
-    iku = load_iku(src).iku
+    ws = agency(sources(iku_file, program=program_dir))
+    iku = ws.iku
     check_year(iku, tahun)
-    program = load_program(src, iku, tahun)
+    program = ws.year(tahun).program
     if program is None:
         from ikutool.workspace.paths import shown
 
@@ -186,7 +183,7 @@ def evaluasi_renja(
             "IKU308",
             f"berkas program {tahun} belum ada: evaluasi Renja dibaca dari program, kegiatan dan "
             f"anggarannya",
-            file=shown(src.program / f"{tahun}.yaml"),
+            file=shown(ws.year(tahun).new_file("program")),
             exit_code=2,
             hint="Tulis program/<tahun>.yaml (contoh di README, bagian 'Program dan kegiatan').",
         )

@@ -15,11 +15,10 @@ from ikutool.cli.common import (
     PkOpt,
     ProgramOpt,
     RealisasiOpt,
+    agency,
     check_year,
     deliver,
     deliver_document,
-    load_iku,
-    load_renaksi,
     need_out,
     refuse_out,
     sources,
@@ -67,7 +66,6 @@ def lke(
     """
     from ikutool.cli.lkjip import year_lkjip
     from ikutool.compute.capaian import Options
-    from ikutool.inputs.realisasi import file_for_year
     from ikutool.reports.lke import Masukan, build_lke
     from ikutool.yaml_reader import read_yaml
 
@@ -75,10 +73,12 @@ def lke(
         need_out(format.value, out, f"lke-{tahun}.{format.value}")
     refuse_out(out, force)
     src = sources(iku_file, realisasi_dir, pk=pk_dir, program=program_dir)
-    iku = load_iku(src).iku
+    ws = agency(src)
+    iku = ws.iku
     check_year(iku, tahun)
-    lkjip, data, pk_all = year_lkjip(src, iku, tahun, Options())
-    pk = pk_all.get(tahun)
+    lkjip, data, pk_all = year_lkjip(ws, tahun, Options())
+    year = ws.year(tahun)
+    pk = year.pk
     riwayat, alasan = None, None
     if src.bundled:
         alasan = "contoh bawaan: tidak ada riwayat IKU ruang kerja"
@@ -90,26 +90,21 @@ def lke(
         except IkuError as exc:
             alasan = f"tidak dapat dihitung: {exc.findings[0].message}"
 
-    def doc_of(path):  # the composed file, for the lines items are reported at
-        return read_yaml(path, display_name=path.name) if path is not None else None
-
-    real_path = file_for_year(src.realisasi, tahun, "realisasi")
-    pk_path = file_for_year(src.pk, tahun, "PK") if pk is not None else None
     masukan = Masukan(
         iku=iku,
         tahun=tahun,
         lkjip=lkjip,
         realisasi=data,
         pk=pk,
-        pk_doc=doc_of(pk_path),
-        iku_doc=doc_of(src.iku),
+        pk_doc=year.document("pk"),
+        iku_doc=read_yaml(src.iku, display_name=src.iku.name),
         iku_name=src.iku_label,
-        renaksi=load_renaksi(src, iku, tahun, pk),
-        register=_register(src),
+        renaksi=year.renaksi,
+        register=ws.register,
         riwayat=riwayat,
         riwayat_alasan=alasan,
-        realisasi_doc=doc_of(real_path),
-        anggaran_doc=doc_of(_money_path(src, tahun)),
+        realisasi_doc=year.document("realisasi"),
+        anggaran_doc=year.document("money"),
     )
     hasil = build_lke(masukan)
     for status, what in (
@@ -133,21 +128,3 @@ def lke(
         deliver_document(lke_document(hasil, kke=kke), format.value, out, force)
     if out is not None or format is not FormatLke.table:
         sys.stderr.write(hasil.catatan[0] + "\n")
-
-
-def _money_path(src, tahun: int):  # -> Path | None
-    from ikutool.inputs.realisasi import file_for_year
-
-    return file_for_year(src.program, tahun, "program") or file_for_year(
-        src.anggaran, tahun, "anggaran"
-    )
-
-
-def _register(src):  # -> Register | None
-    from ikutool.cli.common import warn
-    from ikutool.inputs.tindaklanjut import load_register
-
-    reg = load_register(src.tindak_lanjut)
-    if reg is not None:
-        warn(reg.findings)
-    return reg

@@ -17,13 +17,10 @@ from ikutool.cli.common import (
     ProgramOpt,
     RealisasiOpt,
     SkalaOpt,
+    agency,
     check_year,
     deliver,
     deliver_document,
-    load_anggaran,
-    load_iku,
-    load_pk,
-    load_realisasi,
     need_out,
     refuse_out,
     rich_to_text,
@@ -34,9 +31,8 @@ from ikutool.errors import IkuError
 
 if TYPE_CHECKING:
     from ikutool.compute.capaian import Options
-    from ikutool.model.iku import Iku
     from ikutool.reports.lkjip import Lkjip
-    from ikutool.workspace.sources import Sources
+    from ikutool.workspace.year import Agency
 
 
 class FormatLkjip(StrEnum):
@@ -104,10 +100,11 @@ def lkjip(
     if format in (FormatLkjip.html, FormatLkjip.docx):
         need_out(format.value, out, f"lkjip-{tahun}.{format.value}")
     refuse_out(out, force)
-    src = sources(iku_file, realisasi_dir, pk=pk_dir, anggaran=anggaran_dir, program=program_dir)
-    iku = load_iku(src).iku
-    check_year(iku, tahun)
-    result = year_lkjip(src, iku, tahun, Options(skala=skala.value if skala else None))[0]
+    ws = agency(
+        sources(iku_file, realisasi_dir, pk=pk_dir, anggaran=anggaran_dir, program=program_dir)
+    )
+    check_year(ws.iku, tahun)
+    result = year_lkjip(ws, tahun, Options(skala=skala.value if skala else None))[0]
     if periksa:
         _checklist(result, format, out, force)
     else:
@@ -154,28 +151,21 @@ def _checklist(result, format: FormatLkjip, out: Path | None, force: bool) -> No
         )
 
 
-def year_lkjip(src: Sources, iku: Iku, tahun: int, options: Options) -> tuple[Lkjip, dict, dict]:
+def year_lkjip(ws: Agency, tahun: int, options: Options) -> tuple[Lkjip, dict, dict]:
     """The year's LKjIP from the workspace's files, with the realisasi and PK it read (the
     year's and every earlier year's): ``iku lkjip`` and ``iku lke`` read them the same way."""
-    from ikutool.inputs.realisasi import available_years
     from ikutool.reports.lkjip import build_lkjip
-    from ikutool.workspace.sources import template_hint
 
-    years = [
-        y
-        for y in available_years(src.realisasi, iku, hint=lambda y: template_hint(src, y))
-        if y <= tahun
-    ]
-    data = load_realisasi(src, iku, sorted(set(years) | {tahun}))
-    pk = load_pk(src, iku, sorted(data))
+    data = ws.history(tahun)
+    pk = ws.pk(sorted(data))
     result = build_lkjip(
-        iku,
+        ws.iku,
         tahun,
         data,
         pk=pk,
-        anggaran=load_anggaran(src, iku, tahun),
+        anggaran=ws.year(tahun).anggaran,
         options=options,
-        folder_realisasi=src.realisasi_label,
-        anggaran_folder=src.program_label,
+        folder_realisasi=ws.src.realisasi_label,
+        anggaran_folder=ws.src.program_label,
     )
     return result, data, pk

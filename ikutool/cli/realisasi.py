@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,15 +14,18 @@ from ikutool.cli.common import (
     IkuOpt,
     PkOpt,
     RealisasiOpt,
+    agency,
     bidang_key,
     check_year,
     load_iku,
-    load_pk,
     sources,
     warn,
 )
 from ikutool.cli.output import write
 from ikutool.errors import IkuError
+
+if TYPE_CHECKING:
+    from ikutool.workspace.year import Year
 
 
 class FormatTemplate(StrEnum):
@@ -75,12 +78,14 @@ def template(
     from ikutool.workspace.paths import shown
 
     src = sources(iku_file, pk=pk_dir)
-    iku = load_iku(src).iku
+    ws = agency(src)
+    iku = ws.iku
     check_year(iku, tahun)
+    year = ws.year(tahun)
     # the targets the year is measured against: the Perjanjian Kinerja's where it has one
-    pk = load_pk(src, iku, [tahun]).get(tahun)
+    pk = year.pk
     if format is FormatTemplate.xlsx:
-        _template_xlsx(src, iku, tahun, out, force, bidang, per_bidang, pk)
+        _template_xlsx(year, out, force, bidang, per_bidang)
         return
     text = template_text(iku, tahun, iku_file=src.iku_label, pk=pk)
     if str(out) == "-" or (out is None and src.root is None):
@@ -95,7 +100,7 @@ def template(
         from ikutool.workspace.sources import make_folder
 
         make_folder(src.realisasi)  # the workspace's own folder, named in ikutool.yaml
-        out = src.realisasi / f"{tahun}.yaml"
+        out = year.new_file("realisasi")
     else:
         src.require_writable("Menulis berkas realisasi")
     write_atomic(out, text, force=force)
@@ -106,17 +111,9 @@ def template(
 
 
 def _template_xlsx(
-    src,
-    iku,
-    tahun: int,
-    out: Path | None,
-    force: bool,
-    bidang: str | None,
-    per_bidang: bool,
-    pk,
+    year: Year, out: Path | None, force: bool, bidang: str | None, per_bidang: bool
 ) -> None:
     from ikutool.excel.template import realisasi_template_xlsx
-    from ikutool.inputs.realisasi import load_realisasi_file
     from ikutool.workspace.files import check_target, write_atomic
     from ikutool.workspace.paths import shown
 
@@ -127,17 +124,16 @@ def _template_xlsx(
             file="--out",
             exit_code=2,
         )
+    src, iku, tahun = year.agency.src, year.iku, year.tahun
     src.require_writable("Membuat buku kerja realisasi")
     key = bidang_key(iku, bidang)
     if out is None:  # beside the workspace's files, named by year (and bidang)
         suffix = f"-{key.lower().replace(' ', '-')}" if key else ""
         out = (src.root or Path.cwd()) / f"realisasi-{tahun}{suffix}.xlsx"
     check_target(out, force)
-    existing = src.realisasi / f"{tahun}.yaml"
-    data = load_realisasi_file(existing, iku) if existing.is_file() else None
-    from ikutool.cli.common import load_renaksi
-
-    renaksi = load_renaksi(src, iku, tahun, pk)  # the quarter targets, shown beside the cells
+    data = year.realisasi
+    pk = year.pk
+    renaksi = year.renaksi  # the quarter targets, shown beside the cells
     payload = realisasi_template_xlsx(
         iku,
         tahun,
@@ -194,10 +190,12 @@ def impor(
 
     src = sources(iku_file, realisasi_dir, announce=False)
     src.require_writable("Mengimpor realisasi")
-    iku = load_iku(src).iku
+    from ikutool.workspace.year import Agency
+
+    ws = Agency(src, load_iku(src).iku)  # the file's own warnings are the import's report
     if tahun is not None:
-        check_year(iku, tahun)
-    report = import_workbooks(src, iku, files, tahun, dry_run=dry_run)
+        check_year(ws.iku, tahun)
+    report = import_workbooks(ws, files, tahun, dry_run=dry_run)
     write(report.text())
     warn(report.findings)
 
@@ -229,9 +227,10 @@ def isi(
 
     src = sources(iku_file, realisasi_dir, announce=False)
     src.require_writable("Mengisi realisasi")
-    iku = load_iku(src).iku
+    ws = agency(src)
+    iku = ws.iku
     check_year(iku, tahun)
-    path = src.realisasi / f"{tahun}.yaml"
+    path = ws.year(tahun).new_file("realisasi")
     if not path.is_file():
         raise IkuError.single(
             "IKU308",

@@ -11,10 +11,9 @@ from ikutool.cli.common import (
     IkuOpt,
     OutOpt,
     PkOpt,
+    agency,
     check_year,
     deliver,
-    load_iku,
-    load_pk,
     refuse_out,
     sources,
 )
@@ -38,12 +37,13 @@ def renaksi_template(
     from ikutool.inputs.renaksi import template_text
 
     src = sources(iku_file, pk=pk_dir)
-    iku = load_iku(src).iku
+    ws = agency(src)
+    iku = ws.iku
     check_year(iku, tahun)
-    pk = load_pk(src, iku, [tahun]).get(tahun)
+    pk = ws.year(tahun).pk
     if out is None:
         src.require_writable("Membuat berkas rencana aksi")
-        out = src.renaksi / f"{tahun}.yaml"
+        out = ws.year(tahun).new_file("renaksi")
     refuse_out(out, force)
     text = template_text(iku, tahun, pk, iku_file=src.iku_label)
     out.parent.mkdir(parents=True, exist_ok=True)

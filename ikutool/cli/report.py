@@ -17,12 +17,10 @@ from ikutool.cli.common import (
     PkOpt,
     RealisasiOpt,
     SkalaOpt,
+    agency,
     bidang_key,
     check_year,
     deliver,
-    load_iku,
-    load_pk,
-    load_realisasi,
     need_out,
     refuse_out,
     rich_to_text,
@@ -34,8 +32,7 @@ from ikutool.errors import IkuError
 if TYPE_CHECKING:
     from ikutool.inputs.pk import PkTahun
     from ikutool.inputs.realisasi import RealisasiTahun
-    from ikutool.model.iku import Iku
-    from ikutool.workspace.sources import Sources
+    from ikutool.workspace.year import Agency
 
 
 class FormatReport(StrEnum):
@@ -51,11 +48,10 @@ def out_option(formats: str) -> object:
 
 
 def report_years(
-    src: Sources, iku: Iku, tahun: int | None, dari: int | None, sampai: int | None
+    ws: Agency, tahun: int | None, dari: int | None, sampai: int | None
 ) -> tuple[list[int], dict[int, RealisasiTahun]]:
     """Years to report and the realisasi they need (plus the year before, for the change)."""
-    from ikutool.inputs.realisasi import available_years
-    from ikutool.workspace.sources import template_hint
+    iku = ws.iku
 
     if tahun is not None and (dari is not None or sampai is not None):
         raise IkuError.single(
@@ -64,7 +60,7 @@ def report_years(
             file="--tahun",
             exit_code=2,
         )
-    available = available_years(src.realisasi, iku, hint=lambda y: template_hint(src, y))
+    available = ws.realisasi_years()
     if tahun is not None:
         check_year(iku, tahun)
         years = [tahun]
@@ -85,20 +81,20 @@ def report_years(
                 "IKU308",
                 f"tidak ada berkas realisasi untuk tahun {lo}-{hi} di folder ini"
                 + (f" (yang ada: {', '.join(map(str, available))})" if available else ""),
-                file=shown(src.realisasi),
+                file=shown(ws.src.realisasi),
                 exit_code=2,
-                hint=template_hint(src, lo),
+                hint=ws.hint(lo),
             )
     before = [y for y in available if y < years[0]]
     need = sorted(set(years) | ({before[-1]} if before else set()))
-    return years, load_realisasi(src, iku, need)
+    return years, ws.realisasi(need)
 
 
 def report_inputs(
-    src: Sources, iku: Iku, tahun: int | None, dari: int | None, sampai: int | None
+    ws: Agency, tahun: int | None, dari: int | None, sampai: int | None
 ) -> tuple[list[int], dict[int, RealisasiTahun], dict[int, PkTahun]]:
-    years, data = report_years(src, iku, tahun, dari, sampai)
-    return years, data, load_pk(src, iku, sorted(data))
+    years, data = report_years(ws, tahun, dari, sampai)
+    return years, data, ws.pk(sorted(data))
 
 
 def emit_laporan(laporan, format: str, out: Path | None, force: bool, *, table: str) -> None:
@@ -180,16 +176,16 @@ def report(
     if format in (FormatReport.html, FormatReport.xlsx):
         need_out(format.value, out, f"laporan.{format.value}")
     refuse_out(out, force)
-    src = sources(iku_file, realisasi_dir, pk=pk_dir)
-    iku = load_iku(src).iku
+    ws = agency(sources(iku_file, realisasi_dir, pk=pk_dir))
+    iku = ws.iku
     key = bidang_key(iku, bidang)
-    years, data, pk = report_inputs(src, iku, tahun, dari, sampai)
+    years, data, pk = report_inputs(ws, tahun, dari, sampai)
     laporan = build_report(
         iku,
         data,
         years,
         Options(skala=skala.value if skala else None, bidang=key),
-        folder_realisasi=src.realisasi_label,
+        folder_realisasi=ws.src.realisasi_label,
         pk=pk,
     )
     emit_laporan(laporan, format.value, out, force, table="report")

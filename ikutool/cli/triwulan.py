@@ -18,14 +18,11 @@ from ikutool.cli.common import (
     RealisasiOpt,
     RenaksiOpt,
     SkalaOpt,
+    agency,
     bidang_key,
     check_year,
     deliver,
     deliver_document,
-    load_iku,
-    load_pk,
-    load_program,
-    load_renaksi,
     need_out,
     refuse_out,
     sources,
@@ -94,7 +91,6 @@ def triwulan(
 
     Contoh: iku triwulan --tahun 2019 --tw 2 --format docx --out triwulan-2019-II.docx
     """
-    from ikutool.inputs.realisasi import available_years, load_realisasi_dir
     from ikutool.reports.triwulan import build_triwulan
 
     name = quarter_option(tw)
@@ -102,18 +98,14 @@ def triwulan(
         need_out(format.value, out, f"triwulan-{tahun}-{name}.{format.value}")
     refuse_out(out, force)
     src = sources(iku_file, realisasi_dir, pk=pk_dir, renaksi=renaksi_dir, program=program_dir)
-    iku = load_iku(src).iku
+    ws = agency(src)
+    iku = ws.iku
     check_year(iku, tahun)
     key = bidang_key(iku, bidang)
-    pk = load_pk(src, iku, [tahun]).get(tahun)
-    renaksi = load_renaksi(src, iku, tahun, pk)
-    program = load_program(src, iku, tahun)
-    realisasi = None
-    if tahun in available_years(src.realisasi, iku):
-        from ikutool.cli.common import warn
-
-        realisasi = load_realisasi_dir(src.realisasi, iku, [tahun])[tahun]
-        warn(realisasi.findings)
+    year = ws.year(tahun)
+    pk, renaksi, program = year.pk, year.renaksi, year.program
+    ws.require_realisasi_folder(tahun)
+    realisasi = year.realisasi
     hasil = build_triwulan(
         iku, tahun, name, realisasi=realisasi, renaksi=renaksi, pk=pk, program=program,
         skala=skala.value if skala else None, bidang=key, berkas={"iku": src.iku_label},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -111,27 +112,20 @@ def _mutu(src, iku, reports: list) -> None:  # src: Sources, reports: list[FileR
     """The quality warnings, each under the file it is located in."""
     from ikutool.definition.mutu import mutu_findings
     from ikutool.inputs.checks import FileReport
-    from ikutool.inputs.pk import load_pk
-    from ikutool.inputs.realisasi import available_years, file_for_year, load_realisasi_file
     from ikutool.workspace.paths import shown
+    from ikutool.workspace.year import Agency
     from ikutool.yaml_reader import read_yaml
 
+    ws = Agency(src, iku)  # each file's own warnings are in its report above
     realisasi, pk, pk_docs = {}, {}, {}
-    for year in available_years(src.realisasi, iku):
-        path = file_for_year(src.realisasi, year, "realisasi")
-        try:  # a file with errors is reported above; its figures are left out here
-            realisasi[year] = load_realisasi_file(path, iku) if path else None
-        except IkuError:
-            continue
-    for year in iku.periode.tahun:
-        path = file_for_year(src.pk, year, "PK")
-        if path is None:
-            continue
-        try:
-            pk[year] = load_pk(src.pk, iku, year)
-            pk_docs[year] = read_yaml(path, display_name=shown(path))
-        except IkuError:
-            continue
+    for year in iku.periode.tahun:  # a file with errors is reported above; left out here
+        with contextlib.suppress(IkuError):
+            if (data := ws.year(year).realisasi) is not None:
+                realisasi[year] = data
+        with contextlib.suppress(IkuError):
+            if (signed := ws.year(year).pk) is not None:
+                pk[year] = signed
+                pk_docs[year] = ws.year(year).document("pk")
     doc = read_yaml(src.iku, display_name=shown(src.iku))
     found = mutu_findings(iku, doc, {y: r for y, r in realisasi.items() if r}, pk, pk_docs)
     by_file = {r.file: r for r in reports}

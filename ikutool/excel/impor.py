@@ -23,7 +23,7 @@ from ikutool.workspace.paths import shown
 if TYPE_CHECKING:
     from ikutool.inputs.realisasi import RealisasiTahun
     from ikutool.model.iku import Iku
-    from ikutool.workspace.sources import Sources
+    from ikutool.workspace.year import Agency
 
 
 @dataclass
@@ -165,11 +165,13 @@ def current_value(data: RealisasiTahun | None, v: CellValue, keys: list[str]) ->
 
 
 def import_workbooks(
-    src: Sources, iku: Iku, files: list[Path], tahun: int | None, *, dry_run: bool
+    ws: Agency, files: list[Path], tahun: int | None, *, dry_run: bool
 ) -> ImportReport:
     from ikutool.inputs.editing import edit_file, set_values
-    from ikutool.inputs.realisasi import load_realisasi_file, template_text
+    from ikutool.inputs.realisasi import template_text
     from ikutool.workspace.files import write_atomic
+
+    src, iku = ws.src, ws.iku
 
     books, findings = [], []
     for path in files:
@@ -199,13 +201,11 @@ def import_workbooks(
     if not src.realisasi.is_dir():
         # a realisasi folder the workspace names but that is not there (a typo in ikutool.yaml,
         # a moved folder): said, never created silently beside the real one
-        from ikutool.inputs.realisasi import _require_folder
-        from ikutool.workspace.sources import template_hint
-
-        _require_folder(src.realisasi, year, lambda y: template_hint(src, y))
-    path = src.realisasi / f"{year}.yaml"
+        ws.require_realisasi_folder(year)
+    the_year = ws.year(year)
+    path = the_year.new_file("realisasi")
     name = shown(path)
-    data = load_realisasi_file(path, iku) if path.is_file() else None
+    data = the_year.realisasi
     values = _unique(books)
     first = plan(values, data, iku, year, name)
     if first.conflicts:
@@ -229,9 +229,7 @@ def import_workbooks(
         from ikutool.workspace.sources import make_folder
 
         make_folder(src.realisasi)
-        from ikutool.inputs.pk import load_pk
-
-        pk = load_pk(src.pk, iku, year)
+        pk = the_year.pk
         start = template_text(iku, year, iku_file=src.iku_label, pk=pk).encode("utf-8")
         text, result = set_values(start, path, iku, assignments, name)
         write_atomic(path, text)  # never over a file another process created meanwhile

@@ -36,7 +36,6 @@ from ikutool.inputs.kind import (
     from_document,
     read_file,
     year_file,
-    years_in,
 )
 from ikutool.model.iku import (
     MAX_MAGNITUDE,
@@ -119,11 +118,6 @@ class RealisasiTahun:
     @property
     def is_contoh(self) -> bool:
         return self.status == "contoh"
-
-
-def file_for_year(folder: Path, tahun: int, what: str) -> Path | None:
-    """Year ``tahun``'s file of a per-year folder (see :func:`ikutool.inputs.kind.year_file`)."""
-    return year_file(folder, tahun, what)
 
 
 def load_realisasi_file(path: Path, iku: Iku, display_name: str | None = None) -> RealisasiTahun:
@@ -730,7 +724,7 @@ def load_realisasi_dir(
     """The realisasi of ``years`` from ``folder``: each year's file by the one rule of
     :func:`ikutool.inputs.kind.year_file`. A missing folder or year is a usage problem (exit 2);
     ``hint`` gives the command that starts the missing file of a year."""
-    _require_folder(folder, years[0] if years else iku.periode.awal, hint)
+    require_folder(folder, years[0] if years else iku.periode.awal, hint)
     by_year: dict[int, RealisasiTahun] = {}
     errors: list[Finding] = []
     for year in years:
@@ -759,7 +753,7 @@ def missing_year(folder: Path, iku: Iku, missing: list[int], hint: Hint | None) 
     )
 
 
-def _require_folder(folder: Path, tahun: int, hint: Hint | None) -> None:
+def require_folder(folder: Path, tahun: int, hint: Hint | None) -> None:
     if not folder.is_dir():
         raise IkuError.single(
             "IKU308",
@@ -832,12 +826,6 @@ def _yaml_key(key: str) -> str:
     }:
         return key
     return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def available_years(folder: Path, iku: Iku, *, hint: Hint | None = None) -> list[int]:
-    """Years (inside the periode) that have a realisasi file in ``folder``."""
-    _require_folder(folder, iku.periode.awal, hint)
-    return [y for y in years_in(folder) if y in iku.periode.tahun]
 
 
 KIND: Kind[RealisasiTahun] = Kind(

@@ -16,7 +16,7 @@ from ikutool.compute.capaian import HasilCapaian, Options, compute
 from ikutool.errors import Finding, IkuError
 from ikutool.model.iku import Result
 from ikutool.workspace.paths import shown
-from ikutool.workspace.sources import MARKER, check_paths, workspace_sources
+from ikutool.workspace.sources import MARKER
 
 
 class IndikatorRekap(Result):
@@ -117,15 +117,12 @@ def find_workspaces(folder: Path, depth: int = 2) -> list[Path]:
 
 
 def rekap_agency(root: Path, years: list[int], options: Options) -> BarisRekap:
-    from ikutool.definition.load import load_iku
-    from ikutool.inputs.pk import load_pk
-    from ikutool.inputs.realisasi import load_realisasi_file
+    from ikutool.workspace.year import open_agency
 
     name = shown(root)
     try:
-        src = workspace_sources(root)
-        check_paths(src)
-        iku = load_iku(src.iku, display_name=shown(src.iku)).iku
+        ws = open_agency(root)
+        iku = ws.iku
     except IkuError as exc:
         return BarisRekap.model_construct(
             folder=name,
@@ -141,13 +138,12 @@ def rekap_agency(root: Path, years: list[int], options: Options) -> BarisRekap:
         if year not in iku.periode.tahun:
             kurang.append(f"{year} di luar periode {iku.periode.awal}-{iku.periode.akhir}")
             continue
-        path = src.realisasi / f"{year}.yaml"
-        if not path.is_file():
-            kurang.append(f"realisasi {year} belum ada")
-            continue
         try:
-            data = load_realisasi_file(path, iku)
-            pk = load_pk(src.pk, iku, year)
+            data = ws.year(year).realisasi
+            if data is None:
+                kurang.append(f"realisasi {year} belum ada")
+                continue
+            pk = ws.year(year).pk
         except IkuError as exc:
             galat += [f.to_dict() for f in exc.findings if f.is_error][:20]
             continue
@@ -331,12 +327,8 @@ class RekapTriwulan(Result):
 
 def rekap_agency_tw(root: Path, tahun: int, tw: str, options: Options) -> BarisTriwulan:
     """One agency's quarter, computed as ``iku triwulan`` computes it in its folder."""
-    from ikutool.definition.load import load_iku
-    from ikutool.inputs.pk import load_pk
-    from ikutool.inputs.program import load_program
-    from ikutool.inputs.realisasi import file_for_year, load_realisasi_file
-    from ikutool.inputs.renaksi import load_renaksi
     from ikutool.reports.triwulan import build_triwulan
+    from ikutool.workspace.year import open_agency
 
     name = shown(root)
     empty: dict[str, Any] = {
@@ -346,9 +338,8 @@ def rekap_agency_tw(root: Path, tahun: int, tw: str, options: Options) -> BarisT
         "kategori": None, "serapan_sd_tw": None, "kurang": [], "galat": [],
     }  # fmt: skip
     try:
-        src = workspace_sources(root)
-        check_paths(src)
-        iku = load_iku(src.iku, display_name=shown(src.iku)).iku
+        ws = open_agency(root)
+        iku = ws.iku
     except IkuError as exc:
         return BarisTriwulan.model_construct(
             **{**empty, "galat": [f.to_dict() for f in exc.findings if f.is_error][:20]}
@@ -363,11 +354,8 @@ def rekap_agency_tw(root: Path, tahun: int, tw: str, options: Options) -> BarisT
         empty["kurang"] = [f"{tahun} di luar periode {iku.periode.awal}-{iku.periode.akhir}"]
         return BarisTriwulan.model_construct(**empty)
     try:
-        path = file_for_year(src.realisasi, tahun, "realisasi")
-        data = load_realisasi_file(path, iku) if path is not None else None
-        pk = load_pk(src.pk, iku, tahun)
-        renaksi = load_renaksi(src.renaksi, iku, tahun, pk)
-        program = load_program(src.program, iku, tahun)
+        year = ws.year(tahun)
+        data, pk, renaksi, program = year.realisasi, year.pk, year.renaksi, year.program
     except IkuError as exc:
         return BarisTriwulan.model_construct(
             **{**empty, "galat": [f.to_dict() for f in exc.findings if f.is_error][:20]}
