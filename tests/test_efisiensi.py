@@ -4,23 +4,41 @@ from __future__ import annotations
 
 import pytest
 
-from ikutool.compute.efisiensi import anggaran_sasaran, efisiensi
+from ikutool.compute.efisiensi import efisiensi
+from ikutool.compute.money import UangProgram, jumlah
 
 approx = pytest.approx
 
 
+def program(nama: str, pagu: float | None, realisasi: float | None) -> UangProgram:
+    return UangProgram(
+        kode=None, nama=nama, sasaran=["S1"], pagu=pagu, realisasi=realisasi, serapan=None
+    )
+
+
 def money(pagu: float, realisasi: float):
-    a = anggaran_sasaran([("Program", pagu, realisasi)])
+    a = jumlah([program("Program", pagu, realisasi)])
     assert a is not None
     return a
 
 
 def test_serapan_sums_the_programs_of_a_sasaran() -> None:
-    a = anggaran_sasaran([("A", 1_000_000_000, 900_000_000), ("B", 500_000_000, 500_000_000)])
+    a = jumlah([program("A", 1_000_000_000, 900_000_000), program("B", 500_000_000, 500_000_000)])
     assert a is not None
     assert (a.pagu, a.realisasi) == (1_500_000_000, 1_400_000_000)
     assert a.serapan == approx(1_400 / 1_500 * 100)  # 93,33 %
-    assert anggaran_sasaran([]) is None
+    assert jumlah([]) is None
+
+
+def test_a_pagu_without_realisasi_counts_and_is_said_and_no_partial_sum_is_shown() -> None:
+    # issue 24: E.80 and the LKjIP dropped B (25 %), the quarterly footer divided A's realisasi
+    # by both pagu (10 %); the one rule: the pagu counts, the realisasi sum stays empty
+    a = jumlah([program("A", 100, 25), program("B", 150, None)])
+    assert a is not None
+    assert (a.pagu, a.realisasi, a.serapan) == (250, None, None)
+    assert a.kurang == ["pagu tanpa realisasi: B"]
+    e = efisiensi("rasio", 105.0, a)
+    assert e.nilai is None and "pagu tanpa realisasi: B" in (e.keterangan or "")
 
 
 def test_domain_example_rasio() -> None:
@@ -35,7 +53,9 @@ def test_domain_example_rasio() -> None:
     ("capaian", "pagu", "real", "nilai", "kategori"),
     [
         (84.0, 100, 90, 84 / 90 * 100, "kurang efisien"),  # 93,33
-        (90.0, 100, 90, 100.0, "efisien"),  # exactly 100 is efisien
+        (100.0, 100, 100, 100.0, "efisien"),  # exactly 100 is efisien
+        # issue 24: "efisien" was claimed at capaian 90 %; below 100 % no claim is made
+        (90.0, 100, 90, 100.0, None),
     ],
 )
 def test_rasio(capaian, pagu, real, nilai, kategori) -> None:
@@ -48,9 +68,10 @@ def test_rasio(capaian, pagu, real, nilai, kategori) -> None:
     [
         (106.52, 97.80, 8.72, "efisien"),  # more than 5 points
         (100.0, 95.0, 5.0, "cukup efisien"),  # 5 itself is not more than 5
-        (96.0, 94.0, 2.0, "cukup efisien"),
-        (90.0, 95.0, -5.0, "cukup efisien"),
+        (102.0, 100.0, 2.0, "cukup efisien"),
+        (100.0, 105.0, -5.0, "cukup efisien"),
         (84.0, 95.0, -11.0, "tidak efisien"),
+        (96.0, 94.0, 2.0, None),  # issue 24: capaian below 100 %, no claim
     ],
 )
 def test_selisih(capaian, serapan, nilai, kategori) -> None:
@@ -84,9 +105,9 @@ def test_rasio_with_nothing_disbursed_is_undefined_not_a_crash() -> None:
 def test_band_edges_without_float_noise() -> None:
     # issue 15 (11): 85,09 - 80,09 is 5 points exactly, "cukup efisien"; in floats the
     # difference is 5.000000000000014, which used to be graded "efisien"
-    m = money(10_000, 8_009)
-    assert 85.09 - m.serapan > 5  # the float is noisy ...
-    e = efisiensi("selisih", 85.09, m)
+    m = money(10_000, 10_009)
+    assert 105.09 - 10_009 / 10_000 * 100 > 5  # the float is noisy ...
+    e = efisiensi("selisih", 105.09, m)
     assert e.kategori == "cukup efisien"  # ... the grade is not
     assert e.rumus.endswith("= 5,00 poin")
     # a sasaran at exactly 100 %: realisasi 0,1 of 0,2 (50 %) and 0,3 of 0,2 (150 %)
@@ -96,3 +117,11 @@ def test_band_edges_without_float_noise() -> None:
     assert c is not None and c < 100  # 99.99999999999999 as a float
     e = efisiensi("sisa", c, money(1_000, 900))
     assert e.nilai == approx(10.0) and e.kategori == "efisien"
+
+
+def test_efficiency_is_never_claimed_below_100_percent() -> None:
+    # issue 24: the LKjIP wrote "103,99 %, efisien" for a sasaran at 99,59 % (and iku lke then
+    # flagged that very sentence)
+    e = efisiensi("rasio", 99.59, money(100_000, 95_770))
+    assert e.nilai == approx(99.59 / 95.77 * 100) and e.kategori is None
+    assert e.keterangan == "efisiensi tidak dapat dinyatakan: capaian sasaran 99,59 % di bawah 100 %"

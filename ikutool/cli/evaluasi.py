@@ -88,7 +88,7 @@ def evaluasi(
     laporan = build_report(
         iku, data, years, Options(bidang=key), folder_realisasi=ws.src.realisasi_label, pk=pk
     )
-    money = {y: m for y in years if (m := ws.year(y).anggaran) is not None}
+    money = {y: m for y in years if (m := ws.year(y).uang()) is not None}
     last = next((p for y in reversed(years) if (p := ws.year(y).program) is not None), None)
     renstra = (
         build_renstra(iku, laporan, money, last, skala=skala.value if skala else None)

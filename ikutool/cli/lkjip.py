@@ -163,7 +163,7 @@ def year_lkjip(ws: Agency, tahun: int, options: Options) -> tuple[Lkjip, dict, d
         tahun,
         data,
         pk=pk,
-        anggaran=ws.year(tahun).anggaran,
+        anggaran=ws.year(tahun).uang(),
         options=options,
         folder_realisasi=ws.src.realisasi_label,
         anggaran_folder=ws.src.program_label,

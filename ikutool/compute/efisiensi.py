@@ -1,6 +1,7 @@
 """Budget absorption (serapan) and efficiency (efisiensi) per sasaran (DOMAIN.md). Pure functions.
 
-serapan = realisasi anggaran / pagu x 100, summed over the programs linked to the sasaran.
+serapan = realisasi anggaran / pagu x 100, over the programs whose money counts for the sasaran
+(:mod:`ikutool.compute.money`). "Efisien" is claimed only where the capaian is at least 100 %.
 Efficiency has no formula in the regulation; three are in use, so it is the anggaran file's
 choice, and every output prints the method, its inputs and its formula:
 
@@ -13,17 +14,9 @@ choice, and every output prints the method, its inputs and its formula:
 
 from __future__ import annotations
 
-import math
-
+from ikutool.compute.money import Anggaran
 from ikutool.formatting.numbers import format_angka, format_persen, settled
 from ikutool.model.iku import Result
-
-
-class Anggaran(Result):
-    pagu: float
-    realisasi: float
-    serapan: float | None  # %, None when the pagu is 0
-    program: list[str]  # names of the programs summed
 
 
 class Efisiensi(Result):
@@ -35,27 +28,30 @@ class Efisiensi(Result):
     keterangan: str | None = None  # why there is no figure
 
 
-def anggaran_sasaran(programs: list[tuple[str, float, float]]) -> Anggaran | None:
-    """``(nama, pagu, realisasi)`` of the programs linked to one sasaran, summed."""
-    if not programs:
-        return None
-    pagu = math.fsum(p for _, p, _ in programs)
-    real = math.fsum(r for _, _, r in programs)
-    return Anggaran.model_construct(
-        pagu=pagu,
-        realisasi=real,
-        serapan=real / pagu * 100 if pagu else None,
-        program=[name for name, _, _ in programs],
-    )
-
-
 def efisiensi(metode: str, capaian: float | None, anggaran: Anggaran) -> Efisiensi:
+    """The sasaran's efisiensi by ``metode``. "Efisien" is claimed only where the capaian is at
+    least 100 % (the evaluators' rule): below it the figure is shown, and the claim is not made."""
     c, s = capaian, anggaran.serapan
     if c is None or s is None:
-        why = "capaian sasaran belum ada" if c is None else "pagu anggaran nol"
+        if c is None:
+            why = "capaian sasaran belum ada"
+        elif anggaran.kurang:
+            why = "serapan tidak dapat dihitung: " + "; ".join(anggaran.kurang)
+        else:
+            why = "pagu anggaran nol"
         return Efisiensi.model_construct(
             metode=metode, nilai=None, satuan="%", kategori=None, rumus="-", keterangan=why
         )
+    result = _efisiensi(metode, c, s, anggaran)
+    if result.kategori in ("efisien", "cukup efisien") and settled(c) < 100:
+        result.keterangan = (
+            f"efisiensi tidak dapat dinyatakan: capaian sasaran {format_persen(c)} di bawah 100 %"
+        )
+        result.kategori = None
+    return result
+
+
+def _efisiensi(metode: str, c: float, s: float, anggaran: Anggaran) -> Efisiensi:
     if metode == "selisih":
         value = c - s
         edge = settled(value)  # 12,23 - 7,23 is 5 points ("cukup efisien"), not 5,000000000000014
@@ -74,10 +70,11 @@ def efisiensi(metode: str, capaian: float | None, anggaran: Anggaran) -> Efisien
                 rumus="-",
                 keterangan=f"tidak berlaku: capaian {format_persen(c)} di bawah 100 %",
             )
-        value = (anggaran.pagu - anggaran.realisasi) / anggaran.pagu * 100
+        pagu, spent = anggaran.pagu or 0.0, anggaran.realisasi or 0.0
+        value = (pagu - spent) / pagu * 100
         rumus = (
-            f"(pagu - realisasi) / pagu x 100 = ({format_angka(anggaran.pagu)} - "
-            f"{format_angka(anggaran.realisasi)}) / {format_angka(anggaran.pagu)} x 100 = "
+            f"(pagu - realisasi) / pagu x 100 = ({format_angka(pagu)} - "
+            f"{format_angka(spent)}) / {format_angka(pagu)} x 100 = "
             f"{format_persen(value)}"
         )
         kategori = "efisien" if settled(value) > 0 else "tidak ada penghematan"

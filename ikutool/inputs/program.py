@@ -58,6 +58,7 @@ from ikutool.model.iku import (
     to_number,
 )
 from ikutool.model.quarters import QUARTERS, aggregate, quarter_keys, rule_for
+from ikutool.model.uang import Uang
 from ikutool.model.validation import clip
 from ikutool.yaml_reader import Document, PathT
 
@@ -172,24 +173,6 @@ class IndikatorKinerja:
 
 
 @dataclass
-class Uang:
-    pagu: float | None = None
-    pagu_renstra: float | None = None
-    sd_tahun_lalu: float | None = None
-    realisasi_tw: dict[str, float] = field(default_factory=dict)
-    realisasi_tahun: float | None = None  # written as one figure (no quarters)
-
-    def sd(self, tw: str = "IV") -> float | None:
-        """Rp spent up to ``tw`` (Rp always add up)."""
-        if self.realisasi_tahun is not None:
-            return self.realisasi_tahun if tw == "IV" else None
-        values = [
-            v for q, v in self.realisasi_tw.items() if QUARTERS.index(q) <= QUARTERS.index(tw)
-        ]
-        return math.fsum(values) if values else None
-
-
-@dataclass
 class Kegiatan:
     kode: str | None
     nama: str
@@ -202,6 +185,11 @@ class Kegiatan:
 class Program(Kegiatan):
     sasaran: list[str] = field(default_factory=list)
     kegiatan: list[Kegiatan] = field(default_factory=list)
+
+    def linked(self) -> Program:
+        """What the program does not write itself is its kegiatan's (one rule: model/uang.py)."""
+        self.uang.bagian = [(f"kegiatan {clip(k.nama, 40)}", k.uang) for k in self.kegiatan]
+        return self
 
 
 @dataclass
@@ -233,25 +221,6 @@ class ProgramTahun:
                 continue
             out.append(f.message)
         return out
-
-    def as_anggaran(self) -> Any:
-        """The programs' money as the LKjIP's efisiensi reads it (one figure per program)."""
-        from ikutool.inputs.anggaran import AnggaranTahun
-        from ikutool.inputs.anggaran import Program as Pos
-
-        rows = [
-            Pos.model_construct(
-                kode=p.kode,
-                nama=p.nama,
-                sasaran=p.sasaran,
-                pagu=p.uang.pagu,
-                realisasi=p.uang.sd("IV") or 0.0,
-                keterangan=None,
-            )
-            for p in self.program
-            if p.uang.pagu is not None and p.uang.sd("IV") is not None
-        ]
-        return AnggaranTahun(self.tahun, self.file, self.metode, self.status, rows, [])
 
 
 def load_program_file(path: Path, iku: Iku) -> ProgramTahun:
@@ -342,7 +311,7 @@ def _from_cache(data: dict[str, Any], name: str) -> ProgramTahun:
             x["penanggung_jawab"],
             list(x["sasaran"]),
             [keg(k) for k in x["kegiatan"]],
-        )  # fmt: skip
+        ).linked()  # fmt: skip
         for x in data["program"]
     ]
     return ProgramTahun(
@@ -385,9 +354,7 @@ class _Reader:
         uang = base.uang
         own_pagu = uang.pagu
         sums = [k.uang.pagu for k in kegiatan if k.uang.pagu is not None]
-        if uang.pagu is None and sums:
-            uang.pagu = math.fsum(sums)  # the program's pagu is its kegiatan's
-        elif own_pagu is not None and sums and math.fsum(sums) > own_pagu * (1 + 1e-12):
+        if own_pagu is not None and sums and math.fsum(sums) > own_pagu * (1 + 1e-12):
             self.error(
                 "IKU314",
                 f"pagu kegiatan program '{clip(p.nama)}' berjumlah {_rp(math.fsum(sums))}, lebih "
@@ -395,14 +362,10 @@ class _Reader:
                 (*where, "pagu"),
                 severity=W,
             )
-        if not uang.realisasi_tw and uang.realisasi_tahun is None:
-            for k in kegiatan:
-                for q, v in k.uang.realisasi_tw.items():
-                    uang.realisasi_tw[q] = uang.realisasi_tw.get(q, 0.0) + v
         return Program(
             base.kode, base.nama, uang, base.indikator, base.penanggung_jawab,
             list(p.sasaran), kegiatan,
-        )  # fmt: skip
+        ).linked()  # fmt: skip
 
     def kegiatan(self, k: KegiatanFile, where: PathT) -> Kegiatan:
         uang = Uang(k.pagu, k.pagu_renstra, k.realisasi_rp_sd_tahun_lalu)

@@ -383,6 +383,7 @@ def lkjip_criteria(m: Masukan) -> tuple[Kriteria, Kriteria, Kriteria]:
     for s in with_money:
         serapan = s.anggaran.serapan
         unspent = serapan is not None and settled(serapan) < 100 and settled(s.capaian) < 100
+        pagu, spent = s.anggaran.pagu or 0.0, s.anggaran.realisasi or 0.0
         claimed = (
             s.efisiensi is not None
             and s.efisiensi.kategori in ("efisien", "cukup efisien")
@@ -393,7 +394,7 @@ def lkjip_criteria(m: Masukan) -> tuple[Kriteria, Kriteria, Kriteria]:
         bad += 1
         parts = []
         if unspent:
-            left = s.anggaran.pagu - s.anggaran.realisasi
+            left = pagu - spent
             parts.append(
                 f"anggaran tersisa Rp {format_angka(left)} (serapan {format_angka(serapan, 2)} %) "
                 f"padahal capaian {format_angka(s.capaian, 2)} % di bawah 100 %: nilai 0; jelaskan "

@@ -18,10 +18,10 @@ invents.
 from __future__ import annotations
 
 from ikutool.compute.capaian import HasilCapaian, HasilIndikator, Options, status_notes
-from ikutool.compute.efisiensi import Anggaran, Efisiensi, anggaran_sasaran, efisiensi
+from ikutool.compute.efisiensi import Efisiensi, efisiensi
+from ikutool.compute.money import Anggaran, UangProgram, UangTahun, jumlah
 from ikutool.compute.proyeksi import Proyeksi
 from ikutool.definition.manual import IndikatorManual, build_manual
-from ikutool.inputs.anggaran import AnggaranTahun
 from ikutool.inputs.pk import PkTahun
 from ikutool.inputs.realisasi import Analisis, Pembanding, RealisasiTahun
 from ikutool.model.iku import Iku, Kepala, Result
@@ -49,15 +49,6 @@ class IndikatorLkjip(Result):
     analisis: Analisis | None
 
 
-class ProgramLkjip(Result):
-    kode: str | None
-    nama: str
-    sasaran: list[str]
-    pagu: float
-    realisasi: float
-    serapan: float | None
-
-
 class SasaranLkjip(Result):
     kode: str
     uraian: str
@@ -67,7 +58,8 @@ class SasaranLkjip(Result):
     indikator: list[IndikatorLkjip]
     anggaran: Anggaran | None
     efisiensi: Efisiensi | None
-    program: list[ProgramLkjip]
+    program: list[UangProgram]  # whose money counts for the sasaran (its first sasaran)
+    program_lain: list[str] = []  # programs that also support it, counted under another
 
 
 class Kelengkapan(Result):
@@ -97,7 +89,8 @@ class Lkjip(Result):
     metode_efisiensi: str | None
     catatan: list[str]  # sample / provisional notices for every input used
     sasaran: list[SasaranLkjip]
-    program: list[ProgramLkjip]  # Bab III B, every program
+    program: list[UangProgram]  # Bab III B, every program
+    anggaran: Anggaran | None = None  # Bab III B, the agency's total
     pengukuran: HasilCapaian  # the pengukuran kinerja table (Lampiran)
     capaian: float | None
     kategori: str | None
@@ -113,7 +106,7 @@ def build_lkjip(
     data: dict[int, RealisasiTahun],
     *,
     pk: dict[int, PkTahun] | None = None,
-    anggaran: AnggaranTahun | None = None,
+    anggaran: UangTahun | None = None,
     options: Options | None = None,
     folder_realisasi: str | None = None,
     anggaran_folder: str = "anggaran",
@@ -126,17 +119,7 @@ def build_lkjip(
     )
     this_year = laporan.per_tahun[-1]
     real = data[tahun]
-    programs = [
-        ProgramLkjip.model_construct(
-            kode=p.kode,
-            nama=p.nama,
-            sasaran=list(p.sasaran),
-            pagu=p.pagu,
-            realisasi=p.realisasi,
-            serapan=p.realisasi / p.pagu * 100 if p.pagu else None,
-        )
-        for p in (anggaran.program if anggaran else [])
-    ]
+    programs = anggaran.program if anggaran else []
     sasaran_out = []
     for sas_rep, sas_now in zip(laporan.sasaran, this_year.sasaran, strict=True):
         indikator = []
@@ -154,8 +137,13 @@ def build_lkjip(
                     analisis=entry.analisis if entry else None,
                 )
             )
-        linked = [p for p in programs if sas_now.kode in p.sasaran]
-        money = anggaran_sasaran([(p.nama, p.pagu, p.realisasi) for p in linked])
+        linked = anggaran.counted_for(sas_now.kode) if anggaran else []
+        others = (
+            [p.nama for p in anggaran.supporting(sas_now.kode) if p not in linked]
+            if anggaran
+            else []
+        )
+        money = jumlah(linked)
         sasaran_out.append(
             SasaranLkjip.model_construct(
                 kode=sas_now.kode,
@@ -169,6 +157,7 @@ def build_lkjip(
                 if money is not None and anggaran is not None
                 else None,
                 program=linked,
+                program_lain=others,
             )
         )
     this_pk = pk.get(tahun)
@@ -201,6 +190,7 @@ def build_lkjip(
         catatan=notes,
         sasaran=sasaran_out,
         program=programs,
+        anggaran=jumlah(programs),
         pengukuran=this_year,
         capaian=this_year.capaian,
         kategori=this_year.kategori,

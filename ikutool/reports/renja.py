@@ -24,6 +24,7 @@ from ikutool.compute.capaian import capaian_value, mean, status_notes
 from ikutool.formatting.numbers import settled_figure
 from ikutool.model.iku import Iku, Result
 from ikutool.model.quarters import QUARTERS, aggregate
+from ikutool.model.uang import Uang
 
 KOLOM = [str(n) for n in range(5, 15)]
 PREDIKAT_SINGKAT = {
@@ -73,20 +74,38 @@ def _fig(value: float | None) -> float | None:
     return settled_figure(value) if value is not None and math.isfinite(value) else None
 
 
-def _money(uang: Any) -> dict[str, Sel]:
+def _money(uang: Uang) -> dict[str, Sel]:
+    """A program's or kegiatan's Rp columns, by the one money rule (model/uang.py)."""
     cols = {c: Sel() for c in KOLOM}
-    cols["5"].rp = uang.pagu_renstra
-    cols["6"].rp = uang.sd_tahun_lalu
-    cols["7"].rp = uang.pagu
+    cols["5"].rp = uang.field("pagu_renstra")
+    cols["6"].rp = uang.field("sd_tahun_lalu")
+    cols["7"].rp = uang.field("pagu")
     for i, q in enumerate(QUARTERS):
-        cols[str(8 + i)].rp = uang.realisasi_tw.get(q)
+        cols[str(8 + i)].rp = uang.quarter(q)
     year = uang.sd("IV")
     cols["12"].rp = year
-    if year is not None and uang.sd_tahun_lalu is not None:  # 6 unknown: 13 is not guessed
-        cols["13"].rp = _fig(uang.sd_tahun_lalu + year)
-    if cols["13"].rp is not None and uang.pagu_renstra:
-        cols["14"].rp = _fig(cols["13"].rp / uang.pagu_renstra * 100)
+    before = cols["6"].rp
+    if year is not None and before is not None:  # 6 unknown: 13 is not guessed
+        cols["13"].rp = _fig(before + year)
+    if cols["13"].rp is not None and cols["5"].rp:
+        cols["14"].rp = _fig(cols["13"].rp / cols["5"].rp * 100)
     return cols
+
+
+def money_note(uang: Uang) -> str | None:
+    """Which members keep a sum of this row empty (the one money rule), in words."""
+    gaps: dict[str, list[str]] = {}
+    for q in QUARTERS:
+        missing = uang.kurang_quarter(q)
+        if len(missing) < len(uang.bagian):  # some reported the quarter, these did not
+            for name in missing:
+                gaps.setdefault(name, []).append(f"TW {q}")
+    for name in uang.kurang_sd("IV"):
+        gaps.setdefault(name, [])
+    if not gaps:
+        return None
+    said = [f"{name} ({', '.join(qs)})" if qs else name for name, qs in gaps.items()]
+    return "Rp kosong: realisasi belum diisi oleh " + "; ".join(said)
 
 
 def _indicator(iku: Iku, ind: Any, unit: str | None) -> BarisRenja:
@@ -172,6 +191,8 @@ def build_renja(iku: Iku, tahun: int, program: Any, *, skala: str | None = None)
             also = ", ".join(p.sasaran[1:])
             said = [f"juga mendukung sasaran {also}"] if also else []
             said += program.warnings_at("program", i)
+            if (gap := money_note(p.uang)) is not None:
+                said.append(gap)
             rows.append(
                 BarisRenja.model_construct(
                     kode=p.kode,

@@ -24,6 +24,7 @@ class UangSasaran(Result):
     uraian: str
     pagu: dict[int, float | None]  # per year reported
     realisasi: dict[int, float | None]
+    kurang: dict[int, list[str]] = {}  # per year: what keeps a sum empty
     pagu_renstra: float | None
     jumlah_realisasi: float | None
     tingkat: float | None  # jumlah realisasi / dasar x 100
@@ -54,9 +55,10 @@ def build_renstra(
     *,
     skala: str | None = None,
 ) -> EvaluasiRenstra:
-    """``anggaran``: per year, the programs' money as the LKjIP reads it (a program file's, or an
-    older anggaran file's); ``program_terakhir``: the latest program file (its Renstra pagu and
-    the officer's words)."""
+    """``anggaran``: per year, the programs' money (:mod:`ikutool.compute.money`, as every document
+    reads it); ``program_terakhir``: the latest program file (its Renstra pagu and the officer's
+    words)."""
+    from ikutool.compute.money import jumlah
     from ikutool.model.scales import kategori, scale_of
 
     scale = scale_of(iku, skala or "permendagri86")
@@ -67,17 +69,22 @@ def build_renstra(
             continue
         pagu: dict[int, float | None] = {}
         spent: dict[int, float | None] = {}
+        kurang: dict[int, list[str]] = {}
         for y in years:
-            progs = [p for p in anggaran[y].program if p.sasaran and p.sasaran[0] == group.kode]
-            pagu[y] = math.fsum(p.pagu for p in progs) if progs else None
-            spent[y] = math.fsum(p.realisasi for p in progs) if progs else None
+            money = jumlah(anggaran[y].counted_for(group.kode))
+            pagu[y] = money.pagu if money is not None else None
+            spent[y] = money.realisasi if money is not None else None
+            if money is not None and money.kurang:
+                kurang[y] = money.kurang
         renstra = None
         if program_terakhir is not None:
             own = [p for p in program_terakhir.program if p.sasaran and p.sasaran[0] == group.kode]
-            if own and all(p.uang.pagu_renstra is not None for p in own):
-                renstra = math.fsum(p.uang.pagu_renstra or 0.0 for p in own)
+            values = [p.uang.field("pagu_renstra") for p in own]
+            if own and all(v is not None for v in values):
+                renstra = math.fsum(v or 0.0 for v in values)
         values = [v for v in spent.values() if v is not None]
-        total = math.fsum(values) if values else None
+        # a year whose sum is empty leaves the period's sum empty too (said per year)
+        total = math.fsum(values) if values and not kurang else None
         tingkat, dasar = None, None
         if total is not None and renstra:
             tingkat, dasar = total / renstra * 100, "pagu Renstra"
@@ -85,7 +92,7 @@ def build_renstra(
             base = [b for y in years if spent[y] is not None and (b := pagu[y])]
             if base:
                 tingkat, dasar = total / math.fsum(base) * 100, "pagu tahun-tahun itu"
-        if not values and renstra is None:
+        if not values and renstra is None and not kurang:
             continue
         rows.append(
             UangSasaran.model_construct(
@@ -93,6 +100,7 @@ def build_renstra(
                 uraian=group.uraian,
                 pagu=pagu,
                 realisasi=spent,
+                kurang=kurang,
                 pagu_renstra=renstra,
                 jumlah_realisasi=_fig(total),
                 tingkat=_fig(tingkat),

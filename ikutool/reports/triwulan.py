@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from ikutool.compute.capaian import capaian_value, mean, status_notes, value_args
+from ikutool.compute.money import Anggaran
 from ikutool.formatting.numbers import settled_figure
 from ikutool.inputs.realisasi import quarter_rule
 from ikutool.model.iku import Iku, Indikator, Komponen, Result
@@ -103,6 +104,7 @@ class HasilTriwulan(Result):
     pagu: float | None = None
     realisasi_rp_sd_tw: float | None = None
     serapan_sd_tw: float | None = None
+    kurang_anggaran: list[str] = []  # what keeps the total empty
     catatan: list[str] = []  # which inputs are illustrative or provisional (every output)
     peringatan: list[str] = []
 
@@ -162,7 +164,7 @@ def build_triwulan(
             [s.capaian_tw for s in sasaran_out if s.jenis == "sasaran" and s.capaian_tw is not None]
         )  # type: ignore[misc]
     )
-    programs, pagu, spent = _programs(program, tw, bidang is None)
+    programs, total = _programs(program, tw, bidang is None)
     berkas = berkas or {}
     return HasilTriwulan.model_construct(
         tahun=tahun,
@@ -182,9 +184,10 @@ def build_triwulan(
         kategori=kategori(agency_sd, scale),
         dirata=len(counted),
         program=programs,
-        pagu=pagu,
-        realisasi_rp_sd_tw=spent,
-        serapan_sd_tw=_fig(spent / pagu * 100) if pagu and spent is not None else None,
+        pagu=total.pagu if total is not None else None,
+        realisasi_rp_sd_tw=total.realisasi if total is not None else None,
+        serapan_sd_tw=total.serapan if total is not None else None,
+        kurang_anggaran=total.kurang if total is not None else [],
         catatan=status_notes(
             tahun,
             [
@@ -299,28 +302,25 @@ def _indicator(
 
 def _programs(
     program: Any, tw: str, include: bool
-) -> tuple[list[ProgramTriwulan], float | None, float | None]:
+) -> tuple[list[ProgramTriwulan], Anggaran | None]:
+    """The programs' Rp s.d. TW against their pagu, and their sum, by the one money rule."""
+    from ikutool.compute.money import jumlah, uang_tahun
+
     if program is None or not include:
-        return [], None, None
+        return [], None
+    money = uang_tahun(program, tw)
     rows = []
-    for i, p in enumerate(program.program):
-        spent = p.uang.sd(tw)
+    for i, (p, m) in enumerate(zip(program.program, money.program, strict=True)):
         rows.append(
             ProgramTriwulan.model_construct(
                 kode=p.kode,
                 nama=p.nama,
                 sasaran=p.sasaran,
-                pagu=p.uang.pagu,
-                realisasi_rp_tw=p.uang.realisasi_tw.get(tw),
-                realisasi_rp_sd_tw=spent,
-                serapan_sd_tw=_fig(spent / p.uang.pagu * 100)
-                if p.uang.pagu and spent is not None
-                else None,
-                peringatan=program.warnings_at("program", i),
+                pagu=m.pagu,
+                realisasi_rp_tw=p.uang.quarter(tw),
+                realisasi_rp_sd_tw=m.realisasi,
+                serapan_sd_tw=m.serapan,
+                peringatan=program.warnings_at("program", i) + m.kurang,
             )
         )
-    pagus = [r.pagu for r in rows if r.pagu is not None]
-    spents = [r.realisasi_rp_sd_tw for r in rows if r.realisasi_rp_sd_tw is not None]
-    import math
-
-    return rows, (math.fsum(pagus) if pagus else None), (math.fsum(spents) if spents else None)
+    return rows, jumlah(money.program)

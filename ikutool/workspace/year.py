@@ -18,6 +18,7 @@ from ikutool.errors import Finding, IkuError
 from ikutool.workspace.paths import shown
 
 if TYPE_CHECKING:
+    from ikutool.compute.money import UangTahun
     from ikutool.inputs.anggaran import AnggaranTahun
     from ikutool.inputs.kind import Kind
     from ikutool.inputs.pk import PkTahun
@@ -219,16 +220,24 @@ class Year:
         return program or old
 
     @property
-    def anggaran(self) -> AnggaranTahun | None:
-        """The programs' money as the LKjIP reads it, from the program file or the older
-        anggaran file (see :attr:`money_file`)."""
+    def anggaran(self) -> AnggaranTahun | ProgramTahun | None:
+        """The file the year's money is read from, read (see :attr:`money_file`)."""
         path = self.money_file
         if path is None:
             return None
         if path == self.file("program"):
-            program = self.program
-            return program.as_anggaran() if program is not None else None
+            return self.program
         return self._load("anggaran")  # type: ignore[no-any-return]
+
+    def uang(self, tw: str = "IV") -> UangTahun | None:
+        """The year's money s.d. quarter ``tw``, derived once (:mod:`ikutool.compute.money`)."""
+        key = f"uang {tw}"
+        if key not in self._read:
+            from ikutool.compute.money import uang_tahun
+
+            source = self.anggaran
+            self._read[key] = uang_tahun(source, tw) if source is not None else None
+        return self._read[key]  # type: ignore[no-any-return]
 
     def document(self, kind: str) -> Document | None:
         """The composed file of ``kind`` (for the lines a report points at), or None."""

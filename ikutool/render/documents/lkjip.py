@@ -251,8 +251,7 @@ def _anggaran(lk: Lkjip, num: _Numbering) -> list[Block]:
                 ]
             )
         ]
-    total_p = sum(p.pagu for p in lk.program)
-    total_r = sum(p.realisasi for p in lk.program)
+    total = lk.anggaran
     rows: list[list[Any]] = [
         [
             str(n),
@@ -271,9 +270,9 @@ def _anggaran(lk: Lkjip, num: _Numbering) -> list[Block]:
             "",
             "Jumlah",
             "",
-            _rp(total_p),
-            _rp(total_r),
-            capaian_cell(total_r / total_p * 100 if total_p else None, "ada"),
+            _rp(total.pagu if total else None),
+            _rp(total.realisasi if total else None),
+            capaian_cell(total.serapan if total else None, "ada"),
         ]
     )
     return [
@@ -284,7 +283,12 @@ def _anggaran(lk: Lkjip, num: _Numbering) -> list[Block]:
             rows,
             ["r", "l", "l", "l", "r", "r", "r"],
             {len(rows) - 1},
-        )
+        ),
+        *(
+            [Para([" ".join(f"{k[0].upper()}{k[1:]}." for k in total.kurang)])]
+            if total and total.kurang
+            else []
+        ),
     ]
 
 
@@ -567,6 +571,12 @@ def _analisis6(lk: Lkjip, sas: SasaranLkjip, num: _Numbering) -> list[Block]:
     rows.append(
         ["Jumlah", _rp(money.pagu), _rp(money.realisasi), capaian_cell(money.serapan, "ada")]
     )
+    said = [f"{k[0].upper()}{k[1:]}." for k in money.kurang]
+    if sas.program_lain:
+        said.append(
+            f"Juga mendukung sasaran ini: {', '.join(sas.program_lain)} (anggarannya dihitung "
+            "pada sasaran pertama yang didukungnya)."
+        )
     out: list[Block] = [
         _lead(6),
         Tabel(
@@ -578,6 +588,8 @@ def _analisis6(lk: Lkjip, sas: SasaranLkjip, num: _Numbering) -> list[Block]:
             {len(rows) - 1},
         ),
     ]
+    if said:
+        out.append(Para([" ".join(said)]))
     e = sas.efisiensi
     if e is not None:
         figure = (
