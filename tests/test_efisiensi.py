@@ -124,4 +124,6 @@ def test_efficiency_is_never_claimed_below_100_percent() -> None:
     # flagged that very sentence)
     e = efisiensi("rasio", 99.59, money(100_000, 95_770))
     assert e.nilai == approx(99.59 / 95.77 * 100) and e.kategori is None
-    assert e.keterangan == "efisiensi tidak dapat dinyatakan: capaian sasaran 99,59 % di bawah 100 %"
+    assert (
+        e.keterangan == "efisiensi tidak dapat dinyatakan: capaian sasaran 99,59 % di bawah 100 %"
+    )

@@ -243,3 +243,20 @@ def test_a_program_warning_reaches_the_quarterly_report(iku_cli, ws) -> None:
     assert p1["peringatan"] and "pagu kegiatan" in p1["peringatan"][0]
     md = iku_cli("triwulan", "--tahun", "2020", "--tw", "2", "-f", "markdown").stdout
     assert "Program Pemberdayaan UMKM (!)" in md and "(!) P1: pagu kegiatan" in md
+
+
+def test_an_indicator_of_bobot_0_is_shown_and_never_counted(iku_cli, ws) -> None:
+    # issue 24: a real inspectorate's IKU gave a sasaran 59,31 in triwulan and 70,00 in capaian
+    path = ws / "iku.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        "        agregasi_triwulan: akhir\n", "        agregasi_triwulan: akhir\n        bobot: 0\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    data = json.loads(iku_cli("triwulan", "--tahun", "2020", "--tw", "2", "-f", "json").stdout)
+    sas = {s["kode"]: s for s in data["sasaran"]}
+    # by hand, S1 = S1.1 alone: TW II 50/40 = 125 %, s.d. TW II 80/160 = 50 %
+    assert (sas["S1"]["capaian_tw"], sas["S1"]["capaian_sd_tw"]) == (125, 50)
+    assert sas["S1"]["dirata_sd_tw"] == 1
+    shown = [(i["kode"], i["bobot"]) for i in data["indikator"] if i["sasaran"] == "S1"]
+    assert shown == [("S1.1", 1), ("S1.2", 0)]  # still shown

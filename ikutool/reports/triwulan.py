@@ -44,6 +44,7 @@ class IndikatorTriwulan(Result):
     kode: str
     uraian: str
     bidang: str | None
+    bobot: float = 1.0  # its weight in the sasaran's mean (0: shown, not counted)
     target_sumber: str | None  # PK | Renstra
     komponen: list[KomponenTriwulan]
     # the indicator's figures: the component's, or (several components) their mean capaian
@@ -139,11 +140,14 @@ def build_triwulan(
         if not rows:
             continue
         jenis = getattr(group, "jenis", "sasaran")
-        counted_tw = [r.capaian_tw for r in rows if r.capaian_tw is not None]
-        counted_sd = [r.capaian_sd_tw for r in rows if r.capaian_sd_tw is not None]
+        # the sasaran's mean, weighted as its year's capaian is (bobot 0: shown, never counted)
+        with_tw = [r for r in rows if r.capaian_tw is not None and r.bobot > 0]
+        with_sd = [r for r in rows if r.capaian_sd_tw is not None and r.bobot > 0]
+        counted_tw = [r.capaian_tw for r in with_tw]
+        counted_sd = [r.capaian_sd_tw for r in with_sd]
         grouped = jenis == "sasaran"
-        c_tw = _fig(mean(counted_tw)) if grouped else None
-        c_sd = _fig(mean(counted_sd)) if grouped else None
+        c_tw = _fig(mean(counted_tw, [r.bobot for r in with_tw])) if grouped else None  # type: ignore[arg-type]
+        c_sd = _fig(mean(counted_sd, [r.bobot for r in with_sd])) if grouped else None  # type: ignore[arg-type]
         sasaran_out.append(
             SasaranTriwulan.model_construct(
                 kode=group.kode,
@@ -284,6 +288,7 @@ def _indicator(
         kode=ind.kode,
         uraian=ind.uraian,
         bidang=bidang.nama if bidang is not None else None,
+        bobot=ind.bobot,
         target_sumber=source if year is not None else None,
         komponen=comps,
         target_tw=single.target_tw if single else None,
