@@ -161,6 +161,7 @@ class HasilIndikator(Result):
     rumus_negatif: str
     bobot: float
     target_teks: str | None
+    target_catatan: str | None = None  # the note the target cell wrote in parentheses
     komponen: list[HasilKomponen]
     capaian: float | None
     kategori: str | None
@@ -396,6 +397,7 @@ def capaian_indikator(
         rumus_negatif=rumus,
         bobot=ind.bobot,
         target_teks=target.teks if target else None,
+        target_catatan=target.catatan if target else None,
         komponen=components,
         capaian=value,
         kategori=kategori(value, skala),

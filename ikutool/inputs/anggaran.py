@@ -150,9 +150,9 @@ KIND: Kind[AnggaranTahun] = Kind(
 
 
 def rupiah(value: float) -> str:
-    from ikutool.formatting.numbers import format_angka
+    from ikutool.formatting.values import rupiah as shown
 
-    return f"Rp {format_angka(value)}"
+    return shown(value)
 
 
 def load_anggaran(folder: Path, iku: Iku, tahun: int) -> AnggaranTahun | None:

@@ -204,24 +204,24 @@ def _pk(pk: PkTahun, iku: Iku, _: Any) -> str:
 
 
 def _anggaran(a: AnggaranTahun, iku: Iku, _: Any) -> str:
-    from ikutool.formatting.numbers import format_angka
+    from ikutool.formatting.values import rupiah
 
     pagu = sum(p.pagu for p in a.program)
     return (
         f"berkas anggaran sah: tahun {a.tahun}, {len(a.program)} program, pagu "
-        f"Rp{format_angka(pagu)}, efisiensi metode {a.metode}"
+        f"{rupiah(pagu)}, efisiensi metode {a.metode}"
     )
 
 
 def _program(p: ProgramTahun, iku: Iku, _: Any) -> str:
-    from ikutool.formatting.numbers import format_angka
+    from ikutool.formatting.values import rupiah
 
     pagu = sum(x.uang.pagu or 0 for x in p.program)
     n_keg = sum(len(x.kegiatan) for x in p.program)
     n_ind = sum(len(x.indikator) + sum(len(k.indikator) for k in x.kegiatan) for x in p.program)
     return (
         f"berkas program sah: tahun {p.tahun}, {len(p.program)} program, {n_keg} kegiatan, "
-        f"{n_ind} indikator, pagu Rp{format_angka(pagu)}"
+        f"{n_ind} indikator, pagu {rupiah(pagu)}"
     )
 
 

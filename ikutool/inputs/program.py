@@ -524,9 +524,9 @@ class _Reader:
 
 
 def _rp(value: float) -> str:
-    from ikutool.formatting.numbers import format_angka
+    from ikutool.formatting.values import rupiah
 
-    return f"Rp {format_angka(value)}"
+    return rupiah(value)
 
 
 KIND: Kind[ProgramTahun] = Kind(

@@ -6,7 +6,7 @@ from typing import Any
 
 from ikutool.compute.capaian import STATUS_TEXT, HasilCapaian, HasilIndikator, HasilKomponen
 from ikutool.formatting.numbers import format_angka, format_persen, tanggal
-from ikutool.model.notation import format_value
+from ikutool.formatting.values import besaran, dengan_catatan
 
 CONTOH_NOTICE = (
     "CATATAN: realisasi tahun {tahun} berstatus CONTOH - angka ilustrasi, bukan data resmi."
@@ -47,14 +47,8 @@ def notice(result: HasilCapaian) -> str | None:
 
 
 def quantity(value: float | None, satuan: str, maks: float | None = None) -> str:
-    if value is None:
-        return "-"
-    text = format_angka(value)
-    if maks is not None:
-        text += "-" + format_angka(maks)
-    if satuan == "%":
-        return text + " %"
-    return f"{text} {satuan}".rstrip()
+    """A plain number with its unit (:func:`ikutool.formatting.values.besaran`)."""
+    return besaran(value, satuan, maks=maks)
 
 
 def is_plain(comp: Any) -> bool:
@@ -75,19 +69,14 @@ def target_figure(comp: HasilKomponen, unit: bool = False) -> str:
 def realisasi_figure(comp: HasilKomponen, unit: bool = False) -> str:
     """One component's realisasi in its target's form: ``1:24``, ``WDP``, ``Rp 1.200.000.000``,
     else the number (with its unit when ``unit``)."""
-    if comp.realisasi is None:
-        return "-"
-    if comp.jenis in ("rasio", "predikat", "rupiah"):
-        text = format_value(comp.realisasi, comp.jenis, comp.skala, comp.rasio_dari)
-        if comp.jenis == "rasio" and unit and comp.satuan:
-            text += f" {comp.satuan}"
-        return text
-    if comp.agregasi_triwulan == "rata_rata":  # a computed mean: two decimals, like every mean
-        text = format_angka(comp.realisasi, max_decimals=2)
-        if unit and comp.satuan:
-            text += " %" if comp.satuan == "%" else f" {comp.satuan}"
-        return text
-    return quantity(comp.realisasi, comp.satuan if unit else "")
+    return besaran(
+        comp.realisasi,
+        comp.satuan if unit else "",
+        jenis=comp.jenis,
+        skala=comp.skala,
+        rasio_dari=comp.rasio_dari,
+        rerata=comp.agregasi_triwulan == "rata_rata",  # a computed mean: two decimals
+    )
 
 
 def is_number(comp: HasilKomponen) -> bool:
@@ -353,7 +342,7 @@ def target_text(ind: HasilIndikator, sep: str = "; ") -> str:
         sep.join(named(c, target_figure(c, unit=True), several) for c in ind.komponen)
         or ind.target_teks
     )
-    return text + pk_mark(ind)
+    return dengan_catatan(text, ind.target_catatan) + pk_mark(ind)
 
 
 def pk_mark(ind: HasilIndikator) -> str:
@@ -362,8 +351,12 @@ def pk_mark(ind: HasilIndikator) -> str:
 
 
 def target_cell(ind: HasilIndikator, comp: HasilKomponen) -> str:
-    """One component's target figure in a table column (the unit has its own column)."""
-    return target_figure(comp) + pk_mark(ind)
+    """One component's target figure in a table column (the unit has its own column); the note
+    the target wrote in parentheses follows its last component."""
+    text = target_figure(comp)
+    if ind.komponen and comp is ind.komponen[-1]:
+        text = dengan_catatan(text, ind.target_catatan)
+    return text + pk_mark(ind)
 
 
 def target_source_text(result: HasilCapaian) -> str:
@@ -493,9 +486,24 @@ def report_notices(laporan: Any) -> list[str]:
     return out
 
 
-def end_target_text(ind, sep: str = "\n") -> str:
-    """The end-of-period target, one component a line (from the report's own comparison rows)."""
+def end_target_figure(c: Any) -> str:
+    """One component of the end-of-period target (``KomponenAkhir``) as its document writes it:
+    ``maksimal 3 hari``, ``Rp 6 miliar``, ``A``; a plain number with its unit."""
+    if c.jenis != "angka" or c.batas:
+        return c.target_tulisan or besaran(c.target_akhir, c.satuan, jenis=c.jenis, skala=c.skala)
+    return besaran(c.target_akhir, c.satuan, maks=c.target_akhir_maks)
+
+
+def end_target_text(ind: Any, sep: str = "\n") -> str:
+    """The end-of-period target, one component a line, each named when there are several (from
+    the report's own comparison rows)."""
     if not ind.tahun or not ind.tahun[-1].terhadap_target_akhir:
         return ind.target_akhir_teks or "-"
     comps = ind.tahun[-1].terhadap_target_akhir
-    return sep.join(quantity(c.target_akhir, c.satuan, c.target_akhir_maks) for c in comps)
+    several = len(comps) > 1
+    return sep.join(
+        f"{c.uraian}: {end_target_figure(c)}"
+        if several and c.uraian and c.uraian != c.satuan
+        else end_target_figure(c)
+        for c in comps
+    )

@@ -20,6 +20,7 @@ from ikutool.compute.proyeksi import Proyeksi, proyeksi_indikator
 from ikutool.inputs.pk import PkTahun
 from ikutool.inputs.realisasi import RealisasiTahun
 from ikutool.model.iku import Iku, Result
+from ikutool.model.notation import component_label
 from ikutool.model.scales import kategori, scale_of
 
 
@@ -27,9 +28,15 @@ class KomponenAkhir(Result):
     """One component's realisasi against the same component of the end-of-period target."""
 
     kunci: str
+    uraian: str | None = None  # how a person names the component
     satuan: str
     target_akhir: float
     target_akhir_maks: float | None = None
+    target_tulisan: str | None = None  # the end target's component as written
+    jenis: str = "angka"  # angka | rasio | rupiah | predikat
+    batas: str | None = None  # min | maks: a one-sided target
+    rasio_dari: float | None = None
+    skala: list[str] | None = None  # a predikat's scale, lowest first
     realisasi: float | None
     capaian: float | None
     status: str
@@ -161,9 +168,19 @@ def build_report(
                         row.terhadap_target_akhir.append(
                             KomponenAkhir.model_construct(
                                 kunci=key,
+                                uraian=component_label(
+                                    comp.kunci, comp.satuan, ind_def.label_for(key)
+                                ),
                                 satuan=comp.satuan,
                                 target_akhir=comp.jumlah,
                                 target_akhir_maks=comp.jumlah_maks,
+                                target_tulisan=comp.tulisan,
+                                jenis=comp.jenis,
+                                batas=comp.batas,
+                                rasio_dari=comp.rasio_dari,
+                                skala=iku.predikat_labels(ind_def)
+                                if comp.jenis == "predikat"
+                                else None,
                                 realisasi=realised.get(key),
                                 capaian=value,
                                 status=status,

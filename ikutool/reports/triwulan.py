@@ -27,6 +27,8 @@ class KomponenTriwulan(Result):
     uraian: str | None = None
     satuan: str
     jenis: str = "angka"
+    skala: list[str] | None = None  # a predikat's scale, lowest first (its values are ranks)
+    rasio_dari: float | None = None  # a ratio's first term
     aturan_triwulan: str | None  # kumulatif | akhir | rata_rata | None (none written)
     target_tw: float | None
     target_tw_tulisan: str | None
@@ -265,6 +267,8 @@ def _indicator(
                 uraian=ind.label_for(key),
                 satuan=comp.satuan,
                 jenis=comp.jenis,
+                skala=iku.predikat_labels(ind) if comp.jenis == "predikat" else None,
+                rasio_dari=comp.rasio_dari,
                 aturan_triwulan=rule,
                 target_tw=q_comp.jumlah if q_comp is not None else None,
                 target_tw_tulisan=q_comp.tulisan if q_comp is not None else None,

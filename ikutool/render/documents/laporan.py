@@ -241,14 +241,14 @@ def evaluasi_document(laporan: Any, renstra: Any = None) -> Dokumen:
 def renstra_blocks(laporan: Any, r: Any) -> list[Block]:
     """E.80 beyond kinerja: each sasaran's money per year, its level against the Renstra pagu,
     the average of K and of Rp and a predikat for each, and the officer's words (or gaps)."""
-    from ikutool.formatting.numbers import format_angka
+    from ikutool.formatting.values import persen, rupiah
     from ikutool.render.blocks import placeholder
 
     def rp(v: float | None) -> str:
-        return format_angka(v) if v is not None else "-"
+        return rupiah(v, unit=False)  # under a column headed "(Rp)"
 
     def pct(v: float | None) -> str:
-        return format_angka(v, 2) if v is not None else "-"
+        return persen(v, unit=False)  # under a column headed "(%)"
 
     head = ["No", "Sasaran", "Pagu Renstra (Rp)"]
     for y in r.tahun_anggaran:

@@ -15,6 +15,7 @@ from typing import Any
 
 from ikutool import __version__
 from ikutool.formatting.numbers import format_angka, format_persen, tanggal
+from ikutool.formatting.values import besaran, rupiah
 from ikutool.render.blocks import (
     Block,
     Dokumen,
@@ -31,12 +32,12 @@ from ikutool.render.wording import (
     PARTIAL_MARK,
     PARTIAL_NOTE,
     capaian_cell,
+    end_target_figure,
     group_name,
     kalimat,
     mean_label,
     named,
     pk_name,
-    quantity,
     realisasi_text,
     target_text,
 )
@@ -44,9 +45,7 @@ from ikutool.reports.lkjip import ANALISIS, IndikatorLkjip, Lkjip, SasaranLkjip
 
 
 def _rp(value: float | None) -> str:
-    if value is None:
-        return "-"
-    return format_angka(value, 0) if float(value).is_integer() else format_angka(value, 2)
+    return rupiah(value, unit=False)  # under a column headed "(Rp)"
 
 
 class _Numbering:
@@ -446,7 +445,7 @@ def _analisis3(lk: Lkjip, sas: SasaranLkjip, num: _Numbering) -> list[Block]:
                         if several and labels.get(c.kunci) not in (None, c.satuan)
                         else ""
                     )
-                    + quantity(c.target_akhir, c.satuan, c.target_akhir_maks)
+                    + end_target_figure(c)
                     for c in last.terhadap_target_akhir
                 )
                 if last and last.terhadap_target_akhir
@@ -500,7 +499,13 @@ def _pembanding_row(ind: IndikatorLkjip) -> list[Any]:
         v = values.get(c.kunci)
         if v is None:
             continue
-        shown.append(named(c, quantity(v, c.satuan), several))
+        shown.append(
+            named(
+                c,
+                besaran(v, c.satuan, jenis=c.jenis, skala=c.skala, rasio_dari=c.rasio_dari),
+                several,
+            )
+        )
         if c.realisasi is not None:
             # a difference is computed: two decimals, like every computed figure
             gap = format_angka(c.realisasi - v, max_decimals=2)

@@ -140,6 +140,8 @@ def _target(ind: HasilIndikator, comp: HasilKomponen) -> Sel:
     marks = _marks((ind.target_sumber == "pk", PK_MARK), (bool(ind.peringatan_target), WARN_MARK))
     if comp.target is None:
         return Sel("-", None, "")
+    if ind.target_catatan and comp is ind.komponen[-1]:  # the note the target cell wrote
+        marks = f" ({ind.target_catatan})" + marks
     text = target_figure(comp) + marks
     # a range, a one-sided target, a ratio, a predikat are text; a single figure stays a
     # number for a workbook

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ikutool.formatting.numbers import format_angka
+from ikutool.formatting.values import angka, persen
 from ikutool.render.blocks import Block, Dokumen, Heading, Para, Run, Tabel, placeholder
 from ikutool.reports.renja import KOLOM, HasilRenja
 
@@ -19,11 +19,11 @@ FAKTOR = {
 
 
 def _n(value: float | None) -> str:
-    return format_angka(value) if value is not None else ""
+    return "" if value is None else angka(value)  # the printed form leaves an empty cell blank
 
 
 def _pct(value: float | None) -> str:
-    return format_angka(value, 2) if value is not None else ""
+    return "" if value is None else persen(value, unit=False)
 
 
 def renja_document(h: HasilRenja) -> Dokumen:

@@ -7,7 +7,7 @@ import csv
 import io
 from typing import Any
 
-from ikutool.formatting.numbers import format_angka, format_persen
+from ikutool.formatting.values import besaran, persen, rupiah
 from ikutool.model.notation import component_label
 from ikutool.model.quarters import RULE_TEXT
 from ikutool.render.blocks import Block, Dokumen, Heading, Para, Run, Tabel, placeholder
@@ -16,19 +16,20 @@ from ikutool.reports.triwulan import HasilTriwulan, IndikatorTriwulan, KomponenT
 RULE_SHORT = {"kumulatif": "kumulatif", "akhir": "akhir", "rata_rata": "rata-rata"}
 
 
-def _q(value: float | None, satuan: str) -> str:
-    if value is None:
-        return "-"
-    text = format_angka(value)
-    return f"{text} %" if satuan == "%" else f"{text} {satuan}".rstrip()
+def _q(value: float | None, c: KomponenTriwulan) -> str:
+    """A quarter's quantity in its target's form (``BB``, ``Rp 1.150.000.000``, ``80 UMKM``)."""
+    return besaran(
+        value, c.satuan, jenis=c.jenis, skala=c.skala, rasio_dari=c.rasio_dari,
+        rerata=c.aturan_triwulan == "rata_rata" and value is c.realisasi_sd_tw,
+    )  # fmt: skip
 
 
 def _pct(value: float | None) -> str:
-    return format_persen(value).replace(" %", "").replace("%", "") if value is not None else "-"
+    return persen(value, unit=False)  # under a column headed "(%)"
 
 
 def _sd(c: KomponenTriwulan, tw: str) -> str:
-    text = _q(c.realisasi_sd_tw, c.satuan)
+    text = _q(c.realisasi_sd_tw, c)
     if c.realisasi_sd_tw is not None and c.sd_triwulan and c.sd_triwulan != tw:
         text += f" (s.d. TW {c.sd_triwulan})"
     return text
@@ -40,7 +41,7 @@ def _rows(ind: IndikatorTriwulan, tw: str, no: str) -> list[list[Run]]:
         rule = RULE_SHORT.get(c.aturan_triwulan or "", "belum ditulis")
         return [
             target_tw,
-            _q(c.realisasi_tw, c.satuan),
+            _q(c.realisasi_tw, c),
             _pct(c.capaian_tw),
             _sd(c, tw) if c.catatan is None or c.realisasi_sd_tw is not None else c.catatan,
             rule,
@@ -217,7 +218,7 @@ def triwulan_document(h: HasilTriwulan) -> Dokumen:
 
 
 def _rp(value: float | None) -> str:
-    return format_angka(value) if value is not None else "-"
+    return rupiah(value, unit=False)  # under a column headed "(Rp)"
 
 
 def _plain(warning: str) -> str:
