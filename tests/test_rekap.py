@@ -289,3 +289,19 @@ def test_rekap_of_a_quarter_names_who_has_not_reported(iku_cli, tmp_path, monkey
 
 def rows_name(rows: dict, start: str) -> str:
     return next(name for name in rows if name.startswith(start))
+
+
+def test_markdown_keeps_an_agency_name_literal(iku_cli, tmp_path) -> None:
+    # issue 24: rekap escaped only "|", so "*" in a name turned into emphasis there (not in the
+    # LKjIP, whose renderer escapes every Markdown character)
+    import shutil
+
+    kab = tmp_path / "kab"
+    shutil.copytree(Path(__file__).parent / "corpus" / "triwulan", kab / "dinas")
+    iku = kab / "dinas" / "iku.yaml"
+    iku.write_text(
+        iku.read_text("utf-8").replace("Dinas Uji Triwulan", "Dinas *Uji* _A_ [B]"), "utf-8"
+    )
+    md = iku_cli("rekap", str(kab), "--tahun", "2020", "-f", "markdown").stdout
+    assert "Dinas \\*Uji\\* \\_A\\_ \\[B\\]" in md
+    assert "*Uji*" not in md.replace("\\*", "")

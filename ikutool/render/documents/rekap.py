@@ -187,10 +187,12 @@ def _numeric(head: str) -> bool:
 
 
 def rekap_markdown(rekap: Rekap) -> str:
-    lines = [f"### {_title(rekap)}", ""]
+    from ikutool.render.blocks import md_escape
+
+    lines = [f"### {md_escape(_title(rekap))}", ""]
     note = notice(rekap)
     if note:
-        lines += [f"**{note}**", ""]
+        lines += [f"**{md_escape(note)}**", ""]
     head = header(rekap)
     lines.append("| " + " | ".join(head) + " |")
     lines.append(
@@ -202,8 +204,8 @@ def rekap_markdown(rekap: Rekap) -> str:
         + "|"
     )
     for row in rows(rekap):
-        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in row) + " |")
-    lines += ["", _summary(rekap)] + ([f"**{note}**"] if note else [])
+        lines.append("| " + " | ".join(md_escape(c).replace("\n", "<br>") for c in row) + " |")
+    lines += ["", md_escape(_summary(rekap))] + ([f"**{md_escape(note)}**"] if note else [])
     return "\n".join(lines) + "\n"
 
 
