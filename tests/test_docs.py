@@ -156,3 +156,18 @@ def test_example(where: str, tag: str, body: str, bundled) -> None:
         assert found == [], f"{where}: " + "; ".join(map(str, found))
     else:
         assert code in {f.code for f in found}, f"{where}: " + "; ".join(map(str, found))
+
+
+def test_the_developer_map_names_every_module() -> None:
+    """docs/arsitektur.md places every module of ikutool/ (a new module is placed when made)."""
+    root = Path(__file__).parent.parent
+    text = (root / "docs" / "arsitektur.md").read_text(encoding="utf-8")
+    modules = sorted(
+        p.relative_to(root).as_posix()
+        for p in (root / "ikutool").rglob("*.py")
+        if p.name != "__init__.py"
+    )
+    missing = [m for m in modules if f"`{m}`" not in text]
+    assert not missing, f"docs/arsitektur.md does not name: {missing}"
+    named = set(re.findall(r"`(ikutool/[\w/]+\.py)`", text))
+    assert named <= set(modules), f"named but not there: {sorted(named - set(modules))}"

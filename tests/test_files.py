@@ -218,6 +218,7 @@ def test_a_change_made_meanwhile_by_another_program_is_not_overwritten(tmp_path)
     assert path.read_text(encoding="utf-8") == "disimpan dari Notepad\n"
 
 
+@pytest.mark.slow
 def test_200_concurrent_pairs_of_edits_keep_both(bundled, tmp_path) -> None:
     """Two officers (here: threads, each with its own open file) fill the same file at once."""
     import threading
@@ -250,6 +251,7 @@ def test_200_concurrent_pairs_of_edits_keep_both(bundled, tmp_path) -> None:
         assert f"S1.2: {i + 1}\n" in text and f"S2.1: {i + 2}\n" in text, (i, text)
 
 
+@pytest.mark.slow
 def test_concurrent_processes_keep_both_edits(workspace) -> None:
     import subprocess
     import sys

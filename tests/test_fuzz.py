@@ -11,6 +11,7 @@ import json
 import random
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -83,6 +84,7 @@ def load_iku_bytes(raw: bytes):
     return iku_from_document(parse_yaml_bytes(raw, "iku.yaml")).iku
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.integers(0, 2**32), st.booleans())
 def test_mutated_iku_files(seed: int, bentuk: bool) -> None:
@@ -104,6 +106,7 @@ def test_mutated_iku_files(seed: int, bentuk: bool) -> None:
     render_everything(iku, data)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.integers(0, 2**32), st.booleans())
 def test_mutated_realisasi_files(seed: int, bentuk: bool) -> None:
@@ -117,6 +120,7 @@ def test_mutated_realisasi_files(seed: int, bentuk: bool) -> None:
     render_everything(iku, data)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=200))
 def test_target_notation_only_ever_says_no_politely(text: str) -> None:

@@ -213,6 +213,7 @@ def test_a_workbook_saved_by_libreoffice_imports_the_same(iku_cli, workspace: Pa
         assert expected in result.stdout, expected
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_live_libreoffice_round_trip(iku_cli, workspace: Path, filled: Path, tmp_path) -> None:
     converted = make_libreoffice_copy(filled, tmp_path)
