@@ -84,6 +84,31 @@ class PkTahun:
     findings: list[Finding] = field(default_factory=list)  # warnings
     perubahan: dict[str, dt.date] = field(default_factory=dict)  # kode -> revision that set it
     daftar_lengkap: bool = False  # the file lists every indicator of the signed PK
+    # kode -> every target it had in the year, in order: (None: as signed, or the revision's date)
+    riwayat: dict[str, list[tuple[dt.date | None, Target]]] = field(default_factory=dict)
+
+    def as_of(self, day: dt.date) -> PkTahun:
+        """The PK in force on ``day``: each target as signed, or as the last revision dated on
+        or before ``day`` set it (a quarter is measured against the PK of its last day)."""
+        target: dict[str, Target] = {}
+        perubahan: dict[str, dt.date] = {}
+        for kode, steps in self.riwayat.items():
+            for when, t in steps:
+                if when is None or when <= day:
+                    target[kode] = t
+                    if when is not None:
+                        perubahan[kode] = when
+                    else:
+                        perubahan.pop(kode, None)
+        return PkTahun(
+            self.tahun, self.file, self.status, self.ditandatangani, target, self.findings,
+            perubahan, self.daftar_lengkap, self.riwayat,
+        )  # fmt: skip
+
+    def revisions_after(self, day: dt.date) -> list[dt.date]:
+        """The dates of the revisions made after ``day`` (a report for an earlier quarter says
+        that a later PK perubahan is not what it measures against)."""
+        return sorted({w for steps in self.riwayat.values() for w, _ in steps if w and w > day})
 
     def revised(self, kode: str) -> dt.date | None:
         """The date of the PK perubahan that set ``kode``'s target (None: the PK as signed)."""
@@ -115,6 +140,13 @@ def _dump(pk: PkTahun) -> dict[str, Any]:
         "temuan": [f.to_dict() for f in pk.findings],
         "perubahan": {k: v.isoformat() for k, v in pk.perubahan.items()},
         "daftar_lengkap": pk.daftar_lengkap,
+        "riwayat": {
+            k: [
+                [w.isoformat() if w else None, t.model_dump(mode="json", exclude_unset=True)]
+                for w, t in steps
+            ]
+            for k, steps in pk.riwayat.items()
+        },  # fmt: skip
     }
 
 
@@ -131,6 +163,10 @@ def _load(hit: dict[str, Any], name: str) -> PkTahun:
         findings_from_cache(hit["temuan"], name),
         {k: dt.date.fromisoformat(v) for k, v in hit["perubahan"].items()},
         bool(hit["daftar_lengkap"]),
+        {
+            k: [(dt.date.fromisoformat(w) if w else None, rebuild(Target, t)) for w, t in steps]
+            for k, steps in hit["riwayat"].items()
+        },
     )
 
 
@@ -148,6 +184,9 @@ def _build(r: Reading) -> PkTahun:
     doc, iku, findings, model = r.doc, r.iku, r.findings, r.model
     # checked even when another part of the file is wrong
     targets = _targets(doc, iku, findings, r.data.get("target"), ("target",))
+    history: dict[str, list[tuple[dt.date | None, Target]]] = {
+        k: [(None, t)] for k, t in targets.items()
+    }
     revisions = r.data.get("perubahan")
     dates: dict[str, dt.date] = {}
     if isinstance(revisions, list):
@@ -171,6 +210,7 @@ def _build(r: Reading) -> PkTahun:
             for kode, target in found.items():
                 targets[kode] = target
                 dates[kode] = when
+                history.setdefault(kode, []).append((when, target))
         findings.extend(_revision_dates(doc, model, revisions))
     if model is None:
         return PkTahun(0, doc.file)  # not returned: the file's model has an error
@@ -181,6 +221,7 @@ def _build(r: Reading) -> PkTahun:
         target=targets,
         perubahan=dates,
         daftar_lengkap=model.daftar_lengkap,
+        riwayat=history,
     )
     if model.ditandatangani is not None:
         try:
@@ -276,20 +317,25 @@ def _targets(
         if problem:
             findings.append(doc.finding("IKU210", problem, path))
             continue
-        from ikutool.definition.load import check_forms, rank_predikat
-
-        why = rank_predikat(iku, ind, target)
+        why = form_problem(iku, ind, target)
         if why:
             findings.append(doc.finding("IKU207", why, path, column_offset=0))
             continue
-        forms = [
-            f for f in check_forms(iku, _with_target(ind, target), (), None) if f.code == "IKU207"
-        ]
-        if forms:
-            findings.append(doc.finding("IKU207", forms[0].message, path, column_offset=0))
-            continue
         out[ind.kode] = target
     return out
+
+
+def form_problem(iku: Iku, ind: Any, target: Target) -> str | None:
+    """Why a target written beside the IKU's (a PK's, a rencana aksi quarter's) cannot be read as
+    the IKU reads its own (None when it can): its predikat ranked on the indicator's scale, its
+    ratio, rupiah and one-sided forms checked by the IKU's own rules."""
+    from ikutool.definition.load import check_forms, rank_predikat
+
+    why = rank_predikat(iku, ind, target)
+    if why:
+        return why
+    forms = [f for f in check_forms(iku, _with_target(ind, target), (), None) if f.code == "IKU207"]
+    return forms[0].message if forms else None
 
 
 def _components_differ(ind: Any, target: Target, tahun: int) -> str | None:

@@ -49,7 +49,13 @@ from ikutool.model.iku import (
     text_problem,
 )
 from ikutool.model.notation import NotationError, parse_value
-from ikutool.model.quarters import QUARTERS, aggregate, quarter_name, rule_for
+from ikutool.model.quarters import (
+    QUARTERS,
+    aggregate,
+    measured_quarters,
+    quarter_name,
+    rule_for,
+)
 from ikutool.model.validation import clip, listing, nearest, validate_part
 from ikutool.workspace.paths import shown
 from ikutool.yaml_reader import Document, PathT
@@ -580,7 +586,10 @@ class _Entries:
             series = [v for q in present if (v := entry.triwulan[q][k]) is not None]
             if not series:
                 continue
+            measured = measured_quarters(ind.frekuensi)
             rule = quarter_rule(ind, k, self.tahun)
+            if rule is None and len(measured) == 1 and present == list(measured):
+                rule = "akhir"  # an annual indicator: its one value is the year's
             if rule is None:
                 name = f"{ind.kode} ({k})" if len(keys) > 1 else ind.kode
                 self.error(
@@ -595,11 +604,12 @@ class _Entries:
                 continue
             entry.agregasi[k] = rule
             entry.nilai[k] = aggregate(rule, series)
-            if len(present) < len(QUARTERS):
+            gaps_in = [q for q in measured if q not in present]
+            if gaps_in:
                 entry.sd_triwulan[k] = present[-1]  # "s.d. TW III": never silently a year
                 if self.out.status != "sementara":
                     name = f"{ind.kode} ({k})" if len(keys) > 1 else ind.kode
-                    gaps = ", ".join(q for q in QUARTERS if q not in present)
+                    gaps = ", ".join(gaps_in)
                     self.error(
                         "IKU320",
                         f"{name} baru diisi TW {', '.join(present)} (TW {gaps} kosong), padahal "

@@ -29,8 +29,15 @@ from pydantic import Field
 from ikutool.errors import Finding, Severity
 from ikutool.formatting.numbers import settled
 from ikutool.inputs.kind import Kind, Reading, from_document, read_file, year_file
+from ikutool.inputs.pk import form_problem
 from ikutool.model.iku import Base, Iku, Indikator, LongText, Target, TargetCell, Text
-from ikutool.model.quarters import QUARTERS, RULE_TEXT, aggregate, quarter_keys, rule_for
+from ikutool.model.quarters import (
+    RULE_TEXT,
+    aggregate,
+    measured_quarters,
+    quarter_keys,
+    rule_for,
+)
 from ikutool.model.validation import clip, listing, nearest
 from ikutool.yaml_reader import Document, PathT
 
@@ -119,6 +126,10 @@ def _build(r: Reading) -> RenaksiTahun:
             if problem:
                 findings.append(doc.finding("IKU210", problem, ("target", kode, key)))
                 continue
+            why = form_problem(iku, ind, target)  # ranked and checked as a PK target is
+            if why:
+                findings.append(doc.finding("IKU207", why, ("target", kode, key), column_offset=0))
+                continue
             own[name] = target
         if own:
             out.target[ind.kode] = own
@@ -153,7 +164,7 @@ def _take_year_units(iku: Iku, ind: Indikator, target: Target, tahun: int, pk: A
 
 def _shape_problem(ind: Indikator, target: Target, tahun: int) -> str | None:
     """Why a quarterly target cannot be measured like the year's (None when it can)."""
-    from ikutool.inputs.pk import _components_differ
+    from ikutool.inputs.pk import _components_differ  # the PK's rule, one for both
 
     why = _components_differ(ind, target, tahun)
     if not why:
@@ -195,9 +206,11 @@ def _against_year(
             )
         ]
     out = []
+    measured = measured_quarters(ind.frekuensi)
     for i, comp in enumerate(year.komponen):
         name = ind.kode if len(year.komponen) == 1 else f"{ind.kode} ({comp.kunci})"
-        rule = rule_for(ind.agregasi_triwulan, comp)
+        # an annual indicator has one target, at TW IV: it is the year's, whatever its rule
+        rule = "akhir" if len(measured) == 1 else rule_for(ind.agregasi_triwulan, comp)
         if rule is None:
             out.append(
                 doc.finding(
@@ -212,12 +225,12 @@ def _against_year(
                 )
             )
             continue
-        present = [q for q in QUARTERS if q in quarters]
+        present = [q for q in measured if q in quarters]
         series = [quarters[q].komponen[i].jumlah for q in present]
         if rule == "akhir" and "IV" not in quarters:
             continue  # nothing to compare the year with yet
-        if rule != "akhir" and len(present) < len(QUARTERS):
-            gaps = ", ".join(q for q in QUARTERS if q not in quarters)
+        if rule != "akhir" and len(present) < len(measured):
+            gaps = ", ".join(q for q in measured if q not in quarters)
             out.append(
                 doc.finding(
                     "IKU321",
@@ -288,12 +301,15 @@ def template_text(iku: Iku, tahun: int, pk: Any = None, *, iku_file: str | None 
         rules = {rule_for(ind.agregasi_triwulan, c) for c in year.komponen}
         rule = rules.pop() if len(rules) == 1 else None
         said = RULE_TEXT.get(rule, "aturan triwulan belum ditulis") if rule else "belum ditulis"
-        lines.append(
-            f"  # {ind.kode} {clip(ind.uraian, 70)}: target {source} {year.teks}; "
-            f"aturan triwulan: {said}"
-        )
+        measured = measured_quarters(ind.frekuensi)
+        how = "diukur setahun sekali (TW IV)" if len(measured) == 1 else f"aturan triwulan: {said}"
+        lines.append(f"  # {ind.kode} {clip(ind.uraian, 70)}: target {source} {year.teks}; {how}")
+        if len(measured) == 1:  # an annual indicator: its one target is the year's, at TW IV
+            lines.append(f"  {_yaml_key(ind.kode)}: {{IV: {_quote(year.teks)}}}")
+            continue
         last = _quote(year.teks) if rule == "akhir" else '""'
-        lines.append(f'  {_yaml_key(ind.kode)}: {{I: "", II: "", III: "", IV: {last}}}')
+        cells = ", ".join(f"{q}: {last if q == 'IV' else chr(34) * 2}" for q in measured)
+        lines.append(f"  {_yaml_key(ind.kode)}: {{{cells}}}")
     lines += [
         "aksi:                     # rencana kegiatan per triwulan (opsional), mis.:",
         '  # S1.1: {I: "Pendataan UMKM", II: "Pelatihan"}',

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 from typing import Any
 
 from ikutool.errors import Finding
@@ -26,6 +27,28 @@ _QUARTER_ALIASES = {
     "TW3": "III",
     "TW4": "IV",
 }
+
+
+# the quarters an indicator is measured in, by its frequency (DOMAIN.md, "Quarters"): an annual
+# indicator (APM, an index, a predikat) has one value a year, reported at TW IV
+MEASURED = {
+    "tahunan": ("IV",),
+    "semesteran": ("II", "IV"),
+    "triwulanan": QUARTERS,
+    "bulanan": QUARTERS,
+}
+QUARTER_END = {"I": (3, 31), "II": (6, 30), "III": (9, 30), "IV": (12, 31)}
+
+
+def measured_quarters(frekuensi: str | None) -> tuple[str, ...]:
+    """The quarters an indicator of ``frekuensi`` has a value in (every quarter when unsaid)."""
+    return MEASURED.get(frekuensi or "triwulanan", QUARTERS)
+
+
+def quarter_end(tahun: int, tw: str) -> date:
+    """The last day of quarter ``tw``: the day a quarter's PK in force is read on."""
+    month, day = QUARTER_END[tw]
+    return date(tahun, month, day)
 
 
 def quarter_name(text: str) -> str | None:

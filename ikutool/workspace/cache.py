@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-FORMAT = 7
+FORMAT = 8
 
 
 def folder() -> Path | None:

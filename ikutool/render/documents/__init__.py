@@ -1,1 +1,2 @@
-"""Each document built as blocks (or, for the older ones, as tables and workbooks): one module per document."""
+"""Each document built as blocks (or, for the older ones, as tables and workbooks): one module
+per document."""
