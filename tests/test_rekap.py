@@ -266,8 +266,9 @@ def test_rekap_of_a_quarter_names_who_has_not_reported(iku_cli, tmp_path, monkey
     data = json.loads(result.stdout)
     rows = {r["instansi"]: r for r in data["baris"]}
     b = rows["Dinas Uji Triwulan"]
-    # as `iku triwulan --tw 2` there: (53,125 + 100) / 2 sasaran; 3 of 3 indicators reported
-    assert b["capaian_sd_tw"] == (53.125 + 100) / 2 and b["terisi"] == 3 and b["dilaporkan"]
+    # as `iku triwulan --tw 2` there: (106,25 + 100) / 2 sasaran against the plan (toward the
+    # year: (53,125 + 100) / 2); 3 of 3 indicators reported
+    assert b["capaian_sd_tw"] == (106.25 + 100) / 2 and b["terisi"] == 3 and b["dilaporkan"]
     assert b["serapan_sd_tw"] == approx(550 / 1500 * 100)
     # dinas-a (bundled sample, period 2016-2021): no realisasi 2020 file; dinas-c only TW I
     assert data["belum_lapor"] == ["Dinas C", rows_name(rows, "Dinas Koperasi")]

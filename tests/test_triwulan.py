@@ -40,25 +40,35 @@ def test_quarterly_report_by_hand(iku_cli, ws) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     ind = {i["kode"]: i for i in data["indikator"]}
-    # S1.1 count, kumulatif: TW II 50 / 40 = 125 %; s.d. TW II 30 + 50 = 80 / 160 = 50 %
+    # S1.1 count, kumulatif: TW II 50 / 40 = 125 %; s.d. TW II: realisasi 30 + 50 = 80 against
+    # the plan 40 + 40 = 80 = 100 % (on plan); toward the year 80 / 160 = 50 % (not graded)
     s11 = ind["S1.1"]
     assert (s11["target_tw"], s11["realisasi_tw"], s11["capaian_tw"]) == (40, 50, 125)
-    assert (s11["realisasi_sd_tw"], s11["target_tahun"], s11["capaian_sd_tw"]) == (80, 160, 50)
+    assert (s11["target_sd_tw"], s11["realisasi_sd_tw"], s11["capaian_sd_tw"]) == (80, 80, 100)
+    assert (s11["target_tahun"], s11["progres_tahun"]) == (160, 50)
     assert s11["aturan_triwulan"] == "kumulatif"
+    assert (s11["kategori"], s11["dasar_kategori"]) == ("Sangat Tinggi", "rencana aksi")
     # S1.2 percentage, akhir: TW II 45 / 40 = 112,5 %; s.d. TW II = 45 (the last, never 20 + 45)
-    # against 80 = 56,25 %
+    # against the plan's last, 40 = 112,5 %; toward the year's 80 = 56,25 %
     s12 = ind["S1.2"]
-    assert (s12["capaian_tw"], s12["realisasi_sd_tw"], s12["capaian_sd_tw"]) == (112.5, 45, 56.25)
+    assert (s12["capaian_tw"], s12["target_sd_tw"], s12["realisasi_sd_tw"]) == (112.5, 40, 45)
+    assert (s12["capaian_sd_tw"], s12["progres_tahun"]) == (112.5, 56.25)
     assert s12["aturan_triwulan"] == "akhir"
-    # S2.1 index, rata_rata: TW II 3,4 / 3,2 = 106,25 %; s.d. (3,0 + 3,4) / 2 = 3,2 / 3,2 = 100 %
+    # S2.1 index, rata_rata: TW II 3,4 / 3,2 = 106,25 %; s.d. (3,0 + 3,4) / 2 = 3,2 against the
+    # plan's mean 3,2 = 100 %, and against the year's 3,2 = 100 %
     s21 = ind["S2.1"]
     assert s21["capaian_tw"] == approx(106.25)
-    assert (s21["realisasi_sd_tw"], s21["capaian_sd_tw"]) == (approx(3.2), 100)
+    assert (s21["realisasi_sd_tw"], s21["target_sd_tw"]) == (approx(3.2), approx(3.2))
+    assert (s21["capaian_sd_tw"], s21["progres_tahun"]) == (100, 100)
     assert s21["aturan_triwulan"] == "rata_rata"
-    # sasaran: S1 (125 + 112,5) / 2 = 118,75 and (50 + 56,25) / 2 = 53,125; agency over 2 sasaran
+    # sasaran S1: (125 + 112,5) / 2 = 118,75 (TW II); (100 + 112,5) / 2 = 106,25 (s.d. TW II
+    # against the plan); (50 + 56,25) / 2 = 53,125 (toward the year); agency over 2 sasaran
     sas = {s["kode"]: s for s in data["sasaran"]}
-    assert (sas["S1"]["capaian_tw"], sas["S1"]["capaian_sd_tw"]) == (118.75, 53.125)
-    assert data["capaian_sd_tw"] == approx((53.125 + 100) / 2)
+    assert (sas["S1"]["capaian_tw"], sas["S1"]["capaian_sd_tw"]) == (118.75, 106.25)
+    assert sas["S1"]["progres_tahun"] == 53.125
+    assert data["capaian_sd_tw"] == approx((106.25 + 100) / 2)
+    assert data["progres_tahun"] == approx((53.125 + 100) / 2)
+    assert data["kategori"] == "Sangat Tinggi"
     # money s.d. TW II: P1 100 + 250 = 350 juta of 1 miliar = 35 %; P2 80 + 120 = 200 of 500 = 40 %
     prog = {p["kode"]: p for p in data["program"]}
     assert (prog["P1"]["realisasi_rp_sd_tw"], prog["P1"]["serapan_sd_tw"]) == (350e6, 35)
@@ -74,7 +84,7 @@ def test_every_format_shows_the_same_figures(iku_cli, ws) -> None:
     md = iku_cli("triwulan", "--tahun", "2020", "--tw", "II", "-f", "markdown")
     assert md.exit_code == 0, md.output
     text = md.stdout
-    assert "| 40 UMKM | 50 UMKM | 125,00 | 80 UMKM | kumulatif | 160 UMKM | 50,00 |" in text
+    assert "| 40 UMKM | 50 UMKM | 125,00 | 80 UMKM | 80 UMKM | 100,00 | 160 UMKM | 50,00 |" in text
     assert "56,25" in text and "106,25" in text
     assert "**\\[diisi: kendala dan tindak lanjut TW II\\]**" in text  # a gap, not invented
     assert "Catatan: realisasi tahun 2020 berstatus SEMENTARA" in text
@@ -82,7 +92,8 @@ def test_every_format_shows_the_same_figures(iku_cli, ws) -> None:
     rows = [line.split(",") for line in csv.stdout.splitlines()]
     head = rows[0]
     s11 = next(r for r in rows if r[head.index("kode")] == "S1.1")
-    assert s11[head.index("capaian_sd_tw")] == "50.0"
+    assert s11[head.index("capaian_sd_tw")] == "100.0"
+    assert s11[head.index("progres_tahun")] == "50.0"
     for fmt in ("xlsx", "docx"):
         out = ws / f"tw.{fmt}"
         result = iku_cli("triwulan", "--tahun", "2020", "--tw", "2", "-f", fmt, "--out", str(out))
@@ -255,8 +266,9 @@ def test_an_indicator_of_bobot_0_is_shown_and_never_counted(iku_cli, ws) -> None
     path.write_text(text, encoding="utf-8")
     data = json.loads(iku_cli("triwulan", "--tahun", "2020", "--tw", "2", "-f", "json").stdout)
     sas = {s["kode"]: s for s in data["sasaran"]}
-    # by hand, S1 = S1.1 alone: TW II 50/40 = 125 %, s.d. TW II 80/160 = 50 %
-    assert (sas["S1"]["capaian_tw"], sas["S1"]["capaian_sd_tw"]) == (125, 50)
+    # by hand, S1 = S1.1 alone: TW II 50/40 = 125 %, s.d. TW II 80/80 = 100 % (plan), 80/160
+    assert (sas["S1"]["capaian_tw"], sas["S1"]["capaian_sd_tw"]) == (125, 100)
+    assert sas["S1"]["progres_tahun"] == 50
     assert sas["S1"]["dirata_sd_tw"] == 1
     shown = [(i["kode"], i["bobot"]) for i in data["indikator"] if i["sasaran"] == "S1"]
     assert shown == [("S1.1", 1), ("S1.2", 0)]  # still shown

@@ -101,7 +101,10 @@ def iku_fingerprint(iku: Iku) -> str:
 
 def takes_quarters(ind: Indikator, entry: RealisasiIndikator | None) -> bool:
     """Quarter cells are open for indicators whose IKU sets a quarterly rule, or that already
-    have quarterly values."""
+    have quarterly values; an indicator measured once a year (``frekuensi: tahunan``) gets the
+    year's cell."""
+    if ind.frekuensi == "tahunan" and not (entry and entry.triwulan):
+        return False
     return "agregasi_triwulan" in ind.model_fields_set or bool(entry and entry.triwulan)
 
 

@@ -101,6 +101,18 @@ class Dokumen:
     kertas: str = "A4"  # A4 | F4 (Word and Excel)
 
 
+def tanda_kepala(kota: str | None, kepala: Any, instansi: str, tahun: int) -> Tanda:
+    """The head of the agency's signature block (LKjIP, quarterly report): place and date,
+    position, name, rank and NIP as the IKU file gives them, the gaps left for the officer."""
+    return Tanda(
+        tempat_tanggal=[kota or placeholder("kota"), ", ", placeholder("tanggal"), f" {tahun}"],
+        jabatan=(kepala.jabatan if kepala and kepala.jabatan else f"Kepala {instansi}"),
+        nama=kepala.nama if kepala else placeholder("nama kepala")[0],
+        pangkat=kepala.pangkat if kepala else None,
+        nip=kepala.nip if kepala else None,
+    )
+
+
 def placeholder(what: str) -> tuple[str, str]:
     """A gap the officer fills, in the officer's words (never a file or a key)."""
     return (f"[diisi: {what}]", "placeholder")

@@ -20,7 +20,7 @@ from typing import Any
 
 from ikutool.formatting.numbers import settled, settled_figure
 from ikutool.model.iku import Result
-from ikutool.model.quarters import QUARTERS
+from ikutool.model.quarters import measured_quarters
 from ikutool.yaml_reader import line_of
 
 KOMPONEN = (
@@ -301,16 +301,23 @@ def iku_stabil(m: Masukan) -> Kriteria:
 def pengukuran_triwulan(m: Masukan) -> Kriteria:
     iku, y = m.iku, m.tahun
     data = m.realisasi.get(y)
-    due = [ind for _, ind in iku.indikator() if ind.target_for(y) is not None]
+    # an indicator measured once a year (frekuensi: tahunan) is not measured per quarter: not
+    # counted; a semesteran one, in its two quarters
+    due = [
+        ind
+        for _, ind in iku.indikator()
+        if ind.target_for(y) is not None and len(measured_quarters(ind.frekuensi)) > 1
+    ]
     temuan: list[Temuan] = []
     have = total = 0
     for ind in due:
+        quarters = measured_quarters(ind.frekuensi)
         entry = data.indikator.get(ind.kode) if data is not None else None
-        got = [q for q in QUARTERS if entry is not None and q in entry.triwulan]
-        total += len(QUARTERS)
+        got = [q for q in quarters if entry is not None and q in entry.triwulan]
+        total += len(quarters)
         have += len(got)
-        if len(got) < len(QUARTERS):
-            gaps = ", ".join(q for q in QUARTERS if q not in got)
+        if len(got) < len(quarters):
+            gaps = ", ".join(q for q in quarters if q not in got)
             temuan.append(Temuan(
                 pesan=f"{ind.kode}: realisasi TW {gaps} belum diisi per triwulan "
                       f"(isi 'triwulan: {{I: .., II: ..}}')",
@@ -318,11 +325,11 @@ def pengukuran_triwulan(m: Masukan) -> Kriteria:
                 baris=line_of(m.realisasi_doc, ("realisasi", ind.kode), at_key=True),
                 kode=ind.kode))  # fmt: skip
         if m.renaksi is not None:
-            planned = m.renaksi.target.get(ind.kode, {})
-            total += len(QUARTERS)
+            planned = [q for q in quarters if q in m.renaksi.target.get(ind.kode, {})]
+            total += len(quarters)
             have += len(planned)
-            if len(planned) < len(QUARTERS):
-                gaps = ", ".join(q for q in QUARTERS if q not in planned)
+            if len(planned) < len(quarters):
+                gaps = ", ".join(q for q in quarters if q not in planned)
                 temuan.append(Temuan(
                     pesan=f"{ind.kode}: target TW {gaps} belum ada di rencana aksi",
                     berkas=m.renaksi.file))  # fmt: skip

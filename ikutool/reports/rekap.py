@@ -15,6 +15,7 @@ from typing import Any
 from ikutool.compute.capaian import HasilCapaian, Options, compute
 from ikutool.errors import Finding, IkuError
 from ikutool.model.iku import Result
+from ikutool.model.quarters import QUARTERS
 from ikutool.workspace.paths import shown
 from ikutool.workspace.sources import MARKER
 
@@ -50,6 +51,9 @@ class TahunRekap(Result):
     sebagian: list[str] = []  # of those, composites computed from some of their components
     tanpa_realisasi: list[str] = []  # with a target, realisasi not filled
     target_nol: list[str] = []  # with a target of zero (no capaian, reported)
+    # the year is built from quarters up to this one only (some indicator has not reported the
+    # rest): every figure of the year is marked "s.d. TW II"
+    sd_triwulan: str | None = None
     sasaran: list[SasaranRekap]
     indikator: list[IndikatorRekap]  # the facts a warehouse loads (parquet: one row each)
 
@@ -163,7 +167,7 @@ def rekap_agency(root: Path, years: list[int], options: Options) -> BarisRekap:
 
 def _gaps(t: TahunRekap) -> list[str]:
     """What is missing or partial in a year, in words, naming the indicators."""
-    out = []
+    out = [f"{t.tahun} baru s.d. TW {t.sd_triwulan}"] if t.sd_triwulan else []
     for codes, what in (
         (t.tanpa_realisasi, "tanpa realisasi"),
         (t.sebagian, "baru sebagian komponennya"),
@@ -181,7 +185,9 @@ def _gaps(t: TahunRekap) -> list[str]:
 def _year(result: HasilCapaian) -> TahunRekap:
     inds = [i for s in result.sasaran for i in s.indikator]
     with_target = [i for i in inds if i.target_teks is not None]
+    reached = [c.sd_triwulan for i in with_target for c in i.komponen if c.sd_triwulan]
     return TahunRekap.model_construct(
+        sd_triwulan=min(reached, key=QUARTERS.index) if reached else None,
         tahun=result.tahun,
         capaian=result.capaian,
         kategori=result.kategori,
@@ -295,11 +301,14 @@ class BarisTriwulan(Result):
     jumlah_indikator: int
     status_data: str | None
     capaian_tw: float | None
-    capaian_sd_tw: float | None
+    capaian_sd_tw: float | None  # against the plan (rencana aksi), as the agency's own report
     kategori: str | None
     serapan_sd_tw: float | None
     kurang: list[str]
     galat: list[dict[str, Any]]
+    progres_tahun: float | None = None  # toward the year's target (not graded before TW IV)
+    dasar_kategori: str | None = None  # rencana aksi | target tahunan
+    sd_triwulan: str | None = None  # the figures reach this earlier quarter only
 
     @property
     def ok(self) -> bool:
@@ -336,6 +345,7 @@ def rekap_agency_tw(root: Path, tahun: int, tw: str, options: Options) -> BarisT
         "dalam_periode": False, "terisi": 0,
         "jumlah_indikator": 0, "status_data": None, "capaian_tw": None, "capaian_sd_tw": None,
         "kategori": None, "serapan_sd_tw": None, "kurang": [], "galat": [],
+        "progres_tahun": None, "dasar_kategori": None, "sd_triwulan": None,
     }  # fmt: skip
     try:
         ws = open_agency(root)
@@ -366,6 +376,9 @@ def rekap_agency_tw(root: Path, tahun: int, tw: str, options: Options) -> BarisT
     )  # fmt: skip
     inds = [i for s in hasil.sasaran for i in s.indikator]
     terisi = sum(any(c.realisasi_tw is not None for c in i.komponen) for i in inds)
+    # the last quarter any indicator's figures reach (a TW II figure in a TW III column is said)
+    reached = [c.sd_triwulan for i in inds for c in i.komponen if c.sd_triwulan]
+    reach = max(reached, key=QUARTERS.index) if reached else None
     kurang = []
     if data is None:
         kurang.append(f"realisasi {tahun} belum ada")
@@ -381,6 +394,9 @@ def rekap_agency_tw(root: Path, tahun: int, tw: str, options: Options) -> BarisT
             "status_data": data.status if data is not None else None,
             "capaian_tw": hasil.capaian_tw,
             "capaian_sd_tw": hasil.capaian_sd_tw,
+            "progres_tahun": hasil.progres_tahun,
+            "dasar_kategori": hasil.dasar_kategori,
+            "sd_triwulan": reach if reach is not None and reach != tw else None,
             "kategori": hasil.kategori,
             "serapan_sd_tw": hasil.serapan_sd_tw,
             "kurang": kurang,

@@ -1,25 +1,37 @@
-"""The quarterly performance report (``iku triwulan``): per indicator the quarter's target (from
-the rencana aksi), the quarter's realisasi, its capaian, the realisasi of the year so far by the
-indicator's quarter rule against the year's target, and the programs' money spent so far against
-their pagu.
+"""The quarterly performance report (``iku triwulan``), judged against the plan (DOMAIN.md,
+"Quarters").
 
-Quarterly capaian = realisasi TW / target TW (the indicator's own rule for negatives, ranges and
-the other forms, as the year's capaian). "s.d. TW N" = the quarters I..N made one figure by the
-quarter rule (kumulatif: summed; akhir: the last reported; rata_rata: their mean) / the year's
-target. A quarter that was not reported is never filled in: the figure says which quarter it
-reaches.
+Per indicator and component:
+
+- the quarter: target TW N (rencana aksi), realisasi TW N, capaian TW N = realisasi / target;
+- the year so far, against the plan: target s.d. TW N = the rencana aksi's quarters I..N made one
+  figure by the indicator's quarter rule (kumulatif: summed; akhir: the last planned; rata_rata:
+  their mean), realisasi s.d. TW N by the same rule, capaian s.d. TW N = realisasi s.d. TW N /
+  target s.d. TW N; the kategori is graded on this figure (on plan in April is on plan);
+- progress toward the year ("terhadap target tahunan"): realisasi s.d. TW N / the year's target,
+  shown and never graded before TW IV (at TW IV it is the year's capaian).
+
+Without a rencana aksi nothing is graded against a plan (at TW IV the year's capaian is, and the
+report says which). An annual indicator (``frekuensi: tahunan``) has its one value at TW IV: before
+it, it is shown as measured yearly and left out of the means. A quarter is measured against the
+PK (or PK perubahan) in force on its last day, and the report says which. A quarter not reported
+is never filled in: the figure says which quarter it reaches.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from ikutool.compute.capaian import capaian_value, mean, status_notes, value_args
 from ikutool.compute.money import Anggaran
 from ikutool.formatting.numbers import settled_figure
-from ikutool.inputs.realisasi import quarter_rule
-from ikutool.model.iku import Iku, Indikator, Komponen, Result
-from ikutool.model.quarters import QUARTERS, aggregate
+from ikutool.model.iku import Iku, Indikator, Kepala, Komponen, Result
+from ikutool.model.quarters import QUARTERS, aggregate, measured_quarters, quarter_end
+
+# what the kategori of a row is graded on
+DASAR_RENCANA = "rencana aksi"
+DASAR_TAHUNAN = "target tahunan"
 
 
 class KomponenTriwulan(Result):
@@ -34,11 +46,13 @@ class KomponenTriwulan(Result):
     target_tw_tulisan: str | None
     realisasi_tw: float | None
     capaian_tw: float | None
+    target_sd_tw: float | None  # the rencana aksi's quarters I..N by the quarter rule
     realisasi_sd_tw: float | None
-    sd_triwulan: str | None  # the last quarter the figure reaches (None: no quarter)
+    sd_triwulan: str | None  # the last quarter the realisasi figure reaches (None: no quarter)
+    capaian_sd_tw: float | None  # realisasi s.d. TW / target s.d. TW x 100 (against the plan)
     target_tahun: float | None
     target_tahun_tulisan: str | None
-    capaian_sd_tw: float | None
+    progres_tahun: float | None  # realisasi s.d. TW / the year's target x 100 (not graded)
     catatan: str | None = None  # why a figure is missing, in words
 
 
@@ -47,17 +61,22 @@ class IndikatorTriwulan(Result):
     uraian: str
     bidang: str | None
     bobot: float = 1.0  # its weight in the sasaran's mean (0: shown, not counted)
+    frekuensi: str | None = None
+    tahunan_belum: bool = False  # an annual indicator before TW IV: measured yearly, not yet
     target_sumber: str | None  # PK | Renstra
     komponen: list[KomponenTriwulan]
     # the indicator's figures: the component's, or (several components) their mean capaian
     target_tw: float | None
     realisasi_tw: float | None
     capaian_tw: float | None
+    target_sd_tw: float | None
     realisasi_sd_tw: float | None
-    target_tahun: float | None
     capaian_sd_tw: float | None
+    target_tahun: float | None
+    progres_tahun: float | None
     aturan_triwulan: str | None
     kategori: str | None
+    dasar_kategori: str | None = None  # rencana aksi | target tahunan (TW IV without a plan)
     aksi: str | None = None  # the planned action for the quarter (rencana aksi)
     catatan: str | None = None  # the officer's note for the quarter (rencana aksi 'catatan')
     peringatan: list[str] = []
@@ -70,9 +89,11 @@ class SasaranTriwulan(Result):
     indikator: list[IndikatorTriwulan]
     capaian_tw: float | None
     capaian_sd_tw: float | None
+    progres_tahun: float | None
     kategori: str | None
     dirata_tw: int = 0  # indicators in each mean
     dirata_sd_tw: int = 0
+    dirata_tahun: int = 0
 
 
 class ProgramTriwulan(Result):
@@ -90,6 +111,9 @@ class HasilTriwulan(Result):
     tahun: int
     triwulan: str  # I | II | III | IV
     instansi: str
+    pemerintah: str | None = None
+    kota: str | None = None  # where the head signs
+    kepala: Kepala | None = None
     status_data: str | None  # the realisasi file's status
     status_renaksi: str | None
     berkas_iku: str | None
@@ -97,11 +121,15 @@ class HasilTriwulan(Result):
     berkas_renaksi: str | None
     berkas_pk: str | None
     berkas_program: str | None
+    pk_berlaku: str | None = None  # which PK the quarter is measured against, in words
+    ada_renaksi: bool = False
     skala: str
     sasaran: list[SasaranTriwulan]
     capaian_tw: float | None  # mean over sasaran (kelompok and tujuan left out)
-    capaian_sd_tw: float | None
+    capaian_sd_tw: float | None  # against the plan
+    progres_tahun: float | None  # against the year's target (not graded before TW IV)
     kategori: str | None
+    dasar_kategori: str | None = None
     dirata: int = 0  # sasaran in the agency mean
     program: list[ProgramTriwulan] = []
     pagu: float | None = None
@@ -113,7 +141,16 @@ class HasilTriwulan(Result):
 
 
 def _fig(value: float | None) -> float | None:
-    return settled_figure(value) if value is not None else None
+    return settled_figure(value) if value is not None and math.isfinite(value) else None
+
+
+def _weighted(rows: list[Any], attr: str) -> tuple[float | None, int]:
+    """The bobot-weighted mean of ``attr`` over ``rows`` that have it (bobot 0: never counted)."""
+    counted = [r for r in rows if getattr(r, attr) is not None and r.bobot > 0]
+    if not counted:
+        return None, 0
+    value = mean([getattr(r, attr) for r in counted], [r.bobot for r in counted])
+    return _fig(value), len(counted)
 
 
 def build_triwulan(
@@ -132,50 +169,31 @@ def build_triwulan(
     from ikutool.model.scales import kategori, scale_of
 
     scale = scale_of(iku, skala)
+    in_force = pk.as_of(quarter_end(tahun, tw)) if pk is not None else None
     sasaran_out = []
     for group in iku.groups():
-        rows = []
-        for ind in group.indikator:
-            if bidang is not None and iku.bidang_key(ind) != bidang:
-                continue
-            rows.append(_indicator(iku, ind, tahun, tw, realisasi, renaksi, pk, scale))
-        if not rows:
-            continue
-        jenis = getattr(group, "jenis", "sasaran")
-        # the sasaran's mean, weighted as its year's capaian is (bobot 0: shown, never counted)
-        with_tw = [r for r in rows if r.capaian_tw is not None and r.bobot > 0]
-        with_sd = [r for r in rows if r.capaian_sd_tw is not None and r.bobot > 0]
-        counted_tw = [r.capaian_tw for r in with_tw]
-        counted_sd = [r.capaian_sd_tw for r in with_sd]
-        grouped = jenis == "sasaran"
-        c_tw = _fig(mean(counted_tw, [r.bobot for r in with_tw])) if grouped else None  # type: ignore[arg-type]
-        c_sd = _fig(mean(counted_sd, [r.bobot for r in with_sd])) if grouped else None  # type: ignore[arg-type]
-        sasaran_out.append(
-            SasaranTriwulan.model_construct(
-                kode=group.kode,
-                uraian=group.uraian,
-                jenis=jenis,
-                indikator=rows,
-                capaian_tw=c_tw,
-                capaian_sd_tw=c_sd,
-                kategori=kategori(c_sd, scale),
-                dirata_tw=len(counted_tw) if grouped else 0,
-                dirata_sd_tw=len(counted_sd) if grouped else 0,
-            )
-        )
-    counted = [s for s in sasaran_out if s.jenis == "sasaran" and s.capaian_sd_tw is not None]
-    agency_sd = _fig(mean([s.capaian_sd_tw for s in counted]))  # type: ignore[misc]
-    agency_tw = _fig(
-        mean(
-            [s.capaian_tw for s in sasaran_out if s.jenis == "sasaran" and s.capaian_tw is not None]
-        )  # type: ignore[misc]
-    )
+        rows = [
+            _indicator(iku, ind, tahun, tw, realisasi, renaksi, in_force, scale)
+            for ind in group.indikator
+            if bidang is None or iku.bidang_key(ind) == bidang
+        ]
+        if rows:
+            sasaran_out.append(_sasaran(group, rows, tw, scale))
+    averaged = [s for s in sasaran_out if s.jenis == "sasaran"]
+    agency_tw = _fig(mean([s.capaian_tw for s in averaged if s.capaian_tw is not None]))
+    plan = [s.capaian_sd_tw for s in averaged if s.capaian_sd_tw is not None]
+    year = [s.progres_tahun for s in averaged if s.progres_tahun is not None]
+    agency_sd, agency_year = _fig(mean(plan)), _fig(mean(year))
+    graded, dasar = _graded(agency_sd, agency_year, tw)
     programs, total = _programs(program, tw, bidang is None)
     berkas = berkas or {}
     return HasilTriwulan.model_construct(
         tahun=tahun,
         triwulan=tw,
         instansi=iku.instansi.nama,
+        pemerintah=iku.instansi.pemerintah,
+        kota=iku.instansi.kota,
+        kepala=iku.instansi.kepala,
         status_data=realisasi.status if realisasi is not None else None,
         status_renaksi=renaksi.status if renaksi is not None else None,
         berkas_iku=berkas.get("iku"),
@@ -183,12 +201,16 @@ def build_triwulan(
         berkas_renaksi=renaksi.file if renaksi is not None else None,
         berkas_pk=pk.file if pk is not None else None,
         berkas_program=program.file if program is not None else None,
+        pk_berlaku=_pk_in_force(pk, in_force, tahun, tw),
+        ada_renaksi=renaksi is not None,
         skala=scale.nama,
         sasaran=sasaran_out,
         capaian_tw=agency_tw,
         capaian_sd_tw=agency_sd,
-        kategori=kategori(agency_sd, scale),
-        dirata=len(counted),
+        progres_tahun=agency_year,
+        kategori=kategori(graded, scale),
+        dasar_kategori=dasar if graded is not None else None,
+        dirata=len(plan) if plan else len(year),
         program=programs,
         pagu=total.pagu if total is not None else None,
         realisasi_rp_sd_tw=total.realisasi if total is not None else None,
@@ -207,6 +229,157 @@ def build_triwulan(
     )
 
 
+def _graded(plan: float | None, year: float | None, tw: str) -> tuple[float | None, str]:
+    """The figure a kategori is given on: against the plan; without a plan only the year, at
+    TW IV (a year's progress is never graded before it ends)."""
+    if plan is not None:
+        return plan, DASAR_RENCANA
+    if tw == "IV" and year is not None:
+        return year, DASAR_TAHUNAN
+    return None, ""
+
+
+def _sasaran(group: Any, rows: list[IndikatorTriwulan], tw: str, scale: Any) -> SasaranTriwulan:
+    from ikutool.model.scales import kategori
+
+    grouped = getattr(group, "jenis", "sasaran") == "sasaran"
+    c_tw, n_tw = _weighted(rows, "capaian_tw")
+    c_sd, n_sd = _weighted(rows, "capaian_sd_tw")
+    c_year, n_year = _weighted(rows, "progres_tahun")
+    if not grouped:  # a kelompok or a tujuan: measured, never averaged
+        c_tw = c_sd = c_year = None
+        n_tw = n_sd = n_year = 0
+    graded, _ = _graded(c_sd, c_year, tw)
+    return SasaranTriwulan.model_construct(
+        kode=group.kode,
+        uraian=group.uraian,
+        jenis=getattr(group, "jenis", "sasaran"),
+        indikator=rows,
+        capaian_tw=c_tw,
+        capaian_sd_tw=c_sd,
+        progres_tahun=c_year,
+        kategori=kategori(graded, scale),
+        dirata_tw=n_tw,
+        dirata_sd_tw=n_sd,
+        dirata_tahun=n_year,
+    )
+
+
+def _pk_in_force(pk: Any, in_force: Any, tahun: int, tw: str) -> str | None:
+    """Which PK the quarter is measured against, and any perubahan made after it."""
+    if pk is None:
+        return None
+    from ikutool.formatting.numbers import tanggal
+
+    end = quarter_end(tahun, tw)
+    made = sorted(set(in_force.perubahan.values()))
+    text = (
+        f"PK perubahan {tanggal(made[-1].isoformat())}"
+        if made
+        else "PK awal"
+        + (
+            f" (ditandatangani {tanggal(pk.ditandatangani.isoformat())})"
+            if pk.ditandatangani
+            else ""
+        )
+    )
+    text = f"Target tahunan menurut {text}, yang berlaku pada akhir TW {tw} ({tanggal(end.isoformat())})"
+    later = pk.revisions_after(end)
+    if later:
+        text += (
+            "; PK perubahan "
+            + ", ".join(tanggal(d.isoformat()) for d in later)
+            + " berlaku sesudahnya dan tidak dipakai untuk triwulan ini"
+        )
+    return text + "."
+
+
+def _series(
+    values: dict[str, float], tw: str, quarters: tuple[str, ...]
+) -> list[tuple[str, float]]:
+    """``(quarter, value)`` of the quarters I..``tw`` that are measured and written."""
+    upto = QUARTERS.index(tw)
+    return [(q, values[q]) for q in quarters if QUARTERS.index(q) <= upto and q in values]
+
+
+def _komponen(
+    iku: Iku,
+    ind: Indikator,
+    i: int,
+    comp: Komponen,
+    year: Any,
+    tahun: int,
+    tw: str,
+    entry: Any,
+    renaksi: Any,
+) -> KomponenTriwulan:
+    from ikutool.inputs.realisasi import quarter_rule
+
+    key = comp.kunci or "nilai"
+    measured = measured_quarters(ind.frekuensi)
+    rule = "akhir" if len(measured) == 1 else quarter_rule(ind, key, tahun)
+    plan = renaksi.target.get(ind.kode, {}) if renaksi is not None else {}
+    planned = {q: t.komponen[i] for q, t in plan.items() if i < len(t.komponen)}
+    q_comp = planned.get(tw)
+    real: dict[str, float] = {}
+    if entry is not None and entry.triwulan:
+        real = {q: v for q, vals in entry.triwulan.items() if (v := vals.get(key)) is not None}
+    elif entry is not None and entry.nilai.get(key) is not None:
+        real = {"IV": entry.nilai[key]}  # a year written as one figure is the year at TW IV
+    done = _series(real, tw, measured)
+    note = None
+    if entry is None:
+        note = "belum ada realisasi"
+    elif not entry.triwulan and tw != "IV":
+        note = "realisasi ditulis setahun, tidak per triwulan"
+    elif rule is None and entry.triwulan:
+        note = "aturan triwulan belum ditulis"
+    if entry is not None and not entry.triwulan:  # a year written as one figure: the year
+        sd = done[0][1] if done else None
+    else:
+        sd = aggregate(rule, [v for _, v in done]) if done and rule else None
+    aimed = _series({q: c.jumlah for q, c in planned.items()}, tw, measured)
+    target_sd = aggregate(rule, [v for _, v in aimed]) if aimed and rule else None
+    shape = planned[aimed[-1][0]] if aimed else comp  # the form the plan is compared in
+    c_tw = _value(iku, ind, q_comp, real.get(tw)) if q_comp is not None else None
+    c_sd = _value(iku, ind, shape, sd, target_sd) if target_sd is not None else None
+    c_year = _value(iku, ind, comp, sd) if year is not None else None
+    return KomponenTriwulan.model_construct(
+        kunci=key,
+        uraian=ind.label_for(key),
+        satuan=comp.satuan,
+        jenis=comp.jenis,
+        skala=iku.predikat_labels(ind) if comp.jenis == "predikat" else None,
+        rasio_dari=comp.rasio_dari,
+        aturan_triwulan=rule,
+        target_tw=q_comp.jumlah if q_comp is not None else None,
+        target_tw_tulisan=q_comp.tulisan if q_comp is not None else None,
+        realisasi_tw=real.get(tw),
+        capaian_tw=_fig(c_tw),
+        target_sd_tw=_fig(target_sd),
+        realisasi_sd_tw=_fig(sd),
+        sd_triwulan=done[-1][0] if done else None,
+        capaian_sd_tw=_fig(c_sd),
+        target_tahun=comp.jumlah if year is not None else None,
+        target_tahun_tulisan=comp.tulisan if year is not None else None,
+        progres_tahun=_fig(c_year),
+        catatan=note,
+    )
+
+
+def _value(
+    iku: Iku, ind: Indikator, comp: Komponen, realisasi: float | None, target: float | None = None
+) -> float | None:
+    """The capaian of ``realisasi`` against ``comp`` (or against ``target`` in ``comp``'s form)."""
+    if realisasi is None:
+        return None
+    args = value_args(iku, ind, comp)
+    if target is not None and target != comp.jumlah:
+        args["target_maks"] = None  # an aggregate of quarters is one figure, not a range
+    value, _, _ = capaian_value(comp.jumlah if target is None else target, realisasi, **args)
+    return value
+
+
 def _indicator(
     iku: Iku,
     ind: Indikator,
@@ -222,70 +395,24 @@ def _indicator(
 
     year, source = year_target(iku, ind, tahun, pk)
     entry = realisasi.indikator.get(ind.kode) if realisasi is not None else None
-    quarter = renaksi.target_tw(ind.kode, tw) if renaksi is not None else None
-    warnings: list[str] = []
-    if renaksi is not None:
-        warnings += renaksi.warnings_for(ind.kode)
-    comps: list[KomponenTriwulan] = []
     ref = year or ind.reference_target(tahun)
-    for i, comp in enumerate(ref.komponen if ref is not None else []):
-        key = comp.kunci or "nilai"
-        rule = quarter_rule(ind, key, tahun)
-        q_comp: Komponen | None = quarter.komponen[i] if quarter is not None else None
-        series = []
-        last = None
-        note = None
-        if entry is not None and entry.triwulan:
-            for q in QUARTERS[: QUARTERS.index(tw) + 1]:
-                v = entry.triwulan.get(q, {}).get(key)
-                if v is not None:
-                    series.append(v)
-                    last = q
-        r_tw = entry.triwulan.get(tw, {}).get(key) if entry is not None else None
-        if series and rule is not None:
-            sd = aggregate(rule, series)
-        elif entry is not None and not entry.triwulan and tw == "IV":
-            sd = entry.nilai.get(key)  # a year written as one figure is the year at TW IV
-            last = "IV" if sd is not None else None
-        else:
-            sd = None
-        if entry is None:
-            note = "belum ada realisasi"
-        elif not entry.triwulan:
-            note = "realisasi ditulis setahun, tidak per triwulan"
-        elif rule is None:
-            note = "aturan triwulan belum ditulis"
-        c_tw = None
-        if q_comp is not None and r_tw is not None:
-            c_tw, _, _ = capaian_value(q_comp.jumlah, r_tw, **value_args(iku, ind, q_comp))
-        c_sd = None
-        if year is not None and sd is not None:
-            c_sd, _, _ = capaian_value(comp.jumlah, sd, **value_args(iku, ind, comp))
-        comps.append(
-            KomponenTriwulan.model_construct(
-                kunci=key,
-                uraian=ind.label_for(key),
-                satuan=comp.satuan,
-                jenis=comp.jenis,
-                skala=iku.predikat_labels(ind) if comp.jenis == "predikat" else None,
-                rasio_dari=comp.rasio_dari,
-                aturan_triwulan=rule,
-                target_tw=q_comp.jumlah if q_comp is not None else None,
-                target_tw_tulisan=q_comp.tulisan if q_comp is not None else None,
-                realisasi_tw=r_tw,
-                capaian_tw=_fig(c_tw),
-                realisasi_sd_tw=_fig(sd),
-                sd_triwulan=last,
-                target_tahun=comp.jumlah if year is not None else None,
-                target_tahun_tulisan=comp.tulisan if year is not None else None,
-                capaian_sd_tw=_fig(c_sd),
-                catatan=note,
-            )
-        )
+    comps = [
+        _komponen(iku, ind, i, comp, year, tahun, tw, entry, renaksi)
+        for i, comp in enumerate(ref.komponen if ref is not None else [])
+    ]
+    annual_pending = measured_quarters(ind.frekuensi) == ("IV",) and tw != "IV"
+    if annual_pending:  # measured once a year: nothing to judge before TW IV
+        for c in comps:
+            c.catatan = "diukur tahunan: dinilai pada TW IV"
     single = comps[0] if len(comps) == 1 else None
-    c_tw_all = [c.capaian_tw for c in comps if c.capaian_tw is not None]
-    c_sd_all = [c.capaian_sd_tw for c in comps if c.capaian_sd_tw is not None]
-    c_sd_ind = _fig(mean(c_sd_all))  # type: ignore[arg-type]
+
+    def avg(attr: str) -> float | None:
+        return _fig(mean([v for c in comps if (v := getattr(c, attr)) is not None]))
+
+    c_sd, c_year = avg("capaian_sd_tw"), avg("progres_tahun")
+    if annual_pending:
+        c_sd = c_year = None
+    graded, dasar = _graded(c_sd, c_year, tw)
     rules = {c.aturan_triwulan for c in comps}
     bidang = iku.bidang_of(ind)
     return IndikatorTriwulan.model_construct(
@@ -293,19 +420,24 @@ def _indicator(
         uraian=ind.uraian,
         bidang=bidang.nama if bidang is not None else None,
         bobot=ind.bobot,
+        frekuensi=ind.frekuensi,
+        tahunan_belum=annual_pending,
         target_sumber=source if year is not None else None,
         komponen=comps,
         target_tw=single.target_tw if single else None,
         realisasi_tw=single.realisasi_tw if single else None,
-        capaian_tw=_fig(mean(c_tw_all)),  # type: ignore[arg-type]
+        capaian_tw=None if annual_pending else avg("capaian_tw"),
+        target_sd_tw=single.target_sd_tw if single else None,
         realisasi_sd_tw=single.realisasi_sd_tw if single else None,
+        capaian_sd_tw=c_sd,
         target_tahun=single.target_tahun if single else None,
-        capaian_sd_tw=c_sd_ind,
+        progres_tahun=c_year,
         aturan_triwulan=rules.pop() if len(rules) == 1 else None,
-        kategori=kategori(c_sd_ind, scale),
+        kategori=kategori(graded, scale),
+        dasar_kategori=dasar if graded is not None else None,
         aksi=renaksi.aksi.get(ind.kode, {}).get(tw) if renaksi is not None else None,
         catatan=renaksi.catatan.get(ind.kode, {}).get(tw) if renaksi is not None else None,
-        peringatan=warnings,
+        peringatan=renaksi.warnings_for(ind.kode) if renaksi is not None else [],
     )
 
 
@@ -333,3 +465,19 @@ def _programs(
             )
         )
     return rows, jumlah(money.program)
+
+
+def rule_note(tw: str) -> str:
+    """How the figures of a quarterly report are made, for the note under its table."""
+    return (
+        f"Capaian TW {tw} = realisasi TW {tw} / target TW {tw} (rencana aksi) x 100. Target dan "
+        f"realisasi s.d. TW {tw} menurut aturan triwulan setiap indikator: kumulatif = jumlah "
+        "triwulan, akhir = triwulan terakhir, rata-rata = rata-rata triwulan. Capaian s.d. TW "
+        f"{tw} = realisasi s.d. TW {tw} / target s.d. TW {tw} (rencana aksi) x 100; kategori "
+        f"menurut capaian ini. Progres = realisasi s.d. TW {tw} / target tahunan x 100"
+        + (
+            ", tidak dikategorikan sebelum TW IV."
+            if tw != "IV"
+            else "; pada TW IV sama dengan capaian tahunan."
+        )
+    )

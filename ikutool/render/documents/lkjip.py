@@ -25,6 +25,7 @@ from ikutool.render.blocks import (
     Tabel,
     Tanda,
     placeholder,
+    tanda_kepala,
 )
 from ikutool.render.documents import pengukuran
 from ikutool.render.documents.pengukuran import WARN_MARK, for_people
@@ -654,19 +655,7 @@ def _bab4(lk: Lkjip) -> list[Block]:
 
 
 def _signature(lk: Lkjip) -> Tanda:
-    k = lk.kepala
-    return Tanda(
-        tempat_tanggal=[
-            lk.kota or placeholder("kota"),
-            ", ",
-            placeholder("tanggal"),
-            f" {lk.tahun + 1}",
-        ],
-        jabatan=(k.jabatan if k and k.jabatan else f"Kepala {lk.instansi}"),
-        nama=k.nama if k else placeholder("nama kepala")[0],
-        pangkat=k.pangkat if k else None,
-        nip=k.nip if k else None,
-    )
+    return tanda_kepala(lk.kota, lk.kepala, lk.instansi, lk.tahun + 1)
 
 
 def _lampiran(lk: Lkjip) -> list[Block]:

@@ -84,16 +84,30 @@ def rows(rekap: Rekap) -> list[list[str]]:
         row.append(_terisi(last))
         if single:
             row.append(_sasaran_text(last))
-            row.append(format_angka(last.capaian, 2) if last and last.capaian is not None else "-")
-            row.append((last.kategori or "-") if last else "-")
+            row.append(_capaian(last))
+            row.append(_kategori(last))
         else:
             for y in rekap.tahun:
-                t = _year(b, y)
-                row.append(format_angka(t.capaian, 2) if t and t.capaian is not None else "-")
-            row.append((last.kategori or "-") if last else "-")
+                row.append(_capaian(_year(b, y)))
+            row.append(_kategori(last))
         row.append(_status(b))
         out.append(row)
     return out
+
+
+def _partial(t: Any) -> str:
+    """`` (s.d. TW II)`` beside every figure of a year built from fewer quarters."""
+    return f" (s.d. TW {t.sd_triwulan})" if t is not None and t.sd_triwulan else ""
+
+
+def _capaian(t: Any) -> str:
+    if t is None or t.capaian is None:
+        return "-"
+    return format_angka(t.capaian, 2) + _partial(t)
+
+
+def _kategori(t: Any) -> str:
+    return (t.kategori + _partial(t)) if t is not None and t.kategori else "-"
 
 
 def _terisi(t: Any) -> str:
@@ -442,20 +456,23 @@ def rekap_triwulan_document(r: Any) -> Any:
     from ikutool.formatting.numbers import format_angka
     from ikutool.render.blocks import Block, Dokumen, Heading, Para, Run, Tabel
 
-    def pct(v: float | None) -> str:
-        return format_angka(v, 2) if v is not None else "-"
+    def pct(v: float | None, mark: str = "") -> str:
+        return format_angka(v, 2) + mark if v is not None else "-"
 
     rows: list[list[Run]] = []
     for n, b in enumerate(r.baris, 1):
         if not b.ok:
-            rows.append([str(n), b.instansi or b.folder, "-", "-", "-", "-", "-", "-",
+            rows.append([str(n), b.instansi or b.folder, "-", "-", "-", "-", "-", "-", "-",
                          "berkas salah (lihat daftar galat)"])  # fmt: skip
             continue
+        mark = f" (s.d. TW {b.sd_triwulan})" if b.sd_triwulan else ""
         rows.append(
             [str(n), b.instansi or b.folder,
              ("ya" if b.dilaporkan else "belum") if b.dalam_periode else "-",
-             f"{b.terisi} dari {b.jumlah_indikator}", pct(b.capaian_tw), pct(b.capaian_sd_tw),
-             b.kategori or "-", pct(b.serapan_sd_tw), "; ".join(b.kurang) or "-"]
+             f"{b.terisi} dari {b.jumlah_indikator}", pct(b.capaian_tw),
+             pct(b.capaian_sd_tw, mark), pct(b.progres_tahun, mark),
+             (b.kategori + mark) if b.kategori else "-", pct(b.serapan_sd_tw),
+             "; ".join(b.kurang) or "-"]
         )  # fmt: skip
     late = r.belum_lapor
     blocks: list[Block] = [
@@ -470,15 +487,18 @@ def rekap_triwulan_document(r: Any) -> Any:
                 "Indikator terisi",
                 f"Capaian TW {r.triwulan} (%)",
                 f"Capaian s.d. TW {r.triwulan} (%)",
+                "Progres terhadap target tahunan (%)",
                 "Kategori",
                 f"Serapan anggaran s.d. TW {r.triwulan} (%)",
                 "Keterangan",
             ],
             rows,
-            ["l", "l", "l", "l", "r", "r", "l", "r", "l"],
+            ["l", "l", "l", "l", "r", "r", "r", "l", "r", "l"],
             catatan=[
                 "Capaian setiap instansi dihitung seperti laporan triwulannya sendiri: rata-rata "
-                "sasarannya, realisasi s.d. triwulan menurut aturan triwulan setiap indikator.",
+                "sasarannya, realisasi dan target s.d. triwulan menurut aturan triwulan setiap "
+                "indikator. Capaian s.d. triwulan dinilai terhadap rencana aksi; progres terhadap "
+                "target tahunan tidak dikategorikan sebelum TW IV.",
             ],
         ),  # fmt: skip
         Para(

@@ -9,18 +9,33 @@ from typing import Any
 
 from ikutool.formatting.values import besaran, persen, rupiah
 from ikutool.model.notation import component_label
-from ikutool.model.quarters import RULE_TEXT
-from ikutool.render.blocks import Block, Dokumen, Heading, Para, Run, Tabel, placeholder
-from ikutool.reports.triwulan import HasilTriwulan, IndikatorTriwulan, KomponenTriwulan
+from ikutool.render.blocks import (
+    Block,
+    Dokumen,
+    Heading,
+    Para,
+    Run,
+    Tabel,
+    placeholder,
+    tanda_kepala,
+)
+from ikutool.reports.triwulan import (
+    HasilTriwulan,
+    IndikatorTriwulan,
+    KomponenTriwulan,
+    SasaranTriwulan,
+    rule_note,
+)
 
 RULE_SHORT = {"kumulatif": "kumulatif", "akhir": "akhir", "rata_rata": "rata-rata"}
 
 
-def _q(value: float | None, c: KomponenTriwulan) -> str:
-    """A quarter's quantity in its target's form (``BB``, ``Rp 1.150.000.000``, ``80 UMKM``)."""
+def _q(value: float | None, c: KomponenTriwulan, *, so_far: bool = False) -> str:
+    """A quarter's quantity in its target's form (``BB``, ``Rp 1.150.000.000``, ``80 UMKM``);
+    ``so_far``: a figure made of several quarters (a mean has two decimals at most)."""
     return besaran(
         value, c.satuan, jenis=c.jenis, skala=c.skala, rasio_dari=c.rasio_dari,
-        rerata=c.aturan_triwulan == "rata_rata" and value is c.realisasi_sd_tw,
+        rerata=so_far and c.aturan_triwulan == "rata_rata",
     )  # fmt: skip
 
 
@@ -29,7 +44,7 @@ def _pct(value: float | None) -> str:
 
 
 def _sd(c: KomponenTriwulan, tw: str) -> str:
-    text = _q(c.realisasi_sd_tw, c)
+    text = _q(c.realisasi_sd_tw, c, so_far=True)
     if c.realisasi_sd_tw is not None and c.sd_triwulan and c.sd_triwulan != tw:
         text += f" (s.d. TW {c.sd_triwulan})"
     return text
@@ -37,35 +52,108 @@ def _sd(c: KomponenTriwulan, tw: str) -> str:
 
 def _rows(ind: IndikatorTriwulan, tw: str, no: str) -> list[list[Run]]:
     def comp_cells(c: KomponenTriwulan) -> list[Run]:
-        target_tw = c.target_tw_tulisan or "-"
-        rule = RULE_SHORT.get(c.aturan_triwulan or "", "belum ditulis")
+        if ind.tahunan_belum:  # an annual indicator before TW IV: nothing to judge yet
+            return ["-", "-", "-", "-", c.catatan or "-", "-", c.target_tahun_tulisan or "-", "-"]
+        real_sd = _sd(c, tw) if c.catatan is None or c.realisasi_sd_tw is not None else c.catatan
         return [
-            target_tw,
+            c.target_tw_tulisan or "-",
             _q(c.realisasi_tw, c),
             _pct(c.capaian_tw),
-            _sd(c, tw) if c.catatan is None or c.realisasi_sd_tw is not None else c.catatan,
-            rule,
-            c.target_tahun_tulisan or "-",
+            _q(c.target_sd_tw, c, so_far=True),
+            real_sd,
             _pct(c.capaian_sd_tw),
+            c.target_tahun_tulisan or "-",
+            _pct(c.progres_tahun),
         ]
 
     warn = " (!)" if ind.peringatan else ""
+    name = f"{ind.kode} {ind.uraian}{warn}"
     if len(ind.komponen) == 1:
-        return [
-            [
-                no,
-                f"{ind.kode} {ind.uraian}{warn}",
-                *comp_cells(ind.komponen[0]),
-                ind.kategori or "-",
-            ]
-        ]
+        return [[no, name, *comp_cells(ind.komponen[0]), ind.kategori or "-"]]
     out: list[list[Run]] = [
-        [no, f"{ind.kode} {ind.uraian}{warn}", "", "", _pct(ind.capaian_tw), "", "", "",
-         _pct(ind.capaian_sd_tw), ind.kategori or "-"]
+        [no, name, "", "", _pct(ind.capaian_tw), "", "", _pct(ind.capaian_sd_tw), "",
+         _pct(ind.progres_tahun), ind.kategori or "-"]
     ]  # fmt: skip
     for c in ind.komponen:
         out.append(["", f"- {component_label(c.kunci, c.satuan, c.uraian)}", *comp_cells(c), ""])
     return out
+
+
+def _mean_note(s: SasaranTriwulan, tw: str) -> str:
+    total = len(s.indikator)
+    if s.jenis != "sasaran":
+        return "tidak dirata-rata"
+    if s.dirata_tw == s.dirata_sd_tw:
+        return f"rata-rata {s.dirata_sd_tw} dari {total} indikator"
+    return (
+        f"rata-rata {s.dirata_tw} (TW {tw}) dan {s.dirata_sd_tw} (s.d. TW {tw}) dari {total} "
+        "indikator"
+    )
+
+
+def _capaian_table(h: HasilTriwulan) -> Tabel:
+    tw = h.triwulan
+    rows: list[list[Run]] = []
+    bold: set[int] = set()
+    warnings: list[str] = []
+    for s in h.sasaran:
+        bold.add(len(rows))
+        rows.append(
+            ["", f"{s.kode} {s.uraian} ({_mean_note(s, tw)})", "", "", _pct(s.capaian_tw), "", "",
+             _pct(s.capaian_sd_tw), "", _pct(s.progres_tahun), s.kategori or "-"]
+        )  # fmt: skip
+        for n, ind in enumerate(s.indikator, 1):
+            rows += _rows(ind, tw, str(n))
+            warnings += [f"(!) {ind.kode}: {_plain(w)}" for w in ind.peringatan]
+    if h.sasaran:
+        bold.add(len(rows))
+        n_sasaran = sum(1 for s in h.sasaran if s.jenis == "sasaran")
+        rows.append(
+            ["", f"Capaian rata-rata {h.dirata} dari {n_sasaran} sasaran", "", "",
+             _pct(h.capaian_tw), "", "", _pct(h.capaian_sd_tw), "", _pct(h.progres_tahun),
+             h.kategori or "-"]
+        )  # fmt: skip
+    annual = [i.kode for s in h.sasaran for i in s.indikator if i.tahunan_belum]
+    notes = [rule_note(tw)]
+    if not h.ada_renaksi:
+        notes.append(
+            f"Rencana aksi tahun {h.tahun} belum ada: target triwulan dan target s.d. TW {tw} "
+            "kosong, dan tidak ada capaian yang dinilai terhadap rencana"
+            + (" (kategori TW IV menurut target tahunan)." if tw == "IV" else ".")
+        )
+    if annual:
+        notes.append(
+            f"Diukur tahunan (dinilai pada TW IV, tidak masuk rata-rata TW {tw}): "
+            + ", ".join(annual)
+            + "."
+        )
+    if h.pk_berlaku:
+        notes.append(h.pk_berlaku)
+    notes.append(
+        "Sasaran: rata-rata capaian indikatornya yang berangka; '-': belum dapat dihitung "
+        "(tanpa target atau tanpa realisasi)."
+    )
+    return Tabel(
+        "Tabel 1",
+        f"Capaian indikator kinerja triwulan {tw} tahun {h.tahun}",
+        [
+            "No",
+            "Sasaran / indikator",
+            f"Target TW {tw}",
+            f"Realisasi TW {tw}",
+            f"Capaian TW {tw} (%)",
+            f"Target s.d. TW {tw}",
+            f"Realisasi s.d. TW {tw}",
+            f"Capaian s.d. TW {tw} (%)",
+            f"Target {h.tahun}",
+            "Progres terhadap target tahunan (%)",
+            "Kategori",
+        ],
+        rows,
+        ["l", "l", "r", "r", "r", "r", "r", "r", "r", "r", "l"],
+        bold_rows=bold,
+        catatan=[*notes, *warnings],
+    )
 
 
 def triwulan_document(h: HasilTriwulan) -> Dokumen:
@@ -75,69 +163,8 @@ def triwulan_document(h: HasilTriwulan) -> Dokumen:
         Para([(h.instansi.upper(), "bold")]),
         *[Para([n], kind="note") for n in h.catatan],
         Heading(1, "A. Capaian Kinerja"),
+        _capaian_table(h),
     ]
-    rows: list[list[Run]] = []
-    bold: set[int] = set()
-    warnings: list[str] = []
-    for s in h.sasaran:
-        bold.add(len(rows))
-        total = len(s.indikator)
-        if s.jenis != "sasaran":
-            mean_note = "tidak dirata-rata"
-        elif s.dirata_tw == s.dirata_sd_tw:
-            mean_note = f"rata-rata {s.dirata_sd_tw} dari {total} indikator"
-        else:
-            mean_note = (
-                f"rata-rata {s.dirata_tw} (TW {tw}) dan {s.dirata_sd_tw} (s.d. TW {tw}) dari "
-                f"{total} indikator"
-            )
-        rows.append(
-            ["", f"{s.kode} {s.uraian} ({mean_note})", "", "", _pct(s.capaian_tw), "", "", "",
-             _pct(s.capaian_sd_tw), s.kategori or "-"]
-        )  # fmt: skip
-        for n, ind in enumerate(s.indikator, 1):
-            rows += _rows(ind, tw, str(n))
-            warnings += [f"(!) {ind.kode}: {_plain(w)}" for w in ind.peringatan]
-    if h.sasaran:
-        bold.add(len(rows))
-        rows.append(
-            ["", f"Capaian rata-rata {h.dirata} dari "
-             f"{sum(1 for s in h.sasaran if s.jenis == 'sasaran')} sasaran", "", "", _pct(h.capaian_tw), "", "", "",
-             _pct(h.capaian_sd_tw), h.kategori or "-"]
-        )  # fmt: skip
-    blocks.append(
-        Tabel(
-            "Tabel 1",
-            f"Capaian indikator kinerja triwulan {tw} tahun {h.tahun}",
-            [
-                "No",
-                "Sasaran / indikator",
-                f"Target TW {tw}",
-                f"Realisasi TW {tw}",
-                f"Capaian TW {tw} (%)",
-                f"Realisasi s.d. TW {tw}",
-                "Aturan triwulan",
-                f"Target {h.tahun}",
-                f"Capaian s.d. TW {tw} (%)",
-                "Kategori",
-            ],
-            rows,
-            ["l", "l", "r", "r", "r", "r", "l", "r", "r", "l"],
-            bold_rows=bold,
-            catatan=[
-                f"Capaian TW {tw} = realisasi TW {tw} / target TW {tw} (rencana aksi) x 100. "
-                f"Realisasi s.d. TW {tw} menurut aturan triwulan indikatornya: "
-                + "; ".join(
-                    f"{RULE_SHORT[k]} = {v.split(', ', 1)[-1]}" for k, v in RULE_TEXT.items()
-                )
-                + f". Capaian s.d. TW {tw} = realisasi s.d. TW {tw} / target tahunan x 100; "
-                "kategori menurut capaian s.d. triwulan ini.",
-                "Sasaran: rata-rata capaian indikatornya yang berangka; '-': belum dapat dihitung "
-                "(tanpa target triwulan atau tanpa realisasi).",
-                *warnings,
-            ],
-        )  # fmt: skip
-    )
     blocks.append(Heading(1, "B. Rencana Aksi, Kendala dan Tindak Lanjut"))
     aksi_rows: list[list[Run]] = []
     for s in h.sasaran:
@@ -192,6 +219,8 @@ def triwulan_document(h: HasilTriwulan) -> Dokumen:
                 catatan=[f"Serapan = realisasi s.d. TW {tw} / pagu x 100.", *prog_notes],
             )  # fmt: skip
         )
+    # signed by the head, in the month after the quarter (TW IV: the next January)
+    blocks.append(tanda_kepala(h.kota, h.kepala, h.instansi, h.tahun + (tw == "IV")))
     from ikutool import __version__
 
     return Dokumen(
@@ -244,9 +273,10 @@ def triwulan_csv(h: HasilTriwulan) -> str:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(
         ["tahun", "triwulan", "sasaran", "kode", "komponen", "satuan", "aturan_triwulan",
-         "target_tw", "realisasi_tw", "capaian_tw", "realisasi_sd_tw", "sd_triwulan",
-         "target_tahun", "capaian_sd_tw", "indikator_capaian_tw", "indikator_capaian_sd_tw",
-         "kategori", "status_data"]
+         "target_tw", "realisasi_tw", "capaian_tw", "target_sd_tw", "realisasi_sd_tw",
+         "sd_triwulan", "capaian_sd_tw", "target_tahun", "progres_tahun",
+         "indikator_capaian_tw", "indikator_capaian_sd_tw", "indikator_progres_tahun",
+         "kategori", "dasar_kategori", "status_data"]
     )  # fmt: skip
 
     def num(v: float | None) -> str:
@@ -258,8 +288,10 @@ def triwulan_csv(h: HasilTriwulan) -> str:
                 w.writerow(
                     [h.tahun, h.triwulan, s.kode, ind.kode, c.kunci, c.satuan,
                      c.aturan_triwulan or "", num(c.target_tw), num(c.realisasi_tw),
-                     num(c.capaian_tw), num(c.realisasi_sd_tw), c.sd_triwulan or "",
-                     num(c.target_tahun), num(c.capaian_sd_tw), num(ind.capaian_tw),
-                     num(ind.capaian_sd_tw), ind.kategori or "", h.status_data or ""]
+                     num(c.capaian_tw), num(c.target_sd_tw), num(c.realisasi_sd_tw),
+                     c.sd_triwulan or "", num(c.capaian_sd_tw), num(c.target_tahun),
+                     num(c.progres_tahun), num(ind.capaian_tw), num(ind.capaian_sd_tw),
+                     num(ind.progres_tahun), ind.kategori or "", ind.dasar_kategori or "",
+                     h.status_data or ""]
                 )  # fmt: skip
     return buf.getvalue()
