@@ -279,6 +279,7 @@ def lkjip_data(lk: Any) -> dict[str, Any]:
         "skala": lk.skala,
         "sasaran": sasaran,
         "program": [p.model_dump(mode="json") for p in lk.program],
+        "anggaran": lk.anggaran.model_dump(mode="json") if lk.anggaran else None,
         "kelengkapan": [k.model_dump(mode="json") for k in lk.kelengkapan],
         "peringatan": lk.peringatan,
     }
