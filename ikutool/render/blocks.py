@@ -12,9 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html import escape
-from typing import Any
+from typing import Any, Literal, assert_never
 
-Run = str | tuple[str, str]  # plain text, or (text, kind): kind "bold" | "placeholder"
+RunKind = Literal["bold", "placeholder"]
+Run = str | tuple[str, RunKind]  # plain text, or (text, kind)
+# "normal"; "note": a notice that data is illustrative or not final; "small": a note under a
+# table; "lead": a run-in heading that stays with what follows
+ParaKind = Literal["normal", "note", "small", "lead"]
 
 
 @dataclass
@@ -29,7 +33,7 @@ class Para:
     final), "small" (a note under a table)."""
 
     runs: list[Run]
-    kind: str = "normal"
+    kind: ParaKind = "normal"
 
 
 @dataclass
@@ -113,7 +117,7 @@ def tanda_kepala(kota: str | None, kepala: Any, instansi: str, tahun: int) -> Ta
     )
 
 
-def placeholder(what: str) -> tuple[str, str]:
+def placeholder(what: str) -> tuple[str, RunKind]:
     """A gap the officer fills, in the officer's words (never a file or a key)."""
     return (f"[diisi: {what}]", "placeholder")
 
@@ -154,28 +158,21 @@ def _run_md(run: Run) -> str:
 def markdown(doc: Dokumen) -> str:
     lines: list[str] = []
     for b in doc.blocks:
-        if isinstance(b, Heading):
-            lines += [("#" * (b.level + 1)) + " " + md_escape(b.text), ""]
-        elif isinstance(b, Para):
+        lines += _md_block(b)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _md_block(b: Block) -> list[str]:
+    match b:
+        case Heading():
+            return [("#" * (b.level + 1)) + " " + md_escape(b.text), ""]
+        case Para():
             text = _md_line_start("".join(_run_md(r) for r in b.runs))
-            lines += [f"> **{text}**" if b.kind == "note" else text, ""]
-        elif isinstance(b, Tabel):
-            if b.nomor:
-                lines += [f"**{md_escape(b.nomor)}** {md_escape(b.judul)}".strip(), ""]
-            elif b.judul:
-                lines += [f"**{md_escape(b.judul)}**", ""]
-            lines.append("| " + " | ".join(md_escape(h) for h in b.flat_header()) + " |")
-            lines.append("|" + "|".join("---:" if a == "r" else "---" for a in b.align) + "|")
-            for i, row in enumerate(b.rows):
-                cells = [_run_md(c) for c in row]
-                if i in b.bold_rows:
-                    cells = [f"**{c}**" if c else c for c in cells]
-                lines.append("| " + " | ".join(cells) + " |")
-            lines.append("")
-            for note in b.catatan:
-                lines += [_md_line_start(md_escape(note)), ""]
-        elif isinstance(b, Tanda):
-            lines += [
+            return [f"> **{text}**" if b.kind == "note" else text, ""]
+        case Tabel():
+            return _md_table(b)
+        case Tanda():
+            return [
                 "".join(_run_md(r) for r in b.tempat_tanggal) + "  ",
                 md_escape(b.jabatan) + "  ",
                 "",
@@ -185,9 +182,29 @@ def markdown(doc: Dokumen) -> str:
                 *([f"NIP. {md_escape(b.nip)}"] if b.nip else []),
                 "",
             ]
-        else:
-            lines += ["---", ""]
-    return "\n".join(lines).rstrip() + "\n"
+        case HalamanBaru():
+            return ["---", ""]
+        case _:
+            assert_never(b)
+
+
+def _md_table(b: Tabel) -> list[str]:
+    lines = []
+    if b.nomor:
+        lines += [f"**{md_escape(b.nomor)}** {md_escape(b.judul)}".strip(), ""]
+    elif b.judul:
+        lines += [f"**{md_escape(b.judul)}**", ""]
+    lines.append("| " + " | ".join(md_escape(h) for h in b.flat_header()) + " |")
+    lines.append("|" + "|".join("---:" if a == "r" else "---" for a in b.align) + "|")
+    for i, row in enumerate(b.rows):
+        cells = [_run_md(c) for c in row]
+        if i in b.bold_rows:
+            cells = [f"**{c}**" if c else c for c in cells]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    for note in b.catatan:
+        lines += [_md_line_start(md_escape(note)), ""]
+    return lines
 
 
 # --- HTML ---------------------------------------------------------------------------------------
@@ -196,7 +213,7 @@ CSS = """
 body{font-family:"DejaVu Serif","Times New Roman",serif;font-size:11pt;color:#111;margin:16px auto;max-width:1000px}
 h1{font-size:15pt;text-align:center}h2{font-size:13pt;margin-top:26px}h3{font-size:12pt}h4{font-size:11pt}
 p.note{border:2px solid #c62828;color:#c62828;font-weight:bold;padding:6px 10px}
-p.small{font-size:9pt;margin:2px 0}
+p.small{font-size:9pt;margin:2px 0}p.lead{font-weight:bold;margin-bottom:2px;break-after:avoid}
 .ph{background:#fff59d;font-weight:bold}
 table{border-collapse:collapse;width:100%;margin:4px 0 8px;font-size:9.5pt}
 th,td{border:1px solid #777;padding:3px 5px;vertical-align:top}th{background:#e8eef7}
@@ -253,41 +270,56 @@ def html(doc: Dokumen) -> str:
         if isinstance(b, HalamanBaru):
             page = True
             continue
-        cls = ' class="page"' if page else ""
-        if isinstance(b, Heading):
+        parts += _html_block(b, page)
+        page = False
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def _html_block(b: Block, page: bool) -> list[str]:
+    cls = ' class="page"' if page else ""
+    match b:
+        case Heading():
             tag = f"h{b.level + 1}"
-            parts.append(f"<{tag}{cls}>{escape(b.text)}</{tag}>")
-        elif isinstance(b, Para):
+            return [f"<{tag}{cls}>{escape(b.text)}</{tag}>"]
+        case Para():
             kinds = " ".join(
                 k for k in (b.kind if b.kind != "normal" else "", "page" if page else "") if k
             )
             attr = f' class="{kinds}"' if kinds else ""
-            parts.append(f"<p{attr}>{''.join(_run_html(r) for r in b.runs)}</p>")
-        elif isinstance(b, Tabel):
-            head = _html_head(b)
-            body = []
-            for i, row in enumerate(b.rows):
-                cells = "".join(
-                    f"<td{' class=r' if b.align[j] == 'r' else ''}>{_run_html(c)}</td>"
-                    for j, c in enumerate(row)
-                )
-                body.append(f"<tr{' class=b' if i in b.bold_rows else ''}>{cells}</tr>")
-            caption = f"{escape(b.nomor)} {escape(b.judul)}".strip()
-            if caption:
-                parts.append(f'<p class="cap{" page" if page else ""}">{caption}</p>')
-            parts.append(f"<table><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>")
-            parts += [f'<p class="small">{escape(n)}</p>' for n in b.catatan]
-        else:
+            return [f"<p{attr}>{''.join(_run_html(r) for r in b.runs)}</p>"]
+        case Tabel():
+            return _html_table(b, page)
+        case Tanda():
             lines = ["".join(_run_html(r) for r in b.tempat_tanggal), escape(b.jabatan), "", "", ""]
             lines.append(f"<b><u>{escape(b.nama)}</u></b>")
             if b.pangkat:
                 lines.append(escape(b.pangkat))
             if b.nip:
                 lines.append(f"NIP. {escape(b.nip)}")
-            parts.append(f'<p class="ttd{" page" if page else ""}">{"<br>".join(lines)}</p>')
-        page = False
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+            return [f'<p class="ttd{" page" if page else ""}">{"<br>".join(lines)}</p>']
+        case HalamanBaru():
+            return []
+        case _:
+            assert_never(b)
+
+
+def _html_table(b: Tabel, page: bool) -> list[str]:
+    head = _html_head(b)
+    body = []
+    for i, row in enumerate(b.rows):
+        cells = "".join(
+            f"<td{' class=r' if b.align[j] == 'r' else ''}>{_run_html(c)}</td>"
+            for j, c in enumerate(row)
+        )
+        body.append(f"<tr{' class=b' if i in b.bold_rows else ''}>{cells}</tr>")
+    parts = []
+    caption = f"{escape(b.nomor)} {escape(b.judul)}".strip()
+    if caption:
+        parts.append(f'<p class="cap{" page" if page else ""}">{caption}</p>')
+    parts.append(f"<table><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>")
+    parts += [f'<p class="small">{escape(n)}</p>' for n in b.catatan]
+    return parts
 
 
 # --- terminal -----------------------------------------------------------------------------------
@@ -297,59 +329,78 @@ def view(doc: Dokumen, width: int | None = None) -> Any:
     """The document for the terminal (rich): tables as tables, placeholders highlighted; a table
     too wide for ``width`` columns as a list (one block per row, "header: value"), never cut."""
     from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
-
-    def text(runs: list[Run], style: str = "") -> Text:
-        out = Text(style=style)
-        for r in runs:
-            if isinstance(r, str):
-                out.append(r)
-            elif r[1] == "placeholder":
-                out.append(r[0], style="black on yellow")
-            else:
-                out.append(r[0], style="bold")
-        return out
 
     parts: list[Any] = []
     for b in doc.blocks:
-        if isinstance(b, Heading):
-            parts.append(Text("\n" + b.text, style="bold underline" if b.level < 2 else "bold"))
-        elif isinstance(b, Para):
-            style = {"note": "bold yellow", "small": "dim"}.get(b.kind, "")
-            parts.append(text(b.runs, style))
-        elif isinstance(b, Tabel):
-            t = Table(title=f"{b.nomor} {b.judul}".strip(), header_style="bold", show_lines=False)
-            for h, a in zip(b.flat_header(), b.align, strict=False):
-                t.add_column(h, justify="right" if a == "r" else "left")
-            for i, row in enumerate(b.rows):
-                t.add_row(*[text([c], "bold" if i in b.bold_rows else "") for c in row])
-            from ikutool.render.documents.tables import fits
+        parts += _view_block(b, width)
+    return Group(*parts)
 
-            if fits(t, width):
-                parts.append(t)
-            else:
-                parts.append(Text(f"{b.nomor} {b.judul}".strip(), style="bold"))
-                heads = b.flat_header()
-                for i, row in enumerate(b.rows):
-                    style = "bold" if i in b.bold_rows else ""
-                    lines = [text([c], style) for c in row[:2] if text_of(c).strip()]
-                    first = Text(" ", style=style).join(lines) if lines else Text("-")
-                    parts.append(first)
-                    for h, c in zip(heads[2:], row[2:], strict=False):
-                        if text_of(c).strip():
-                            parts.append(Text("    ").append(f"{h}: ").append(text([c], style)))
-            parts += [Text(n, style="dim") for n in b.catatan]
-        elif isinstance(b, Tanda):
-            parts.append(Text("\n"))
-            parts += [
-                text(b.tempat_tanggal),
+
+def _rich_text(runs: list[Run], style: str = "") -> Any:
+    from rich.text import Text
+
+    out = Text(style=style)
+    for r in runs:
+        if isinstance(r, str):
+            out.append(r)
+        elif r[1] == "placeholder":
+            out.append(r[0], style="black on yellow")
+        else:
+            out.append(r[0], style="bold")
+    return out
+
+
+def _view_block(b: Block, width: int | None) -> list[Any]:
+    from rich.text import Text
+
+    match b:
+        case Heading():
+            return [Text("\n" + b.text, style="bold underline" if b.level < 2 else "bold")]
+        case Para():
+            style = {"note": "bold yellow", "small": "dim", "lead": "bold"}.get(b.kind, "")
+            return [_rich_text(b.runs, style)]
+        case Tabel():
+            return _view_table(b, width)
+        case Tanda():
+            return [
+                Text("\n"),
+                _rich_text(b.tempat_tanggal),
                 Text(b.jabatan),
                 Text(""),
                 Text(b.nama, style="bold underline"),
+                *([Text(b.pangkat)] if b.pangkat else []),
+                *([Text(f"NIP. {b.nip}")] if b.nip else []),
             ]
-            parts += [Text(b.pangkat)] if b.pangkat else []
-            parts += [Text(f"NIP. {b.nip}")] if b.nip else []
-        else:
-            parts.append(Text(""))
-    return Group(*parts)
+        case HalamanBaru():
+            return [Text("")]
+        case _:
+            assert_never(b)
+
+
+def _view_table(b: Tabel, width: int | None) -> list[Any]:
+    from rich.table import Table
+    from rich.text import Text
+
+    from ikutool.render.documents.tables import fits
+
+    t = Table(title=f"{b.nomor} {b.judul}".strip(), header_style="bold", show_lines=False)
+    for h, a in zip(b.flat_header(), b.align, strict=False):
+        t.add_column(h, justify="right" if a == "r" else "left")
+    for i, row in enumerate(b.rows):
+        t.add_row(*[_rich_text([c], "bold" if i in b.bold_rows else "") for c in row])
+    parts: list[Any] = []
+    if fits(t, width):
+        parts.append(t)
+    else:
+        parts.append(Text(f"{b.nomor} {b.judul}".strip(), style="bold"))
+        heads = b.flat_header()
+        for i, row in enumerate(b.rows):
+            style = "bold" if i in b.bold_rows else ""
+            lines = [_rich_text([c], style) for c in row[:2] if text_of(c).strip()]
+            first = Text(" ", style=style).join(lines) if lines else Text("-")
+            parts.append(first)
+            for h, c in zip(heads[2:], row[2:], strict=False):
+                if text_of(c).strip():
+                    parts.append(Text("    ").append(f"{h}: ").append(_rich_text([c], style)))
+    parts += [Text(n, style="dim") for n in b.catatan]
+    return parts
