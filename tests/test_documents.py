@@ -141,3 +141,47 @@ def test_word_layout_for_paper(iku_cli, workspace: Path) -> None:
         if first.text == "No":
             assert table.columns[0].width >= Mm(8)  # "No" is never split into "N/o"
     assert any(t.startswith("*) dihitung dari sebagian komponen") for t in texts)
+
+
+def test_notes_in_a_document_say_what_the_figure_is_not_what_to_edit(iku_cli, tmp_path) -> None:
+    """issue 25: notes told the reader of a handed-in report to edit YAML keys ("tulis 'status:
+    sementara'", "samakan salah satunya"); the terminal still says what to do."""
+    import shutil
+
+    root = tmp_path / "ws"
+    shutil.copytree(Path(__file__).parent / "corpus" / "triwulan", root)
+    renaksi = root / "renaksi" / "2020.yaml"
+    renaksi.write_text(
+        renaksi.read_text("utf-8").replace('IV: "40 UMKM"', 'IV: "30 UMKM"'), "utf-8"
+    )
+    import os
+
+    here = os.getcwd()
+    os.chdir(root)
+    try:
+        result = iku_cli("triwulan", "--tahun", "2020", "--tw", "2", "-f", "markdown")
+    finally:
+        os.chdir(here)
+    assert "samakan salah satunya" in result.stderr  # said to the officer
+    note = next(ln for ln in result.stdout.splitlines() if "menghasilkan 40 + 40 + 40 + 30" in ln)
+    assert "samakan" not in note and "IKU321" not in note
+
+
+def test_a_finding_about_the_whole_entry_is_said_once() -> None:
+    from ikutool.compute.capaian import HasilIndikator, HasilKomponen
+    from ikutool.render.documents.pengukuran import figure_warnings
+
+    def comp(kunci: str, warnings: list[str]) -> HasilKomponen:
+        return HasilKomponen.model_construct(
+            kunci=kunci, uraian=kunci, satuan="%", persen=True, target=5, realisasi=6,
+            capaian=120, status="ada", peringatan=[], peringatan_realisasi=warnings,
+        )  # fmt: skip
+
+    ind = HasilIndikator.model_construct(
+        kode="S3.2", peringatan_target=[],
+        komponen=[comp("ekspor", ["entri", "ekspor saja"]), comp("impor", ["entri"])],
+    )  # fmt: skip
+    out = figure_warnings(ind, str)
+    assert out.count("(!) Realisasi S3.2: entri") == 1
+    assert "(!) Realisasi S3.2 ekspor: ekspor saja" in out
+    assert not any("impor: entri" in line for line in out)

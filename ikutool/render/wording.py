@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ikutool.compute.capaian import STATUS_TEXT, HasilCapaian, HasilIndikator, HasilKomponen
@@ -44,6 +45,36 @@ def notice(result: HasilCapaian) -> str | None:
     if result.status_pk == "contoh" and text:
         text = text.replace("realisasi", "realisasi dan Perjanjian Kinerja")
     return text.format(tahun=result.tahun) if text else None
+
+
+# the parts of a message that tell the officer what to do with a file: a document handed in
+# carries what the figure is, never instructions about files or keys
+_INSTRUCTION = re.compile(
+    r"^\s*(tulis|isi|isikan|ubah|hapus|samakan|periksa|pakai|gabungkan|pindahkan|sebutkan|buat|"
+    r"perbaiki|jalankan|sisakan|pecah|bila maksudnya)\b|\.yaml|\biku [a-z]",
+    re.IGNORECASE,
+)
+_CLAUSES = re.compile(r"; |(?<!s\.d)\. (?=[A-Z])")
+_CODE = re.compile(r"\bIKU\d{3} ")
+
+
+# how a document's reader is told what a few findings mean (the rest: their first clauses)
+_FOR_READER = (
+    (re.compile(r"^(IKU320 .*?), padahal berkas ini bukan 'sementara'.*$"),
+     r"\1: angka tahunannya s.d. triwulan terakhir yang terisi"),
+    (re.compile(r" tanpa tanda kutip dibaca YAML sebagai "), " dibaca sebagai "),
+)  # fmt: skip
+
+
+def for_reader(message: str) -> str:
+    """A finding as a document's reader reads it: without the tool's code, and without the
+    clauses that tell the officer what to edit (those stay on the terminal)."""
+    for pattern, repl in _FOR_READER:
+        message = pattern.sub(repl, message)
+    text = _CODE.sub("", message)
+    parts = [p for p in _CLAUSES.split(text) if p]
+    kept = [p for p in parts if not _INSTRUCTION.search(p)] or parts[:1]
+    return "; ".join(kept).strip()
 
 
 def quantity(value: float | None, satuan: str, maks: float | None = None) -> str:

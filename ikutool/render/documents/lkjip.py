@@ -28,7 +28,7 @@ from ikutool.render.blocks import (
     tanda_kepala,
 )
 from ikutool.render.documents import pengukuran
-from ikutool.render.documents.pengukuran import WARN_MARK, for_people
+from ikutool.render.documents.pengukuran import WARN_MARK, figure_warnings, for_people
 from ikutool.render.wording import (
     PARTIAL_MARK,
     PARTIAL_NOTE,
@@ -331,15 +331,7 @@ def _warnings(inds: list[IndikatorLkjip]) -> list[str]:
     """Every warning about a figure of these indicators, for the note under their table."""
     out = []
     for ind in inds:
-        h = ind.hasil
-        out += [f"{WARN_MARK} Target {ind.kode}: {for_people(w)}" for w in h.peringatan_target]
-        several = len(h.komponen) > 1
-        for c in h.komponen:
-            name = f"{ind.kode} {c.uraian}" if several else ind.kode
-            out += [
-                f"{WARN_MARK} Realisasi {name}: {for_people(w)}" for w in c.peringatan_realisasi
-            ]
-            out += [f"{WARN_MARK} Capaian {name}: {for_people(w)}" for w in c.peringatan]
+        out += figure_warnings(ind.hasil, for_people)
     return out
 
 

@@ -13,6 +13,7 @@ same labels, marks and notes:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -121,8 +122,10 @@ _CODE = re.compile(r"\bIKU\d{3} ")
 
 
 def for_people(text: str) -> str:
-    """A warning as a document shows it: without the tool's error code."""
-    return _CODE.sub("", text)
+    """A warning as a document shows it (:func:`ikutool.render.wording.for_reader`)."""
+    from ikutool.render.wording import for_reader
+
+    return for_reader(text)
 
 
 def _marks(*pairs: tuple[bool, str]) -> str:
@@ -302,21 +305,33 @@ def notes(result: HasilCapaian, *, document: bool = False) -> list[str]:
     if any(i.status == "sebagian" for i in inds):
         out.append(PARTIAL_NOTE)
     for ind in inds:
-        for w in ind.peringatan_target:
-            out.append(f"{WARN_MARK} Target {ind.kode}: {_clean(w, document)}")
-        several = len(ind.komponen) > 1
-        for c in ind.komponen:
-            name = f"{ind.kode} {c.uraian}" if several else ind.kode
-            out += [
-                f"{WARN_MARK} Realisasi {name}: {_clean(w, document)}"
-                for w in c.peringatan_realisasi
-            ]
-            out += [f"{WARN_MARK} Capaian {name}: {_clean(w, document)}" for w in c.peringatan]
+        out += figure_warnings(ind, lambda w: _clean(w, document))
     if any(i.target_sumber == "pk" for i in inds):
         revised = "".join(f"; {text}" for text in revision_texts(inds))
         out.append(f"{PK_MARK} target Perjanjian Kinerja tahun {result.tahun}{revised}.")
     if not document:
         out.append(target_source_text(result) + ".")
+    return out
+
+
+def figure_warnings(ind: HasilIndikator, say: Callable[[str], str]) -> list[str]:
+    """The warnings about an indicator's figures, each once beside what it concerns: a warning
+    about the whole entry (it reaches every component) is said once, under the indicator's
+    code, never repeated under each component's name."""
+    out = [f"{WARN_MARK} Target {ind.kode}: {say(w)}" for w in ind.peringatan_target]
+    several = len(ind.komponen) > 1
+    shared = (
+        set.intersection(*(set(c.peringatan_realisasi) for c in ind.komponen)) if several else set()
+    )
+    out += [f"{WARN_MARK} Realisasi {ind.kode}: {say(w)}" for w in sorted(shared)]
+    for c in ind.komponen:
+        name = f"{ind.kode} {c.uraian}" if several else ind.kode
+        out += [
+            f"{WARN_MARK} Realisasi {name}: {say(w)}"
+            for w in c.peringatan_realisasi
+            if w not in shared
+        ]
+        out += [f"{WARN_MARK} Capaian {name}: {say(w)}" for w in c.peringatan]
     return out
 
 

@@ -251,9 +251,10 @@ def _rp(value: float | None) -> str:
 
 
 def _plain(warning: str) -> str:
-    """A warning for a person: without its code."""
-    code, _, rest = warning.partition(" ")
-    return rest if code.startswith("IKU") and rest else warning
+    """A warning as the report's reader reads it (what the figure is, not what to edit)."""
+    from ikutool.render.wording import for_reader
+
+    return for_reader(warning)
 
 
 def triwulan_data(h: HasilTriwulan) -> dict[str, Any]:
