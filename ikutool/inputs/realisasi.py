@@ -598,7 +598,8 @@ class _Entries:
                     "ditulis: persentase, indeks, rasio atau predikat tidak boleh dijumlah "
                     "(88 + 89 + 90 + 91 bukan 358 %). Tulis di IKU 'agregasi_triwulan: akhir' "
                     "(nilai triwulan terakhir), 'rata_rata' (rata-rata triwulan) atau "
-                    "'kumulatif' (dijumlah)",
+                    "'kumulatif' (dijumlah); atau 'frekuensi: tahunan' bila diukur setahun sekali "
+                    "(nilainya di TW IV)",
                     path,
                 )
                 continue

@@ -218,7 +218,8 @@ def _against_year(
                     f"{name}: cara menjadikan target triwulan angka tahunan belum ditulis "
                     "(persentase, indeks, rasio atau predikat tidak boleh dijumlah), jadi target "
                     "triwulan tidak dapat dicocokkan dengan target tahun ini. Tulis di IKU "
-                    "'agregasi_triwulan: akhir', 'rata_rata' atau 'kumulatif'",
+                    "'agregasi_triwulan: akhir', 'rata_rata' atau 'kumulatif'; atau, bila "
+                    "indikatornya diukur setahun sekali, 'frekuensi: tahunan' (cukup target TW IV)",
                     where,
                     severity=W,
                     at_key=True,
