@@ -120,9 +120,16 @@ class KegiatanFile(Base):
     indikator: list[IndikatorProgramFile] = Field(default_factory=list, max_length=500)
 
 
+class KegiatanItemFile(KegiatanFile):
+    """A kegiatan, with its sub kegiatan (the DPA level: national nomenclature codes, each with
+    its own pagu, realisasi and output indicators, the same fields as a kegiatan)."""
+
+    sub_kegiatan: list[KegiatanFile] = Field(default_factory=list, max_length=2000)
+
+
 class ProgramItemFile(KegiatanFile):
     sasaran: Annotated[list[Text], BeforeValidator(one_or_many)] = Field(default_factory=list)
-    kegiatan: list[KegiatanFile] = Field(default_factory=list, max_length=2000)
+    kegiatan: list[KegiatanItemFile] = Field(default_factory=list, max_length=2000)
 
 
 class EvaluasiCatatan(Base):
@@ -179,6 +186,8 @@ class Uang:
     sd_tahun_lalu: float | None = None
     realisasi_tw: dict[str, float] = field(default_factory=dict)
     realisasi_tahun: float | None = None  # written as one figure (no quarters)
+    # a pagu summed from members of which some have none stays empty: those members, named
+    pagu_kosong: list[str] = field(default_factory=list)
 
     def sd(self, tw: str = "IV") -> float | None:
         """Rp spent up to ``tw`` (Rp always add up)."""
@@ -197,6 +206,7 @@ class Kegiatan:
     uang: Uang
     indikator: list[IndikatorKinerja]
     penanggung_jawab: str | None = None
+    sub_kegiatan: list[Kegiatan] = field(default_factory=list)
 
 
 @dataclass
@@ -288,6 +298,7 @@ def _to_cache(p: ProgramTahun) -> dict[str, Any]:
             "sd_tahun_lalu": u.sd_tahun_lalu,
             "realisasi_tw": u.realisasi_tw,
             "realisasi_tahun": u.realisasi_tahun,
+            "pagu_kosong": u.pagu_kosong,
         }
 
     def ind(i: IndikatorKinerja) -> dict[str, Any]:
@@ -309,6 +320,7 @@ def _to_cache(p: ProgramTahun) -> dict[str, Any]:
             "uang": uang(k.uang),
             "indikator": [ind(i) for i in k.indikator],
             "penanggung_jawab": k.penanggung_jawab,
+            "sub_kegiatan": [keg(x) for x in k.sub_kegiatan],
         }
 
     return {
@@ -340,13 +352,13 @@ def _from_cache(data: dict[str, Any], name: str) -> ProgramTahun:
     def uang(u: dict[str, Any]) -> Uang:
         return Uang(
             u["pagu"], u["pagu_renstra"], u["sd_tahun_lalu"], dict(u["realisasi_tw"]),
-            u["realisasi_tahun"],
+            u["realisasi_tahun"], list(u.get("pagu_kosong", [])),
         )  # fmt: skip
 
     def keg(k: dict[str, Any]) -> Kegiatan:
         return Kegiatan(
             k["kode"], k["nama"], uang(k["uang"]), [ind(i) for i in k["indikator"]],
-            k["penanggung_jawab"],
+            k["penanggung_jawab"], [keg(x) for x in k.get("sub_kegiatan", [])],
         )  # fmt: skip
 
     programs = [
@@ -356,8 +368,8 @@ def _from_cache(data: dict[str, Any], name: str) -> ProgramTahun:
             uang(x["uang"]),
             [ind(i) for i in x["indikator"]],
             x["penanggung_jawab"],
-            list(x["sasaran"]),
-            [keg(k) for k in x["kegiatan"]],
+            sasaran=list(x["sasaran"]),
+            kegiatan=[keg(k) for k in x["kegiatan"]],
         )  # fmt: skip
         for x in data["program"]
     ]
@@ -420,7 +432,7 @@ class _Reader:
     def program(self, p: ProgramItemFile, where: PathT) -> Program:
         known = [s.kode for s in self.iku.groups()]
         self.findings += sasaran_findings(self.doc, self.iku, p.nama, p.sasaran, where, known, "S1")
-        kegiatan = [self.kegiatan(k, (*where, "kegiatan", j)) for j, k in enumerate(p.kegiatan)]
+        kegiatan = [self.kegiatan_item(k, (*where, "kegiatan", j)) for j, k in enumerate(p.kegiatan)]
         base = self.kegiatan(p, where)
         uang = base.uang
         own_pagu = uang.pagu
@@ -441,8 +453,19 @@ class _Reader:
                     uang.realisasi_tw[q] = uang.realisasi_tw.get(q, 0.0) + v
         return Program(
             base.kode, base.nama, uang, base.indikator, base.penanggung_jawab,
-            list(p.sasaran), kegiatan,
+            sasaran=list(p.sasaran), kegiatan=kegiatan,
         )  # fmt: skip
+
+    def kegiatan_item(self, k: KegiatanItemFile, where: PathT) -> Kegiatan:
+        """A kegiatan and its sub kegiatan; its money from theirs where it writes none."""
+        from ikutool.inputs.subkegiatan import roll_up
+
+        subs = [self.kegiatan(x, (*where, "sub_kegiatan", j)) for j, x in enumerate(k.sub_kegiatan)]
+        out = self.kegiatan(k, where)
+        out.sub_kegiatan = subs
+        if subs:
+            self.findings += roll_up(self.doc, out, subs, where)
+        return out
 
     def kegiatan(self, k: KegiatanFile, where: PathT) -> Kegiatan:
         uang = Uang(k.pagu, k.pagu_renstra, k.realisasi_rp_sd_tahun_lalu)
@@ -586,6 +609,13 @@ class _Reader:
                     (ind.kode, ("program", i, "kegiatan", j, "indikator", m, "kode"))
                     for m, ind in enumerate(k.indikator)
                 ]
+                for n, x in enumerate(k.sub_kegiatan):
+                    at = ("program", i, "kegiatan", j, "sub_kegiatan", n)
+                    items.append((x.kode, (*at, "kode")))
+                    items += [
+                        (ind.kode, (*at, "indikator", m, "kode"))
+                        for m, ind in enumerate(x.indikator)
+                    ]
             for kode, path in items:
                 if kode is None:
                     continue
