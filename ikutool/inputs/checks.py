@@ -25,6 +25,8 @@ KIND_NAMES = {
     "renaksi": "berkas rencana aksi",
     "tindak_lanjut": "register tindak lanjut evaluasi (tindak-lanjut.yaml)",
     "ruang_kerja": "berkas ruang kerja (ikutool.yaml)",
+    "pohon": "pohon kinerja (pohon.yaml)",
+    "rpjmd": "tujuan dan sasaran RPJMD (rpjmd.yaml)",
 }
 
 
@@ -56,6 +58,11 @@ def kind_of(path: Path, data: object) -> str:
 
     if path.name == MARKER:
         return "ruang_kerja"
+    from ikutool.inputs.pohon_validate import pohon_kind
+
+    tree = pohon_kind(path, data)
+    if tree is not None:
+        return tree
     if isinstance(data, dict) and not ({"sasaran", "instansi", "periode"} & set(data)):
         keys = set(data)
         if path.name == "tindak-lanjut.yaml" or isinstance(data.get("evaluasi"), list):
@@ -118,6 +125,10 @@ def check_file(path: Path, name: str, get_iku: Callable[[], Iku]) -> FileReport:
             return _renaksi(doc, path, get_iku())
         if kind == "tindak_lanjut":
             return _tindak_lanjut(path, name)
+        if kind in ("pohon", "rpjmd"):
+            from ikutool.inputs.pohon_validate import check_tree_file
+
+            return FileReport(name, kind, *check_tree_file(kind, doc, path, get_iku))
         if kind == "ruang_kerja":
             from ikutool.workspace.sources import check_paths, workspace_sources
 
@@ -202,6 +213,12 @@ def _program(doc, path: Path, iku: Iku) -> FileReport:
     from ikutool.inputs.program import program_from_document
 
     p = program_from_document(doc, path, iku)
+    from ikutool.inputs.pohon_validate import program_against_tree
+
+    p.findings = sorted(
+        p.findings + program_against_tree(p, doc, path, iku),
+        key=lambda f: (f.line or 0, f.column or 0),
+    )
     pagu = sum(x.uang.pagu or 0 for x in p.program)
     n_keg = sum(len(x.kegiatan) for x in p.program)
     n_ind = sum(len(x.indikator) + sum(len(k.indikator) for k in x.kegiatan) for x in p.program)

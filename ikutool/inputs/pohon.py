@@ -223,9 +223,7 @@ def pohon_from_document(doc: Document, iku: Iku, rpjmd: Rpjmd | None = None) -> 
     findings.sort(key=lambda f: (f.line or 0, f.column or 0))
     if any(f.is_error for f in findings):
         raise IkuError(findings)
-    return Pohon(
-        doc.file, model.status, model.instansi, pejabat, nodes, roots, doc, findings
-    )
+    return Pohon(doc.file, model.status, model.instansi, pejabat, nodes, roots, doc, findings)
 
 
 class _Reader:
@@ -239,7 +237,9 @@ class _Reader:
         out: dict[str, Pejabat] = {}
         for i, p in enumerate(items):
             if p.kode in out:
-                self.add("IKU205", f"kode pejabat '{clip(p.kode)}' sudah dipakai", ("pejabat", i, "kode"))
+                self.add(
+                    "IKU205", f"kode pejabat '{clip(p.kode)}' sudah dipakai", ("pejabat", i, "kode")
+                )
                 continue
             out[p.kode] = Pejabat(p.kode, p.jabatan, p.eselon, p.nama, p.nip, p.pangkat, p.atasan)
         for i, p in enumerate(items):
@@ -337,8 +337,10 @@ class _Reader:
                 n.kode, level, uraian, n.induk, n.pemilik, list(n.mendukung), inds, cross,
                 where, n.keterangan,
             )  # fmt: skip
-            if group is not None and n.uraian and " ".join(n.uraian.split()) != " ".join(
-                group.uraian.split()
+            if (
+                group is not None
+                and n.uraian
+                and " ".join(n.uraian.split()) != " ".join(group.uraian.split())
             ):
                 self.add(
                     "IKU606",

@@ -276,7 +276,7 @@ def mutu_findings(
                         pohon.doc.finding(
                             "IKU607",
                             f"indikator {ind.kode} tanpa target {_years(missing)}; tulis targetnya, "
-                            "atau \"-\" bila memang tidak ditargetkan",
+                            'atau "-" bila memang tidak ditargetkan',
                             _indicator_path(pohon, node, ind.kode),
                             severity=W,
                         )

@@ -432,7 +432,9 @@ class _Reader:
     def program(self, p: ProgramItemFile, where: PathT) -> Program:
         known = [s.kode for s in self.iku.groups()]
         self.findings += sasaran_findings(self.doc, self.iku, p.nama, p.sasaran, where, known, "S1")
-        kegiatan = [self.kegiatan_item(k, (*where, "kegiatan", j)) for j, k in enumerate(p.kegiatan)]
+        kegiatan = [
+            self.kegiatan_item(k, (*where, "kegiatan", j)) for j, k in enumerate(p.kegiatan)
+        ]
         base = self.kegiatan(p, where)
         uang = base.uang
         own_pagu = uang.pagu

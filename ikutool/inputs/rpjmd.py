@@ -114,9 +114,13 @@ def rpjmd_from_document(doc: Document) -> Rpjmd:
         raise IkuError(findings)
     seen: dict[str, str] = {}
     tujuan = {t.kode for t in model.tujuan}
-    items: list[tuple[str, tuple]] = [(t.kode, ("tujuan", i, "kode")) for i, t in enumerate(model.tujuan)]
+    items: list[tuple[str, tuple]] = [
+        (t.kode, ("tujuan", i, "kode")) for i, t in enumerate(model.tujuan)
+    ]
     items += [(s.kode, ("sasaran", i, "kode")) for i, s in enumerate(model.sasaran)]
-    items += [(p.kode, ("perangkat_daerah", i, "kode")) for i, p in enumerate(model.perangkat_daerah)]
+    items += [
+        (p.kode, ("perangkat_daerah", i, "kode")) for i, p in enumerate(model.perangkat_daerah)
+    ]
     for kode, path in items:
         key = " ".join(kode.split()).casefold()
         if key in seen:

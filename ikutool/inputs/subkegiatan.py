@@ -47,7 +47,9 @@ def roll_up(doc: Document, kegiatan: Kegiatan, subs: list[Kegiatan], where: Path
             uang.pagu = total
     else:
         over = [
-            (j, s) for j, s in enumerate(subs) if s.uang.pagu is not None and s.uang.pagu > own * _SLACK
+            (j, s)
+            for j, s in enumerate(subs)
+            if s.uang.pagu is not None and s.uang.pagu > own * _SLACK
         ]
         for j, s in over:
             assert s.uang.pagu is not None

@@ -98,8 +98,8 @@ def bundled_sources() -> Sources:
         program=data_dir() / "program",
         tindak_lanjut=data_dir() / "tindak-lanjut.yaml",
         bundled=True,
-        pohon=data_dir() / "pohon.yaml",
-        rpjmd=data_dir() / "rpjmd.yaml",
+        pohon=data_dir() / "pohon" / "pohon.yaml",
+        rpjmd=data_dir() / "pohon" / "rpjmd.yaml",
     )
 
 
@@ -122,8 +122,8 @@ def _config_model() -> type:
         renaksi: Rel = "renaksi"
         program: Rel = "program"
         tindak_lanjut: Rel = "tindak-lanjut.yaml"
-        pohon: Rel = "pohon.yaml"
-        rpjmd: Rel = "rpjmd.yaml"
+        pohon: Rel = "pohon/pohon.yaml"
+        rpjmd: Rel = "pohon/rpjmd.yaml"
 
     return WorkspaceConfig
 
@@ -201,8 +201,8 @@ def resolve(
             program=base / "program",
             tindak_lanjut=base / "tindak-lanjut.yaml",
             root=find_root(base),
-            pohon=base / "pohon.yaml",
-            rpjmd=base / "rpjmd.yaml",
+            pohon=base / "pohon" / "pohon.yaml",
+            rpjmd=base / "pohon" / "rpjmd.yaml",
         )
     else:
         root = find_root(start or Path.cwd())
@@ -382,8 +382,8 @@ anggaran: anggaran        # realisasi anggaran versi lama: anggaran/<tahun>.yaml
 renaksi: renaksi          # rencana aksi: target per triwulan, renaksi/<tahun>.yaml (opsional)
 program: program          # program, kegiatan dan anggarannya: program/<tahun>.yaml (opsional)
 tindak_lanjut: tindak-lanjut.yaml  # tindak lanjut rekomendasi evaluasi (LHE) (opsional)
-pohon: pohon.yaml         # pohon kinerja: dari sasaran RPJMD sampai sub kegiatan (opsional)
-rpjmd: rpjmd.yaml         # tujuan dan sasaran RPJMD dari Bappeda (opsional)
+pohon: pohon/pohon.yaml   # pohon kinerja: dari sasaran RPJMD sampai sub kegiatan (opsional)
+rpjmd: pohon/rpjmd.yaml   # tujuan dan sasaran RPJMD, salinan dari Bappeda (opsional)
 """
 
 
@@ -430,12 +430,12 @@ def init_workspace(folder: Path, *, contoh: bool, force: bool) -> list[tuple[Pat
     ]
     subfolders = ["realisasi"]
     if contoh:
-        for sub in ("realisasi", "pk", "anggaran", "renaksi", "program"):
+        for sub in ("realisasi", "pk", "anggaran", "renaksi", "program", "pohon"):
             for path in sorted((data_dir() / sub).glob("*.yaml")):
                 files.append((folder / sub / path.name, path.read_bytes()))
-        for name in ("tindak-lanjut.yaml", "pohon.yaml", "rpjmd.yaml"):
-            files.append((folder / name, (data_dir() / name).read_bytes()))
-        subfolders += ["pk", "anggaran", "renaksi", "program"]
+        register = data_dir() / "tindak-lanjut.yaml"
+        files.append((folder / register.name, register.read_bytes()))
+        subfolders += ["pk", "anggaran", "renaksi", "program", "pohon"]
     done: list[tuple[Path, bool]] = []
     for sub in subfolders:
         target = folder / sub
