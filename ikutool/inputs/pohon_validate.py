@@ -100,7 +100,7 @@ def check_tree_file(
     if src is not None:
         findings += _pk(tree, src, iku)
         findings.sort(key=lambda f: (f.line or 0, f.column or 0))
-    counts = {lv: 0 for lv in LEVELS}
+    counts = dict.fromkeys(LEVELS, 0)
     for node, _ in tree.walk():
         counts[node.level] += 1
     parts = [f"{n} {LEVEL_NAMA[lv].lower()}" for lv, n in counts.items() if n]
