@@ -10,6 +10,7 @@ document property in Word, and on the terminal, never in the text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
@@ -80,6 +81,7 @@ class Tanda:
     nama: str
     pangkat: str | None
     nip: str | None
+    kiri: bool = False  # the second party of an agreement signs on the left
 
 
 @dataclass
@@ -87,7 +89,20 @@ class HalamanBaru:
     """The next block starts on a new page (the Lampiran)."""
 
 
-Block = Heading | Para | Tabel | Tanda | HalamanBaru
+@dataclass
+class Gambar:
+    """A numbered picture (the pohon kinerja): SVG for HTML, a PNG made when Word asks for it,
+    and the picture in words for Markdown, the terminal and Excel."""
+
+    nomor: str  # "Gambar 2.1"
+    judul: str
+    svg: str
+    png: Callable[[], bytes] | None
+    lebar_mm: float
+    teks: list[str] = field(default_factory=list)
+
+
+Block = Heading | Para | Tabel | Tanda | HalamanBaru | Gambar
 
 
 @dataclass
@@ -162,6 +177,9 @@ def markdown(doc: Dokumen) -> str:
             lines.append("")
             for note in b.catatan:
                 lines += [_md_line_start(md_escape(note)), ""]
+        elif isinstance(b, Gambar):
+            lines += [f"**{md_escape(b.nomor)}** {md_escape(b.judul)}".strip(), ""]
+            lines += [md_escape(t) for t in b.teks] + [""]
         elif isinstance(b, Tanda):
             lines += [
                 "".join(_run_md(r) for r in b.tempat_tanggal) + "  ",
@@ -265,6 +283,10 @@ def html(doc: Dokumen) -> str:
                 parts.append(f'<p class="cap{" page" if page else ""}">{caption}</p>')
             parts.append(f"<table><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>")
             parts += [f'<p class="small">{escape(n)}</p>' for n in b.catatan]
+        elif isinstance(b, Gambar):
+            caption = f"{escape(b.nomor)} {escape(b.judul)}".strip()
+            parts.append(f'<figure{cls} style="margin:8px 0">{b.svg}')
+            parts.append(f'<figcaption class="cap">{caption}</figcaption></figure>')
         else:
             lines = ["".join(_run_html(r) for r in b.tempat_tanggal), escape(b.jabatan), "", "", ""]
             lines.append(f"<b><u>{escape(b.nama)}</u></b>")
@@ -328,6 +350,9 @@ def view(doc: Dokumen, width: int | None = None) -> Any:
                         if text_of(c).strip():
                             parts.append(Text("    ").append(f"{h}: ").append(text([c], style)))
             parts += [Text(n, style="dim") for n in b.catatan]
+        elif isinstance(b, Gambar):
+            parts.append(Text(f"{b.nomor} {b.judul}".strip(), style="bold"))
+            parts += [Text(t) for t in b.teks]
         elif isinstance(b, Tanda):
             parts.append(Text("\n"))
             parts += [

@@ -78,6 +78,7 @@ class HasilPohon(Result):
     instansi: str
     kode_instansi: str | None
     pemerintah: str | None
+    kota: str | None
     tahun: int
     periode_awal: int
     periode_akhir: int
@@ -173,7 +174,9 @@ def build_pohon(
     nodes = []
     for node, depth in tree.walk():
         owner = tree.owner(node)
-        item = items.get(node.kode) if node.level in ("program", "kegiatan", "sub_kegiatan") else None
+        item = (
+            items.get(node.kode) if node.level in ("program", "kegiatan", "sub_kegiatan") else None
+        )
         pagu, note = None, None
         if item is not None:
             pagu = item.uang.pagu
@@ -215,6 +218,7 @@ def build_pohon(
         instansi=iku.instansi.nama,
         kode_instansi=tree.instansi,
         pemerintah=iku.instansi.pemerintah or (rpjmd.model.pemerintah if rpjmd else None),
+        kota=iku.instansi.kota,
         tahun=tahun,
         periode_awal=iku.periode.awal,
         periode_akhir=iku.periode.akhir,
@@ -228,8 +232,13 @@ def build_pohon(
         simpul=nodes,
         pejabat=[
             PejabatPohon.model_construct(
-                kode=p.kode, jabatan=p.jabatan, eselon=p.eselon, nama=p.nama, nip=p.nip,
-                pangkat=p.pangkat, atasan=p.atasan,
+                kode=p.kode,
+                jabatan=p.jabatan,
+                eselon=p.eselon,
+                nama=p.nama,
+                nip=p.nip,
+                pangkat=p.pangkat,
+                atasan=p.atasan,
             )  # fmt: skip
             for p in tree.pejabat.values()
         ],
@@ -262,8 +271,11 @@ def _rpjmd(iku: Iku, tree: Pohon, rpjmd: Rpjmd | None, tahun: int) -> list[Sasar
                 tujuan_uraian=tujuan.uraian if tujuan else None,
                 indikator=[
                     IndikatorSimpul.model_construct(
-                        kode=i.kode, uraian=i.uraian, target=_target_text(i.target.get(tahun)),
-                        sumber="RPJMD", bagian_dari=None,
+                        kode=i.kode,
+                        uraian=i.uraian,
+                        target=_target_text(i.target.get(tahun)),
+                        sumber="RPJMD",
+                        bagian_dari=None,
                     )  # fmt: skip
                     for i in s.indikator
                 ],

@@ -14,7 +14,7 @@ import io
 import re
 from typing import Any
 
-from ikutool.render.blocks import Dokumen, HalamanBaru, Heading, Para, Tabel, Tanda
+from ikutool.render.blocks import Dokumen, Gambar, HalamanBaru, Heading, Para, Tabel, Tanda
 
 
 def _field(paragraph: Any, instruction: str) -> None:
@@ -330,6 +330,8 @@ def docx(doc: Dokumen) -> bytes:
                 run = p.add_run(note)
                 run.font.size = Pt(9)
             body.paragraph()
+        elif isinstance(b, Gambar):
+            _picture(body, start, b, text_mm)
         elif isinstance(b, Tanda):
             if last_para is not None:  # the closing words never stand apart from the signature
                 last_para.paragraph_format.keep_with_next = True
@@ -345,7 +347,9 @@ def docx(doc: Dokumen) -> bytes:
             lines += [[f"NIP. {b.nip}"]] if b.nip else []
             for k, line in enumerate(lines):
                 p = start(body.paragraph())
-                p.paragraph_format.left_indent = Mm(85 if not doc.landscape else 170)
+                p.paragraph_format.left_indent = Mm(
+                    0 if b.kiri else 85 if not doc.landscape else 170
+                )
                 p.paragraph_format.space_after = Pt(0)
                 p.paragraph_format.keep_with_next = k < len(lines) - 1  # one block, one page
                 _runs(p, line)
@@ -355,6 +359,28 @@ def docx(doc: Dokumen) -> bytes:
     buf = io.BytesIO()
     word.save(buf)
     return buf.getvalue()
+
+
+def _picture(body: _Body, start: Any, b: Gambar, text_mm: float) -> None:
+    """A picture at its size, or the text width when wider, its caption under it."""
+    import io
+
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm
+
+    p = start(body.paragraph())
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.keep_with_next = True
+    if b.png is not None:
+        p.add_run().add_picture(io.BytesIO(b.png()), width=Mm(min(b.lebar_mm, text_mm)))
+    else:
+        for t in b.teks:
+            p.add_run(t).add_break()
+    caption = body.paragraph(style="Caption")
+    caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if b.nomor:
+        caption.add_run(f"{b.nomor} ").bold = True
+    caption.add_run(b.judul)
 
 
 def _merge_groups(table: Any, b: Tabel) -> None:

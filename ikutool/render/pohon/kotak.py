@@ -26,7 +26,7 @@ def owner_line(s: SimpulPohon) -> str | None:
 def box(h: HasilPohon, s: SimpulPohon, prefix: str = "") -> Kotak:
     from ikutool.formatting.numbers import format_angka
 
-    inds = [
+    inds: list[tuple[str, str | None]] = [
         (
             f"{i.kode} {i.uraian}" + (f" (bagian dari {i.bagian_dari})" if i.bagian_dari else ""),
             target_line(h.tahun, i),

@@ -30,7 +30,9 @@ def page_svg(page: Halaman, *, at: float | None = None) -> str:
         f"{escape(page.judul)}</text>",
     ]
     for g in page.garis:
-        d = " ".join(("M" if i == 0 else "L") + f"{_num(x)} {_num(y)}" for i, (x, y) in enumerate(g.points))
+        d = " ".join(
+            ("M" if i == 0 else "L") + f"{_num(x)} {_num(y)}" for i, (x, y) in enumerate(g.points)
+        )
         dash = ' stroke-dasharray="1.5 1"' if g.putus else ""
         parts.append(f'<path d="{d}" fill="none" stroke="#444444" stroke-width="0.3"{dash}/>')
     for k in page.kotak:
