@@ -209,3 +209,57 @@ def _emit(
 def _said(h: HasilPohon) -> None:
     for line in h.catatan:
         sys.stderr.write(line + "\n")
+
+
+def rekap_pohon(
+    folder: Path, tahun: int | None, format: str, out: Path | None, force: bool
+) -> None:
+    """``iku rekap --pohon FOLDER``: the regency's tree from each agency's links to the RPJMD."""
+    from ikutool.cli.output import write_findings
+    from ikutool.reports.pohon_rekap import build_pohon_kabupaten
+
+    if format not in ("table", "markdown", "json", "svg", "pdf", "html", "docx"):
+        raise IkuError.single(
+            "IKU501",
+            "pohon kabupaten tersedia sebagai table, markdown, json, svg, pdf, html atau docx",
+            file="--format",
+            exit_code=2,
+        )
+    if format in ("pdf", "docx"):
+        need_out(format, out, f"pohon-kabupaten.{format}")
+    if not folder.is_dir():
+        raise IkuError.single("IKU101", "folder tidak ada", file=str(folder), exit_code=2)
+    refuse_out(out, force)
+    k = build_pohon_kabupaten(folder, tahun)
+    if not k.instansi and not k.galat:
+        raise IkuError.single(
+            "IKU308",
+            "tidak ada ruang kerja instansi dengan pohon kinerja (pohon/pohon.yaml) di folder ini",
+            file=str(folder),
+            exit_code=2,
+        )
+    if format == "json":
+        from ikutool.render.formats.export import dumps
+
+        deliver(dumps(k.to_dict()), out, force)
+    elif format in ("svg", "pdf"):
+        from ikutool.render.documents.pohon_rekap import regency_pages
+
+        pages = regency_pages(k)
+        if format == "svg":
+            from ikutool.render.pohon.svg import pages_svg
+
+            deliver(pages_svg(pages), out, force)
+        else:
+            from ikutool.render.pohon.pdf import pages_pdf
+
+            deliver(pages_pdf(pages, "Pohon Kinerja Kabupaten"), out, force)
+    else:
+        from ikutool.render.documents.pohon_rekap import regency_document
+
+        deliver_document(
+            regency_document(k, pictures=format in ("html", "docx")), format, out, force
+        )
+    write_findings(sys.stderr, [*k.galat, *k.findings])
+    if k.galat:
+        raise typer.Exit(1)

@@ -99,6 +99,7 @@ class Gambar:
     svg: str
     png: Callable[[], bytes] | None
     lebar_mm: float
+    tinggi_mm: float = 0.0
     teks: list[str] = field(default_factory=list)
 
 

@@ -72,6 +72,8 @@ def picture_pages(h: HasilPohon, judul: str | None = None) -> list[Halaman]:
 
 def figures(pages: list[Halaman], bab: int | None, words: list[str]) -> list[Block]:
     """One figure per page; the picture in words goes with the first."""
+    import functools
+
     from ikutool.render.pohon.png import page_png
     from ikutool.render.pohon.svg import page_svg
 
@@ -83,8 +85,9 @@ def figures(pages: list[Halaman], bab: int | None, words: list[str]) -> list[Blo
                 nomor,
                 page.judul,
                 page_svg(page),
-                (lambda page=page: page_png(page)),
+                functools.partial(page_png, page),
                 page.w,
+                page.h,
                 words if i == 1 else [],
             )
         )
@@ -94,7 +97,7 @@ def figures(pages: list[Halaman], bab: int | None, words: list[str]) -> list[Blo
 def pohon_document(h: HasilPohon) -> Dokumen:
     pages = picture_pages(h, f"Pohon Kinerja {h.instansi} {h.tahun}")
     blocks: list[Block] = [
-        Heading(0, f"POHON KINERJA {h.instansi.upper()}"),
+        Heading(1, f"Pohon Kinerja {h.instansi}"),
         Para([f"Periode {h.periode_awal}-{h.periode_akhir}; target tahun {h.tahun}."]),
         *[Para([n], kind="note") for n in h.catatan],
     ]
@@ -363,6 +366,8 @@ def matriks_tables(h: HasilPohon) -> list[Tabel]:
             if owner is None:
                 continue
             up = by_code.get(s.induk or "")
+            if up is not None and up.pemilik == s.pemilik:
+                continue  # under the official's own result: that one stands for it
             while up is not None and up.pemilik != boss.kode:
                 up = by_code.get(up.induk or "")
             if up is not None:

@@ -331,7 +331,7 @@ def docx(doc: Dokumen) -> bytes:
                 run.font.size = Pt(9)
             body.paragraph()
         elif isinstance(b, Gambar):
-            _picture(body, start, b, text_mm)
+            _picture(body, start, b, text_mm, (short if doc.landscape else long) - 40)
         elif isinstance(b, Tanda):
             if last_para is not None:  # the closing words never stand apart from the signature
                 last_para.paragraph_format.keep_with_next = True
@@ -361,7 +361,7 @@ def docx(doc: Dokumen) -> bytes:
     return buf.getvalue()
 
 
-def _picture(body: _Body, start: Any, b: Gambar, text_mm: float) -> None:
+def _picture(body: _Body, start: Any, b: Gambar, text_mm: float, text_height: float) -> None:
     """A picture at its size, or the text width when wider, its caption under it."""
     import io
 
@@ -372,7 +372,11 @@ def _picture(body: _Body, start: Any, b: Gambar, text_mm: float) -> None:
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.keep_with_next = True
     if b.png is not None:
-        p.add_run().add_picture(io.BytesIO(b.png()), width=Mm(min(b.lebar_mm, text_mm)))
+        width = min(b.lebar_mm, text_mm)
+        if b.tinggi_mm:  # and no taller than a page leaves room for (its caption, the header)
+            room = (text_height - 30) * b.lebar_mm / b.tinggi_mm
+            width = min(width, room)
+        p.add_run().add_picture(io.BytesIO(b.png()), width=Mm(width))
     else:
         for t in b.teks:
             p.add_run(t).add_break()
