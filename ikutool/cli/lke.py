@@ -110,6 +110,7 @@ def lke(
         riwayat_alasan=alasan,
         realisasi_doc=doc_of(real_path),
         anggaran_doc=doc_of(_money_path(src, tahun)),
+        pohon=_pohon(src, iku, tahun),
     )
     hasil = build_lke(masukan)
     for status, what in (
@@ -151,3 +152,18 @@ def _register(src):  # -> Register | None
     if reg is not None:
         warn(reg.findings)
     return reg
+
+
+def _pohon(src, iku, tahun: int):  # -> (Pohon, HasilPohon) | None
+    """The tree and its year, when the workspace has a pohon kinerja (None: as before)."""
+    from ikutool.cli.pohon import load_tree
+    from ikutool.inputs.pk import load_pk
+    from ikutool.inputs.program import load_program
+    from ikutool.reports.pohon import build_pohon
+
+    tree, rpjmd = load_tree(src, iku)
+    if tree is None:
+        return None
+    program = load_program(src.program, iku, tahun)
+    pk = load_pk(src.pk, iku, tahun)
+    return tree, build_pohon(iku, tree, tahun, rpjmd=rpjmd, pk=pk, program=program)

@@ -127,7 +127,9 @@ def pohon(
 
 def year_pohon(src: Sources, iku: Iku, tahun: int | None) -> HasilPohon | None:
     """The workspace's tree for ``tahun`` (None: no tree), its files' warnings said."""
-    from ikutool.cli.common import check_year, load_money, load_pk
+    from ikutool.cli.common import check_year
+    from ikutool.inputs.pk import load_pk
+    from ikutool.inputs.program import load_program
     from ikutool.reports.pohon import build_pohon
 
     tree, rpjmd = load_tree(src, iku)
@@ -136,8 +138,9 @@ def year_pohon(src: Sources, iku: Iku, tahun: int | None) -> HasilPohon | None:
     if tahun is None:
         tahun = _default_year(src, iku)
     check_year(iku, tahun)
-    _, program = load_money(src, iku, tahun)
-    pk = load_pk(src, iku, [tahun]).get(tahun)
+    # the year's program and PK files: their own warnings are said by the commands about them
+    program = load_program(src.program, iku, tahun)
+    pk = load_pk(src.pk, iku, tahun)
     return build_pohon(iku, tree, tahun, rpjmd=rpjmd, pk=pk, program=program)
 
 

@@ -286,8 +286,8 @@ def html(doc: Dokumen) -> str:
             parts += [f'<p class="small">{escape(n)}</p>' for n in b.catatan]
         elif isinstance(b, Gambar):
             caption = f"{escape(b.nomor)} {escape(b.judul)}".strip()
-            parts.append(f'<figure{cls} style="margin:8px 0">{b.svg}')
-            parts.append(f'<figcaption class="cap">{caption}</figcaption></figure>')
+            parts.append(f'<figure{cls} style="margin:8px 0">')
+            parts.append(f'<figcaption class="cap">{caption}</figcaption>{b.svg}</figure>')
         else:
             lines = ["".join(_run_html(r) for r in b.tempat_tanggal), escape(b.jabatan), "", "", ""]
             lines.append(f"<b><u>{escape(b.nama)}</u></b>")

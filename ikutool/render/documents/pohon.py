@@ -94,6 +94,23 @@ def figures(pages: list[Halaman], bab: int | None, words: list[str]) -> list[Blo
     return out
 
 
+def lkjip_section(h: HasilPohon) -> list[Block]:
+    """The pohon kinerja in the LKjIP's Bab II: the cascade from the RPJMD's sasaran to the
+    sub kegiatan, one figure per page of the tree."""
+    pages = picture_pages(h, f"Pohon Kinerja {h.tahun}")
+    return [
+        Heading(2, "Pohon Kinerja"),
+        Para(
+            [
+                f"Sasaran perangkat daerah mendukung sasaran RPJMD, dan dijabarkan ke program, "
+                f"kegiatan dan sub kegiatan beserta indikator, target {h.tahun} dan pejabat "
+                "penanggung jawabnya, sebagaimana gambar berikut."
+            ]
+        ),
+        *figures(pages, 2, outline(h)),
+    ]
+
+
 def pohon_document(h: HasilPohon) -> Dokumen:
     pages = picture_pages(h, f"Pohon Kinerja {h.instansi} {h.tahun}")
     blocks: list[Block] = [

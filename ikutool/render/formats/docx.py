@@ -362,15 +362,20 @@ def docx(doc: Dokumen) -> bytes:
 
 
 def _picture(body: _Body, start: Any, b: Gambar, text_mm: float, text_height: float) -> None:
-    """A picture at its size, or the text width when wider, its caption under it."""
+    """A picture at its size, or the text width (and a page's height) when larger; its caption
+    above it, kept with it, as the tables' are."""
     import io
 
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm
 
-    p = start(body.paragraph())
+    caption = start(body.paragraph(style="Caption"))
+    caption.paragraph_format.keep_with_next = True
+    if b.nomor:
+        caption.add_run(f"{b.nomor} ").bold = True
+    caption.add_run(b.judul)
+    p = body.paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.paragraph_format.keep_with_next = True
     if b.png is not None:
         width = min(b.lebar_mm, text_mm)
         if b.tinggi_mm:  # and no taller than a page leaves room for (its caption, the header)
@@ -380,11 +385,6 @@ def _picture(body: _Body, start: Any, b: Gambar, text_mm: float, text_height: fl
     else:
         for t in b.teks:
             p.add_run(t).add_break()
-    caption = body.paragraph(style="Caption")
-    caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if b.nomor:
-        caption.add_run(f"{b.nomor} ").bold = True
-    caption.add_run(b.judul)
 
 
 def _merge_groups(table: Any, b: Tabel) -> None:
