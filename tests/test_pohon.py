@@ -306,3 +306,30 @@ def test_a_large_tree_is_split_into_pages(bundled) -> None:
     drawn = {k.kode for p in pages for k in p.kotak}
     assert {s.kode for s in h.simpul} <= drawn  # every node on some page
     assert max(p.w for p in pages) <= 2 * 297
+
+
+def test_lke_criteria_from_the_tree(iku_cli, workspace) -> None:
+    path = workspace / "pohon" / "pohon.yaml"
+    text = path.read_text("utf-8")
+    text = text.replace("{kode: S2, mendukung: SR2.1, pemilik: kadis}", "{kode: S2}")
+    text = text.replace("    induk: S4\n", "    induk: S9\n")  # P5 loses its parent
+    path.write_text(text, "utf-8")
+    data = json.loads(iku_cli("lke", "--tahun", "2019", "-f", "json").stdout)
+    got = {k["id"]: k for k in data["kriteria"]}
+    # 13 nodes: S2 without an owner (and P2 under it keeps its own)
+    assert (got["pengukuran_berjenjang"]["rasio"], got["pengukuran_berjenjang"]["nilai"]) == (
+        92.31, "a",
+    )  # fmt: skip
+    loose = got["pohon_kinerja_tersambung"]
+    assert loose["rasio"] == 84.62 and loose["nilai"] == "b"  # 11 of 13: S2 unsupported, P5 orphan
+    assert sorted(t["kode"] for t in loose["temuan"]) == ["P5", "S2"]
+    assert all(t["berkas"] == "pohon/pohon.yaml" and t["baris"] for t in loose["temuan"])
+    assert got["pengukuran_berjenjang"]["dapat_dihitung"] is True
+
+
+def test_without_a_tree_the_lke_leaves_cascading_to_the_evaluator(iku_cli, workspace) -> None:
+    shutil.rmtree(workspace / "pohon")
+    data = json.loads(iku_cli("lke", "--tahun", "2019", "-f", "json").stdout)
+    got = {k["id"]: k for k in data["kriteria"]}
+    assert got["pengukuran_berjenjang"]["dapat_dihitung"] is False
+    assert "pohon_kinerja_tersambung" not in got

@@ -203,6 +203,8 @@ def _emit(
     }
     if dokumen is DokumenPohon.pk:
         doc = docs.pk_document(h, eselon.value if eselon else None)
+    elif dokumen is DokumenPohon.pohon:
+        doc = docs.pohon_document(h, pictures=format in (FormatPohon.docx, FormatPohon.html))
     else:
         doc = build[dokumen](h)
     deliver_document(doc, format.value, out, force)

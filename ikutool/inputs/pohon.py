@@ -38,7 +38,7 @@ from pydantic import BeforeValidator, Field
 from ikutool.errors import Finding, IkuError, Severity
 from ikutool.inputs.anggaran import one_or_many
 from ikutool.model.iku import Base, Code, Indikator, LongText, Periode, Target, Text
-from ikutool.model.validation import clip, listing, nearest, validate_document
+from ikutool.model.validation import clip, listing, nearest
 from ikutool.yaml_reader import Document, PathT
 
 if TYPE_CHECKING:
@@ -189,18 +189,26 @@ class Pohon:
 
 
 def load_pohon(path: Path, iku: Iku, rpjmd: Rpjmd | None = None) -> Pohon:
-    from ikutool.workspace.paths import shown
-    from ikutool.yaml_reader import read_yaml
+    from ikutool.inputs.rpjmd import read_file
 
-    doc = read_yaml(path, display_name=shown(path), limit=POHON_MAX_BYTES)
-    return pohon_from_document(doc, iku, rpjmd)
+    doc, raw = read_file(path, POHON_MAX_BYTES)
+    return pohon_from_document(doc, iku, rpjmd, raw)
 
 
-def pohon_from_document(doc: Document, iku: Iku, rpjmd: Rpjmd | None = None) -> Pohon:
+def pohon_from_document(
+    doc: Document, iku: Iku, rpjmd: Rpjmd | None = None, raw: bytes | None = None
+) -> Pohon:
     """Check a pohon kinerja against the IKU (and the RPJMD, when given); raise
-    :class:`IkuError` with every error found."""
-    model, findings = validate_document(
-        doc, PohonFile, "isi pohon.yaml harus berupa pemetaan dengan 'pejabat' dan 'pohon'"
+    :class:`IkuError` with every error found. ``raw``: the file's bytes, to reuse the checked
+    model of the same bytes (the checks against the IKU and the RPJMD run every time)."""
+    from ikutool.inputs.rpjmd import validated
+
+    model, findings = validated(
+        "pohon",
+        doc,
+        raw,
+        PohonFile,
+        "isi pohon.yaml harus berupa pemetaan dengan 'pejabat' dan 'pohon'",
     )
     if model is None:
         raise IkuError(findings)

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from ikutool.errors import Finding, IkuError, Severity
 from ikutool.model.iku import Base, Code, Indikator, Kepala, Periode, Text
@@ -33,6 +33,7 @@ from ikutool.model.validation import clip, validate_document
 from ikutool.yaml_reader import Document
 
 W = Severity.WARNING
+M = TypeVar("M", bound=BaseModel)
 RPJMD_MAX_BYTES = 4 * 1024 * 1024
 
 
@@ -95,18 +96,46 @@ class Rpjmd:
         return None, None
 
 
-def load_rpjmd(path: Path, display_name: str | None = None) -> Rpjmd:
+def validated(
+    kind: str, doc: Document, raw: bytes | None, model: type[M], message: str
+) -> tuple[M | None, list[Finding]]:
+    """:func:`validate_document`, from the cache when these bytes validated cleanly before (the
+    model costs more to build than the file to read: start-up stays that of the IKU's)."""
+    from ikutool.workspace import cache
+
+    entry = cache.key(kind, raw) if raw is not None else None
+    hit = cache.load(kind, entry) if entry else None
+    if hit is not None and not doc.findings:
+        try:
+            return cache.rebuild(model, hit), []
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # an unreadable entry is ignored, and replaced below
+    found_model, findings = validate_document(doc, model, message)
+    if found_model is not None and entry and not findings:
+        cache.store(kind, entry, lambda: found_model.model_dump(mode="json", exclude_unset=True))
+    return found_model, findings
+
+
+def read_file(path: Path, limit: int, display_name: str | None = None) -> tuple[Document, bytes]:
     from ikutool.workspace.paths import shown
-    from ikutool.yaml_reader import read_yaml
+    from ikutool.yaml_reader import parse_yaml_bytes, read_bounded
 
-    doc = read_yaml(path, display_name=display_name or shown(path), limit=RPJMD_MAX_BYTES)
-    return rpjmd_from_document(doc)
+    name = display_name or shown(path)
+    raw = read_bounded(path, name, limit)
+    return parse_yaml_bytes(raw, name), raw
 
 
-def rpjmd_from_document(doc: Document) -> Rpjmd:
+def load_rpjmd(path: Path, display_name: str | None = None) -> Rpjmd:
+    doc, raw = read_file(path, RPJMD_MAX_BYTES, display_name)
+    return rpjmd_from_document(doc, raw)
+
+
+def rpjmd_from_document(doc: Document, raw: bytes | None = None) -> Rpjmd:
     """Check an RPJMD file; raise :class:`IkuError` with every error found."""
-    model, findings = validate_document(
+    model, findings = validated(
+        "rpjmd",
         doc,
+        raw,
         RpjmdFile,
         "isi rpjmd.yaml harus berupa pemetaan dengan 'pemerintah', 'periode' dan 'sasaran'",
     )

@@ -111,17 +111,22 @@ def lkjip_section(h: HasilPohon) -> list[Block]:
     ]
 
 
-def pohon_document(h: HasilPohon) -> Dokumen:
-    pages = picture_pages(h, f"Pohon Kinerja {h.instansi} {h.tahun}")
+def pohon_document(h: HasilPohon, *, pictures: bool = True) -> Dokumen:
+    """The tree drawn, one page a figure (``pictures``), else in words only (the terminal and
+    Markdown: no picture is laid out for them)."""
     blocks: list[Block] = [
         Heading(1, f"Pohon Kinerja {h.instansi}"),
         Para([f"Periode {h.periode_awal}-{h.periode_akhir}; target tahun {h.tahun}."]),
         *[Para([n], kind="note") for n in h.catatan],
     ]
-    for i, fig in enumerate(figures(pages, None, outline(h))):
-        if i:
-            blocks.append(HalamanBaru())
-        blocks.append(fig)
+    if not pictures:
+        blocks += [Para([line]) for line in outline(h)]
+    else:
+        pages = picture_pages(h, f"Pohon Kinerja {h.instansi} {h.tahun}")
+        for i, fig in enumerate(figures(pages, None, outline(h))):
+            if i:
+                blocks.append(HalamanBaru())
+            blocks.append(fig)
     return Dokumen(
         judul=f"Pohon Kinerja {h.tahun} {h.instansi}",
         blocks=blocks,
