@@ -68,6 +68,7 @@ MARGIN = 10.0
 TITLE_H = 12.0
 PAGE_W, PAGE_H = 297.0, 210.0  # A4 landscape: what a page is split for
 MAX_COLS = 5
+OVERVIEW_COLS = 7
 MAX_H = (PAGE_H - 2 * MARGIN - TITLE_H) / 0.8  # scaled down to 80 % at most
 MAX_INDIKATOR = 3
 _LIMIT = MAX_H + 2 * MARGIN + TITLE_H + 8  # a page's whole height at that scale
@@ -321,10 +322,10 @@ def _overview(judul: str, roots: list[Kotak]) -> list[Halaman]:
     pruned = [_prune(r, keep) for r in roots]
     if not pruned:
         return []
-    # chunks of at most 2 x MAX_COLS columns (the overview is scaled to fit, but not below half)
+    # chunks of at most OVERVIEW_COLS columns (an overview page is scaled to about 70 %)
     chunks: list[list[Kotak]] = [[]]
     for r in pruned:
-        if chunks[-1] and sum(_leaves(x) for x in chunks[-1]) + _leaves(r) > 2 * MAX_COLS:
+        if chunks[-1] and sum(_leaves(x) for x in chunks[-1]) + _leaves(r) > OVERVIEW_COLS:
             chunks.append([])
         chunks[-1].append(r)
     n = len(chunks)
