@@ -324,7 +324,7 @@ def _overview(judul: str, roots: list[Kotak]) -> list[Halaman]:
         return []
     # chunks of at most OVERVIEW_COLS columns (an overview page is scaled to about 70 %)
     chunks: list[list[Kotak]] = [[]]
-    for r in pruned:
+    for r in [part for root in pruned for part in _split_wide(root, OVERVIEW_COLS)]:
         if chunks[-1] and sum(_leaves(x) for x in chunks[-1]) + _leaves(r) > OVERVIEW_COLS:
             chunks.append([])
         chunks[-1].append(r)
@@ -333,6 +333,27 @@ def _overview(judul: str, roots: list[Kotak]) -> list[Halaman]:
         lay_out(f"{judul}: ikhtisar" + (f" ({i}/{n})" if n > 1 else ""), chunk)
         for i, chunk in enumerate(chunks, 1)
     ]
+
+
+def _split_wide(k: Kotak, cols: int) -> list[Kotak]:
+    """``k`` as it is, or, when its children take more than ``cols`` columns, copies of it each
+    over a part of them ("lanjutan")."""
+    if _leaves(k) <= cols or not k.anak:
+        return [k]
+    parts: list[list[Kotak]] = [[]]
+    for c in k.anak:
+        for piece in _split_wide(c, cols):
+            if parts[-1] and sum(_leaves(x) for x in parts[-1]) + _leaves(piece) > cols:
+                parts.append([])
+            parts[-1].append(piece)
+    out = []
+    for i, part in enumerate(parts):
+        clone = copy.copy(k)
+        clone.anak = part
+        if i:
+            clone.catatan = [*k.catatan, f"lanjutan ({i + 1}/{len(parts)})"]
+        out.append(clone)
+    return out
 
 
 def _branches(roots: list[Kotak]) -> list[tuple[Kotak, list[Kotak]]]:
