@@ -76,6 +76,18 @@ CODES: dict[str, str] = {
     "IKU319": "realisasi triwulan tanpa aturan agregasi untuk persentase, indeks, rasio atau predikat",
     "IKU320": "triwulan belum lengkap pada berkas yang bukan sementara",
     "IKU321": "target triwulan rencana aksi tidak cocok dengan target tahunan",
+    # Pohon kinerja (pohon.yaml, rpjmd.yaml)
+    "IKU601": "pohon kinerja: simpul tanpa induk",
+    "IKU602": "pohon kinerja: jenjang simpul tidak sesuai induknya, atau induk berputar",
+    "IKU603": "pohon kinerja: kode simpul, pejabat atau sasaran RPJMD tidak dikenal",
+    "IKU604": "pohon kinerja: sasaran perangkat daerah tidak mendukung sasaran RPJMD",
+    "IKU605": "pohon kinerja: sasaran, program, kegiatan atau sub kegiatan tidak tergantung di pohon",
+    "IKU606": "pohon kinerja: indikator berbeda dari IKU, PK atau berkas program",
+    "IKU607": "mutu pohon kinerja: simpul tanpa indikator atau tanpa target sebagian tahun",
+    "IKU608": "mutu pohon kinerja: indikator hasil berupa hitungan kegiatan",
+    "IKU609": "mutu pohon kinerja: simpul tanpa pemilik (pejabat)",
+    "IKU610": "pohon kinerja: crosscutting yang tidak ditemukan di perangkat daerah tujuannya",
+    "IKU611": "pohon kinerja: sasaran RPJMD tanpa dukungan perangkat daerah",
     # Capaian
     "IKU401": "capaian ekstrem",
     "IKU402": "capaian tidak dapat dihitung",

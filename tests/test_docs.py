@@ -14,7 +14,9 @@ Fence tags: ```yaml benar:KIND or ```yaml salah:KIND IKUnnn, KIND one of
   ``iku validate --mutu`` (no realisasi);
 - bentuk-entri, bentuk-pk: lines under ``realisasi:`` of a 2019 file, or a whole PK file for 2019,
   checked against the IKU with every target form (tests/corpus/bentuk/iku.yaml);
-- ruang-kerja: an ikutool.yaml.
+- ruang-kerja: an ikutool.yaml;
+- pohon: a whole pohon.yaml, checked against the bundled IKU and the bundled RPJMD
+  (data/pohon/rpjmd.yaml); rpjmd: a whole rpjmd.yaml.
 """
 
 from __future__ import annotations
@@ -116,6 +118,15 @@ def findings(kind: str, body: str, bundled) -> list[Finding]:
             }[kind]
             doc = parse_yaml_text(body, "2019.yaml")
             return load(doc, Path("2019.yaml"), bundled.iku).findings
+        if kind in ("pohon", "rpjmd"):
+            from ikutool.inputs.pohon import pohon_from_document
+            from ikutool.inputs.rpjmd import load_rpjmd, rpjmd_from_document
+
+            doc = parse_yaml_text(body, f"{kind}.yaml")
+            if kind == "rpjmd":
+                return rpjmd_from_document(doc).findings
+            rpjmd = load_rpjmd(ROOT / "data" / "pohon" / "rpjmd.yaml")
+            return pohon_from_document(doc, bundled.iku, rpjmd).findings
         if kind == "ruang-kerja":
             import tempfile
 

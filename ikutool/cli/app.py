@@ -28,6 +28,7 @@ COMMANDS = {
     "report": ("report", "report"),
     "triwulan": ("triwulan", "triwulan"),
     "lkjip": ("lkjip", "lkjip"),
+    "pohon": ("pohon", "pohon"),
     "rekap": ("rekap", "rekap"),
     "lke": ("lke", "lke"),
     "diff": ("diff", "diff"),

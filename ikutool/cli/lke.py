@@ -105,6 +105,7 @@ def lke(
         riwayat_alasan=alasan,
         realisasi_doc=year.document("realisasi"),
         anggaran_doc=year.document("money"),
+        pohon=_pohon(year),
     )
     hasil = build_lke(masukan)
     for status, what in (
@@ -128,3 +129,16 @@ def lke(
         deliver_document(lke_document(hasil, kke=kke), format.value, out, force)
     if out is not None or format is not FormatLke.table:
         sys.stderr.write(hasil.catatan[0] + "\n")
+
+
+def _pohon(year):  # -> (Pohon, HasilPohon) | None
+    """The tree and its year, when the workspace has a pohon kinerja (None: as before)."""
+    from ikutool.cli.pohon import load_tree
+    from ikutool.reports.pohon import build_pohon
+
+    tree, rpjmd = load_tree(year.agency.src, year.iku)
+    if tree is None:
+        return None
+    return tree, build_pohon(
+        year.iku, tree, year.tahun, rpjmd=rpjmd, pk=year.pk, program=year.program
+    )

@@ -108,7 +108,10 @@ def lkjip(
     if periksa:
         _checklist(result, format, out, force)
     else:
-        _document(result, format, out, force, kolofon)
+        from ikutool.cli.pohon import year_pohon
+
+        tree = year_pohon(ws.src, ws.iku, tahun) if format is not FormatLkjip.json else None
+        _document(result, format, out, force, kolofon, tree)
     if format is not FormatLkjip.table or out is not None:
         from ikutool.render.documents.lkjip import provenance
 
@@ -117,14 +120,16 @@ def lkjip(
             sys.stderr.write(line + "\n")
 
 
-def _document(result, format: FormatLkjip, out: Path | None, force: bool, kolofon: bool) -> None:
+def _document(
+    result, format: FormatLkjip, out: Path | None, force: bool, kolofon: bool, tree=None
+) -> None:
     from ikutool.render.documents.lkjip import lkjip_document
     from ikutool.render.formats import export
 
     if format is FormatLkjip.json:
         deliver(export.dumps(export.lkjip_data(result)), out, force)
         return
-    deliver_document(lkjip_document(result, kolofon=kolofon), format.value, out, force)
+    deliver_document(lkjip_document(result, kolofon=kolofon, pohon=tree), format.value, out, force)
 
 
 def _checklist(result, format: FormatLkjip, out: Path | None, force: bool) -> None:

@@ -30,6 +30,8 @@ class FormatRekap(StrEnum):
     html = "html"
     parquet = "parquet"
     docx = "docx"
+    svg = "svg"
+    pdf = "pdf"
 
 
 class Urut(StrEnum):
@@ -83,6 +85,15 @@ def rekap(
             "instansi yang belum melaporkannya (format table, markdown, csv, json, xlsx, docx).",
         ),
     ] = None,
+    pohon: Annotated[
+        bool,
+        typer.Option(
+            "--pohon",
+            help="Pohon kinerja kabupaten dari pohon kinerja setiap instansi: sasaran RPJMD yang "
+            "belum didukung, crosscutting yang tidak ditemukan, dan gambar pohonnya (format "
+            "table, markdown, json, svg, pdf, html, docx). RPJMD: rpjmd.yaml di FOLDER.",
+        ),
+    ] = False,
 ) -> None:
     """Rekapitulasi semua instansi: satu baris per ruang kerja di FOLDER.
 
@@ -95,6 +106,15 @@ def rekap(
     from ikutool.compute.capaian import Options
     from ikutool.reports.rekap import build_rekap
 
+    if pohon:
+        from ikutool.cli.pohon import rekap_pohon
+
+        rekap_pohon(folder, tahun, format.value, out, force)
+        return
+    if format in (FormatRekap.svg, FormatRekap.pdf):
+        raise IkuError.single(
+            "IKU501", "format svg dan pdf untuk --pohon", file="--format", exit_code=2
+        )
     if tw is not None:
         _rekap_triwulan(folder, tahun, dari, sampai, tw, urut, format, out, force, skala)
         return

@@ -72,6 +72,7 @@ def validate(
                     targets += yaml_files(folder)
             if src.tindak_lanjut.is_file():
                 targets.append(src.tindak_lanjut)
+            targets += [f for f in (src.rpjmd, src.pohon) if f is not None and f.is_file()]
     else:
         src = sources(iku_file, start=file.parent, announce=False)
         targets = [file]
@@ -128,6 +129,9 @@ def _mutu(src, iku, reports: list) -> None:  # src: Sources, reports: list[FileR
                 pk_docs[year] = ws.year(year).document("pk")
     doc = read_yaml(src.iku, display_name=shown(src.iku))
     found = mutu_findings(iku, doc, {y: r for y, r in realisasi.items() if r}, pk, pk_docs)
+    from ikutool.inputs.pohon_validate import tree_mutu
+
+    found += tree_mutu(src, iku, doc)
     by_file = {r.file: r for r in reports}
     extra: dict[str, list] = {}
     for f in found:

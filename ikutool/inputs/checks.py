@@ -43,6 +43,8 @@ KIND_NAMES = {
     "renaksi": "berkas rencana aksi",
     "tindak_lanjut": "register tindak lanjut evaluasi (tindak-lanjut.yaml)",
     "ruang_kerja": "berkas ruang kerja (ikutool.yaml)",
+    "pohon": "pohon kinerja (pohon.yaml)",
+    "rpjmd": "tujuan dan sasaran RPJMD (rpjmd.yaml)",
 }
 
 
@@ -81,6 +83,11 @@ def kind_of(path: Path, data: object) -> str:
 
     if path.name == MARKER:
         return "ruang_kerja"
+    from ikutool.inputs.pohon_validate import pohon_kind
+
+    tree = pohon_kind(path, data)
+    if tree is not None:
+        return tree
     if isinstance(data, dict) and not ({"sasaran", "instansi", "periode"} & set(data)):
         keys = set(data)
         if path.name == "tindak-lanjut.yaml" or isinstance(data.get("evaluasi"), list):
@@ -130,6 +137,12 @@ def check_file(path: Path, name: str, get_iku: Callable[[], Iku]) -> FileReport:
     try:
         if name_of_kind in KINDS:
             return _of_kind(name_of_kind, doc, path, get_iku)
+        if name_of_kind in ("pohon", "rpjmd"):
+            from ikutool.inputs.pohon_validate import check_tree_file
+
+            return FileReport(
+                name, name_of_kind, *check_tree_file(name_of_kind, doc, path, get_iku)
+            )
         if name_of_kind == "ruang_kerja":
             from ikutool.workspace.sources import check_paths, workspace_sources
 
@@ -154,7 +167,15 @@ def _of_kind(name: str, doc: Document, path: Path, get_iku: Callable[[], Iku]) -
     iku = get_iku() if described.per_year else None
     extra = _renaksi_pk(doc, path, iku) if name == "renaksi" and iku is not None else None
     result = from_document(described, doc, path, iku, extra)
-    return FileReport(doc.file, name, result.findings, SUMMARY[name](result, iku, extra))
+    findings = result.findings
+    if name == "program" and iku is not None:  # its programs against the pohon kinerja, if any
+        from ikutool.inputs.pohon_validate import program_against_tree
+
+        findings = sorted(
+            findings + program_against_tree(result, doc, path, iku),
+            key=lambda f: (f.line or 0, f.column or 0),
+        )
+    return FileReport(doc.file, name, findings, SUMMARY[name](result, iku, extra))
 
 
 def _iku_report(loaded: LoadedIku) -> FileReport:

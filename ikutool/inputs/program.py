@@ -120,9 +120,16 @@ class KegiatanFile(Base):
     indikator: list[IndikatorProgramFile] = Field(default_factory=list, max_length=500)
 
 
+class KegiatanItemFile(KegiatanFile):
+    """A kegiatan, with its sub kegiatan (the DPA level: national nomenclature codes, each with
+    its own pagu, realisasi and output indicators, the same fields as a kegiatan)."""
+
+    sub_kegiatan: list[KegiatanFile] = Field(default_factory=list, max_length=2000)
+
+
 class ProgramItemFile(KegiatanFile):
     sasaran: Annotated[list[Text], BeforeValidator(one_or_many)] = Field(default_factory=list)
-    kegiatan: list[KegiatanFile] = Field(default_factory=list, max_length=2000)
+    kegiatan: list[KegiatanItemFile] = Field(default_factory=list, max_length=2000)
 
 
 class EvaluasiCatatan(Base):
@@ -179,6 +186,15 @@ class Kegiatan:
     uang: Uang
     indikator: list[IndikatorKinerja]
     penanggung_jawab: str | None = None
+    sub_kegiatan: list[Kegiatan] = field(default_factory=list)
+
+    def linked(self) -> Kegiatan:
+        """What a kegiatan does not write itself is its sub kegiatan's (model/uang.py)."""
+        if self.sub_kegiatan:
+            self.uang.bagian = [
+                (f"sub kegiatan {clip(s.nama, 40)}", s.uang) for s in self.sub_kegiatan
+            ]
+        return self
 
 
 @dataclass
@@ -262,6 +278,7 @@ def _to_cache(p: ProgramTahun) -> dict[str, Any]:
             "uang": uang(k.uang),
             "indikator": [ind(i) for i in k.indikator],
             "penanggung_jawab": k.penanggung_jawab,
+            "sub_kegiatan": [keg(x) for x in k.sub_kegiatan],
         }
 
     return {
@@ -299,8 +316,8 @@ def _from_cache(data: dict[str, Any], name: str) -> ProgramTahun:
     def keg(k: dict[str, Any]) -> Kegiatan:
         return Kegiatan(
             k["kode"], k["nama"], uang(k["uang"]), [ind(i) for i in k["indikator"]],
-            k["penanggung_jawab"],
-        )  # fmt: skip
+            k["penanggung_jawab"], [keg(x) for x in k.get("sub_kegiatan", [])],
+        ).linked()  # fmt: skip
 
     programs = [
         Program(
@@ -309,8 +326,8 @@ def _from_cache(data: dict[str, Any], name: str) -> ProgramTahun:
             uang(x["uang"]),
             [ind(i) for i in x["indikator"]],
             x["penanggung_jawab"],
-            list(x["sasaran"]),
-            [keg(k) for k in x["kegiatan"]],
+            sasaran=list(x["sasaran"]),
+            kegiatan=[keg(k) for k in x["kegiatan"]],
         ).linked()  # fmt: skip
         for x in data["program"]
     ]
@@ -349,7 +366,9 @@ class _Reader:
     def program(self, p: ProgramItemFile, where: PathT) -> Program:
         known = [s.kode for s in self.iku.groups()]
         self.findings += sasaran_findings(self.doc, self.iku, p.nama, p.sasaran, where, known, "S1")
-        kegiatan = [self.kegiatan(k, (*where, "kegiatan", j)) for j, k in enumerate(p.kegiatan)]
+        kegiatan = [
+            self.kegiatan_item(k, (*where, "kegiatan", j)) for j, k in enumerate(p.kegiatan)
+        ]
         base = self.kegiatan(p, where)
         uang = base.uang
         own_pagu = uang.pagu
@@ -364,8 +383,19 @@ class _Reader:
             )
         return Program(
             base.kode, base.nama, uang, base.indikator, base.penanggung_jawab,
-            list(p.sasaran), kegiatan,
+            sasaran=list(p.sasaran), kegiatan=kegiatan,
         ).linked()  # fmt: skip
+
+    def kegiatan_item(self, k: KegiatanItemFile, where: PathT) -> Kegiatan:
+        """A kegiatan and its sub kegiatan; its money from theirs where it writes none."""
+        from ikutool.inputs.subkegiatan import roll_up
+
+        subs = [self.kegiatan(x, (*where, "sub_kegiatan", j)) for j, x in enumerate(k.sub_kegiatan)]
+        out = self.kegiatan(k, where)
+        out.sub_kegiatan = subs
+        if subs:
+            self.findings += roll_up(self.doc, out, subs, where)
+        return out.linked()
 
     def kegiatan(self, k: KegiatanFile, where: PathT) -> Kegiatan:
         uang = Uang(k.pagu, k.pagu_renstra, k.realisasi_rp_sd_tahun_lalu)
@@ -509,6 +539,13 @@ class _Reader:
                     (ind.kode, ("program", i, "kegiatan", j, "indikator", m, "kode"))
                     for m, ind in enumerate(k.indikator)
                 ]
+                for n, x in enumerate(k.sub_kegiatan):
+                    at = ("program", i, "kegiatan", j, "sub_kegiatan", n)
+                    items.append((x.kode, (*at, "kode")))
+                    items += [
+                        (ind.kode, (*at, "indikator", m, "kode"))
+                        for m, ind in enumerate(x.indikator)
+                    ]
             for kode, path in items:
                 if kode is None:
                     continue

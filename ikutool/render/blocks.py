@@ -10,6 +10,7 @@ document property in Word, and on the terminal, never in the text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any, Literal, assert_never
@@ -84,6 +85,7 @@ class Tanda:
     nama: str
     pangkat: str | None
     nip: str | None
+    kiri: bool = False  # the second party of an agreement signs on the left
 
 
 @dataclass
@@ -91,7 +93,21 @@ class HalamanBaru:
     """The next block starts on a new page (the Lampiran)."""
 
 
-Block = Heading | Para | Tabel | Tanda | HalamanBaru
+@dataclass
+class Gambar:
+    """A numbered picture (the pohon kinerja): SVG for HTML, a PNG made when Word asks for it,
+    and the picture in words for Markdown, the terminal and Excel."""
+
+    nomor: str  # "Gambar 2.1"
+    judul: str
+    svg: str
+    png: Callable[[], bytes] | None
+    lebar_mm: float
+    tinggi_mm: float = 0.0
+    teks: list[str] = field(default_factory=list)
+
+
+Block = Heading | Para | Tabel | Tanda | HalamanBaru | Gambar
 
 
 @dataclass
@@ -171,6 +187,9 @@ def _md_block(b: Block) -> list[str]:
             return [f"> **{text}**" if b.kind == "note" else text, ""]
         case Tabel():
             return _md_table(b)
+        case Gambar():
+            head = [f"**{md_escape(b.nomor)}** {md_escape(b.judul)}".strip(), ""]
+            return head + [md_escape(line) for line in b.teks] + [""]
         case Tanda():
             return [
                 "".join(_run_md(r) for r in b.tempat_tanggal) + "  ",
@@ -290,6 +309,12 @@ def _html_block(b: Block, page: bool) -> list[str]:
             return [f"<p{attr}>{''.join(_run_html(r) for r in b.runs)}</p>"]
         case Tabel():
             return _html_table(b, page)
+        case Gambar():
+            caption = f"{escape(b.nomor)} {escape(b.judul)}".strip()
+            return [
+                f'<figure{cls} style="margin:8px 0">',
+                f'<figcaption class="cap">{caption}</figcaption>{b.svg}</figure>',
+            ]
         case Tanda():
             lines = ["".join(_run_html(r) for r in b.tempat_tanggal), escape(b.jabatan), "", "", ""]
             lines.append(f"<b><u>{escape(b.nama)}</u></b>")
@@ -361,6 +386,8 @@ def _view_block(b: Block, width: int | None) -> list[Any]:
             return [_rich_text(b.runs, style)]
         case Tabel():
             return _view_table(b, width)
+        case Gambar():
+            return [Text(f"{b.nomor} {b.judul}".strip(), style="bold"), *(Text(x) for x in b.teks)]
         case Tanda():
             return [
                 Text("\n"),

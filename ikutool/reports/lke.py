@@ -179,6 +179,7 @@ class Masukan:
     riwayat_alasan: str | None = None  # why there is none (no git, not a repository)
     realisasi_doc: Any = None  # the year's realisasi file's document, for lines
     anggaran_doc: Any = None  # the year's program (or anggaran) file's document, for lines
+    pohon: Any = None  # (inputs.pohon.Pohon, reports.pohon.HasilPohon) when there is a tree
 
 
 def _band(id_: str, ratio: float | None, temuan: list[Temuan], aturan: str = "") -> Kriteria:
@@ -463,10 +464,17 @@ def tindak_lanjut(m: Masukan) -> Kriteria:
 def build_lke(m: Masukan) -> HasilLke:
     decided = [pk_memuat_iku(m), target_menantang(m), iku_stabil(m), pengukuran_triwulan(m),
                manual_iku_lengkap(m), *lkjip_criteria(m), tindak_lanjut(m)]  # fmt: skip
+    replaced: frozenset[str] = frozenset()
+    if m.pohon is not None:  # the tree decides what the evaluator would otherwise judge
+        from ikutool.reports.lke_pohon import REPLACES, pohon_criteria
+
+        decided += pohon_criteria(m.iku, *m.pohon)
+        replaced = REPLACES
     judged = [
         Kriteria(id=id_, komponen=k, subkomponen=s, uraian=u, dapat_dihitung=False,
                  aturan="penilaian evaluator", bukti=b)
         for k, s, id_, u, b in JUDGED
+        if id_ not in replaced
     ]  # fmt: skip
     criteria = decided + judged
     components = []

@@ -44,6 +44,8 @@ class Sources:
     anggaran_option: Path | None = None  # --anggaran as given
     renaksi_option: Path | None = None  # --renaksi as given
     program_option: Path | None = None  # --program as given
+    pohon: Path | None = None  # the pohon kinerja (optional: no tree, no change anywhere)
+    rpjmd: Path | None = None  # the regency's RPJMD tujuan and sasaran, as Bappeda shares it
 
     @property
     def iku_label(self) -> str:
@@ -96,6 +98,8 @@ def bundled_sources() -> Sources:
         program=data_dir() / "program",
         tindak_lanjut=data_dir() / "tindak-lanjut.yaml",
         bundled=True,
+        pohon=data_dir() / "pohon" / "pohon.yaml",
+        rpjmd=data_dir() / "pohon" / "rpjmd.yaml",
     )
 
 
@@ -118,6 +122,8 @@ def _config_model() -> type:
         renaksi: Rel = "renaksi"
         program: Rel = "program"
         tindak_lanjut: Rel = "tindak-lanjut.yaml"
+        pohon: Rel = "pohon/pohon.yaml"
+        rpjmd: Rel = "pohon/rpjmd.yaml"
 
     return WorkspaceConfig
 
@@ -130,7 +136,10 @@ def workspace_sources(root: Path) -> Sources:
     raw = read_bounded(marker, shown(marker), 64 * 1024)
     entry = cache.key("ruang_kerja", raw)
     cfg: Any = cache.load("ruang_kerja", entry)
-    keys = ("iku", "realisasi", "pk", "anggaran", "renaksi", "program", "tindak_lanjut")
+    keys = (
+        "iku", "realisasi", "pk", "anggaran", "renaksi", "program", "tindak_lanjut", "pohon",
+        "rpjmd",
+    )  # fmt: skip
     if (
         not isinstance(cfg, dict)
         or not all(isinstance(cfg.get(k), str) for k in keys)  # an entry of an older version
@@ -147,6 +156,8 @@ def workspace_sources(root: Path) -> Sources:
         program=root / paths.program,
         tindak_lanjut=root / paths.tindak_lanjut,
         root=root,
+        pohon=root / paths.pohon,
+        rpjmd=root / paths.rpjmd,
     )
 
 
@@ -190,6 +201,8 @@ def resolve(
             program=base / "program",
             tindak_lanjut=base / "tindak-lanjut.yaml",
             root=find_root(base),
+            pohon=base / "pohon" / "pohon.yaml",
+            rpjmd=base / "pohon" / "rpjmd.yaml",
         )
     else:
         root = find_root(start or Path.cwd())
@@ -210,6 +223,8 @@ def resolve(
         anggaran_option=anggaran,
         renaksi_option=renaksi,
         program_option=program,
+        pohon=sources.pohon,
+        rpjmd=sources.rpjmd,
     )
     check_paths(found)
     return found
@@ -367,6 +382,8 @@ anggaran: anggaran        # realisasi anggaran versi lama: anggaran/<tahun>.yaml
 renaksi: renaksi          # rencana aksi: target per triwulan, renaksi/<tahun>.yaml (opsional)
 program: program          # program, kegiatan dan anggarannya: program/<tahun>.yaml (opsional)
 tindak_lanjut: tindak-lanjut.yaml  # tindak lanjut rekomendasi evaluasi (LHE) (opsional)
+pohon: pohon/pohon.yaml   # pohon kinerja: dari sasaran RPJMD sampai sub kegiatan (opsional)
+rpjmd: pohon/rpjmd.yaml   # tujuan dan sasaran RPJMD, salinan dari Bappeda (opsional)
 """
 
 
@@ -413,12 +430,12 @@ def init_workspace(folder: Path, *, contoh: bool, force: bool) -> list[tuple[Pat
     ]
     subfolders = ["realisasi"]
     if contoh:
-        for sub in ("realisasi", "pk", "anggaran", "renaksi", "program"):
+        for sub in ("realisasi", "pk", "anggaran", "renaksi", "program", "pohon"):
             for path in sorted((data_dir() / sub).glob("*.yaml")):
                 files.append((folder / sub / path.name, path.read_bytes()))
         register = data_dir() / "tindak-lanjut.yaml"
         files.append((folder / register.name, register.read_bytes()))
-        subfolders += ["pk", "anggaran", "renaksi", "program"]
+        subfolders += ["pk", "anggaran", "renaksi", "program", "pohon"]
     done: list[tuple[Path, bool]] = []
     for sub in subfolders:
         target = folder / sub

@@ -67,9 +67,11 @@ def provenance(lk: Lkjip) -> list[str]:
     return out
 
 
-def lkjip_document(lk: Lkjip, *, kolofon: bool = False) -> Dokumen:
+def lkjip_document(lk: Lkjip, *, kolofon: bool = False, pohon: Any = None) -> Dokumen:
     """The LKjIP as blocks. ``kolofon``: add a last page naming the files it was computed from
-    (for the planning office's own copy; left out of what is handed in)."""
+    (for the planning office's own copy; left out of what is handed in). ``pohon``: the year's
+    pohon kinerja (:class:`~ikutool.reports.pohon.HasilPohon`), drawn in Bab II when there is
+    one."""
     blocks: list[Block] = [
         Heading(0, f"LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP) TAHUN {lk.tahun}"),
         Para([(lk.instansi.upper(), "bold")]),
@@ -78,6 +80,10 @@ def lkjip_document(lk: Lkjip, *, kolofon: bool = False) -> Dokumen:
         blocks.append(Para([lk.pemerintah.upper()]))
     blocks += [Para([n], kind="note") for n in lk.catatan]
     blocks += _bab2(lk)
+    if pohon is not None:
+        from ikutool.render.documents.pohon import lkjip_section
+
+        blocks += lkjip_section(pohon)
     blocks += _bab3(lk)
     blocks += _bab4(lk)
     blocks.append(_signature(lk))

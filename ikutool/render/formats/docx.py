@@ -14,7 +14,7 @@ import io
 import re
 from typing import Any
 
-from ikutool.render.blocks import Dokumen, HalamanBaru, Heading, Para, Tabel, Tanda
+from ikutool.render.blocks import Dokumen, Gambar, HalamanBaru, Heading, Para, Tabel, Tanda
 
 
 def _field(paragraph: Any, instruction: str) -> None:
@@ -330,6 +330,8 @@ def docx(doc: Dokumen) -> bytes:
                 run = p.add_run(note)
                 run.font.size = Pt(9)
             body.paragraph()
+        elif isinstance(b, Gambar):
+            _picture(body, start, b, text_mm, (short if doc.landscape else long) - 40)
         elif isinstance(b, Tanda):
             if last_para is not None:  # the closing words never stand apart from the signature
                 last_para.paragraph_format.keep_with_next = True
@@ -345,7 +347,9 @@ def docx(doc: Dokumen) -> bytes:
             lines += [[f"NIP. {b.nip}"]] if b.nip else []
             for k, line in enumerate(lines):
                 p = start(body.paragraph())
-                p.paragraph_format.left_indent = Mm(85 if not doc.landscape else 170)
+                p.paragraph_format.left_indent = Mm(
+                    0 if b.kiri else 85 if not doc.landscape else 170
+                )
                 p.paragraph_format.space_after = Pt(0)
                 p.paragraph_format.keep_with_next = k < len(lines) - 1  # one block, one page
                 _runs(p, line)
@@ -355,6 +359,32 @@ def docx(doc: Dokumen) -> bytes:
     buf = io.BytesIO()
     word.save(buf)
     return buf.getvalue()
+
+
+def _picture(body: _Body, start: Any, b: Gambar, text_mm: float, text_height: float) -> None:
+    """A picture at its size, or the text width (and a page's height) when larger; its caption
+    above it, kept with it, as the tables' are."""
+    import io
+
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm
+
+    caption = start(body.paragraph(style="Caption"))
+    caption.paragraph_format.keep_with_next = True
+    if b.nomor:
+        caption.add_run(f"{b.nomor} ").bold = True
+    caption.add_run(b.judul)
+    p = body.paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if b.png is not None:
+        width = min(b.lebar_mm, text_mm)
+        if b.tinggi_mm:  # and no taller than a page leaves room for (its caption, the header)
+            room = (text_height - 30) * b.lebar_mm / b.tinggi_mm
+            width = min(width, room)
+        p.add_run().add_picture(io.BytesIO(b.png()), width=Mm(width))
+    else:
+        for t in b.teks:
+            p.add_run(t).add_break()
 
 
 def _merge_groups(table: Any, b: Tabel) -> None:

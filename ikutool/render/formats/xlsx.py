@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ikutool.render.blocks import Dokumen, Heading, Para, Tabel, Tanda, text_of
+from ikutool.render.blocks import Dokumen, Gambar, Heading, Para, Tabel, Tanda, text_of
 
 PAPER = {"A4": 9, "F4": 14}  # openpyxl/Excel paper size codes (14: Folio 8,5 x 13 in)
 _FIGURE = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?$")
@@ -59,6 +59,8 @@ def document_xlsx(doc: Dokumen, *, kertas: str = "A4", scratch: Any = None) -> b
             text = "".join(text_of(r) for r in b.runs)
             if b.kind != "note" or text not in doc.peringatan_halaman:
                 lead.append((text, "note" if b.kind == "note" else ""))
+        elif isinstance(b, Gambar):  # in words: a workbook is for figures, the picture is in Word
+            lead += [(f"{b.nomor} {b.judul}".strip(), "title"), *((t, "") for t in b.teks)]
         elif isinstance(b, Tanda) and ws is not None:
             row = note_rows(ws, row, lead, ncols) if lead else row
             lead = []
