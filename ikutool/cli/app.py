@@ -31,6 +31,7 @@ COMMANDS = {
     "rekap": ("rekap", "rekap"),
     "lke": ("lke", "lke"),
     "diff": ("diff", "diff"),
+    "schema": ("schema", "schema"),
 }
 REALISASI = {
     "template": ("realisasi", "template"),

@@ -232,7 +232,10 @@ def import_workbooks(
         from ikutool.inputs.pk import load_pk
 
         pk = load_pk(src.pk, iku, year)
-        start = template_text(iku, year, iku_file=src.iku_label, pk=pk).encode("utf-8")
+        from ikutool.schema import in_workspace
+
+        text = template_text(iku, year, iku_file=src.iku_label, pk=pk)
+        start = in_workspace(text, "realisasi", path, src.root).encode("utf-8")
         text, result = set_values(start, path, iku, assignments, name)
         write_atomic(path, text)  # never over a file another process created meanwhile
     else:
