@@ -50,14 +50,16 @@ def _words(*words: str) -> str:
     return "(?:" + "|".join(_ci(w) for w in words) + ")"
 
 
-# pydantic's lax forms, as pydantic-core reads them (tests/test_schema.py checks each against it)
-INT_TEXT = r"^\s*[+-]?[0-9]+(?:_[0-9]+)*(?:\.0+)?\s*$"
-FLOAT_TEXT = r"^\s*[+-]?[0-9._]*[0-9][0-9._]*(?:[eE][+-]?[0-9_]+)?\s*$"
+# pydantic's lax forms, as pydantic-core reads them (tests/test_schema.py checks each against it;
+# pydantic-core even reads "0-5" as -5 and "0__1" as 1, so digits, underscores and a sign after
+# leading zeros; permissive, never refusing what it reads)
+INT_TEXT = r"^\s*[+-]?[0-9_]*[+-]?[0-9_]*[0-9][0-9_]*(?:\.[0-9_]*)?\s*$"
+FLOAT_TEXT = r"^\s*[+-]?[0-9._]*[0-9][0-9._]*(?:[eE][_+-]*[0-9_]*[0-9][0-9_]*)?\s*$"
 BOOL_TEXT = (
     "^" + _words("yes", "no", "on", "off", "true", "false", "y", "n", "t", "f", "1", "0") + "$"
 )
 # pydantic's date: TAHUN-BULAN-HARI, optionally with a zero time; or a Unix time
-DATE_TEXT = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt _].*)?$|^[0-9]+(?:\.[0-9]*)?$"
+DATE_TEXT = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt _].*)?$|" + FLOAT_TEXT
 # Python's date.fromisoformat (3.11+): 2019-01-15, 20190115, 2019-W03-2, after stripping
 ISO_DATE_TEXT = r"^\s*[0-9]{4}(?:-?[0-9]{2}-?[0-9]{2}|-?W[0-9]{2}(?:-?[0-9])?)\s*$"
 # formatting.numbers.parse_angka: "6,5", "1.234", "1.234,5", "- 5", "7,14 %"
@@ -72,12 +74,17 @@ def _text(pattern: str, message: str, **extra: Any) -> Schema:
     return {"type": "string", "pattern": pattern, "patternErrorMessage": message, **extra}
 
 
+# pydantic reads true/false as 1/0 where a number is due: never meant, but read, so not refused
+# here (the editor would mark a file the tool accepts)
+_BOOLEAN = {"type": "boolean"}
+
+
 def _lax_int(schema: Schema) -> Schema:
-    return {"anyOf": [schema, _text(INT_TEXT, "harus bilangan bulat, mis. 2019")]}
+    return {"anyOf": [schema, _text(INT_TEXT, "harus bilangan bulat, mis. 2019"), _BOOLEAN]}
 
 
 def _lax_float(schema: Schema) -> Schema:
-    return {"anyOf": [schema, _text(FLOAT_TEXT, "harus berupa angka, mis. 1 atau 0.5")]}
+    return {"anyOf": [schema, _text(FLOAT_TEXT, "harus berupa angka, mis. 1 atau 0.5"), _BOOLEAN]}
 
 
 def _lax_bool(schema: Schema) -> Schema:
@@ -194,8 +201,9 @@ def _before_validators() -> dict[Callable[..., Any], Callable[[Schema], Schema] 
 
 # --- keys of mappings ---
 
+# the text form first: for a key that is neither, the editor shows the first one's message
 TAHUN = {
-    "anyOf": [{"type": "integer"}, _text(INT_TEXT, "kunci target harus tahun, mis. 2019")],
+    "anyOf": [_text(INT_TEXT, "kunci target harus tahun, mis. 2019"), {"type": "integer"}],
 }
 TRIWULAN = {
     "anyOf": [
@@ -272,12 +280,21 @@ def _realisasi_entries(schema: Schema) -> Schema:
         "RealisasiRinci",
         {"type": "object", "properties": rinci_props, "additionalProperties": False},
     )
+    # the tool's rule: a mapping with any of the reserved keys is the detailed form, any other
+    # mapping is per component. Said as if/then/else so that an editor marks a misspelt key of
+    # the detailed form where it is, and still offers the detailed keys in a mapping begun (the
+    # per-component form lists them, though they can never be in it)
     components = {
         "type": "object",
-        "propertyNames": {"type": "string", "not": {"enum": list(RESERVED)}},
+        "properties": copy.deepcopy(rinci_props),
+        "propertyNames": KODE,
         "additionalProperties": value,
     }
-    entry = _shared("Realisasi", {"anyOf": [value, rinci, components]})
+    detailed = {"type": "object", "anyOf": [{"required": [k]} for k in RESERVED]}
+    entry = _shared(
+        "Realisasi",
+        {"if": detailed, "then": rinci, "else": {"anyOf": [value, components]}},
+    )
     for mapping in _maps(schema, 0):
         mapping["additionalProperties"] = entry
     return schema
