@@ -981,6 +981,11 @@ def test_templates_name_their_schema_and_edits_keep_the_line(iku_cli, workspace:
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
     assert iku_cli("realisasi", "isi", "--tahun", "2020", "S1.2=56").exit_code == 0
     assert first_line(path) == line and b"\r\n" in path.read_bytes()
+    # a contoh file iku init copied keeps its line through an edit, and still validates
+    contoh = workspace / "realisasi" / "2019.yaml"
+    assert iku_cli("realisasi", "isi", "--tahun", "2019", "S1.2=59").exit_code == 0
+    assert first_line(contoh) == line
+    assert iku_cli("validate", "realisasi/2019.yaml").exit_code == 0
     assert iku_cli("renaksi", "template", "--tahun", "2020").exit_code == 0
     assert first_line(workspace / "renaksi" / "2020.yaml") == LINE + "../.skema/renaksi.schema.json"
     # written outside the workspace: no schema of ours to name
