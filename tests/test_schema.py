@@ -801,7 +801,7 @@ KEY_LEAVES = [
 @pytest.mark.slow
 @pytest.mark.parametrize(("kind", "path"), LEAVES, ids=["/".join(map(str, p)) for _, p in LEAVES])
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(value=SCALARS)
 def test_the_schema_never_refuses_a_value_the_tool_accepts(kind, path, value, bundled) -> None:
@@ -812,7 +812,7 @@ def test_the_schema_never_refuses_a_value_the_tool_accepts(kind, path, value, bu
 @pytest.mark.slow
 @pytest.mark.parametrize(("kind", "path"), KEY_LEAVES, ids=[p[-1] for _, p in KEY_LEAVES])
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(new=st.one_of(st.integers(-5, 3000), st.sampled_from(TRICKY), st.text(max_size=6)))
 def test_the_schema_never_refuses_a_key_the_tool_accepts(kind, path, new, bundled) -> None:
