@@ -29,7 +29,12 @@ def test_init_makes_a_workspace_that_validates(iku_cli, tmp_path, monkeypatch) -
     result = iku_cli("init", "dinas")
     assert result.exit_code == 0, result.output
     root = tmp_path / "dinas"
-    assert sorted(p.name for p in root.iterdir()) == ["iku.yaml", "ikutool.yaml", "realisasi"]
+    assert sorted(p.name for p in root.iterdir()) == [
+        ".skema",
+        "iku.yaml",
+        "ikutool.yaml",
+        "realisasi",
+    ]
     monkeypatch.chdir(root)
     check = iku_cli("validate")
     assert check.exit_code == 0, check.output
@@ -84,7 +89,10 @@ def test_contoh_workspace(iku_cli, tmp_path, monkeypatch) -> None:
     ]
     assert sorted(p.name for p in (root / "program").iterdir()) == ["2019.yaml"]
     assert sorted(p.name for p in (root / "renaksi").iterdir()) == ["2019.yaml"]
-    assert (root / "iku.yaml").read_bytes() == (data_dir() / "iku_2016_2021.yaml").read_bytes()
+    # the bundled IKU below the line that names its schema for an editor
+    schema_line = b"# yaml-language-server: $schema=.skema/iku.schema.json\n"
+    bundled = (data_dir() / "iku_2016_2021.yaml").read_bytes()
+    assert (root / "iku.yaml").read_bytes() == schema_line + bundled
 
 
 def test_a_new_agency_from_init_to_capaian_leaves_the_package_alone(

@@ -32,6 +32,7 @@ COMMANDS = {
     "rekap": ("rekap", "rekap"),
     "lke": ("lke", "lke"),
     "diff": ("diff", "diff"),
+    "schema": ("schema", "schema"),
 }
 REALISASI = {
     "template": ("realisasi", "template"),

@@ -33,9 +33,13 @@ def init(
         ),
     ] = False,
 ) -> None:
-    """Buat ruang kerja IKU: berkas IKU, folder realisasi dan penanda ikutool.yaml.
+    """Buat ruang kerja IKU: berkas IKU, folder realisasi, penanda ikutool.yaml, dan skema
+    berkas di folder .skema agar editor (VS Code dengan ekstensi YAML) melengkapi dan
+    menjelaskan kunci.
 
-    Semua perintah lain yang dijalankan di dalam folder itu memakai berkasnya tanpa --iku.
+    Semua perintah lain yang dijalankan di dalam folder itu memakai berkasnya tanpa --iku. Di
+    ruang kerja lama, iku init --force . menambahkan yang belum ada (skema juga) tanpa mengubah
+    berkas yang sudah ada.
 
     Contoh: iku init dinas-saya, lalu cd dinas-saya dan iku validate
     """
@@ -43,9 +47,20 @@ def init(
     from ikutool.workspace.sources import find_root, init_workspace
 
     outer = find_root(folder.resolve().parent)
+    from ikutool.schema import FOLDER
+
     done = init_workspace(folder, contoh=contoh, force=force)
+    # the schemas are one line: the folder, and how many of its files were made
+    schemas = [created for path, created in done if path.parent.name == FOLDER]
     for path, created in done:
+        if path.parent.name == FOLDER:
+            continue
         label = shown(path) + ("/" if path.is_dir() else "")
+        if path.name == FOLDER:
+            made = sum(schemas)
+            label += f" (skema untuk editor: {made} berkas dibuat" + (
+                f", {len(schemas) - made} sudah ada, tidak diubah)" if made < len(schemas) else ")"
+            )
         sys.stderr.write(f"  {'dibuat' if created else 'sudah ada, tidak diubah'}: {label}\n")
     if outer is not None:
         sys.stderr.write(

@@ -103,7 +103,9 @@ def template(
         out = year.new_file("realisasi")
     else:
         src.require_writable("Menulis berkas realisasi")
-    write_atomic(out, text, force=force)
+    from ikutool.schema import in_workspace
+
+    write_atomic(out, in_workspace(text, "realisasi", out, src.root), force=force)
     sys.stderr.write(
         f"Berkas realisasi {tahun} ditulis: {shown(out)}\n"
         f"Isi nilainya di berkas itu, atau dengan: iku realisasi isi --tahun {tahun} KODE=NILAI\n"

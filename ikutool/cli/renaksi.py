@@ -45,6 +45,10 @@ def renaksi_template(
         src.require_writable("Membuat berkas rencana aksi")
         out = ws.year(tahun).new_file("renaksi")
     refuse_out(out, force)
-    text = template_text(iku, tahun, pk, iku_file=src.iku_label)
+    from ikutool.schema import in_workspace
+
+    text = in_workspace(
+        template_text(iku, tahun, pk, iku_file=src.iku_label), "renaksi", out, src.root
+    )
     out.parent.mkdir(parents=True, exist_ok=True)
     deliver(text, out, force)

@@ -229,8 +229,10 @@ def import_workbooks(
         from ikutool.workspace.sources import make_folder
 
         make_folder(src.realisasi)
-        pk = the_year.pk
-        start = template_text(iku, year, iku_file=src.iku_label, pk=pk).encode("utf-8")
+        from ikutool.schema import in_workspace
+
+        text = template_text(iku, year, iku_file=src.iku_label, pk=the_year.pk)
+        start = in_workspace(text, "realisasi", path, src.root).encode("utf-8")
         text, result = set_values(start, path, iku, assignments, name)
         write_atomic(path, text)  # never over a file another process created meanwhile
     else:

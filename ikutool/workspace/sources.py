@@ -436,6 +436,11 @@ def init_workspace(folder: Path, *, contoh: bool, force: bool) -> list[tuple[Pat
         register = data_dir() / "tindak-lanjut.yaml"
         files.append((folder / register.name, register.read_bytes()))
         subfolders += ["pk", "anggaran", "renaksi", "program", "pohon"]
+    # the schemas an editor completes and checks keys with, named on each file's first line
+    from ikutool import schema
+
+    files = schema.for_workspace(folder, files)
+    subfolders.append(schema.FOLDER)
     done: list[tuple[Path, bool]] = []
     for sub in subfolders:
         target = folder / sub
