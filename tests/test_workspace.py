@@ -29,7 +29,15 @@ def test_init_makes_a_workspace_that_validates(iku_cli, tmp_path, monkeypatch) -
     result = iku_cli("init", "dinas")
     assert result.exit_code == 0, result.output
     root = tmp_path / "dinas"
-    assert sorted(p.name for p in root.iterdir()) == ["iku.yaml", "ikutool.yaml", "realisasi"]
+    assert sorted(p.name for p in root.iterdir()) == [
+        "anggaran",
+        "iku.yaml",
+        "ikutool.yaml",
+        "pk",
+        "program",
+        "realisasi",
+        "renaksi",
+    ]
     monkeypatch.chdir(root)
     check = iku_cli("validate")
     assert check.exit_code == 0, check.output

@@ -33,7 +33,8 @@ def init(
         ),
     ] = False,
 ) -> None:
-    """Buat ruang kerja IKU: berkas IKU, folder realisasi dan penanda ikutool.yaml.
+    """Buat ruang kerja IKU: berkas IKU, penanda ikutool.yaml dan folder realisasi, pk, renaksi,
+    program, anggaran.
 
     Semua perintah lain yang dijalankan di dalam folder itu memakai berkasnya tanpa --iku.
 

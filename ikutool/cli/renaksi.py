@@ -42,9 +42,11 @@ def renaksi_template(
     check_year(iku, tahun)
     pk = ws.year(tahun).pk
     if out is None:
+        from ikutool.workspace.sources import make_folder
+
         src.require_writable("Membuat berkas rencana aksi")
+        make_folder(src.renaksi)  # the workspace's own folder, named in ikutool.yaml
         out = ws.year(tahun).new_file("renaksi")
     refuse_out(out, force)
     text = template_text(iku, tahun, pk, iku_file=src.iku_label)
-    out.parent.mkdir(parents=True, exist_ok=True)
     deliver(text, out, force)
