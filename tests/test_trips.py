@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,225 @@ def test_renaksi_template_makes_its_own_folder(iku_cli, tmp_path, monkeypatch) -
     assert (root / "renaksi" / "2025.yaml").is_file()
     again = iku_cli("renaksi", "template", "--tahun", "2025")
     assert again.exit_code == 1 and "IKU502" in again.stderr
+
+
+# --- a year's realisasi through isi, with its units --------------------------------------------
+
+UNITS_IKU = """\
+instansi: {nama: Dinas Contoh}
+periode: {awal: 2025, akhir: 2026}
+sasaran:
+  - kode: S1
+    uraian: Meningkatnya layanan
+    indikator:
+      - kode: S1.1
+        uraian: Lembaga yang dibina
+        target: {2025: "2 lembaga", 2026: "3 lembaga"}
+      - kode: S1.2
+        uraian: Waktu layanan
+        polaritas: negatif
+        target: {2025: "4 hari", 2026: "3 hari"}
+      - kode: S1.3
+        uraian: Kepuasan masyarakat
+        target: {2025: "97,45 %", 2026: "98 %"}
+      - kode: S1.4
+        uraian: Nilai investasi
+        target: {2025: "Rp 425 miliar", 2026: "Rp 450 miliar"}
+"""
+
+
+@pytest.fixture
+def dinas(iku_cli, tmp_path, monkeypatch) -> Path:
+    """A fresh workspace (iku init) with a count, days, a percentage and a rupiah target."""
+    monkeypatch.chdir(tmp_path)
+    assert iku_cli("init", "dinas").exit_code == 0
+    root = tmp_path / "dinas"
+    (root / "iku.yaml").write_text(UNITS_IKU, encoding="utf-8")
+    monkeypatch.chdir(root)
+    return root
+
+
+def capaian_of(iku_cli, tahun: str = "2025") -> dict[str, dict]:
+    result = iku_cli("capaian", "--tahun", tahun, "-f", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    return {i["kode"]: i for s in data["sasaran"] for i in s["indikator"]}
+
+
+def test_isi_starts_a_year_that_has_no_file_yet(iku_cli, dinas) -> None:
+    path = dinas / "realisasi" / "2025.yaml"
+    assert not path.exists()
+    result = iku_cli("realisasi", "isi", "--tahun", "2025", "S1.1=2")
+    assert result.exit_code == 0, result.output
+    text = path.read_text(encoding="utf-8")
+    # the template's own file (status, every indicator with its target beside it), then the value
+    assert "status: sementara" in text
+    squeezed = [" ".join(line.split()) for line in text.splitlines()]
+    assert "S1.1: 2 # target 2 lembaga" in squeezed
+    assert "S1.2: null # target 4 hari" in squeezed
+    assert "S1.4: null # target Rp 425 miliar" in squeezed
+    assert "berkas baru dibuat dari templat" in result.stdout
+    assert capaian_of(iku_cli)["S1.1"]["capaian"] == pytest.approx(100)  # 2 / 2
+
+
+def test_isi_shows_old_and_new_as_impor_does(iku_cli, dinas) -> None:
+    assert iku_cli("realisasi", "isi", "--tahun", "2025", "S1.1=2", "S1.2=5").exit_code == 0
+    result = iku_cli("realisasi", "isi", "--tahun", "2025", "S1.1=3", "S1.2=5", "S1.3=96,5")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Isi realisasi/2025.yaml (tahun 2025)"
+    assert "  S1.1 (realisasi): 2 -> 3" in lines
+    assert "  S1.2 (realisasi): 5 (sama seperti di berkas)" in lines
+    assert "  S1.3 (realisasi): (kosong) -> 96,5" in lines
+    assert lines[-1] == "2 nilai diubah, 1 sama seperti di berkas."
+
+
+def test_isi_reads_a_value_written_with_its_unit_and_says_how(iku_cli, dinas) -> None:
+    result = iku_cli(
+        "realisasi", "isi", "--tahun", "2025", "S1.1=2 lembaga", "S1.2=4 hari", "S1.3=97,45 %"
+    )
+    assert result.exit_code == 0, result.output
+    assert "  S1.1 (realisasi): (kosong) -> 2" in result.stdout
+    assert "'2 lembaga' dibaca 2 (lembaga, satuan targetnya)" in result.stdout
+    assert "'4 hari' dibaca 4 (hari, satuan targetnya)" in result.stdout
+    assert "'97,45 %' dibaca 97,45 (%, satuan targetnya)" in result.stdout
+    rows = capaian_of(iku_cli)
+    assert rows["S1.1"]["capaian"] == pytest.approx(100)  # 2 / 2
+    assert rows["S1.2"]["capaian"] == pytest.approx(100)  # (2 x 4 - 4) / 4
+    assert rows["S1.3"]["capaian"] == pytest.approx(100)
+
+
+def test_isi_refuses_a_unit_that_is_not_the_targets(iku_cli, dinas) -> None:
+    result = iku_cli("realisasi", "isi", "--tahun", "2025", "S1.1=2 orang")
+    assert result.exit_code == 1
+    assert "IKU312" in result.stderr
+    assert "'2 orang' ditulis dengan satuan 'orang'" in result.stderr
+    assert "satuan target S1.1 adalah 'lembaga'" in result.stderr
+    assert not (dinas / "realisasi" / "2025.yaml").exists()  # nothing written
+
+
+def test_isi_refuses_a_plain_number_against_a_rupiah_target(iku_cli, dinas) -> None:
+    result = iku_cli("realisasi", "isi", "--tahun", "2025", "S1.4=1040,9")
+    assert result.exit_code == 1
+    assert "IKU303" in result.stderr
+    assert "'1040,9' ditulis tanpa 'Rp'" in result.stderr
+    assert '"Rp 1.040,9 miliar" bila maksudnya miliar rupiah' in result.stderr
+    assert not (dinas / "realisasi" / "2025.yaml").exists()
+    result = iku_cli("realisasi", "isi", "--tahun", "2025", "S1.4=Rp 1.040,9 miliar")
+    assert result.exit_code == 0, result.output
+    assert "(kosong) -> Rp 1.040.900.000.000" in result.stdout
+    # 1.040,9 / 425 miliar x 100
+    assert capaian_of(iku_cli)["S1.4"]["capaian"] == pytest.approx(1040.9 / 425 * 100)
+
+
+REALISASI_2025 = """\
+tahun: 2025
+status: sementara
+realisasi:
+  S1.1: 2 lembaga
+  S1.2: "4 Hari"
+  S1.3: "97,45 %"
+  S1.4: "Rp 212,5 miliar"
+"""
+
+
+def test_a_yaml_file_with_units_is_read_and_validate_says_how(iku_cli, dinas) -> None:
+    (dinas / "realisasi" / "2025.yaml").write_text(REALISASI_2025, encoding="utf-8")
+    result = iku_cli("validate", "realisasi/2025.yaml")
+    assert result.exit_code == 0, result.output
+    assert (
+        "3 nilai ditulis dengan satuan targetnya, dibaca angkanya: S1.1 '2 lembaga' = 2, "
+        "S1.2 '4 Hari' = 4, S1.3 '97,45 %' = 97,45" in result.stdout
+    )
+    assert "0 peringatan" in result.stdout
+    rows = capaian_of(iku_cli)
+    assert rows["S1.1"]["capaian"] == pytest.approx(100)
+    assert rows["S1.2"]["capaian"] == pytest.approx(100)
+    assert rows["S1.4"]["capaian"] == pytest.approx(50)  # 212,5 / 425
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "fragment"),
+    [
+        ("S1.1: 2 orang", "IKU312", "satuan target S1.1 adalah 'lembaga'"),
+        ('S1.3: "97 orang"', "IKU312", "satuan target S1.3 adalah '%'"),
+        ('S1.4: "1040,9"', "IKU303", "'1040,9' ditulis tanpa 'Rp'"),
+        ("S1.4: 1040.9", "IKU303", '"Rp 1.040,9 miliar" bila maksudnya miliar rupiah'),
+        ("S1.4: 425000000000", "IKU303", 'mis. "Rp 425.000.000.000"'),
+        ('S1.4: "1040,9 miliar"', "IKU303", 'mis. "Rp 1.040,9 miliar"'),
+        ("S1.1: 0o17", "IKU303", "'0o17' bukan angka"),  # never a number with unit "o17"
+    ],
+)
+def test_a_yaml_value_in_another_unit_or_a_plain_rupiah_is_refused(
+    iku_cli, dinas, line, code, fragment
+) -> None:
+    kode = line.split(":")[0]
+    lines = [f"  {line}" if x.startswith(f"  {kode}:") else x for x in REALISASI_2025.splitlines()]
+    (dinas / "realisasi" / "2025.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = iku_cli("validate", "realisasi/2025.yaml")
+    assert result.exit_code == 1, result.output
+    assert code in result.stdout and fragment in result.stdout, result.stdout
+
+
+def _workbook(iku_cli, dinas, cells: dict[str, object], fmt: dict[str, str] | None = None) -> Path:
+    from openpyxl import load_workbook
+
+    out = dinas / "r.xlsx"
+    made = iku_cli("realisasi", "template", "--tahun", "2025", "-f", "xlsx", "--out", str(out))
+    assert made.exit_code == 0, made.output
+    wb = load_workbook(out)
+    ws = wb["Realisasi"]
+    col = [c.value for c in ws[6]].index("Realisasi") + 1
+    for row in ws.iter_rows(min_row=7):
+        kode = row[1].value
+        if kode in cells:
+            cell = ws.cell(row=row[0].row, column=col, value=cells[kode])
+            if fmt and kode in fmt:
+                cell.number_format = fmt[kode]
+    wb.save(out)
+    return out
+
+
+def test_a_workbook_with_units_is_read_and_the_import_says_how(iku_cli, dinas) -> None:
+    out = _workbook(
+        iku_cli,
+        dinas,
+        {"S1.1": "2 lembaga", "S1.2": "4 hari", "S1.3": "97,45 %", "S1.4": 212_500_000_000},
+    )
+    result = iku_cli("realisasi", "impor", str(out))
+    assert result.exit_code == 0, result.output
+    assert "'2 lembaga' dibaca 2 (lembaga, satuan targetnya)" in result.stdout
+    assert "'4 hari' dibaca 4 (hari, satuan targetnya)" in result.stdout
+    # the template's rupiah cell shows Rp: a number typed there is a rupiah amount, so written
+    assert "S1.4 (realisasi): (kosong) -> Rp 212.500.000.000" in result.stdout
+    text = (dinas / "realisasi" / "2025.yaml").read_text(encoding="utf-8")
+    assert 'S1.4: "Rp 212.500.000.000"' in text
+    rows = capaian_of(iku_cli)
+    assert rows["S1.1"]["capaian"] == pytest.approx(100)
+    assert rows["S1.4"]["capaian"] == pytest.approx(50)
+    # and the year's file re-made into a workbook imports unchanged (the rupiah round trip)
+    again = dinas / "lagi.xlsx"
+    made = iku_cli("realisasi", "template", "--tahun", "2025", "-f", "xlsx", "--out", str(again))
+    assert made.exit_code == 0
+    result = iku_cli("realisasi", "impor", str(again))
+    assert result.exit_code == 0, result.output
+    assert "0 nilai diubah, 4 sama seperti di berkas." in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("cells", "fmt", "code", "fragment"),
+    [
+        ({"S1.1": "2 orang"}, None, "IKU312", "satuan target S1.1 adalah 'lembaga'"),
+        ({"S1.4": "1040,9"}, None, "IKU303", "'1040,9' ditulis tanpa 'Rp'"),
+        # a number in a cell that does not show Rp (pasted over the template's format)
+        ({"S1.4": 1040.9}, {"S1.4": "General"}, "IKU303", "sel ini berisi angka tanpa format Rp"),
+    ],
+)
+def test_a_workbook_value_in_another_unit_or_a_plain_rupiah_is_refused(
+    iku_cli, dinas, cells, fmt, code, fragment
+) -> None:
+    out = _workbook(iku_cli, dinas, cells, fmt)
+    result = iku_cli("realisasi", "impor", str(out))
+    assert result.exit_code == 1
+    assert code in result.stderr and fragment in result.stderr, result.stderr
+    assert not (dinas / "realisasi" / "2025.yaml").exists()

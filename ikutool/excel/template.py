@@ -428,6 +428,9 @@ def _fill_sheet(
                     # "WDP", "1:24": what a person writes; the number stays in made_from
                     shown = format_value(value, comp.jenis, labels, comp.rasio_dari)
                 fmt = number_format(shown) if isinstance(shown, float | int) else None
+                if figure and comp.jenis == "rupiah":
+                    # a number typed here is seen as rupiah ("Rp 1.200.000.000"), and read so
+                    fmt = '"Rp "' + number_format(shown if isinstance(shown, float) else None)
                 cell = _cell(
                     ws, row, c, shown, editable=open_, fmt=fmt, colour=None if open_ else GREY
                 )
@@ -439,8 +442,8 @@ def _fill_sheet(
                 if figure and comp.jenis == "predikat" and labels:
                     dropdown = dropdowns.setdefault(tuple(labels), _labels_check(labels))
                     cells.setdefault(dropdown, []).append(cell.coordinate)
-                elif figure and comp.jenis == "rasio":
-                    pass  # "1:24" is text: checked when imported
+                elif figure and comp.jenis in ("rasio", "rupiah"):
+                    pass  # "1:24", "Rp 1,2 miliar" may be text: checked when imported
                 elif figure or col.field == "pembanding.nilai":
                     cells[percent_check if comp.persen else number_check].append(cell.coordinate)
                 elif col.field == "pembanding.tingkat":

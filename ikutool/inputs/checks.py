@@ -184,6 +184,10 @@ def _realisasi(data: RealisasiTahun, iku: Iku, _: Any) -> str:
         summary += f"; {loose} nilai untuk indikator tanpa target tahun ini (tidak dihitung)"
     if data.status:
         summary += f", status {data.status}"
+    if data.dibaca:
+        from ikutool.inputs.satuan import read_summary
+
+        summary += "; " + read_summary(data.dibaca)
     return summary + f"; diperiksa terhadap IKU {iku.berkas}"
 
 
