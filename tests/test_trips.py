@@ -262,3 +262,58 @@ def test_a_workbook_value_in_another_unit_or_a_plain_rupiah_is_refused(
     assert result.exit_code == 1
     assert code in result.stderr and fragment in result.stderr, result.stderr
     assert not (dinas / "realisasi" / "2025.yaml").exists()
+
+
+# --- a declared predikat scale whose labels have digits -------------------------------------
+
+LEVEL_IKU = """\
+instansi: {nama: Dinas Contoh}
+periode: {awal: 2025, akhir: 2026}
+predikat:
+  - nama: kematangan
+    urutan: [Level 1, Level 2, Level 3, Level 4, Level 5]
+sasaran:
+  - kode: S1
+    uraian: Meningkatnya tata kelola
+    indikator:
+      - kode: S1.1
+        uraian: Tingkat kematangan SPIP
+        skala_predikat: kematangan
+        target: {2025: "Level 3", 2026: "Level 4"}
+"""
+
+
+def test_a_declared_scale_with_digits_in_its_labels_is_a_target(iku_cli, dinas) -> None:
+    (dinas / "iku.yaml").write_text(LEVEL_IKU, encoding="utf-8")
+    result = iku_cli("validate", "iku.yaml")
+    assert result.exit_code == 0, result.output
+    assert "IKU207" not in result.output
+    (dinas / "pk" / "2026.yaml").write_text(
+        'tahun: 2026\ntarget:\n  S1.1: "Level 3"\n', encoding="utf-8"
+    )
+    assert iku_cli("validate", "pk/2026.yaml").exit_code == 0
+    assert iku_cli("realisasi", "isi", "--tahun", "2025", "S1.1=Level 4").exit_code == 0
+    assert iku_cli("realisasi", "isi", "--tahun", "2026", "S1.1=Level 3").exit_code == 0
+    # peringkat: rank of the realisasi over rank of the target x 100
+    assert capaian_of(iku_cli, "2025")["S1.1"]["capaian"] == pytest.approx(4 / 3 * 100)
+    assert capaian_of(iku_cli, "2026")["S1.1"]["capaian"] == pytest.approx(100)  # PK: Level 3
+    refused = iku_cli("realisasi", "isi", "--tahun", "2025", "S1.1=Level 6")
+    assert refused.exit_code == 1 and "IKU303" in refused.stderr
+
+
+def test_a_word_then_a_number_on_no_scale_is_still_refused(iku_cli, dinas) -> None:
+    on_its_scale = LEVEL_IKU.replace('"Level 4"}', '"Tingkat 4"}')
+    (dinas / "iku.yaml").write_text(on_its_scale, encoding="utf-8")
+    result = iku_cli("validate", "iku.yaml")
+    assert result.exit_code == 1
+    assert "13:42: galat IKU207" in result.stdout
+    assert "predikat 'Tingkat 4' tidak ada di skala kematangan (Level 1, Level 2" in result.stdout
+    no_scale = on_its_scale.replace("        skala_predikat: kematangan\n", "")
+    no_scale = no_scale.replace('{2025: "Level 3"', '{2025: "Kop 25"')
+    (dinas / "iku.yaml").write_text(no_scale, encoding="utf-8")
+    result = iku_cli("validate", "iku.yaml")
+    assert result.exit_code == 1
+    assert result.stdout.count("galat IKU207") == 2  # each year said, as a notation error was
+    assert (
+        "teks target 'Kop 25' tidak dapat dibaca: awal target harus berupa angka" in result.stdout
+    )

@@ -73,6 +73,14 @@ _LABEL_RE = re.compile(
     r"^(?:(?P<bound>" + _BOUND + r")\s+)?(?P<label>[A-Za-z][A-Za-z .'/\-]{0,60})$", re.IGNORECASE
 )
 
+# a label with digits: begins with a word (never a number, a key or "Rp" and a number)
+_DIGIT_LABEL_RE = re.compile(
+    r"(?:(?P<bound>"
+    + _BOUND
+    + r")\s+)?(?!Rp\b)(?P<label>[A-Za-z][A-Za-z]+[A-Za-z0-9 .'/\-]{0,60})",
+    re.IGNORECASE,
+)
+
 
 class NotationError(ValueError):
     """A target text that cannot be read; ``offset`` is the 0-based index of the problem."""
@@ -147,7 +155,15 @@ def parse_target(text: str) -> list[ParsedComponent] | None:
         return [_predikat(s, pos, end, label, note)]
     components: list[ParsedComponent] = []
     while True:
-        component, pos, sep_found = _component(s, pos, end, bool(components))
+        try:
+            component, pos, sep_found = _component(s, pos, end, bool(components))
+        except NotationError:
+            # "Level 3", "Tingkat 2": a word first is a predikat label with digits (a scale the
+            # IKU declares), ranked like any other; a number first stays the notation's error
+            digits = _DIGIT_LABEL_RE.match(s, pos, end) if not components else None
+            if digits is None or digits.end() != end:
+                raise
+            return [_predikat(s, pos, end, digits, note)]
         components.append(component)
         if not sep_found:
             break
