@@ -317,3 +317,44 @@ def test_a_word_then_a_number_on_no_scale_is_still_refused(iku_cli, dinas) -> No
     assert (
         "teks target 'Kop 25' tidak dapat dibaca: awal target harus berupa angka" in result.stdout
     )
+
+
+# --- iku validate --mutu without a realisasi folder ------------------------------------------
+
+
+def test_mutu_without_a_realisasi_folder(iku_cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert iku_cli("init", "dinas").exit_code == 0
+    (tmp_path / "dinas" / "realisasi").rmdir()
+    monkeypatch.chdir(tmp_path / "dinas")
+    result = iku_cli("validate", "--mutu")
+    assert result.exit_code == 0, result.output
+    assert "iku.yaml:54:9: peringatan IKU260" in result.stdout  # S1.1 without its Manual IKU
+    assert "iku.yaml: berkas IKU sah: 2 sasaran, 4 indikator" in result.stdout
+
+
+def test_mutu_of_a_named_iku_outside_a_workspace_is_that_files(
+    iku_cli, tmp_path, monkeypatch
+) -> None:
+    from ikutool.workspace.sources import starter_iku
+
+    folder = tmp_path / "draf"
+    folder.mkdir()
+    (folder / "iku.yaml").write_bytes(starter_iku())
+    monkeypatch.chdir(tmp_path)
+    result = iku_cli("validate", "--mutu", "draf/iku.yaml")
+    assert result.exit_code == 0, result.output
+    assert "draf/iku.yaml:54:9: peringatan IKU260" in result.stdout
+    assert "contoh bawaan" not in result.output  # never the bundled sample's quality
+    assert (
+        "draf/iku.yaml: berkas IKU sah: 2 sasaran, 4 indikator, periode 2025-2029 (6 peringatan)."
+        in result.stdout
+    )
+    # the realisasi beside it is what "target below last year's realisasi" is measured on
+    (folder / "realisasi").mkdir()
+    (folder / "realisasi" / "2025.yaml").write_text(
+        "tahun: 2025\nrealisasi:\n  S1.1: 85\n", encoding="utf-8"
+    )
+    result = iku_cli("validate", "--mutu", "draf/iku.yaml")
+    assert "IKU257" in result.stdout
+    assert "S1.1: target 2026 82 % di bawah realisasi 2025 (85)" in result.stdout
