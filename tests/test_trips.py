@@ -358,3 +358,51 @@ def test_mutu_of_a_named_iku_outside_a_workspace_is_that_files(
     result = iku_cli("validate", "--mutu", "draf/iku.yaml")
     assert "IKU257" in result.stdout
     assert "S1.1: target 2026 82 % di bawah realisasi 2025 (85)" in result.stdout
+
+
+# --- the PK validation summary ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        # a range where the Renstra has one figure (S3.3, Renstra 2019: 2 %)
+        ('target:\n  S3.3: "2-3 %"\n', "1 target berbeda dari Renstra (S3.3)"),
+        # a bound where the Renstra has none
+        ('target:\n  S3.3: "minimal 2 %"\n', "1 target berbeda dari Renstra (S3.3)"),
+        # a target changed only by a perubahan (Renstra S1.2 2019: 60 org)
+        (
+            'target: {}\nperubahan:\n  - tanggal: 2019-08-14\n    target: {S1.2: "50 org"}\n',
+            "1 target berbeda dari Renstra (S1.2); 1 target diubah PK perubahan "
+            "(14 Agustus 2019: S1.2)",
+        ),
+        # a perubahan that restores the Renstra's target still changed the PK
+        (
+            'target:\n  S1.2: "55 org"\nperubahan:\n  - tanggal: 2019-08-14\n'
+            '    target: {S1.2: "60 org"}\n',
+            "0 target berbeda dari Renstra (-); 1 target diubah PK perubahan "
+            "(14 Agustus 2019: S1.2 (kini sama dengan Renstra))",
+        ),
+        # the same target written again: no difference
+        ('daftar_lengkap: ya\ntarget:\n  S1.2: "60 org"\n', "0 target berbeda dari Renstra (-)"),
+    ],
+)
+def test_the_pk_summary_says_every_changed_target(iku_cli, workspace, body, said) -> None:
+    (workspace / "pk" / "2019.yaml").write_text(f"tahun: 2019\n{body}", encoding="utf-8")
+    result = iku_cli("validate", "pk/2019.yaml")
+    assert result.exit_code == 0, result.output
+    assert f"berkas Perjanjian Kinerja sah: tahun 2019, {said}" in result.stdout, result.stdout
+
+
+def test_the_pk_summary_counts_a_changed_predikat(iku_cli, tmp_path, monkeypatch) -> None:
+    import shutil
+
+    root = tmp_path / "bentuk"
+    root.mkdir()
+    shutil.copyfile(Path(__file__).parent / "corpus" / "bentuk" / "iku.yaml", root / "iku.yaml")
+    (root / "pk").mkdir()
+    (root / "pk" / "2019.yaml").write_text("tahun: 2019\ntarget:\n  S1.6: WDP\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    result = iku_cli("validate", "--iku", "iku.yaml", "pk/2019.yaml")  # Renstra 2019: WTP
+    assert result.exit_code == 0, result.output
+    assert "1 target berbeda dari Renstra (S1.6)" in result.stdout
