@@ -406,3 +406,97 @@ def test_the_pk_summary_counts_a_changed_predikat(iku_cli, tmp_path, monkeypatch
     result = iku_cli("validate", "--iku", "iku.yaml", "pk/2019.yaml")  # Renstra 2019: WTP
     assert result.exit_code == 0, result.output
     assert "1 target berbeda dari Renstra (S1.6)" in result.stdout
+
+
+# --- HAPUS and corrections in a re-sent (stale) workbook -------------------------------------
+
+
+def _fill(out: Path, cells: dict[str, object]) -> str:
+    """Type ``cells`` (kode -> value) into the Realisasi column; the coordinate of the first."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(out)
+    ws = wb["Realisasi"]
+    col = [c.value for c in ws[6]].index("Realisasi") + 1
+    where = ""
+    for row in ws.iter_rows(min_row=7):
+        if row[1].value in cells:
+            cell = ws.cell(row=row[0].row, column=col, value=cells[row[1].value])
+            where = where or cell.coordinate
+    wb.save(out)
+    return where
+
+
+def _sent(iku_cli, dinas) -> Path:
+    """The bidang's workbook, made while the year's file is empty, filled with S1.1 = 2 and
+    imported once."""
+    out = dinas / "bidang.xlsx"
+    made = iku_cli("realisasi", "template", "--tahun", "2025", "-f", "xlsx", "--out", str(out))
+    assert made.exit_code == 0, made.output
+    _fill(out, {"S1.1": 2})
+    assert iku_cli("realisasi", "impor", str(out)).exit_code == 0
+    return out
+
+
+def test_hapus_in_a_resent_workbook_is_a_conflict_that_says_what_to_do(iku_cli, dinas) -> None:
+    out = _sent(iku_cli, dinas)
+    path = dinas / "realisasi" / "2025.yaml"
+    before = path.read_bytes()
+    where = _fill(out, {"S1.1": "HAPUS"})  # the same workbook, sent again
+    result = iku_cli("realisasi", "impor", str(out))
+    assert result.exit_code == 1, result.output  # never "tidak diubah bidang"
+    assert f"bidang.xlsx!Realisasi!{where}: galat IKU318" in result.stderr
+    assert "dibuat saat realisasi/2025.yaml berisi (kosong)" in result.stderr
+    assert "sejak itu berkas diubah menjadi 2" in result.stderr
+    assert "di buku kerja diisi HAPUS" in result.stderr
+    assert (
+        "buat buku kerja baru (iku realisasi template --tahun 2025 --format xlsx" in result.stderr
+    )
+    assert "iku realisasi isi --tahun 2025 S1.1=HAPUS" in result.stderr
+    assert path.read_bytes() == before  # nothing written
+    # the way the message names works
+    assert iku_cli("realisasi", "isi", "--tahun", "2025", "S1.1=HAPUS").exit_code == 0
+    assert capaian_of(iku_cli)["S1.1"]["status"] == "belum_ada_realisasi"
+
+
+def test_a_resent_correction_is_a_conflict_that_says_what_to_do(iku_cli, dinas) -> None:
+    out = _sent(iku_cli, dinas)
+    where = _fill(out, {"S1.1": 3})
+    result = iku_cli("realisasi", "impor", str(out))
+    assert result.exit_code == 1
+    assert f"bidang.xlsx!Realisasi!{where}: galat IKU318" in result.stderr
+    assert "berisi (kosong); sejak itu berkas diubah menjadi 2" in result.stderr
+    assert "di buku kerja diisi 3" in result.stderr
+    assert "buat buku kerja baru (iku realisasi template --tahun 2025 --format xlsx; berisi 2)" in (
+        result.stderr
+    )
+    assert "iku realisasi isi --tahun 2025 S1.1=3; lalu impor lagi" in result.stderr
+    # a fresh workbook carries the correction through
+    fresh = dinas / "baru.xlsx"
+    made = iku_cli("realisasi", "template", "--tahun", "2025", "-f", "xlsx", "--out", str(fresh))
+    assert made.exit_code == 0
+    _fill(fresh, {"S1.1": 3})
+    result = iku_cli("realisasi", "impor", str(fresh))
+    assert result.exit_code == 0, result.output
+    assert "S1.1 (realisasi): 2 -> 3" in result.stdout
+
+
+def test_hapus_in_a_fresh_workbook_clears(iku_cli, dinas) -> None:
+    _sent(iku_cli, dinas)
+    fresh = dinas / "baru.xlsx"
+    made = iku_cli("realisasi", "template", "--tahun", "2025", "-f", "xlsx", "--out", str(fresh))
+    assert made.exit_code == 0
+    _fill(fresh, {"S1.1": "HAPUS"})
+    result = iku_cli("realisasi", "impor", str(fresh))
+    assert result.exit_code == 0, result.output
+    assert "S1.1 (realisasi): 2 -> (kosong)" in result.stdout
+
+
+def test_isi_on_a_started_file_says_nothing_about_the_templates_target_comments(
+    iku_cli, dinas
+) -> None:
+    # "S1.1: 2  # target 2 lembaga": the comment names the target, not the value replaced
+    assert iku_cli("realisasi", "isi", "--tahun", "2025", "S1.1=2").exit_code == 0
+    result = iku_cli("realisasi", "isi", "--tahun", "2025", "S1.1=3")
+    assert result.exit_code == 0
+    assert "IKU313" not in result.stderr

@@ -206,7 +206,8 @@ def isi(
         typer.Argument(
             metavar="KODE=NILAI",
             help="KODE=NILAI, KODE.KOMPONEN=NILAI atau KODE[.KOMPONEN].TRIWULAN=NILAI, mis. "
-            "S1.2=58 S3.2.ekspor=6,5 S4.1.II=12",
+            'S1.2=58 S3.2.ekspor=6,5 S4.1.II=12; NILAI boleh dengan satuan targetnya (S1.2="58 '
+            'org"); HAPUS mengosongkan nilai yang salah (S1.2=HAPUS)',
             show_default=False,
         ),
     ],

@@ -34,6 +34,9 @@ TEXT_FIELDS = (
 )
 
 
+CLEAR = ("hapus", "kosongkan")  # KODE=HAPUS: the value taken out (null), as in a workbook
+
+
 @dataclass(frozen=True)
 class Assignment:
     """One value to set in a realisasi file: the realisasi itself (``field`` "nilai", per
@@ -89,6 +92,8 @@ def parse_assignment(arg: str, iku: Iku, tahun: int | None = None) -> Assignment
     if len(parts) > 1:
         return _usage(arg, "tulis KODE.KOMPONEN=NILAI atau KODE.KOMPONEN.TRIWULAN=NILAI")
     ind = iku.find_indikator(kode)
+    if raw.strip().casefold() in CLEAR:  # take a wrong value out, as HAPUS in a workbook does
+        return Assignment(kode, parts[0] if parts else None, None, raw.strip(), quarter)
     form = _form(iku, ind, parts, tahun)
     if form is not None:
         from ikutool.model.notation import NotationError, format_value, parse_value
@@ -359,6 +364,8 @@ def _stale_comments(
         if line in old_lines or " #" not in line:
             continue
         comment = line.split(" #", 1)[1]
+        if comment.strip().startswith("target "):
+            continue  # the template's note of the target beside the value, not the value
         named = []
         for token in _NUMBER_IN_TEXT.findall(comment):
             try:
