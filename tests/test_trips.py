@@ -500,3 +500,75 @@ def test_isi_on_a_started_file_says_nothing_about_the_templates_target_comments(
     result = iku_cli("realisasi", "isi", "--tahun", "2025", "S1.1=3")
     assert result.exit_code == 0
     assert "IKU313" not in result.stderr
+
+
+# --- the LKE: the score over what the files decide; partly compared sasaran ------------------
+
+
+def test_lke_shows_the_score_over_the_criteria_it_can_decide(iku_cli, workspace) -> None:
+    # Decided in the sample 2019 (no git: iku_stabil undecided), each criterion an equal part of
+    # its sub-component's weight (komponen x 20/30/50 %):
+    #   perencanaan kualitas 9 / 4 criteria: target_menantang 0 of 2,25
+    #   pengukuran kualitas 9 / 2: pengukuran_triwulan d = 0,25 x 4,5 = 1,125 of 4,5
+    #   pengukuran keberadaan 6 / 2: manual_iku_lengkap e = 0 of 3
+    #   pelaporan keberadaan 3 / 2: lkjip_lengkap a = 1,5 of 1,5
+    #   pelaporan kualitas 4,5 / 2: data_pembanding a = 2,25, efisiensi_anggaran 0: 2,25 of 4,5
+    #   evaluasi pemanfaatan 12,5 / 2: tindak_lanjut d = 0,25 x 6,25 = 1,5625 of 6,25
+    # = 6,4375 of 22 points; the range 6,4375 to 6,4375 + (100 - 22) = 84,4375
+    result = iku_cli("lke", "--tahun", "2019", "-f", "json")
+    assert result.exit_code == 0, result.output
+    total = json.loads(result.stdout)["total"]
+    assert total["dihitung"] == pytest.approx(6.4375)
+    assert total["dapat_dihitung"] == pytest.approx(22)
+    assert total["min"] == pytest.approx(6.4375) and total["maks"] == pytest.approx(84.4375)
+    markdown = iku_cli("lke", "--tahun", "2019", "-f", "markdown").stdout
+    assert (
+        "**Perkiraan nilai:** 6,44 sampai 84,44; predikat D sampai A (AA \\> 90, A \\> 80, BB \\> "
+        "70, B \\> 60, CC \\> 50, C \\> 30, D \\<= 30). Dari berkas: 6,44 dari 22,00 poin yang "
+        "dapat dihitung (29,26 %); 78,00 poin lainnya perlu penilaian evaluator" in markdown
+    )
+
+
+def _drop_pembanding(workspace: Path, codes: tuple[str, ...]) -> None:
+    path = workspace / "realisasi" / "2019.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    out, current = [], None
+    for line in lines:
+        if line.startswith("  ") and not line.startswith("   "):
+            current = line.strip().split(":")[0]
+        if current in codes and line.strip().startswith("pembanding:"):
+            continue
+        out.append(line)
+    path.write_text("".join(out), encoding="utf-8")
+
+
+def test_a_partly_compared_sasaran_is_sebagian_in_periksa_and_the_lke(iku_cli, workspace) -> None:
+    _drop_pembanding(workspace, ("S3.2", "S3.3", "S3.4"))  # S3.1 keeps its pembanding
+    periksa = iku_cli("lkjip", "--tahun", "2019", "--periksa", "-f", "json")
+    assert periksa.exit_code == 0, periksa.output
+    row = next(
+        k
+        for k in json.loads(periksa.stdout)["kelengkapan"]
+        if k["sasaran"] == "S3" and k["nomor"] == 4
+    )
+    assert (row["status"], row["terisi"], row["jumlah"]) == ("sebagian", 1, 4)
+    table = iku_cli("lkjip", "--tahun", "2019", "--periksa").stdout
+    assert "sebagian (1 dari 4 indikator)" in table
+    markdown = iku_cli("lkjip", "--tahun", "2019", "--periksa", "-f", "markdown").stdout
+    assert "**sebagian (1 dari 4 indikator)**" in markdown
+    lke = json.loads(iku_cli("lke", "--tahun", "2019", "-f", "json").stdout)
+    criterion = next(c for c in lke["kriteria"] if c["id"] == "data_pembanding")
+    said = [t["pesan"] for t in criterion["temuan"]]
+    assert said == [
+        "S3: dibandingkan dengan data pembanding (nasional/provinsi/SPM) baru sebagian "
+        "(1 dari 4 indikator)"
+    ]
+    # 3 of 4 sasaran fully compared: 75 % is c (> 40, not > 75)
+    assert (criterion["rasio"], criterion["nilai"]) == (75, "c")
+    # a sasaran with no comparison at all is still "belum"
+    _drop_pembanding(workspace, ("S3.1",))
+    lke = json.loads(iku_cli("lke", "--tahun", "2019", "-f", "json").stdout)
+    criterion = next(c for c in lke["kriteria"] if c["id"] == "data_pembanding")
+    assert [t["pesan"] for t in criterion["temuan"]] == [
+        "S3: belum dibandingkan dengan data pembanding (nasional/provinsi/SPM)"
+    ]
