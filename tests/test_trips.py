@@ -572,3 +572,36 @@ def test_a_partly_compared_sasaran_is_sebagian_in_periksa_and_the_lke(iku_cli, w
     assert [t["pesan"] for t in criterion["temuan"]] == [
         "S3: belum dibandingkan dengan data pembanding (nasional/provinsi/SPM)"
     ]
+
+
+def test_a_quarter_target_written_unit_first_is_unreadable(iku_cli, workspace) -> None:
+    path = workspace / "renaksi" / "2019.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('I: "10 org"', 'I: "org 10"'), encoding="utf-8"
+    )
+    result = iku_cli("validate", "renaksi/2019.yaml")
+    assert result.exit_code == 1
+    assert (
+        "renaksi/2019.yaml:7:14: galat IKU207 [target.S1.2.I]: teks target 'org 10' tidak dapat dibaca"
+        in (result.stdout)
+    )
+    assert "IKU210" not in result.stdout and "IKU321" not in result.stdout
+
+
+def test_the_workbooks_rupiah_cells_show_rp_and_fit_the_amount(iku_cli, dinas) -> None:
+    from openpyxl import load_workbook
+
+    out = dinas / "r.xlsx"
+    made = iku_cli("realisasi", "template", "--tahun", "2025", "-f", "xlsx", "--out", str(out))
+    assert made.exit_code == 0, made.output
+    ws = load_workbook(out)["Realisasi"]
+    col = [c.value for c in ws[6]].index("Realisasi") + 1
+    row = next(r[0].row for r in ws.iter_rows(min_row=7) if r[1].value == "S1.4")
+    cell = ws.cell(row=row, column=col)
+    assert cell.number_format.startswith('"Rp "')
+    # "Rp 425.000.000.000" (the target's amount) fits: never "###" on paper
+    assert ws.column_dimensions[cell.column_letter].width >= len("Rp 425.000.000.000")
+    # text may be typed there ("Rp 1,2 miliar"): no number-only validation on the cell
+    assert not any(cell.coordinate in dv.sqref for dv in ws.data_validations.dataValidation)
+    counts = ws.cell(row=row - 3, column=col)  # S1.1, a count: still checked as a number
+    assert any(counts.coordinate in dv.sqref for dv in ws.data_validations.dataValidation)

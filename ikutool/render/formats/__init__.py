@@ -1,1 +1,2 @@
-"""One renderer per output format for the block model (Word, Excel) and the machine-readable exports (JSON, CSV, Markdown tables)."""
+"""One renderer per output format for the block model (Word, Excel) and the machine-readable
+exports (JSON, CSV, Markdown tables)."""
