@@ -77,7 +77,7 @@ _LABEL_RE = re.compile(
 _DIGIT_LABEL_RE = re.compile(
     r"(?:(?P<bound>"
     + _BOUND
-    + r")\s+)?(?!Rp\b)(?P<label>[A-Za-z][A-Za-z]+[A-Za-z0-9 .'/\-]{0,60})",
+    + r")\s+)?(?!Rp\b)(?P<label>[A-Za-z][A-Za-z]{1,40}[A-Za-z0-9 .'/\-]{0,58})",
     re.IGNORECASE,
 )
 
