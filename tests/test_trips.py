@@ -605,3 +605,29 @@ def test_the_workbooks_rupiah_cells_show_rp_and_fit_the_amount(iku_cli, dinas) -
     assert not any(cell.coordinate in dv.sqref for dv in ws.data_validations.dataValidation)
     counts = ws.cell(row=row - 3, column=col)  # S1.1, a count: still checked as a number
     assert any(counts.coordinate in dv.sqref for dv in ws.data_validations.dataValidation)
+
+
+def test_two_isi_starting_the_same_year_keep_both_values(iku_cli, dinas, monkeypatch) -> None:
+    """The second isi finds the file the first created meanwhile and fills it: both kept."""
+    import ikutool.inputs.editing as editing
+
+    real = editing.set_values
+    calls: list[int] = []
+
+    def another_officer_first(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:  # after this isi decided the file is new, before it writes
+            from typer.testing import CliRunner
+
+            from ikutool.cli.app import app
+
+            done = CliRunner().invoke(app, ["realisasi", "isi", "--tahun", "2025", "S1.2=4"])
+            assert done.exit_code == 0, done.output
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(editing, "set_values", another_officer_first)
+    result = iku_cli("realisasi", "isi", "--tahun", "2025", "S1.1=2")
+    assert result.exit_code == 0, result.output
+    assert "berkas baru dibuat" not in result.stdout  # the other one made it
+    rows = capaian_of(iku_cli)
+    assert rows["S1.1"]["capaian"] == pytest.approx(100) and rows["S1.2"]["capaian"] == 100
