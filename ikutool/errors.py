@@ -66,7 +66,7 @@ CODES: dict[str, str] = {
     "IKU309": "komponen belum diisi",
     "IKU310": "nilai tahunan berbeda dari hasil triwulan",
     "IKU311": "realisasi berstatus final belum lengkap",
-    "IKU312": "tanda % pada komponen yang bukan persentase",
+    "IKU312": "satuan yang ditulis berbeda dari satuan target (mis. tanda % pada komponen yang bukan persentase)",
     "IKU313": "komentar menyebut nilai yang baru diganti",
     "IKU314": "anggaran: realisasi melebihi pagu",
     "IKU315": "anggaran: program tanpa sasaran",

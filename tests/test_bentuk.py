@@ -533,7 +533,7 @@ def test_forms_round_trip_through_the_workbook(iku_cli, bentuk) -> None:
     result = iku_cli("realisasi", "impor", str(out))
     assert result.exit_code == 0, result.output
     assert "(kosong) -> 1:25" in result.stdout and "(kosong) -> WDP" in result.stdout
-    assert "(kosong) -> 1.800.000.000" in result.stdout
+    assert "(kosong) -> Rp 1.800.000.000" in result.stdout
     rows = by_code(json.loads(iku_cli("capaian", "--tahun", "2021", "-f", "json").stdout))
     assert rows["S1.4"]["komponen"][0]["capaian"] == pytest.approx((56 - 25) / 28 * 100)
     assert rows["S1.5"]["komponen"][0]["capaian"] == pytest.approx(90)  # 1,8 / 2 miliar

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import shutil
 from pathlib import Path
 
 from ikutool.workspace.paths import data_dir
@@ -89,10 +90,14 @@ def test_fills_a_template_and_keeps_crlf(iku_cli, workspace: Path) -> None:
     assert '"capaian": 75.0' in capaian.stdout  # S3.3: 1,5 / 2
 
 
-def test_missing_year_file(iku_cli, workspace: Path) -> None:
+def test_missing_realisasi_folder(iku_cli, workspace: Path) -> None:
+    # a year without a file is started from the template (tests/test_trips.py); a folder that
+    # ikutool.yaml names but that is not there is said, never made beside the real one
+    shutil.rmtree(workspace / "realisasi")
     result = iku_cli("realisasi", "isi", "--tahun", "2020", "S1.2=5")
     assert result.exit_code == 2
     assert "Mulai berkasnya dengan: iku realisasi template --tahun 2020\n" in result.stderr
+    assert not (workspace / "realisasi").exists()
 
 
 def test_quarters_can_be_set_and_stale_comments_are_pointed_out(iku_cli, workspace: Path) -> None:

@@ -107,7 +107,13 @@ def test_total_is_a_range_and_its_predikat(iku_cli, ws) -> None:
     #   4,5 x (data_pembanding e 0 + efisiensi 0) / 2 = 0; pemanfaatan 0..7,5
     # Evaluasi: keberadaan 0..5; kualitas 0..7,5; pemanfaatan 12,5 x (0,5 + 0|1) / 2 =
     #   3,125..9,375
-    assert data["total"] == {"min": approx(8.5625), "maks": approx(84.3125)}
+    # the decided criteria earn 8,5625 of their 24,25 points; the rest (75,75) is the range
+    assert data["total"] == {
+        "min": approx(8.5625),
+        "maks": approx(84.3125),
+        "dihitung": approx(8.5625),
+        "dapat_dihitung": approx(100 - (84.3125 - 8.5625)),
+    }
     # 8,56 is D (<= 30) and 84,31 is A (> 80): the range spans D to A
     assert data["predikat"] == ["D", "C", "CC", "B", "BB", "A"]
     assert "PERKIRAAN" in data["catatan"][0] and "bukan nilai resmi" in data["catatan"][0]

@@ -66,7 +66,7 @@ def test_dash_means_no_target(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "offset", "fragment"),
     [
-        ("Kop 25", 0, "harus berupa angka"),
+        ("% 5", 0, "harus berupa angka"),
         ("2.75 %", 1, "koma"),
         ("90-80 %", 2, "rentang terbalik"),
         ("25 Kop, dan", None, None),  # trailing words are part of the unit, not an error

@@ -31,9 +31,13 @@ def test_init_makes_a_workspace_that_validates(iku_cli, tmp_path, monkeypatch) -
     root = tmp_path / "dinas"
     assert sorted(p.name for p in root.iterdir()) == [
         ".skema",
+        "anggaran",
         "iku.yaml",
         "ikutool.yaml",
+        "pk",
+        "program",
         "realisasi",
+        "renaksi",
     ]
     monkeypatch.chdir(root)
     check = iku_cli("validate")

@@ -33,9 +33,9 @@ def init(
         ),
     ] = False,
 ) -> None:
-    """Buat ruang kerja IKU: berkas IKU, folder realisasi, penanda ikutool.yaml, dan skema
-    berkas di folder .skema agar editor (VS Code dengan ekstensi YAML) melengkapi dan
-    menjelaskan kunci.
+    """Buat ruang kerja IKU: berkas IKU, penanda ikutool.yaml, folder realisasi, pk, renaksi,
+    program dan anggaran, dan skema berkas di folder .skema agar editor (VS Code dengan ekstensi
+    YAML) melengkapi dan menjelaskan kunci.
 
     Semua perintah lain yang dijalankan di dalam folder itu memakai berkasnya tanpa --iku. Di
     ruang kerja lama, iku init --force . menambahkan yang belum ada (skema juga) tanpa mengubah

@@ -208,7 +208,8 @@ def isi(
         typer.Argument(
             metavar="KODE=NILAI",
             help="KODE=NILAI, KODE.KOMPONEN=NILAI atau KODE[.KOMPONEN].TRIWULAN=NILAI, mis. "
-            "S1.2=58 S3.2.ekspor=6,5 S4.1.II=12",
+            'S1.2=58 S3.2.ekspor=6,5 S4.1.II=12; NILAI boleh dengan satuan targetnya (S1.2="58 '
+            'org"); HAPUS mengosongkan nilai yang salah (S1.2=HAPUS)',
             show_default=False,
         ),
     ],
@@ -216,33 +217,24 @@ def isi(
     iku_file: IkuOpt = None,
     realisasi_dir: RealisasiOpt = None,
 ) -> None:
-    """Isi atau ubah nilai di berkas realisasi; komentar, urutan dan tanda kutip tetap.
+    """Isi atau ubah nilai di berkas realisasi; komentar, urutan dan tanda kutip tetap. Tahun
+    yang belum punya berkas dimulai dari templatnya (seperti iku realisasi template).
 
-    Berkas diperiksa dulu; bila ada galat, berkas tidak diubah sama sekali. Dua orang yang mengisi
-    berkas yang sama pada saat bersamaan: yang kedua menunggu, kedua isian tersimpan.
+    Berkas diperiksa dulu; bila ada galat, berkas tidak diubah sama sekali. Setiap nilai
+    ditampilkan, lama -> baru. Dua orang yang mengisi berkas yang sama pada saat bersamaan: yang
+    kedua menunggu, kedua isian tersimpan.
 
     Contoh: iku realisasi isi --tahun 2020 S1.2=58 S3.2.ekspor=6,5
     """
-    from ikutool.inputs.editing import edit_file, parse_assignments
-    from ikutool.workspace.paths import shown
-    from ikutool.workspace.sources import template_hint
+    from ikutool.inputs.editing import parse_assignments
+    from ikutool.inputs.isi import isi_year
 
     src = sources(iku_file, realisasi_dir, announce=False)
     src.require_writable("Mengisi realisasi")
     ws = agency(src)
     iku = ws.iku
     check_year(iku, tahun)
-    path = ws.year(tahun).new_file("realisasi")
-    if not path.is_file():
-        raise IkuError.single(
-            "IKU308",
-            f"berkas realisasi {tahun} belum ada",
-            file=shown(path),
-            exit_code=2,
-            hint=template_hint(src, tahun),
-        )
     assignments = parse_assignments(nilai, iku, tahun)
-    name = shown(path)
-    result = edit_file(path, iku, assignments, name)
-    warn(result.findings)
-    sys.stderr.write(f"{len(assignments)} nilai diisi di {name}\n")
+    report = isi_year(ws.year(tahun), assignments)
+    write(report.text())
+    warn(report.findings)

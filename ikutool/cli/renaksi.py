@@ -42,7 +42,10 @@ def renaksi_template(
     check_year(iku, tahun)
     pk = ws.year(tahun).pk
     if out is None:
+        from ikutool.workspace.sources import make_folder
+
         src.require_writable("Membuat berkas rencana aksi")
+        make_folder(src.renaksi)  # the workspace's own folder, named in ikutool.yaml
         out = ws.year(tahun).new_file("renaksi")
     refuse_out(out, force)
     from ikutool.schema import in_workspace
@@ -50,5 +53,4 @@ def renaksi_template(
     text = in_workspace(
         template_text(iku, tahun, pk, iku_file=src.iku_label), "renaksi", out, src.root
     )
-    out.parent.mkdir(parents=True, exist_ok=True)
     deliver(text, out, force)

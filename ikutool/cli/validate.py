@@ -93,7 +93,13 @@ def validate(
             cache.append(report.iku)  # the workspace's IKU, just validated: not twice
         reports.append(report)
     if mutu and all(r.valid for r in reports if r.kind == "iku"):
-        _mutu(src, get_iku(), reports)
+        named = reports[0].iku if file is not None else None
+        if named is not None and file is not None and not _same_file(file, src.iku):
+            # another IKU file than the workspace's (or outside any): its own quality, with the
+            # realisasi and PK folders beside it, never the bundled sample's
+            _mutu(sources(file, announce=False), named, reports)
+        else:
+            _mutu(src, get_iku(), reports)
     ok = all(r.valid for r in reports)
     if format is FormatValidasi.json:
         write(dumps(validation_data(reports)))
@@ -107,6 +113,13 @@ def validate(
             else:
                 write(f"{report.file}: tidak sah: {n_err} galat, {n_warn} peringatan.\n")
     raise typer.Exit(0 if ok else 1)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def _mutu(src, iku, reports: list) -> None:  # src: Sources, reports: list[FileReport]

@@ -180,8 +180,17 @@ def check_forms(iku: Any, ind: Any, ipath: tuple, doc: Document | None) -> list[
             # the scale named is unknown: said where it is named
             out.append(doc.finding("IKU207", why or "", (*ipath, "skala_predikat")))
         elif name is None:
-            year = next(y for y, t in targets if any(c.jenis == "predikat" for c in t.komponen))
-            problem(why or "", year)
+            from ikutool.model.scales import find_label, predikat_scales
+
+            # every year whose label is on no scale at all ("Kop 25" in two years: two errors);
+            # labels that fit no one scale together: said once, at the first
+            scales = predikat_scales(iku).values()
+            written = [(y, c.predikat or "") for y, t in targets for c in t.komponen if c.predikat]
+            unknown = [(y, p) for y, p in written if not any(find_label(u, p) for u in scales)]
+            for year, label in unknown:
+                problem(_unknown_label(iku, ind, label), year)
+            if not unknown:
+                problem(why or "", written[0][0])
         else:
             ind.skala_predikat = name
             for year, t in targets:
@@ -223,6 +232,36 @@ def check_forms(iku: Any, ind: Any, ipath: tuple, doc: Document | None) -> list[
                     year,
                 )
     return out
+
+
+def _unknown_label(iku: Any, ind: Any, label: str) -> str:
+    """Why a word target on no scale cannot be read: "Kop 25" is most likely a number written
+    after its unit; "Level 3" would be a label of a scale the IKU declares."""
+    if not any(ch.isdigit() for ch in label):
+        return scale_for(iku, ind, [label])[1] or ""
+    from ikutool.model.scales import predikat_scales
+
+    known = "; ".join(f"{n}: {', '.join(u)}" for n, u in predikat_scales(iku).items())
+    return (
+        f"teks target '{label}' tidak dapat dibaca: awal target harus berupa angka (mis. '25 Kop', "
+        "'7,14 %', '80-90 %', 'minimal 80 %', '1:30', 'Rp 1,5 miliar') atau predikat seperti di "
+        f"skalanya ({known}); skala dengan label berangka (mis. 'Level 1' sampai 'Level 5') "
+        "dinyatakan di 'predikat' berkas IKU"
+    )
+
+
+def unreadable_label(iku: Any, ind: Any, target: Any) -> str | None:
+    """A word target with digits that is on no scale ("org 55"): why it cannot be read, as the
+    notation would have said; None when every label of ``target`` is on some scale."""
+    from ikutool.model.scales import find_label, predikat_scales
+
+    scales = predikat_scales(iku).values()
+    for c in target.komponen:
+        label = c.predikat or ""
+        digits = c.jenis == "predikat" and any(ch.isdigit() for ch in label)
+        if digits and not any(find_label(u, label) for u in scales):
+            return _unknown_label(iku, ind, label)
+    return None
 
 
 def rank_predikat(iku: Any, ind: Any, target: Any) -> str | None:

@@ -58,36 +58,58 @@ def plan(
     file (the officer may have corrected it since: Monday's workbook must not undo Tuesday's
     edit); what the bidang changed is written when the file still holds what the workbook was
     made from; when both changed, differently, it is a conflict naming both, and nothing is
-    written."""
+    written. HAPUS is always the bidang's change (no cell was made holding it): typed in a
+    workbook older than the file's value (re-sent after an import, or made before the officer's
+    edit), it is a conflict too, never silently left."""
     out = Plan([], 0, 0, [])
     for v in values:
         ind = iku.find_indikator(v.kode)
         target = ind.reference_target(year) if ind else None
         keys = [c.kunci or "nilai" for c in target.komponen] if target else []
         now = current_value(data, v, keys)
+        cleared = v.value is None  # HAPUS typed in the cell
         if _same(v.value, now):
             out.unchanged += 1
-        elif _same(v.value, v.asal):
+        elif _same(v.value, v.asal) and not cleared:
             out.kept += 1
         elif _same(now, v.asal):
             out.changes.append(Change(v, now))
         else:
-            what = FIELD_NAMES.get(v.field, v.field)
-            out.conflicts.append(
-                Finding(
-                    "IKU318",
-                    f"{v.label} ({what}): buku kerja dibuat saat {file} berisi "
-                    f"{_show(v.asal, v.bentuk)}; sejak itu berkas diubah menjadi "
-                    f"{_show(now, v.bentuk)}, dan di buku kerja diisi "
-                    f"{v.tulisan or _show(v.value, v.bentuk)}. Tentukan yang benar: samakan sel "
-                    f"ini dengan {_show(now, v.bentuk)}, "
-                    f"atau ubah berkasnya dengan iku realisasi isi, lalu impor lagi",
-                    Severity.ERROR,
-                    v.where,
-                    path=v.label,
-                )
-            )
+            out.conflicts.append(_conflict(v, now, year, file))
     return out
+
+
+def _conflict(v: CellValue, now: Any, year: int, file: str) -> Finding:
+    """IKU318: the cell and the file both changed since the workbook was made; what to do."""
+    what = FIELD_NAMES.get(v.field, v.field)
+    typed = "HAPUS" if v.value is None else v.tulisan or _show(v.value, v.bentuk)
+    fresh = f"iku realisasi template --tahun {year} --format xlsx"
+    isi = _isi_command(v, year, typed)
+    ways = f"buat buku kerja baru ({fresh}; berisi {_show(now, v.bentuk)}) dan isi lagi di sana" + (
+        f", atau tulis nilainya langsung: {isi}" if isi else ""
+    )
+    return Finding(
+        "IKU318",
+        f"{v.label} ({what}): buku kerja dibuat saat {file} berisi {_show(v.asal, v.bentuk)}; "
+        f"sejak itu berkas diubah menjadi {_show(now, v.bentuk)} (oleh petugas, atau oleh impor "
+        f"buku kerja ini sebelumnya), dan di buku kerja diisi {typed}. Buku kerja ini sudah "
+        "lama: nilai di berkas yang tidak dilihat bidang tidak ditimpa. Tentukan yang benar: "
+        f"{ways}; lalu impor lagi",
+        Severity.ERROR,
+        v.where,
+        path=v.label,
+    )
+
+
+def _isi_command(v: CellValue, year: int, typed: str) -> str | None:
+    """The ``iku realisasi isi`` that writes the cell's value (None for a text field)."""
+    if v.field != "nilai" and not v.field.startswith("triwulan."):
+        return None
+    parts = [v.kode, *([v.kunci] if v.kunci else [])]
+    if v.field.startswith("triwulan."):
+        parts.append(v.field.split(".")[1])
+    arg = f"{'.'.join(parts)}={typed}"
+    return f"iku realisasi isi --tahun {year} " + (f'"{arg}"' if " " in arg else arg)
 
 
 @dataclass

@@ -227,6 +227,8 @@ GUIDE = [
     "(58,5 untuk 58,5 %).",
     "Angka tampil menurut pengaturan regional komputer ini (1.234,56 atau 1,234.56); nilainya "
     "sama.",
+    "Realisasi bertarget rupiah diketik sebagai jumlah rupiah penuh (sel berformat Rp: 1200000000 "
+    "tampil Rp 1.200.000.000), atau sebagai teks dengan Rp (Rp 1,2 miliar).",
     "Sel kosong, atau berisi - (belum ada data), dibiarkan seperti di berkas realisasi.",
     "Ketik HAPUS di sebuah sel untuk mengosongkan nilai yang salah di berkas realisasi.",
     "Target bertanda (PK) adalah target Perjanjian Kinerja tahun itu; capaian diukur terhadapnya.",
@@ -355,6 +357,7 @@ def _fill_sheet(
     dropdowns: dict[tuple[str, ...], Any] = {}  # one per predikat scale
     row = HEADER_ROW + 1
     number = 0
+    widths: dict[int, float] = {}  # a figure column as wide as the rupiah amounts it shows
     for _, ind in rows:
         renstra = ind.target_for(tahun)
         assert renstra is not None
@@ -431,6 +434,14 @@ def _fill_sheet(
                     # "WDP", "1:24": what a person writes; the number stays in made_from
                     shown = format_value(value, comp.jenis, labels, comp.rasio_dari)
                 fmt = number_format(shown) if isinstance(shown, float | int) else None
+                if figure and comp.jenis == "rupiah":
+                    # a number typed here is seen as rupiah ("Rp 1.200.000.000"), and read so;
+                    # the column is as wide as the amount (never "###")
+                    fmt = '"Rp "' + number_format(shown if isinstance(shown, float) else None)
+                    amount = max(comp.jumlah, shown if isinstance(shown, float | int) else 0)
+                    if open_:
+                        need = len(f"Rp {format_angka(amount)}") + 3
+                        widths[c] = max(widths.get(c, col.width), need)
                 cell = _cell(
                     ws, row, c, shown, editable=open_, fmt=fmt, colour=None if open_ else GREY
                 )
@@ -442,13 +453,15 @@ def _fill_sheet(
                 if figure and comp.jenis == "predikat" and labels:
                     dropdown = dropdowns.setdefault(tuple(labels), _labels_check(labels))
                     cells.setdefault(dropdown, []).append(cell.coordinate)
-                elif figure and comp.jenis == "rasio":
-                    pass  # "1:24" is text: checked when imported
+                elif figure and comp.jenis in ("rasio", "rupiah"):
+                    pass  # "1:24", "Rp 1,2 miliar" may be text: checked when imported
                 elif figure or col.field == "pembanding.nilai":
                     cells[percent_check if comp.persen else number_check].append(cell.coordinate)
                 elif col.field == "pembanding.tingkat":
                     cells[level_check].append(cell.coordinate)
             row += 1
+    for c, width in widths.items():
+        ws.column_dimensions[get_column_letter(c)].width = width
     for dv, coordinates in cells.items():
         if coordinates:
             dv.sqref = MultiCellRange(" ".join(coordinates))

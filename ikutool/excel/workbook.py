@@ -13,7 +13,7 @@ the parts inside the zip (a "zip bomb" is refused without being expanded).
 from __future__ import annotations
 
 import datetime as dt
-import re
+import math
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,8 +34,6 @@ from ikutool.excel.template import (
 from ikutool.formatting.numbers import NumberFormatError, format_angka, parse_angka, settled_figure
 from ikutool.model.iku import Iku, Indikator, magnitude_problem, text_problem
 from ikutool.model.notation import component_label
-
-_RUPIAH_WORDS = re.compile(r"rp|ribu|juta|miliar|milyar|triliun", re.IGNORECASE)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
@@ -531,21 +529,35 @@ def _value(
     note = None
     raw = None
     had_percent = False
+    written: str | None = None  # the unit a text cell was written with ("2 lembaga")
     if isinstance(value, bool):
         problem("IKU303", f'"{value}" bukan angka')
         return
     jenis = comp.jenis if comp is not None and fname != "pembanding.nilai" else "angka"
-    if jenis == "rupiah" and isinstance(value, str) and _RUPIAH_WORDS.search(value):
-        # "Rp 1.200.000.000", "Rp 1,2 miliar": the amount, as the target's own form reads it
+    if jenis == "rupiah" and isinstance(value, str):
+        # "Rp 1.200.000.000", "Rp 1,2 miliar": the amount, as the target's own form reads it;
+        # "1040,9" without Rp is refused, never read as rupiah
         from ikutool.model.notation import NotationError, parse_value
 
         try:
-            number = parse_value(value, "rupiah")
+            number = parse_value(value, "rupiah", target=comp.tulisan)
         except NotationError as exc:
             problem("IKU303", exc.message)
             return
-        out.values.append(CellValue(kode, kunci, fname, number, where, label, None))
+        out.values.append(_rupiah_value(kode, kunci, fname, number, where, label))
         return
+    if jenis == "rupiah" and isinstance(value, int | float) and not isinstance(value, bool):
+        if not _rupiah_cell(cell, value, out.asal.get((kode, kunci, fname))):
+            from ikutool.model.notation import plain_rupiah
+
+            problem(
+                "IKU303",
+                plain_rupiah(format_angka(value), value, comp.tulisan)
+                + " (sel ini berisi angka tanpa format Rp; angka rupiah penuh boleh diketik di "
+                "sel berformat Rp, seperti di buku kerja baru dari iku realisasi template "
+                "--format xlsx)",
+            )
+            return
     if jenis in ("rasio", "predikat"):
         # written in its target's form ("1:24", "WDP"), read back to what capaian compares
         from ikutool.model.notation import NotationError, format_value, parse_value
@@ -597,12 +609,21 @@ def _value(
             if any(ch in raw for ch in ".,"):
                 note = f'"{raw}" dibaca dengan format Indonesia: {format_angka(number)}'
         except NumberFormatError as exc:
+            from ikutool.inputs.satuan import how_read, with_unit
+            from ikutool.model.notation import is_percent
+
             english = _english(raw)
-            if english is None:
+            found = with_unit(raw) if english is None else None  # "2 lembaga", "4 hari"
+            if found is not None:
+                number, written = found
+                had_percent = is_percent(written)
+                note = how_read(raw, comp)
+            elif english is None:
                 problem("IKU303", exc.message)
                 return
-            number, had_percent = english
-            note = f'"{raw}" dibaca dengan format Inggris: {format_angka(number)}'
+            else:
+                number, had_percent = english
+                note = f'"{raw}" dibaca dengan format Inggris: {format_angka(number)}'
     if fname == "pembanding.nilai":
         issue = magnitude_problem(number)
         if issue:
@@ -612,13 +633,40 @@ def _value(
         from ikutool.inputs.realisasi import value_problems
 
         key = (comp.kunci or "nilai") if comp is not None else "nilai"
-        problems = value_problems(ind, key, tahun, number, percent=had_percent, raw=raw)
+        problems = value_problems(
+            ind, key, tahun, number, percent=had_percent, raw=raw, satuan=written
+        )
         for code, message, is_error in problems:
             severity = Severity.ERROR if is_error else Severity.WARNING
             out.findings.append(Finding(code, message, severity, where, path=label))
         if any(is_error for _, _, is_error in problems):
             return
+    if jenis == "rupiah":
+        out.values.append(_rupiah_value(kode, kunci, fname, number, where, label))
+        return
     out.values.append(CellValue(kode, kunci, fname, number, where, label, note))
+
+
+def _rupiah_value(
+    kode: str, kunci: str | None, fname: str, number: float, where: str, label: str
+) -> CellValue:
+    """A rupiah amount, written to the file as "Rp 1.200.000.000" (a bare number there is
+    refused: it could be juta or miliar)."""
+    from ikutool.model.notation import format_value
+
+    written = format_value(number, "rupiah")
+    return CellValue(
+        kode, kunci, fname, number, where, label, tulisan=written, bentuk=("rupiah", None, None)
+    )
+
+
+def _rupiah_cell(cell: Any, value: float, asal: Any) -> bool:
+    """A number in a cell of a rupiah target is a rupiah amount only where the person saw it as
+    one (the template formats those cells "Rp"), or where it is the value the workbook was made
+    with (a workbook of an older template)."""
+    if "rp" in (cell.number_format or "").casefold():
+        return True
+    return isinstance(asal, int | float) and math.isclose(float(asal), float(value))
 
 
 def _first_label(ind: Indikator, target: Any) -> str:

@@ -205,23 +205,50 @@ def _realisasi(data: RealisasiTahun, iku: Iku, _: Any) -> str:
         summary += f"; {loose} nilai untuk indikator tanpa target tahun ini (tidak dihitung)"
     if data.status:
         summary += f", status {data.status}"
+    if data.dibaca:
+        from ikutool.inputs.satuan import read_summary
+
+        summary += "; " + read_summary(data.dibaca)
     return summary + f"; diperiksa terhadap IKU {iku.berkas}"
 
 
 def _pk(pk: PkTahun, iku: Iku, _: Any) -> str:
-    def renstra(kode: str) -> list[float]:
-        ind = iku.find_indikator(kode)
-        target = ind.target_for(pk.tahun) if ind is not None else None
-        return [c.jumlah for c in target.komponen] if target is not None else []
+    from ikutool.formatting.numbers import tanggal
 
-    differ = [k for k, t in pk.target.items() if [c.jumlah for c in t.komponen] != renstra(k)]
+    def renstra(kode: str) -> Any:
+        ind = iku.find_indikator(kode)
+        return ind.target_for(pk.tahun) if ind is not None else None
+
+    differ = [k for k, t in pk.target.items() if not same_target(t, renstra(k))]
     summary = (
         f"berkas Perjanjian Kinerja sah: tahun {pk.tahun}, {len(differ)} target berbeda dari "
         f"Renstra ({', '.join(differ) or '-'})"
     )
+    if pk.perubahan:  # a revision is a change of the PK even where it restores the Renstra's
+        by_date: dict[Any, list[str]] = {}
+        for kode, when in pk.perubahan.items():
+            back = " (kini sama dengan Renstra)" if kode not in differ else ""
+            by_date.setdefault(when, []).append(kode + back)
+        revisions = "; ".join(
+            f"{tanggal(when.isoformat())}: {', '.join(codes)}"
+            for when, codes in sorted(by_date.items())
+        )
+        summary += f"; {len(pk.perubahan)} target diubah PK perubahan ({revisions})"
     if pk.daftar_lengkap:
         summary += f"; daftar lengkap: {len(pk.target)} indikator di PK"
     return summary
+
+
+def same_target(a: Any, b: Any) -> bool:
+    """Two targets that measure the same way: the same components with the same amounts, range,
+    bound and form ("80-90 %" is not "80 %", "minimal 80 %" is not "80 %"; "1:30" is "2:60")."""
+    if a is None or b is None:
+        return a is None and b is None
+
+    def terms(t: Any) -> list[tuple]:
+        return [(c.jenis, c.jumlah, c.jumlah_maks, c.batas, c.predikat) for c in t.komponen]
+
+    return terms(a) == terms(b)
 
 
 def _anggaran(a: AnggaranTahun, iku: Iku, _: Any) -> str:

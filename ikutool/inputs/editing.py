@@ -34,6 +34,9 @@ TEXT_FIELDS = (
 )
 
 
+CLEAR = ("hapus", "kosongkan")  # KODE=HAPUS: the value taken out (null), as in a workbook
+
+
 @dataclass(frozen=True)
 class Assignment:
     """One value to set in a realisasi file: the realisasi itself (``field`` "nilai", per
@@ -89,21 +92,25 @@ def parse_assignment(arg: str, iku: Iku, tahun: int | None = None) -> Assignment
     if len(parts) > 1:
         return _usage(arg, "tulis KODE.KOMPONEN=NILAI atau KODE.KOMPONEN.TRIWULAN=NILAI")
     ind = iku.find_indikator(kode)
+    if raw.strip().casefold() in CLEAR:  # take a wrong value out, as HAPUS in a workbook does
+        return Assignment(kode, parts[0] if parts else None, None, raw.strip(), quarter)
     form = _form(iku, ind, parts, tahun)
     if form is not None:
         from ikutool.model.notation import NotationError, format_value, parse_value
 
-        jenis, labels, first = form
+        jenis, labels, first, target = form
         try:
-            number = parse_value(raw, jenis, labels)
+            number = parse_value(raw, jenis, labels, target=target)
         except NotationError as exc:
             return _usage(arg, exc.message, "IKU303")
         written = format_value(number, jenis, labels, first)
         return Assignment(
             kode, parts[0] if parts else None, number, raw.strip(), quarter, tulisan=written
         )
+    from ikutool.inputs.satuan import read_number
+
     try:
-        value, percent = parse_angka(raw)
+        value, percent, unit = read_number(raw)  # "58", "6,5", "2 lembaga", "97,45 %"
     except NumberFormatError as exc:
         return _usage(arg, exc.message, "IKU303")
     if tahun is not None and ind is not None:
@@ -114,7 +121,7 @@ def parse_assignment(arg: str, iku: Iku, tahun: int | None = None) -> Assignment
         key = parts[0] if parts else (keys[0] if len(keys) == 1 else None)
         if key is not None and component_of(ind, key, tahun) is not None:
             for code, message, is_error in value_problems(
-                ind, key, tahun, value, percent=percent, raw=raw.strip()
+                ind, key, tahun, value, percent=percent, raw=raw.strip(), satuan=unit
             ):
                 if is_error:
                     return _usage(arg, message, code)
@@ -122,8 +129,8 @@ def parse_assignment(arg: str, iku: Iku, tahun: int | None = None) -> Assignment
 
 
 def _form(iku: Iku, ind: Any, parts: list[str], tahun: int | None) -> Any:
-    """``(jenis, labels, first term)`` of the component an argument sets, when its target is
-    not a plain number (a ratio, rupiah, a predikat); else None."""
+    """``(jenis, labels, first term, target text)`` of the component an argument sets, when its
+    target is not a plain number (a ratio, rupiah, a predikat); else None."""
     if ind is None or tahun is None:
         return None
     from ikutool.inputs.realisasi import component_of
@@ -134,7 +141,7 @@ def _form(iku: Iku, ind: Any, parts: list[str], tahun: int | None) -> Any:
     comp = component_of(ind, key, tahun) if key else None
     if comp is None or comp.jenis == "angka":
         return None
-    return comp.jenis, iku.predikat_labels(ind), comp.rasio_dari
+    return comp.jenis, iku.predikat_labels(ind), comp.rasio_dari, comp.tulisan
 
 
 def parse_assignments(args: list[str], iku: Iku, tahun: int | None = None) -> list[Assignment]:
@@ -357,6 +364,8 @@ def _stale_comments(
         if line in old_lines or " #" not in line:
             continue
         comment = line.split(" #", 1)[1]
+        if comment.strip().startswith("target "):
+            continue  # the template's note of the target beside the value, not the value
         named = []
         for token in _NUMBER_IN_TEXT.findall(comment):
             try:

@@ -313,6 +313,12 @@ def _targets(
                 )
             )
             continue
+        from ikutool.definition.load import unreadable_label
+
+        problem = unreadable_label(iku, ind, target)  # "org 55": a number after its unit
+        if problem:
+            findings.append(doc.finding("IKU207", problem, path, column_offset=0))
+            continue
         problem = _components_differ(ind, target, year if isinstance(year, int) else 0)
         if problem:
             findings.append(doc.finding("IKU210", problem, path))

@@ -27,7 +27,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 
 from ikutool.errors import Finding, IkuError, Severity, errors_only
-from ikutool.formatting.numbers import NumberFormatError, format_angka, parse_angka
+from ikutool.formatting.numbers import NumberFormatError, format_angka
 from ikutool.inputs.kind import (
     Codec,
     Kind,
@@ -37,6 +37,7 @@ from ikutool.inputs.kind import (
     read_file,
     year_file,
 )
+from ikutool.inputs.satuan import read_number, unit_problem
 from ikutool.model.iku import (
     MAX_MAGNITUDE,
     Base,
@@ -48,7 +49,7 @@ from ikutool.model.iku import (
     plain_text,
     text_problem,
 )
-from ikutool.model.notation import NotationError, parse_value
+from ikutool.model.notation import NotationError, parse_value, plain_rupiah
 from ikutool.model.quarters import (
     QUARTERS,
     aggregate,
@@ -120,6 +121,9 @@ class RealisasiTahun:
     keterangan: str | None = None
     indikator: dict[str, RealisasiIndikator] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)  # warnings
+    # values written with their unit, as read ("S1.1 '2 lembaga' = 2"): said by validate's
+    # summary (set when the file is read, not kept in the cache)
+    dibaca: list[str] = field(default_factory=list)
 
     @property
     def is_contoh(self) -> bool:
@@ -524,6 +528,11 @@ class _Entries:
             return None
         comp = component_of(ind, key, self.tahun)
         jenis = comp.jenis if comp is not None else "angka"
+        written: str | None = None  # the unit the value was written with ("2 lembaga")
+        if jenis == "rupiah" and not isinstance(value, str):
+            shown = format_angka(value) if isinstance(value, int | float) else str(value)
+            self.error("IKU303", plain_rupiah(shown, value, comp.tulisan), path)
+            return None
         if jenis in ("rasio", "predikat") and not isinstance(value, str):
             example = "1:24" if jenis == "rasio" else (self.iku.predikat_labels(ind) or ["WTP"])[-1]
             self.error(
@@ -538,25 +547,30 @@ class _Entries:
         elif isinstance(value, str) and jenis != "angka":
             raw = value
             try:
-                number = parse_value(value, jenis, self.iku.predikat_labels(ind))
+                target = comp.tulisan if comp is not None else None
+                number = parse_value(value, jenis, self.iku.predikat_labels(ind), target=target)
             except NotationError as exc:
                 self.error("IKU303", exc.message, path)
                 return None
         elif isinstance(value, str):
             raw = value
             try:
-                number, percent = parse_angka(value)
+                number, percent, written = read_number(value)
             except NumberFormatError as exc:
                 self.error("IKU303", exc.message, path)
                 return None
         else:
             self.error("IKU303", "harus berupa angka", path)
             return None
-        problems = value_problems(ind, key, self.tahun, number, percent=percent, raw=raw)
+        problems = value_problems(
+            ind, key, self.tahun, number, percent=percent, raw=raw, satuan=written
+        )
         for code, message, is_error in problems:
             self.error(code, message, path, **({} if is_error else {"severity": W}))
         if any(is_error for _, _, is_error in problems):
             return None
+        if written is not None and raw is not None:
+            self.out.dibaca.append(f"{ind.kode} '{raw.strip()}' = {format_angka(number)}")
         return number
 
     def _quarters(
@@ -658,11 +672,13 @@ def value_problems(
     *,
     percent: bool = False,
     raw: str | None = None,
+    satuan: str | None = None,
 ) -> list[tuple[str, str, bool]]:
     """What is wrong (or suspect) with one realisasi value of ``ind``'s component ``key``:
     ``(code, message, is_error)``. The one rule for every way a value comes in: a YAML file,
     ``iku realisasi isi`` and a workbook cell. ``percent``: it was written with a % sign;
-    ``raw``: the text as typed, when it was text."""
+    ``raw``: the text as typed, when it was text; ``satuan``: the unit it was written with
+    ("2 lembaga"), held to the target's."""
     from ikutool.model.notation import component_label
 
     comp = component_of(ind, key, tahun)
@@ -676,6 +692,11 @@ def value_problems(
     if comp is not None and several:  # named as a person names it, never by its internal key
         name = f"{ind.kode} ({component_label(comp.kunci, comp.satuan, ind.label_for(key))})"
     shown = raw if raw is not None else format_angka(number)
+    if satuan is not None and satuan != "%":
+        target_unit = comp.satuan if comp is not None else ind.satuan
+        problem = unit_problem(shown, number, satuan, target_unit, name)
+        if problem:
+            return [("IKU312", problem, True)]
     if percent and not is_pct:
         return [
             (

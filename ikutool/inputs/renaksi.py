@@ -117,10 +117,18 @@ def _build(r: Reading) -> RenaksiTahun:
             findings.append(unknown_indicator(doc, iku, kode, ("target", kode)))
             continue
         own: dict[str, Target] = {}
+        unreadable = False
         for name, key in quarter_keys(doc, quarters, ("target", kode), findings):
             target = quarters[key]
             if target is None:
                 continue  # "-": no target this quarter
+            from ikutool.definition.load import unreadable_label
+
+            why = unreadable_label(iku, ind, target)  # "org 10": a number after its unit
+            if why:
+                findings.append(doc.finding("IKU207", why, ("target", kode, key), column_offset=0))
+                unreadable = True
+                continue
             _take_year_units(iku, ind, target, model.tahun, pk)
             problem = _shape_problem(ind, target, model.tahun)
             if problem:
@@ -133,7 +141,8 @@ def _build(r: Reading) -> RenaksiTahun:
             own[name] = target
         if own:
             out.target[ind.kode] = own
-            findings.extend(_against_year(doc, iku, ind, own, model.tahun, pk, kode))
+            if not unreadable:  # the quarter said unreadable is not also "not written"
+                findings.extend(_against_year(doc, iku, ind, own, model.tahun, pk, kode))
     stores: tuple[tuple[str, dict[str, dict[str, str]]], ...] = (
         ("aksi", out.aksi),
         ("catatan", out.catatan),

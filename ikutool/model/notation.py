@@ -73,6 +73,14 @@ _LABEL_RE = re.compile(
     r"^(?:(?P<bound>" + _BOUND + r")\s+)?(?P<label>[A-Za-z][A-Za-z .'/\-]{0,60})$", re.IGNORECASE
 )
 
+# a label with digits: begins with a word (never a number, a key or "Rp" and a number)
+_DIGIT_LABEL_RE = re.compile(
+    r"(?:(?P<bound>"
+    + _BOUND
+    + r")\s+)?(?!Rp\b)(?P<label>[A-Za-z][A-Za-z]{1,40}[A-Za-z0-9 .'/\-]{0,58})",
+    re.IGNORECASE,
+)
+
 
 class NotationError(ValueError):
     """A target text that cannot be read; ``offset`` is the 0-based index of the problem."""
@@ -147,7 +155,15 @@ def parse_target(text: str) -> list[ParsedComponent] | None:
         return [_predikat(s, pos, end, label, note)]
     components: list[ParsedComponent] = []
     while True:
-        component, pos, sep_found = _component(s, pos, end, bool(components))
+        try:
+            component, pos, sep_found = _component(s, pos, end, bool(components))
+        except NotationError:
+            # "Level 3", "Tingkat 2": a word first is a predikat label with digits (a scale the
+            # IKU declares), ranked like any other; a number first stays the notation's error
+            digits = _DIGIT_LABEL_RE.match(s, pos, end) if not components else None
+            if digits is None or digits.end() != end:
+                raise
+            return [_predikat(s, pos, end, digits, note)]
         components.append(component)
         if not sep_found:
             break
@@ -354,10 +370,14 @@ def format_target(components: list[tuple]) -> str:
     return ", ".join(format_component(*c) for c in components)
 
 
-def parse_value(text: str, jenis: str, labels: list[str] | None = None) -> float:
+def parse_value(
+    text: str, jenis: str, labels: list[str] | None = None, *, target: str | None = None
+) -> float:
     """A realisasi written in its target's form, as the number capaian compares: ``1:24`` -> 24
     (per one of the first term), ``Rp 1,2 miliar`` -> 1.200.000.000, ``WDP`` -> its rank on
-    ``labels``. Raises :class:`NotationError` in Indonesian."""
+    ``labels``. A plain number is never a rupiah amount ("1040,9" against "Rp 425 miliar" may be
+    miliar, juta or rupiah): refused with the fix, which ``target`` (its text) makes concrete.
+    Raises :class:`NotationError` in Indonesian."""
     s = " ".join(text.replace("\u00a0", " ").split())
     if jenis == "predikat":
         from ikutool.model.scales import find_label
@@ -378,6 +398,12 @@ def parse_value(text: str, jenis: str, labels: list[str] | None = None) -> float
         return _to_float(m.group(2)) / first
     # rupiah
     parsed = parse_target(s)
+    if parsed and len(parsed) == 1 and parsed[0].jenis == "angka":
+        scale = parsed[0].satuan.casefold().rstrip(".")
+        if not parsed[0].satuan or scale in _SCALES:
+            raise NotationError(
+                plain_rupiah(s, parsed[0].jumlah, target, scale if scale in _SCALES else None), 0
+            )
     if (
         not parsed
         or len(parsed) != 1
@@ -388,6 +414,34 @@ def parse_value(text: str, jenis: str, labels: list[str] | None = None) -> float
             f"'{s}' bukan jumlah rupiah; tulis mis. 'Rp 1.200.000.000' atau 'Rp 1,2 miliar'", 0
         )
     return parsed[0].jumlah
+
+
+def plain_rupiah(
+    written: str, value: float, target: str | None = None, scale: str | None = None
+) -> str:
+    """The message for a number without "Rp" where the target is a rupiah amount: never read as
+    rupiah, the fix written out (in the scale written, else in the target's: "Rp 1.040,9
+    miliar")."""
+    amount = format_angka(value)
+    if scale is not None:  # "1040,9 miliar": only the Rp is missing
+        example = f'"Rp {amount} {scale}"'
+    else:
+        found = re.search(r"\b(ribu|juta|miliar|milyar|triliun)\b", target or "", re.IGNORECASE)
+        if abs(value) >= 1e6:  # a full amount, only the Rp missing
+            example = f'"Rp {amount}"'
+        elif found:
+            unit = found.group(1).lower()
+            example = (
+                f'"Rp {amount} {unit}" bila maksudnya {unit} rupiah, atau "Rp {amount}" bila '
+                "memang rupiah"
+            )
+        else:
+            example = f'"Rp {amount}" bila jumlahnya rupiah penuh, atau "Rp {amount} juta"'
+    against = f" (target {target})" if target else ""
+    return (
+        f"'{written}' ditulis tanpa 'Rp', padahal realisasinya jumlah rupiah{against}: angka saja "
+        f"tidak dibaca sebagai rupiah. Tulis jumlahnya dengan Rp, mis. {example}"
+    )
 
 
 def format_value(value: float, jenis: str, labels: list[str] | None = None,

@@ -366,19 +366,24 @@ def lkjip_criteria(m: Masukan) -> tuple[Kriteria, Kriteria, Kriteria]:
     lk = m.lkjip
     checks = lk.kelengkapan
     present = [k for k in checks if k.ada]
-    temuan = [Temuan(pesan=f"{k.sasaran} analisis {k.nomor} ({k.analisis}): {k.status}; {k.sumber}")
+    temuan = [Temuan(pesan=f"{k.sasaran} analisis {k.nomor} ({k.analisis}): {k.keadaan}; {k.sumber}")
               for k in checks if not k.ada]  # fmt: skip
     lengkap = _band("lkjip_lengkap", len(present) / len(checks) * 100 if checks else None, temuan)
-    by_sasaran: dict[str, dict[int, bool]] = {}
+    by_sasaran: dict[str, dict[int, Any]] = {}
     for k in checks:
-        by_sasaran.setdefault(k.sasaran, {})[k.nomor] = k.ada
+        by_sasaran.setdefault(k.sasaran, {})[k.nomor] = k
     words = {1: "target tahun ini", 2: "tahun lalu", 3: "target akhir Renstra",
              4: "data pembanding (nasional/provinsi/SPM)"}  # fmt: skip
     compared, temuan2 = 0, []
     for kode, found in by_sasaran.items():
-        missing = [words[n] for n in (1, 2, 3, 4) if not found.get(n)]
-        if missing:
-            temuan2.append(Temuan(pesan=f"{kode}: belum dibandingkan dengan {', '.join(missing)}",
+        # a comparison some of the sasaran's indicators make is "sebagian", never "belum"
+        missing = [words[n] for n in (1, 2, 3, 4) if n not in found or found[n].status == "belum"]
+        partly = [f"{words[n]} baru {found[n].keadaan}" for n in (1, 2, 3, 4)
+                  if n in found and found[n].status == "sebagian"]  # fmt: skip
+        said = ([f"belum dibandingkan dengan {', '.join(missing)}"] if missing else []) + (
+            [f"dibandingkan dengan {'; '.join(partly)}"] if partly else [])  # fmt: skip
+        if said:
+            temuan2.append(Temuan(pesan=f"{kode}: " + "; ".join(said),
                                   berkas=lk.berkas_realisasi))  # fmt: skip
         else:
             compared += 1
@@ -479,11 +484,16 @@ def build_lke(m: Masukan) -> HasilLke:
     criteria = decided + judged
     components = []
     lo_total = hi_total = 0.0
+    scored, scorable = [], []  # the points the decided criteria earn, and could earn
     for kid, name, weight in KOMPONEN:
         subs = []
         for sid, sname, share in SUB:
             here = [c for c in criteria if c.komponen == kid and c.subkomponen == sid]
             w = weight * share
+            for c in here:  # each criterion is an equal part of its sub-component's weight
+                if c.skor is not None:
+                    scored.append(w * c.skor / len(here))
+                    scorable.append(w / len(here))
             lo = [c.skor if c.skor is not None else 0.0 for c in here]
             hi = [c.skor if c.skor is not None else 1.0 for c in here]
             smin = w * math.fsum(lo) / len(lo) if lo else 0.0
@@ -503,7 +513,13 @@ def build_lke(m: Masukan) -> HasilLke:
         instansi=m.iku.instansi.nama,
         kriteria=criteria,
         komponen=components,
-        total={"min": settled_figure(lo_total), "maks": settled_figure(hi_total)},
+        total={
+            "min": settled_figure(lo_total),
+            "maks": settled_figure(hi_total),
+            # "x dari y poin yang dapat dihitung": what the files decide, out of what they can
+            "dihitung": settled_figure(math.fsum(scored)),
+            "dapat_dihitung": settled_figure(math.fsum(scorable)),
+        },
         predikat=span,
         catatan=[
             "PERKIRAAN dari berkas instansi sendiri, bukan nilai resmi evaluasi SAKIP: kriteria "

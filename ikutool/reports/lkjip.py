@@ -69,6 +69,17 @@ class Kelengkapan(Result):
     ada: bool  # complete
     sumber: str  # the file and key that supply it (or would), and what is still missing
     status: str = "lengkap"  # lengkap | sebagian (some indicators have it) | belum
+    terisi: int = 0  # how many of the sasaran's indicators (or items) supply it
+    jumlah: int = 0  # out of how many
+    per_indikator: bool = False  # counted over the sasaran's indicators
+
+    @property
+    def keadaan(self) -> str:
+        """As a person reads it: "lengkap", "belum", "sebagian (1 dari 4 indikator)"."""
+        if self.status != "sebagian":
+            return self.status
+        of = f"{self.terisi} dari {self.jumlah}" + (" indikator" if self.per_indikator else "")
+        return f"sebagian ({of})"
 
 
 class Lkjip(Result):
@@ -203,7 +214,9 @@ def build_lkjip(
     return out
 
 
-def _kelengkapan(kode: str, no: int, have: int, total: int, sumber: str) -> Kelengkapan:
+def _kelengkapan(
+    kode: str, no: int, have: int, total: int, sumber: str, per_indikator: bool = False
+) -> Kelengkapan:
     status = "lengkap" if have == total else ("sebagian" if have else "belum")
     return Kelengkapan.model_construct(
         sasaran=kode,
@@ -212,6 +225,9 @@ def _kelengkapan(kode: str, no: int, have: int, total: int, sumber: str) -> Kele
         ada=status == "lengkap",
         sumber=sumber,
         status=status,
+        terisi=have,
+        jumlah=total,
+        per_indikator=per_indikator,
     )
 
 
@@ -224,15 +240,17 @@ def checklist(lkjip: Lkjip, years: list[int], anggaran_folder: str) -> list[Kele
     for sas in lkjip.sasaran:
         with_target = [i for i in sas.indikator if i.hasil.target_teks is not None]
 
-        def row(no: int, have: int, total: int, sumber: str, kode: str = sas.kode) -> Kelengkapan:
-            return _kelengkapan(kode, no, have, total, sumber)
+        def row(
+            no: int, have: int, total: int, sumber: str, kode: str = sas.kode, each: bool = False
+        ) -> Kelengkapan:
+            return _kelengkapan(kode, no, have, total, sumber, each)
 
         def per_indicator(
             no: int, gaps: list[str], present: str, total: int = len(with_target)
         ) -> Kelengkapan:
             """An analysis each indicator supplies: complete, partly there, or missing."""
             where = f"{real}: " + (f"belum: {', '.join(gaps)}" if gaps else present)
-            return row(no, total - len(gaps), total, where)
+            return row(no, total - len(gaps), total, where, each=True)
 
         out.append(
             per_indicator(
@@ -264,6 +282,7 @@ def checklist(lkjip: Lkjip, years: list[int], anggaran_folder: str) -> list[Kele
                 len(judged),
                 len(with_target),
                 f"{lkjip.berkas_iku}: target {lkjip.periode_akhir}; {real}: realisasi",
+                each=True,
             )
         )
         out.append(

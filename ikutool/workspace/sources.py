@@ -428,14 +428,15 @@ def init_workspace(folder: Path, *, contoh: bool, force: bool) -> list[tuple[Pat
         (folder / MARKER, MARKER_TEXT.format(nama=nama).encode("utf-8")),
         (folder / "iku.yaml", bundled_iku().read_bytes() if contoh else starter_iku()),
     ]
-    subfolders = ["realisasi"]
+    # every folder ikutool.yaml names, so that each template command has its place
+    subfolders = ["realisasi", "pk", "renaksi", "program", "anggaran"]
     if contoh:
-        for sub in ("realisasi", "pk", "anggaran", "renaksi", "program", "pohon"):
+        for sub in (*subfolders, "pohon"):
             for path in sorted((data_dir() / sub).glob("*.yaml")):
                 files.append((folder / sub / path.name, path.read_bytes()))
         register = data_dir() / "tindak-lanjut.yaml"
         files.append((folder / register.name, register.read_bytes()))
-        subfolders += ["pk", "anggaran", "renaksi", "program", "pohon"]
+        subfolders.append("pohon")
     # the schemas an editor completes and checks keys with, named on each file's first line
     from ikutool import schema
 

@@ -52,7 +52,7 @@ def lke_document(h: HasilLke, *, kke: dict[str, Any] | None = None) -> Dokumen:
                        "evaluator (PermenPAN-RB 88/2021)."]),
         Para([("Perkiraan nilai: ", "bold"),
               f"{_n(h.total['min'])} sampai {_n(h.total['maks'])}; predikat {span} "
-              "(AA > 90, A > 80, BB > 70, B > 60, CC > 50, C > 30, D <= 30)."]),
+              "(AA > 90, A > 80, BB > 70, B > 60, CC > 50, C > 30, D <= 30). ", _decided(h)]),
     ]  # fmt: skip
     crit_rows: list[list[Run]] = []
     notes: list[str] = []
@@ -105,6 +105,16 @@ def lke_document(h: HasilLke, *, kke: dict[str, Any] | None = None) -> Dokumen:
         peringatan_halaman=["PERKIRAAN - bukan nilai resmi evaluasi SAKIP."],
         asal=[f"Disusun dengan ikutool {__version__}."],
         landscape=True,
+    )
+
+
+def _decided(h: HasilLke) -> str:
+    """The score over the criteria the files decide: what the range is made of."""
+    got, out_of = h.total["dihitung"], h.total["dapat_dihitung"]
+    share = f" ({format_angka(got / out_of * 100, 2)} %)" if out_of else ""
+    return (
+        f"Dari berkas: {_n(got)} dari {_n(out_of)} poin yang dapat dihitung{share}; "
+        f"{_n(100 - out_of)} poin lainnya perlu penilaian evaluator atau berkas yang belum ada."
     )
 
 

@@ -603,7 +603,7 @@ def kelengkapan_view(lk) -> Group:  # lk: lkjip.Lkjip
         mark = (
             Text("ya", style="green")
             if k.ada
-            else Text(k.status, style="bold yellow" if k.status == "sebagian" else "bold red")
+            else Text(k.keadaan, style="bold yellow" if k.status == "sebagian" else "bold red")
         )
         table.add_row(k.sasaran, str(k.nomor), k.analisis, mark, Text(k.sumber))
     missing = sum(not k.ada for k in lk.kelengkapan)

@@ -294,7 +294,7 @@ def kelengkapan_markdown(lk: Any) -> str:
     for k in lk.kelengkapan:
         lines.append(
             f"| {k.sasaran} | {k.nomor} | {k.analisis} | "
-            + ("ya" if k.ada else f"**{k.status}**")
+            + ("ya" if k.ada else f"**{k.keadaan}**")
             + " | "
             f"{md_escape(k.sumber)} |"
         )
