@@ -313,7 +313,7 @@ def _targets(
                 )
             )
             continue
-        from ikutool.definition.load import unreadable_label
+        from ikutool.definition.forms import unreadable_label
 
         problem = unreadable_label(iku, ind, target)  # "org 55": a number after its unit
         if problem:
@@ -335,7 +335,7 @@ def form_problem(iku: Iku, ind: Any, target: Target) -> str | None:
     """Why a target written beside the IKU's (a PK's, a rencana aksi quarter's) cannot be read as
     the IKU reads its own (None when it can): its predikat ranked on the indicator's scale, its
     ratio, rupiah and one-sided forms checked by the IKU's own rules."""
-    from ikutool.definition.load import check_forms, rank_predikat
+    from ikutool.definition.forms import check_forms, rank_predikat
 
     why = rank_predikat(iku, ind, target)
     if why:

@@ -122,7 +122,7 @@ def _build(r: Reading) -> RenaksiTahun:
             target = quarters[key]
             if target is None:
                 continue  # "-": no target this quarter
-            from ikutool.definition.load import unreadable_label
+            from ikutool.definition.forms import unreadable_label
 
             why = unreadable_label(iku, ind, target)  # "org 10": a number after its unit
             if why:
