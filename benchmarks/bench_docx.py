@@ -32,7 +32,9 @@ COMMANDS = {
 def run(argv: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, int]:
     """CPU seconds, wall seconds and peak RSS (MiB) of one process."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     assert proc.stderr is not None
     err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -63,7 +65,9 @@ def main() -> int:
                            capture_output=True)  # fmt: skip
             (folder / "ikutool.yaml").write_text("# SINTETIS\niku: iku.yaml\n", "utf-8")
             for name, argv in COMMANDS.items():
-                runs = [run([*iku, *argv], folder, env) for _ in range(args.runs if n <= 1000 else 1)]
+                runs = [
+                    run([*iku, *argv], folder, env) for _ in range(args.runs if n <= 1000 else 1)
+                ]
                 c = statistics.median(r[0] for r in runs)
                 w = statistics.median(r[1] for r in runs)
                 peak = max(r[2] for r in runs)
