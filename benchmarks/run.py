@@ -5,9 +5,12 @@
     python benchmarks/run.py --quick    # fewer runs and sizes
 
 Sections:
-1. start-up: `iku capaian --tahun 2019`, `iku manual` and `iku --help` against the stack hello-world
-   (benchmarks/hello.py: typer, ruamel.yaml, pydantic and rich; a small YAML validated into a
-   pydantic model; a 9-row rich table);
+1. start-up: every one-agency command (benchmarks/callgrind.py's table) in a workspace from
+   `iku init --contoh`, warm cache, against the stack hello-world (benchmarks/hello.py: typer,
+   ruamel.yaml, pydantic and rich; a small YAML validated into a pydantic model; a 9-row rich
+   table); `iku rekap` over 40 such workspaces against the bare typer + rich one. Wall-clock
+   medians, and instructions counted by callgrind beside them where valgrind is installed
+   (deterministic; the wall-clock ratios swing by 0,1-0,4 on a shared machine);
 2. large files: validate, capaian, report (JSON and xlsx) from 100 to 10.000 indicators, cache
    off; validating 1.000 indicators against composing the same file with ruamel's C composer;
 3. roll-up: a synthetic regency (40 agencies) and province (400), cold cache and warm.
@@ -28,6 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 def run_once(argv: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int, int]:
@@ -78,55 +82,42 @@ def iku_bin() -> list[str]:
     return [found] if found else [PY, "-m", "ikutool"]
 
 
-def startup(runs: int, work: Path) -> list[str]:
-    env = env_with(IKUTOOL_CACHE_DIR=str(work / "cache"))
-    # one agency (the sample) for the quarterly roll-up
-    subprocess.run(
-        [*iku_bin(), "init", "--contoh", str(work / "kab" / "dinas")],
-        cwd=work,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+def startup(runs: int, work: Path, instructions: bool) -> list[str]:
+    """Every one-agency command of benchmarks/callgrind.py, in a workspace from `iku init
+    --contoh` (and `iku rekap` over 40 of them), warm cache and .pyc: wall-clock medians and,
+    where valgrind is installed, instructions counted by callgrind, each as a ratio to its
+    hello-world, beside the goals of issue 28."""
+    import callgrind
+
+    callgrind.prepare(work)
+    env = callgrind.env(work)
+    env.pop("PYTHONHASHSEED")
     cases = {
-        "hello-world": ([PY, str(ROOT / "benchmarks" / "hello.py")], work, env),
-        "iku capaian --tahun 2019": ([*iku_bin(), "capaian", "--tahun", "2019"], work, env),
-        "iku manual": ([*iku_bin(), "manual"], work, env),
-        "iku manual -f json": ([*iku_bin(), "manual", "-f", "json"], work, env),
-        "iku triwulan --tahun 2019 --tw 2": (
-            [*iku_bin(), "triwulan", "--tahun", "2019", "--tw", "2"],
-            work,
-            env,
-        ),
-        "iku evaluasi renja --tahun 2019": (
-            [*iku_bin(), "evaluasi", "renja", "--tahun", "2019"],
-            work,
-            env,
-        ),
-        "iku evaluasi renstra": ([*iku_bin(), "evaluasi", "renstra"], work, env),
-        "iku rekap --tahun 2019 --tw 2": (
-            [*iku_bin(), "rekap", "--tahun", "2019", "--tw", "2", str(work / "kab")],
-            work,
-            env,
-        ),
-        "iku lke --tahun 2019": ([*iku_bin(), "lke", "--tahun", "2019"], work, env),
-        "iku validate --mutu": (
-            [*iku_bin(), "validate", "--mutu"],
-            work / "kab" / "dinas",
-            env,
-        ),
-        "iku diff (IKU, 2 files)": (
-            [*iku_bin(), "diff", "iku.yaml", "iku.yaml"],
-            work / "kab" / "dinas",
-            env,
-        ),
-        "iku --help": ([*iku_bin(), "--help"], work, env),
+        r.key: ([PY, *callgrind.argv_of(r)], callgrind.cwd_of(r, work), env) for r in callgrind.ROWS
     }
     t = interleaved(cases, runs)
-    base = statistics.median(t["hello-world"])
-    lines = ["| start-up | median (min-max) | ratio to hello-world |", "|---|---:|---:|"]
-    for name, values in t.items():
-        lines.append(f"| {name} | {fmt(values)} | {statistics.median(values) / base:.2f} |")
+    counts: dict[str, int] = {}
+    if instructions:
+        _, counts = callgrind.ratios(callgrind.ROWS, work, jobs=2)
+    head = "| start-up | median (min-max) | ratio (wall) |"
+    rule = "|---|---:|---:|"
+    if counts:
+        head += " instructions | ratio (instructions) | goal |"
+        rule += "---:|---:|---:|"
+    lines = [head, rule]
+    for r in callgrind.ROWS:
+        values = t[r.key]
+        ratio = statistics.median(values) / statistics.median(t[r.base])
+        line = f"| {r.label} | {fmt(values)} | {ratio:.2f} |"
+        if counts:
+            goal = f"{r.goal:.2f}" if r.goal else ""
+            line += f" {callgrind.fmt_g(counts[r.key])} | {counts[r.key] / counts[r.base]:.2f} | {goal} |"
+        lines.append(line)
+    if not counts:
+        lines += [
+            "",
+            "(valgrind is not installed: no instruction counts; apt-get install valgrind)",
+        ]
     return lines
 
 
@@ -265,6 +256,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--runs", type=int, default=None)
     parser.add_argument("--sections", default="startup,large,rollup")
+    parser.add_argument(
+        "--no-instructions", action="store_true", help="start-up without callgrind counts"
+    )
     args = parser.parse_args()
     runs = args.runs or (5 if args.quick else 15)
     sizes = [100, 1000] if args.quick else [100, 1000, 3000, 10000]
@@ -276,7 +270,8 @@ def main() -> int:
             "",
         ]
         if "startup" in sections:
-            out += startup(runs, work) + [""]
+            instructions = not args.no_instructions and shutil.which("valgrind") is not None
+            out += startup(runs, work, instructions) + [""]
         if "large" in sections:
             out += large(sizes, max(3, runs // 5), work) + [""]
         if "rollup" in sections:

@@ -1,20 +1,32 @@
-"""Documents as Word files (python-docx): the Word renderer of the block model
-(:mod:`ikutool.render.blocks`), used by every document.
+"""Documents as Word files: the Word renderer of the block model (:mod:`ikutool.render.blocks`),
+used by every document.
 
 What an officer needs to finish and hand it in: headings in Word's own Heading styles (so the
 navigation pane and a table of contents pick them up), A4, page numbers in the footer, table
 headers repeated on every page and rows never split, captions kept with their tables, figures
 right-aligned in Indonesian format, placeholders highlighted in yellow where the officer's words
 are still missing, the signature block kept on one page.
+
+python-docx makes the package (styles, section, header and footer, document properties); the
+body is written as WordprocessingML text, block by block, straight into the package's
+``word/document.xml``. python-docx's element API costs about 200 times that (every property
+setter scans its siblings, every style is looked up by a scan of all styles): 42 s of CPU for
+the LKjIP of 1.000 indicators. The text written is the same, byte for byte, as python-docx's
+own serialisation of the tree its API builds (tests/test_docx_writer.py holds that renderer as
+the oracle): the same elements in schema order, the same empty ``w:rPr`` and ``w:r`` it leaves.
+Table headers with merged cells (printed forms) are still built with python-docx's merge, and
+serialised.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import zipfile
+from collections.abc import Iterator
 from typing import Any
 
-from ikutool.render.blocks import Dokumen, Gambar, HalamanBaru, Heading, Para, Tabel, Tanda
+from ikutool.render.blocks import Dokumen, Gambar, HalamanBaru, Heading, Para, Run, Tabel, Tanda
 
 
 def _field(paragraph: Any, instruction: str) -> None:
@@ -39,21 +51,6 @@ def _field(paragraph: Any, instruction: str) -> None:
     paragraph.add_run("1")
     run = paragraph.add_run()
     run._r.append(char("end"))
-
-
-def _repeat_header(row: Any) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
-
-
-def _cant_split(row: Any) -> None:
-    """A table row is never broken across two pages (Word and LibreOffice both honour it)."""
-    row._tr.get_or_add_trPr().append(_cant_split_element())
 
 
 PAD_MM = 4.5  # a cell's left and right margins (LibreOffice's default 0,19 cm each, and a bit)
@@ -125,74 +122,398 @@ def table_layout(
     return widths, points
 
 
-def _widths(table: Any, widths: list[float]) -> None:
-    from docx.shared import Mm
+# --- WordprocessingML text ------------------------------------------------------------------------
 
-    for j, w in enumerate(widths):
-        table.columns[j].width = Mm(w)  # the grid LibreOffice reads
-    for tr in table._tbl.tr_lst:  # the cell widths Word reads (no merged cells in these tables)
-        for tc, w in zip(tr.tc_lst, widths, strict=False):
-            tc.width = Mm(w)
+# what lxml refuses in text (python-docx raised this ValueError; so does this writer)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_BREAKS = re.compile("([\t\r\n])")
+_ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+RED = "C00000"
 
 
-def _runs(paragraph: Any, runs: list[Any], *, italic: bool = False, bold: bool = False) -> None:
-    from docx.enum.text import WD_COLOR_INDEX
+def _t(text: str) -> str:
+    if _NOT_XML.search(text):
+        raise ValueError(
+            "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control "
+            "characters"
+        )
+    space = ' xml:space="preserve"' if len(text.strip()) < len(text) else ""
+    return f"<w:t{space}>{text.translate(_ESCAPE)}</w:t>"
 
+
+def _content(text: str) -> str:
+    """A run's text: a tab is ``w:tab``, each line break (\\n or \\r) a ``w:br``."""
+    if not text:
+        return ""
+    if not _BREAKS.search(text):
+        return _t(text)
+    out = []
+    for piece in _BREAKS.split(text):
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            out.append("<w:br/>")
+        elif piece:
+            out.append(_t(piece))
+    return "".join(out)
+
+
+def _r(text: str, props: str | None = None) -> str:
+    """A run; ``props`` None: no ``w:rPr``; "" an empty one (what python-docx leaves after a
+    property is set to None)."""
+    rpr = "" if props is None else f"<w:rPr>{props}</w:rPr>" if props else "<w:rPr/>"
+    inner = rpr + _content(text)
+    return f"<w:r>{inner}</w:r>" if inner else "<w:r/>"
+
+
+def _rpr(
+    *, bold: bool = False, color: str = "", sz: str = "", mark: bool = False, under: bool = False
+) -> str:
+    """Run properties in the schema's order (b, color, sz, highlight, u)."""
+    return (
+        ("<w:b/>" if bold else "")
+        + (f'<w:color w:val="{color}"/>' if color else "")
+        + (f'<w:sz w:val="{sz}"/>' if sz else "")
+        + ('<w:highlight w:val="yellow"/>' if mark else "")
+        + ('<w:u w:val="single"/>' if under else "")
+    )
+
+
+def _runs(
+    runs: list[Run], *, bold: bool = False, color: str = "", sz: str = "", under: bool = False
+) -> str:
+    out = []
     for r in runs:
         text, kind = (r, "") if isinstance(r, str) else r
-        run = paragraph.add_run(text)
-        run.italic = italic or None
-        run.bold = bold or kind == "bold" or kind == "placeholder" or None
-        if kind == "placeholder":
-            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        b = bold or kind == "bold" or kind == "placeholder"
+        out.append(
+            _r(text, _rpr(bold=b, color=color, sz=sz, mark=kind == "placeholder", under=under))
+        )
+    return "".join(out)
 
 
-class _Body:
-    """Appends to the end of the document in constant time. python-docx's ``add_paragraph``
-    and ``add_table`` find the closing ``w:sectPr`` (and ``add_table`` the page width, through
-    every section) by scanning the whole body each time: quadratic in a long LKjIP."""
-
-    def __init__(self, doc: Any) -> None:
-        self.parent = doc._body
-        self.end = doc.element.body.sectPr
-        self.width = doc._block_width
-
-    def paragraph(self, text: str = "", style: str | None = None) -> Any:
-        from docx.oxml import OxmlElement
-        from docx.text.paragraph import Paragraph
-
-        p = OxmlElement("w:p")
-        self.end.addprevious(p)
-        para = Paragraph(p, self.parent)  # type: ignore[arg-type]
-        if text:
-            para.add_run(text)
-        if style is not None:
-            para.style = style
-        return para
-
-    def heading(self, text: str, level: int) -> Any:
-        return self.paragraph(text, "Title" if level == 0 else f"Heading {level}")
-
-    def table(self, rows: int, cols: int) -> Any:
-        from docx.oxml.table import CT_Tbl
-        from docx.table import Table
-
-        tbl = CT_Tbl.new_tbl(rows, cols, self.width)
-        self.end.addprevious(tbl)
-        return Table(tbl, self.parent)
+def _p(
+    runs: str = "",
+    *,
+    style: str | None = None,
+    keep: bool | None = None,
+    new_page: bool = False,
+    tight: bool = False,
+    indent: int | None = None,
+    jc: str = "",
+) -> str:
+    """A paragraph; its properties in the schema's order (pStyle, keepNext, pageBreakBefore,
+    spacing, ind, jc). ``keep`` False is written (``w:val="0"``), as python-docx does."""
+    ppr = (
+        (f'<w:pStyle w:val="{style}"/>' if style else "")
+        + ("<w:keepNext/>" if keep else '<w:keepNext w:val="0"/>' if keep is False else "")
+        + ("<w:pageBreakBefore/>" if new_page else "")
+        + ('<w:spacing w:after="0"/>' if tight else "")
+        + (f'<w:ind w:left="{indent}"/>' if indent is not None else "")
+        + (f'<w:jc w:val="{jc}"/>' if jc else "")
+    )
+    inner = (f"<w:pPr>{ppr}</w:pPr>" if ppr else "") + runs
+    return f"<w:p>{inner}</w:p>" if inner else "<w:p/>"
 
 
-def docx(doc: Dokumen) -> bytes:
-    """The document as a Word file: A4 (portrait, or landscape for wide forms), page numbers,
-    the notice of illustrative or provisional data on every page, headings in Word's own
-    styles, table captions kept with their table, header rows repeated and rows never split
-    across pages, placeholders highlighted. Provenance goes into the document's properties."""
+def _half_points(points: float) -> str:
+    from docx.shared import Pt
+
+    return str(int(Pt(points).pt * 2))
+
+
+def _twips_mm(mm: float) -> int:
+    from docx.shared import Mm
+
+    return int(Mm(mm).twips)
+
+
+class _Writer:
+    """The body of one document as WordprocessingML text, one block at a time. Style ids are
+    looked up once per document (python-docx scans every style on every look-up)."""
+
+    def __init__(self, word: Any, doc: Dokumen, text_mm: float) -> None:
+        self.word = word
+        self.doc = doc
+        self.text_mm = text_mm
+        self.ids: dict[tuple[str, Any], str | None] = {}
+        self.new_page = False
+        self.pictures: dict[int, str] = {}  # id(Gambar) -> its inline drawing, made beforehand
+
+    def style(self, name: str, table: bool = False) -> str | None:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        kind = WD_STYLE_TYPE.TABLE if table else WD_STYLE_TYPE.PARAGRAPH
+        if (name, kind) not in self.ids:
+            self.ids[name, kind] = self.word.part.get_style_id(name, kind)
+        return self.ids[name, kind]
+
+    def start(self) -> bool:
+        """Whether this paragraph opens a new page (the first one after a HalamanBaru)."""
+        new, self.new_page = self.new_page, False
+        return new
+
+    def blocks(self) -> Iterator[str]:
+        blocks = self.doc.blocks
+        for i, b in enumerate(blocks):
+            if isinstance(b, HalamanBaru):
+                self.new_page = True
+            elif isinstance(b, Heading):
+                yield self.heading(b)
+            elif isinstance(b, Para):
+                # the closing words never stand apart from the signature that follows
+                after = blocks[i + 1] if i + 1 < len(blocks) else None
+                yield self.para(b, keep=isinstance(after, Tanda))
+            elif isinstance(b, Tabel):
+                yield self.table(b)
+            elif isinstance(b, Tanda):
+                yield self.tanda(b)
+            elif isinstance(b, Gambar):
+                yield self.picture(b)
+
+    def heading(self, b: Heading) -> str:
+        level = 0 if b.level == 0 else min(b.level, 3)
+        style = self.style("Title" if level == 0 else f"Heading {level}")
+        runs = _r(b.text) if b.text else ""
+        return _p(runs, style=style, new_page=self.start(), jc="center" if level == 0 else "")
+
+    def para(self, b: Para, keep: bool) -> str:
+        new_page = self.start()
+        if b.kind == "note":
+            runs = _runs(b.runs, bold=True, color=RED)
+        elif b.kind == "small":
+            runs = _runs(b.runs, sz=_half_points(9))
+        else:
+            runs = _runs(b.runs, bold=b.kind == "lead")
+        # a "lead" is a run-in heading: it stays with what follows
+        return _p(runs, keep=True if keep or b.kind == "lead" else None, new_page=new_page)
+
+    def table(self, b: Tabel) -> str:
+        caption = (_r(f"{b.nomor} ", "<w:b/>") if b.nomor else "") + _r(b.judul)
+        out = [_p(caption, style=self.style("Caption"), keep=True, new_page=self.start())]
+        widths, points = table_layout(b.header, b.rows, self.text_mm, form=bool(b.kepala_atas))
+        twips = [_twips_mm(w) for w in widths]
+        sz = _half_points(points)
+        style = self.style("Table Grid", table=True)
+        out.append(
+            "<w:tbl><w:tblPr>"
+            + (f'<w:tblStyle w:val="{style}"/>' if style else "")
+            + '<w:tblW w:type="auto" w:w="0"/><w:jc w:val="center"/>'
+            '<w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" w:firstRow="1" '
+            'w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
+            "</w:tblPr><w:tblGrid>"
+            + "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
+            + "</w:tblGrid>"
+        )
+        out.append(_merged_header(b, widths, points) if b.kepala_atas else _head(b, twips, sz))
+        out += _rows(b, twips, sz)
+        out.append("</w:tbl>")
+        small = _rpr(sz=_half_points(9))
+        out += [_p(_r(note, small), tight=True) for note in b.catatan]
+        out.append("<w:p/>")
+        return "".join(out)
+
+    def tanda(self, b: Tanda) -> str:
+        lines: list[list[Run]] = [
+            b.tempat_tanggal,
+            [b.jabatan],
+            [""],
+            [""],
+            [""],
+            [(b.nama, "bold")],
+        ]
+        lines += [[b.pangkat]] if b.pangkat else []
+        lines += [[f"NIP. {b.nip}"]] if b.nip else []
+        indent = _twips_mm(0 if b.kiri else 85 if not self.doc.landscape else 170)
+        return "".join(
+            _p(
+                _runs(line, under=k == 5),
+                keep=k < len(lines) - 1,  # one block, one page
+                new_page=self.start(),
+                tight=True,
+                indent=indent,
+            )
+            for k, line in enumerate(lines)
+        )
+
+    def picture(self, b: Gambar) -> str:
+        """A picture at its size (or the text width, and a page's height, when larger), its
+        caption above it and kept with it, as the tables' are; in words when it has no PNG."""
+        caption = (_r(f"{b.nomor} ", "<w:b/>") if b.nomor else "") + _r(b.judul)
+        out = [_p(caption, style=self.style("Caption"), keep=True, new_page=self.start())]
+        drawing = self.pictures.get(id(b))
+        if drawing is not None:
+            out.append(f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r>{drawing}</w:r></w:p>')
+        else:
+            out += [_p(_r(t), tight=True) for t in b.teks]
+        return "".join(out)
+
+    def prepare_pictures(self, text_height: float) -> None:
+        """Each picture's image part and its inline drawing, made before the package is saved
+        (the body refers to them by relationship id): added to a paragraph python-docx builds,
+        the whole document serialised as Word will be, the drawing taken from it, the paragraph
+        removed again (the drawing then reads as python-docx's own)."""
+        from docx.shared import Mm
+        from lxml import etree
+
+        made = []
+        for b in self.doc.blocks:
+            if not isinstance(b, Gambar) or b.png is None:
+                continue
+            width = min(b.lebar_mm, self.text_mm)
+            if b.tinggi_mm:  # and no taller than a page leaves room for (its caption, the header)
+                width = min(width, (text_height - 30) * b.lebar_mm / b.tinggi_mm)
+            p = self.word.add_paragraph()
+            p.add_run().add_picture(io.BytesIO(b.png()), width=Mm(width))
+            made.append((b, p))
+        if not made:
+            return
+        xml = etree.tostring(self.word.element, encoding="unicode")
+        drawings = re.findall(r"<w:drawing>.*?</w:drawing>", xml, re.S)
+        for (b, p), drawing in zip(made, drawings[-len(made) :], strict=True):
+            self.pictures[id(b)] = drawing
+            p._p.getparent().remove(p._p)
+
+
+def _head(b: Tabel, twips: list[int], sz: str) -> str:
+    """The header row (and the column numbers), repeated on every page; each cell's text in a
+    second run after an empty one (python-docx's ``cell.text = ""`` left it)."""
+    heads = [b.header, *([[label for label, _ in b.numbers()]] if b.nomor_kolom else [])]
+    props = _rpr(bold=True, sz=sz)
+    rows = []
+    for texts in heads:
+        cells = "".join(
+            f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr>'
+            + _p("<w:r/>" + _r(text, props), jc="center")
+            + "</w:tc>"
+            for w, text in zip(twips, texts, strict=True)
+        )
+        rows.append(
+            f'<w:tr><w:trPr><w:tblHeader w:val="true"/><w:cantSplit/></w:trPr>{cells}</w:tr>'
+        )
+    return "".join(rows)
+
+
+def _rows(b: Tabel, twips: list[int], sz: str) -> list[str]:
+    """The body rows, never split across pages; a short row's last cells empty."""
+    starts = [f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr>' for w in twips]
+    out = []
+    for i, row in enumerate(b.rows):
+        if len(row) > len(starts):
+            raise IndexError("list index out of range")  # a row longer than the header
+        bold = i in b.bold_rows
+        cells = [
+            start
+            + (
+                _p(_runs([row[j]], bold=bold, sz=sz), jc="right" if b.align[j] == "r" else "")
+                if j < len(row)
+                else "<w:p/>"
+            )
+            + "</w:tc>"
+            for j, start in enumerate(starts)
+        ]
+        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(cells) + "</w:tr>")
+    return out
+
+
+def _merged_header(b: Tabel, widths: list[float], points: float) -> str:
+    """A printed form's header rows (groups merged across, lone columns merged down, the
+    column numbers), built with python-docx's merge and serialised."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.table import CT_Tbl
+    from docx.shared import Emu, Mm, Pt
+    from docx.table import Table
+    from lxml import etree
+
+    groups: list[str] = []
+    for text, span in b.kepala_atas:
+        groups += [text] * span
+    heads = [groups, b.header]
+    if b.nomor_kolom:
+        numbers: list[str] = []
+        for label, span in b.numbers():
+            numbers += [label] * span
+        heads.append(numbers)
+    tbl = CT_Tbl.new_tbl(len(heads), len(b.header), Emu(Mm(sum(widths))))
+    table = Table(tbl, None)  # type: ignore[arg-type]
+    for r, texts in enumerate(heads):
+        row = table.rows[r]
+        _repeat_header(row)
+        row._tr.get_or_add_trPr().append(_cant_split_element())
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = ""
+            run = cell.paragraphs[0].add_run(text)
+            run.bold = True
+            run.font.size = Pt(points)
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _merge_groups(table, b)
+    if b.nomor_kolom:
+        j = 0
+        for label, span in b.numbers():
+            if span > 1:
+                row_no = len(heads) - 1
+                _merged(table.cell(row_no, j).merge(table.cell(row_no, j + span - 1)), label)
+            j += span
+    for tr in tbl.tr_lst:  # as the whole table's widths were set: merged cells in column order
+        for tc, w in zip(tr.tc_lst, widths, strict=False):
+            tc.width = Mm(w)
+    declaration = re.compile(r' xmlns:w="[^"]*"')
+    return "".join(
+        declaration.sub("", etree.tostring(tr, encoding="unicode"), count=1) for tr in tbl.tr_lst
+    )
+
+
+def _repeat_header(row: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def _merge_groups(table: Any, b: Tabel) -> None:
+    """The form's two header rows: a group's cells merged across, a lone column's two cells
+    merged down (its name once)."""
+    j = 0
+    for text, span in b.kepala_atas:
+        if span == 1:
+            _merged(table.cell(0, j).merge(table.cell(1, j)), b.header[j])
+        else:
+            _merged(table.cell(0, j).merge(table.cell(0, j + span - 1)), text)
+        j += span
+
+
+def _merged(cell: Any, text: str) -> None:
+    """A merged cell holds every cell's paragraphs: keep the first, with ``text`` once in its
+    last run (the one styled bold and small)."""
+    for extra in cell.paragraphs[1:]:
+        extra._p.getparent().remove(extra._p)
+    runs = cell.paragraphs[0].runs
+    for run in runs[:-1]:
+        run.text = ""
+    runs[-1].text = text
+
+
+def _cant_split_element() -> Any:
+    """A table row is never broken across two pages (Word and LibreOffice both honour it)."""
+    from docx.oxml import OxmlElement
+
+    return OxmlElement("w:cantSplit")
+
+
+# --- the package ----------------------------------------------------------------------------------
+
+
+def _package(doc: Dokumen) -> tuple[Any, float]:
+    """The Word package without its body: A4 (portrait, or landscape for wide forms), margins,
+    Times New Roman 11 pt, the notice on every page, page numbers, the document properties;
+    and the text width (mm)."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
-    from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt, RGBColor
-    from docx.table import _Cell
 
     word = Document()
     section = word.sections[0]
@@ -227,190 +548,43 @@ def docx(doc: Dokumen) -> bytes:
     props.language = "id-ID"
     props.author = props.last_modified_by = ""
     props.comments = "\n".join(doc.asal)
-    body = _Body(word)
-    new_page = False
-    last_para: Any = None
+    return word, text_mm
 
-    def start(p: Any) -> Any:
-        nonlocal new_page
-        if new_page:
-            p.paragraph_format.page_break_before = True
-            new_page = False
-        return p
 
-    for b in doc.blocks:
-        if not isinstance(b, Para | Tanda):
-            last_para = None
-        if isinstance(b, HalamanBaru):
-            new_page = True
-        elif isinstance(b, Heading):
-            p = start(body.heading(b.text, 0 if b.level == 0 else min(b.level, 3)))
-            if b.level == 0:
-                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif isinstance(b, Para):
-            p = last_para = start(body.paragraph())
-            if b.kind == "note":
-                _runs(p, b.runs, bold=True)
-                for run in p.runs:
-                    run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
-            elif b.kind == "small":
-                _runs(p, b.runs)
-                for run in p.runs:
-                    run.font.size = Pt(9)
-            elif b.kind == "lead":  # a run-in heading: stays with what follows
-                _runs(p, b.runs, bold=True)
-                p.paragraph_format.keep_with_next = True
-            else:
-                _runs(p, b.runs)
-        elif isinstance(b, Tabel):
-            caption = start(body.paragraph(style="Caption"))
-            caption.paragraph_format.keep_with_next = True
-            if b.nomor:
-                caption.add_run(f"{b.nomor} ").bold = True
-            caption.add_run(b.judul)
-            widths, points = table_layout(b.header, b.rows, text_mm, form=bool(b.kepala_atas))
-            heads = [b.header]
-            if b.kepala_atas:
-                groups: list[str] = []
-                for text, span in b.kepala_atas:
-                    groups += [text] * span
-                heads = [groups, b.header]
-            if b.nomor_kolom:
-                numbers: list[str] = []
-                for label, span in b.numbers():
-                    numbers += [label] * span
-                heads.append(numbers)
-            table = body.table(len(heads), len(b.header))
-            table.style = "Table Grid"
-            table.alignment = WD_TABLE_ALIGNMENT.CENTER
-            for r, texts in enumerate(heads):
-                head = table.rows[r]
-                _repeat_header(head)
-                _cant_split(head)
-                for cell, text in zip(head.cells, texts, strict=True):
-                    cell.text = ""
-                    run = cell.paragraphs[0].add_run(text)
-                    run.bold = True
-                    run.font.size = Pt(points)
-                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-            if b.kepala_atas:
-                _merge_groups(table, b)
-            if b.nomor_kolom:
-                j = 0
-                for label, span in b.numbers():
-                    if span > 1:
-                        row_no = len(heads) - 1
-                        _merged(
-                            table.cell(row_no, j).merge(table.cell(row_no, j + span - 1)), label
-                        )
-                    j += span
-            # rows added here: python-docx's add_row looks up the grid and row.cells rebuilds
-            # the grid of the whole table, on every row (quadratic in a long table)
-            grid = [col.w for col in table._tbl.tblGrid.gridCol_lst]
-            for i, row in enumerate(b.rows):
-                cells = []
-                tr = table._tbl.add_tr()
-                tr.get_or_add_trPr().append(_cant_split_element())
-                for w in grid:
-                    tc = tr.add_tc()
-                    tc.width = w
-                    cells.append(_Cell(tc, table))
-                for j, value in enumerate(row):
-                    p = cells[j].paragraphs[0]
-                    _runs(p, [value], bold=i in b.bold_rows)
-                    for run in p.runs:
-                        run.font.size = Pt(points)
-                    if b.align[j] == "r":
-                        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            table.autofit = False
-            _widths(table, widths)
-            for note in b.catatan:
-                p = body.paragraph()
-                p.paragraph_format.space_after = Pt(0)
-                run = p.add_run(note)
-                run.font.size = Pt(9)
-            body.paragraph()
-        elif isinstance(b, Gambar):
-            _picture(body, start, b, text_mm, (short if doc.landscape else long) - 40)
-        elif isinstance(b, Tanda):
-            if last_para is not None:  # the closing words never stand apart from the signature
-                last_para.paragraph_format.keep_with_next = True
-            lines: list[list[Any]] = [
-                b.tempat_tanggal,
-                [b.jabatan],
-                [""],
-                [""],
-                [""],
-                [(b.nama, "bold")],
-            ]
-            lines += [[b.pangkat]] if b.pangkat else []
-            lines += [[f"NIP. {b.nip}"]] if b.nip else []
-            for k, line in enumerate(lines):
-                p = start(body.paragraph())
-                p.paragraph_format.left_indent = Mm(
-                    0 if b.kiri else 85 if not doc.landscape else 170
-                )
-                p.paragraph_format.space_after = Pt(0)
-                p.paragraph_format.keep_with_next = k < len(lines) - 1  # one block, one page
-                _runs(p, line)
-                if k == 5:
-                    for run in p.runs:
-                        run.underline = True
+BODY_PART = "word/document.xml"
+
+
+def _with_body(package: bytes, body: Iterator[str]) -> bytes:
+    """The package with ``body`` written into its document part, before the body's closing
+    section properties, block by block (the body is never held whole)."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(package)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename != BODY_PART:
+                dst.writestr(info, data)
+                continue
+            cut = data.rindex(b"<w:sectPr")
+            with dst.open(info, "w") as part:
+                part.write(data[:cut])
+                for chunk in body:
+                    part.write(chunk.encode("utf-8"))
+                part.write(data[cut:])
+    return out.getvalue()
+
+
+def docx(doc: Dokumen) -> bytes:
+    """The document as a Word file: A4 (portrait, or landscape for wide forms), page numbers,
+    the notice of illustrative or provisional data on every page, headings in Word's own
+    styles, table captions kept with their table, header rows repeated and rows never split
+    across pages, placeholders highlighted. Provenance goes into the document's properties."""
+    word, text_mm = _package(doc)
+    writer = _Writer(word, doc, text_mm)
+    short, long = PAPER_MM.get(doc.kertas, PAPER_MM["A4"])
+    writer.prepare_pictures((short if doc.landscape else long) - 40)
     buf = io.BytesIO()
-    word.save(buf)
-    return buf.getvalue()
-
-
-def _picture(body: _Body, start: Any, b: Gambar, text_mm: float, text_height: float) -> None:
-    """A picture at its size, or the text width (and a page's height) when larger; its caption
-    above it, kept with it, as the tables' are."""
-    import io
-
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm
-
-    caption = start(body.paragraph(style="Caption"))
-    caption.paragraph_format.keep_with_next = True
-    if b.nomor:
-        caption.add_run(f"{b.nomor} ").bold = True
-    caption.add_run(b.judul)
-    p = body.paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if b.png is not None:
-        width = min(b.lebar_mm, text_mm)
-        if b.tinggi_mm:  # and no taller than a page leaves room for (its caption, the header)
-            room = (text_height - 30) * b.lebar_mm / b.tinggi_mm
-            width = min(width, room)
-        p.add_run().add_picture(io.BytesIO(b.png()), width=Mm(width))
-    else:
-        for t in b.teks:
-            p.add_run(t).add_break()
-
-
-def _merge_groups(table: Any, b: Tabel) -> None:
-    """The form's two header rows: a group's cells merged across, a lone column's two cells
-    merged down (its name once)."""
-    j = 0
-    for text, span in b.kepala_atas:
-        if span == 1:
-            _merged(table.cell(0, j).merge(table.cell(1, j)), b.header[j])
-        else:
-            _merged(table.cell(0, j).merge(table.cell(0, j + span - 1)), text)
-        j += span
-
-
-def _merged(cell: Any, text: str) -> None:
-    """A merged cell holds every cell's paragraphs: keep the first, with ``text`` once in its
-    last run (the one styled bold and small)."""
-    for extra in cell.paragraphs[1:]:
-        extra._p.getparent().remove(extra._p)
-    runs = cell.paragraphs[0].runs
-    for run in runs[:-1]:
-        run.text = ""
-    runs[-1].text = text
-
-
-def _cant_split_element() -> Any:
-    from docx.oxml import OxmlElement
-
-    return OxmlElement("w:cantSplit")
+    word.save(buf)  # the package, its body empty; the body is written into it block by block
+    return _with_body(buf.getvalue(), writer.blocks())
