@@ -111,8 +111,9 @@ def style(
     colour: str | None = None,
     locked: bool | None = None,
     align: str = "wrap",
+    size: float | None = None,
 ) -> Any:
-    """Border, alignment, number format, bold, fill and protection for ``cell``.
+    """Border, alignment, number format, bold, fill, protection and font size for ``cell``.
 
     openpyxl re-hashes its style objects on every assignment (most of a big workbook's time);
     each combination is therefore built once per workbook and copied from then on."""
@@ -121,7 +122,7 @@ def style(
         cache = wb._iku_styles
     except AttributeError:
         cache = wb._iku_styles = {}
-    key = (fmt, bold, colour, locked, align)
+    key = (fmt, bold, colour, locked, align, size)
     cached = cache.get(key)
     if cached is not None:
         cell._style = copy(cached)
@@ -134,7 +135,9 @@ def style(
     )
     if fmt:
         cell.number_format = fmt
-    if bold:
+    if size:  # a printed form: the face and size its columns were measured in (as in Word)
+        cell.font = Font(name="Times New Roman", bold=bold, size=size)
+    elif bold:
         cell.font = Font(bold=True)
     if colour:
         cell.fill = fill(colour)
@@ -153,9 +156,10 @@ def _put(
     *,
     bold: bool = False,
     colour: str | None = None,
+    size: float | None = None,
 ) -> Any:
     cell = cell_at(ws, row, col, value)
-    return style(cell, fmt=fmt, bold=bold, colour=colour)
+    return style(cell, fmt=fmt, bold=bold, colour=colour, size=size)
 
 
 def _kategori(ws: Any, row: int, col: int, label: str | None) -> None:
@@ -248,8 +252,9 @@ def _merge_sasaran(ws: Any, first: int, last: int) -> None:
         merge(ws, first, 2, last, 2)
 
 
-def _fit_rows(ws: Any, first_row: int, last_row: int) -> None:
-    """Row heights for wrapped text (Excel and LibreOffice do not grow rows written by openpyxl).
+def _fit_rows(ws: Any, first_row: int, last_row: int, size: float | None = None) -> None:
+    """Row heights for wrapped text (Excel and LibreOffice do not grow rows written by openpyxl);
+    ``size``: the cells' font size (a smaller face holds more per line, in lower lines).
 
     Reads the sheet's cells as stored (no cell is created) with each column's width looked up
     once: this runs over every cell of a large report."""
@@ -267,15 +272,16 @@ def _fit_rows(ws: Any, first_row: int, last_row: int) -> None:
             continue
         if c not in per_line:
             width = ws.column_dimensions[get_column_letter(c)].width or 10
-            per_line[c] = max(int(width * 1.1) - 1, 1)
+            per_line[c] = max(int(width * (1.1 if size is None else 0.95 * 11 / size)) - 1, 1)
         n = per_line[c]
         if len(value) <= n and "\n" not in value:
             continue  # one line: the default
         lines[r] = max(
             lines[r], sum(math.ceil(max(len(part), 1) / n) for part in value.split("\n"))
         )
+    line = 15 if size is None else 1.3 * size
     for r, count in lines.items():
-        ws.row_dimensions[r].height = 15 * count
+        ws.row_dimensions[r].height = round(line * count, 2)
 
 
 def note_rows(ws: Any, row: int, lines: list[tuple[str, str]], ncols: int) -> int:

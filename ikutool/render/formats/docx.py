@@ -55,6 +55,7 @@ def _field(paragraph: Any, instruction: str) -> None:
 
 PAD_MM = 4.5  # a cell's left and right margins (LibreOffice's default 0,19 cm each, and a bit)
 PAPER_MM = {"A4": (210, 297), "F4": (215, 330)}  # F4: the folio Indonesian offices print on
+FORM_MARGIN_MM = 15  # a landscape form's left and right page margins
 NARROW_MM = 16.0  # a column this narrow is never squeezed
 
 
@@ -77,32 +78,46 @@ def _text_mm(word: str, points: float, bold: bool = False) -> float:
     return mm * points / 9 * (1.1 if bold else 1.0)
 
 
-def _floors(header: list[str], texts: list[list[str]], points: float) -> list[float]:
-    """Each column's least width at a font size: its longest word (header in bold) and the
-    cell's margins."""
+def _floors(
+    header: list[str], texts: list[list[str]], points: float, pad: float = PAD_MM
+) -> list[float]:
+    """Each column's least width at a font size: its longest word (header in bold; an amount
+    whole) and the cell's margins."""
     return [
         max(
             max((_text_mm(w, points, bold=True) for w in _WORD.findall(head)), default=1.0),
             max((_text_mm(w, points) for t in col for w in _WORD.findall(t)), default=1.0),
         )
-        + PAD_MM
+        + pad
         for head, col in zip(header, texts, strict=True)
     ]
 
 
+FORM_PAD_MM = 1.2  # a printed form's cell margins (0,6 mm each side: its 25 columns need the room)
+_FIGURE_CELL = re.compile(r"^-?[\d.,]+( %)?$")  # one amount or figure: never broken over lines
+
+
 def table_layout(
-    header: list[str], rows: list[list[Any]], total_mm: float, *, form: bool = False
+    header: list[str],
+    rows: list[list[Any]],
+    total_mm: float,
+    *,
+    form: bool = False,
+    least_points: float | None = None,
 ) -> tuple[list[float], float]:
-    """Column widths (mm) and the font size (pt) of a table: 9 pt, or 8 or 7,5 pt (down to 5,5 pt
-    for a printed ``form``'s 25 columns) when the longest words do not fit the page at 9; every column at least
-    as wide as its longest word, its header's words included (so no word is split: "No" never
-    becomes "N/o"), the rest shared by how much text each column carries. Word and LibreOffice
-    would otherwise split the page evenly."""
+    """Column widths (mm) and the font size (pt) of a table: 9 pt, or 8 or 7,5 pt (down to
+    ``least_points`` for a printed ``form``'s 25 columns: 7 pt on F4, 5,5 pt on A4) when the
+    longest words do not fit the page at 9; every column at least as wide as its longest word,
+    its header's words included (so no word is split: "No" never becomes "N/o"), an amount at
+    least as wide as the whole amount (it never wraps inside the number), the rest shared by how
+    much text each column carries. Word and LibreOffice would otherwise split the page evenly."""
     texts = [[r[j] if isinstance(r[j], str) else r[j][0] for r in rows if j < len(r)]
              for j in range(len(header))]  # fmt: skip
-    sizes = (9.0, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5) if form else (9.0, 8.0, 7.5)
+    least = least_points if least_points is not None else 5.5
+    sizes = [s for s in (9.0, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5) if s >= least] if form else [9, 8, 7.5]
+    pad = FORM_PAD_MM if form else PAD_MM
     for points in sizes:  # the largest size whose longest words fit the page
-        floor = _floors(header, texts, points)
+        floor = _floors(header, texts, points, pad)
         if sum(floor) <= total_mm:
             break
     weight = [
@@ -111,12 +126,15 @@ def table_layout(
     ]
     spare = total_mm - sum(floor)
     if spare < 0:
-        # even the longest words do not fit: the narrow columns (No, a short figure) keep their
-        # width, the wide ones share what is left (their longest words wrap)
-        keep = [f if f <= NARROW_MM else 0.0 for f in floor]
-        wide = sum(f for f in floor if f > NARROW_MM)
-        room = max(total_mm - sum(keep), 0.0)
-        widths = [k or f * room / wide for k, f in zip(keep, floor, strict=True)]
+        # even the longest words do not fit: amounts and narrow columns keep their width, the
+        # columns of words share what is left (their longest words wrap)
+        fixed = [
+            f if f <= NARROW_MM or all(_FIGURE_CELL.match(x) for x in col if x) else 0.0
+            for f, col in zip(floor, texts, strict=True)
+        ]
+        wide = sum(f for f, k in zip(floor, fixed, strict=True) if not k) or 1.0
+        room = max(total_mm - sum(fixed), 0.0)
+        widths = [k or f * room / wide for k, f in zip(fixed, floor, strict=True)]
     else:
         widths = [f + spare * w / sum(weight) for f, w in zip(floor, weight, strict=True)]
     return widths, points
@@ -228,6 +246,12 @@ def _twips_mm(mm: float) -> int:
     return int(Mm(mm).twips)
 
 
+# a printed form's narrow cell margins (0,6 mm = 34 twips each side)
+_FORM_MARGINS = (
+    '<w:tblCellMar><w:left w:w="34" w:type="dxa"/><w:right w:w="34" w:type="dxa"/></w:tblCellMar>'
+)
+
+
 class _Writer:
     """The body of one document as WordprocessingML text, one block at a time. Style ids are
     looked up once per document (python-docx scans every style on every look-up)."""
@@ -291,7 +315,11 @@ class _Writer:
     def table(self, b: Tabel) -> str:
         caption = (_r(f"{b.nomor} ", "<w:b/>") if b.nomor else "") + _r(b.judul)
         out = [_p(caption, style=self.style("Caption"), keep=True, new_page=self.start())]
-        widths, points = table_layout(b.header, b.rows, self.text_mm, form=bool(b.kepala_atas))
+        form = bool(b.kepala_atas)
+        widths, points = table_layout(
+            b.header, b.rows, self.text_mm, form=form,
+            least_points=7.0 if self.doc.kertas == "F4" else 5.5,
+        )  # fmt: skip
         twips = [_twips_mm(w) for w in widths]
         sz = _half_points(points)
         style = self.style("Table Grid", table=True)
@@ -299,7 +327,9 @@ class _Writer:
             "<w:tbl><w:tblPr>"
             + (f'<w:tblStyle w:val="{style}"/>' if style else "")
             + '<w:tblW w:type="auto" w:w="0"/><w:jc w:val="center"/>'
-            '<w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" w:firstRow="1" '
+            '<w:tblLayout w:type="fixed"/>'
+            + (_FORM_MARGINS if form else "")
+            + '<w:tblLook w:firstColumn="1" w:firstRow="1" '
             'w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
             "</w:tblPr><w:tblGrid>"
             + "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
@@ -529,6 +559,7 @@ def _package(doc: Dokumen) -> tuple[Any, float]:
     normal = word.styles["Normal"]
     normal.font.name = "Times New Roman"
     normal.font.size = Pt(11)
+    _plain_styles(word)
     if doc.peringatan_halaman:
         # a notice on every page: room for it above the body, never over the first line
         section.top_margin = Mm(27)
@@ -548,7 +579,47 @@ def _package(doc: Dokumen) -> tuple[Any, float]:
     props.language = "id-ID"
     props.author = props.last_modified_by = ""
     props.comments = "\n".join(doc.asal)
+    props.created = props.modified = _now()
     return word, text_mm
+
+
+def _now() -> Any:
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+
+
+# the headings of an official document: the body's face, black, no theme colour or rule (as
+# the LKjIP and E.81 documents agencies print); sizes in points, bold
+_HEADINGS = {"Title": 14, "Heading 1": 13, "Heading 2": 12, "Heading 3": 11, "Caption": 10}
+
+
+def _plain_styles(word: Any) -> None:
+    """Word's default template draws headings in a blue theme face with a rule under the title;
+    an official document has one family (Times New Roman) and black headings."""
+    from docx.shared import Pt, RGBColor
+
+    for name, size in _HEADINGS.items():
+        style = word.styles[name]
+        style.font.name = "Times New Roman"
+        style.font.size = Pt(size)
+        style.font.bold = True
+        style.font.italic = False
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        rpr = style.element.rPr
+        if rpr is not None and rpr.rFonts is not None:  # the theme's face gives way to the name
+            for attr in list(rpr.rFonts.attrib):
+                if attr.endswith("Theme"):
+                    del rpr.rFonts.attrib[attr]
+        ppr = style.element.pPr
+        if ppr is not None:  # the title's rule under it
+            for border in ppr.findall(
+                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pBdr"
+            ):
+                ppr.remove(border)
+
+
+_APP_SAYS = re.compile(rb"<(Application|Template|AppVersion|Company)>[^<]*</\1>")
 
 
 BODY_PART = "word/document.xml"
@@ -564,6 +635,8 @@ def _with_body(package: bytes, body: Iterator[str]) -> bytes:
     ):
         for info in src.infolist():
             data = src.read(info)
+            if info.filename == "docProps/app.xml":  # no other application's name in it
+                data = _APP_SAYS.sub(b"", data)
             if info.filename != BODY_PART:
                 dst.writestr(info, data)
                 continue

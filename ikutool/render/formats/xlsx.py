@@ -12,9 +12,19 @@ number format that shows it the same way, so Excel can still compute with it.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, assert_never
 
-from ikutool.render.blocks import Dokumen, Gambar, Heading, Para, Tabel, Tanda, text_of
+from ikutool.render.blocks import (
+    Block,
+    Dokumen,
+    Gambar,
+    HalamanBaru,
+    Heading,
+    Para,
+    Tabel,
+    Tanda,
+    text_of,
+)
 
 PAPER = {"A4": 9, "F4": 14}  # openpyxl/Excel paper size codes (14: Folio 8,5 x 13 in)
 _FIGURE = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?$")
@@ -29,143 +39,189 @@ def _figure(text: str) -> tuple[float, str] | None:
     return value, "#,##0" + ("." + "0" * len(frac) if frac else "")
 
 
-def document_xlsx(doc: Dokumen, *, kertas: str = "A4", scratch: Any = None) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+class _Book:
+    """One workbook being written: the sheets made, the lines waiting for the next table."""
 
-    from ikutool.render.documents.report_xlsx import (
-        _fit_rows,
-        _put,
-        cell_at,
-        merge,
-        note_rows,
-        save_workbook,
-        style,
-    )
+    def __init__(self, doc: Dokumen, kertas: str) -> None:
+        from openpyxl import Workbook
 
-    wb = Workbook()
-    wb.remove(wb.active)
-    title = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 0]
-    lead: list[tuple[str, str]] = []  # lines waiting for the next table
-    ws: Any = None
-    row = 1
-    ncols = 1
-    used: set[str] = set()
-    for b in doc.blocks:
-        if isinstance(b, Heading):
-            if b.level > 0:
-                lead.append((b.text, "title"))
-        elif isinstance(b, Para):
-            text = "".join(text_of(r) for r in b.runs)
-            if b.kind != "note" or text not in doc.peringatan_halaman:
-                lead.append((text, "note" if b.kind == "note" else ""))
-        elif isinstance(b, Gambar):  # in words: a workbook is for figures, the picture is in Word
-            lead += [(f"{b.nomor} {b.judul}".strip(), "title"), *((t, "") for t in b.teks)]
-        elif isinstance(b, Tanda) and ws is not None:
-            row = note_rows(ws, row, lead, ncols) if lead else row
-            lead = []
-            lines = ["".join(text_of(r) for r in b.tempat_tanggal), b.jabatan, "", "", b.nama]
-            lines += [b.pangkat] if b.pangkat else []
-            lines += [f"NIP. {b.nip}"] if b.nip else []
-            col = max(ncols - 3, 1)
-            for line in lines:
-                cell_at(ws, row, col, line)
-                row += 1
-        elif isinstance(b, Tabel):
-            name = _sheet_name(b.nomor or b.judul or doc.judul or "Tabel")
-            base, n = name, 2
-            while name in used:
-                name = f"{base[:28]} {n}"
-                n += 1
-            used.add(name)
-            ws = wb.create_sheet(name)
-            ncols = len(b.header)
-            _widths(ws, b)
-            head = [(t, "title") for t in title] + [(n, "note") for n in doc.peringatan_halaman]
-            row = note_rows(ws, 1, head + lead, ncols)
-            lead = []
-            caption = f"{b.nomor} {b.judul}".strip()
-            if caption:
-                cell_at(ws, row, 1, caption).font = Font(bold=True)
-                merge(ws, row, 1, row, ncols)
-                row += 1
-            first_head = row
-            if b.kepala_atas:
-                j = 1
-                for text, span in b.kepala_atas:
-                    if span == 1:
-                        _put(ws, row, j, b.header[j - 1], bold=True, colour="DDEBF7")
-                        style(ws.cell(row=row, column=j), bold=True, colour="DDEBF7", align="c")
-                        _put(ws, row + 1, j, None, bold=True, colour="DDEBF7")
-                        merge(ws, row, j, row + 1, j)
-                    else:
-                        for k in range(span):
-                            _put(
-                                ws, row, j + k, text if k == 0 else None, bold=True, colour="DDEBF7"
-                            )
-                            style(
-                                ws.cell(row=row, column=j + k),
-                                bold=True,
-                                colour="DDEBF7",
-                                align="c",
-                            )
-                            _put(
-                                ws, row + 1, j + k, b.header[j + k - 1], bold=True, colour="DDEBF7"
-                            )
-                            style(
-                                ws.cell(row=row + 1, column=j + k),
-                                bold=True,
-                                colour="DDEBF7",
-                                align="c",
-                            )
-                        merge(ws, row, j, row, j + span - 1)
-                    j += span
-                _tall(ws, row, b.kepala_atas)
-                row += 2
-            else:
-                for j, h in enumerate(b.header, 1):
-                    _put(ws, row, j, h, bold=True, colour="DDEBF7")
-                    style(ws.cell(row=row, column=j), bold=True, colour="DDEBF7", align="c")
-                _tall(ws, row, [(h, 1) for h in b.header])
-                row += 1
-            if b.nomor_kolom:
-                j = 1
-                for label, span in b.numbers():
-                    for k in range(span):
-                        _put(ws, row, j + k, label if k == 0 else None, bold=True, colour="F2F2F2")
-                        style(ws.cell(row=row, column=j + k), bold=True, colour="F2F2F2", align="c")
-                    if span > 1:
-                        merge(ws, row, j, row, j + span - 1)
-                    j += span
-                row += 1
-            last_head = row - 1
-            first_body = row
-            for i, cells in enumerate(b.rows):
-                bold = i in b.bold_rows
-                for j, value in enumerate(cells, 1):
-                    text = text_of(value)
-                    fig = _figure(text) if b.align[j - 1] == "r" else None
-                    if fig is not None:
-                        cell = _put(ws, row, j, fig[0], fig[1], bold=bold)
-                    else:
-                        cell = _put(ws, row, j, text, bold=bold)
-                    if b.align[j - 1] == "r":
-                        cell.alignment = Alignment(
-                            horizontal="right", vertical="top", wrap_text=True
-                        )
-                row += 1
-            _fit_rows(ws, first_body, row - 1)
+        self.doc, self.kertas = doc, kertas
+        self.wb = Workbook()
+        self.wb.remove(self.wb.active)
+        self.title = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 0]
+        self.lead: list[tuple[str, str]] = []  # lines waiting for the next table
+        self.ws: Any = None
+        self.row = 1
+        self.ncols = 1
+        self.used: set[str] = set()
+
+    def block(self, b: Block) -> None:
+        match b:
+            case Heading():
+                if b.level > 0:
+                    self.lead.append((b.text, "title"))
+            case Para():
+                text = "".join(text_of(r) for r in b.runs)
+                if b.kind != "note" or text not in self.doc.peringatan_halaman:
+                    self.lead.append((text, "note" if b.kind == "note" else ""))
+            case Gambar():  # in words: a workbook is for figures, the picture is in Word
+                self.lead += [(f"{b.nomor} {b.judul}".strip(), "title"), *((t, "") for t in b.teks)]
+            case Tanda():
+                if self.ws is not None:
+                    self.signature(b)
+            case Tabel():
+                self.table(b)
+            case HalamanBaru():
+                pass
+            case _:
+                assert_never(b)
+
+    def signature(self, b: Tanda) -> None:
+        from ikutool.render.documents.report_xlsx import cell_at, note_rows
+
+        if self.lead:
+            self.row = note_rows(self.ws, self.row, self.lead, self.ncols)
+        self.lead = []
+        lines = ["".join(text_of(r) for r in b.tempat_tanggal), b.jabatan, "", "", b.nama]
+        lines += [b.pangkat] if b.pangkat else []
+        lines += [f"NIP. {b.nip}"] if b.nip else []
+        col = max(self.ncols - 3, 1)
+        for line in lines:
+            cell_at(self.ws, self.row, col, line)
+            self.row += 1
+
+    def sheet(self, b: Tabel) -> Any:
+        name = _sheet_name(b.nomor or b.judul or self.doc.judul or "Tabel")
+        base, n = name, 2
+        while name in self.used:
+            name = f"{base[:28]} {n}"
+            n += 1
+        self.used.add(name)
+        return self.wb.create_sheet(name)
+
+    def table(self, b: Tabel) -> None:
+        from openpyxl.styles import Font
+
+        from ikutool.render.documents.report_xlsx import _fit_rows, cell_at, merge, note_rows
+
+        ws = self.ws = self.sheet(b)
+        self.ncols = len(b.header)
+        size = _widths(ws, b, self.kertas, self.doc.landscape)
+        head = [(t, "title") for t in self.title] + [
+            (n, "note") for n in self.doc.peringatan_halaman
+        ]
+        row = note_rows(ws, 1, head + self.lead, self.ncols)
+        self.lead = []
+        caption = f"{b.nomor} {b.judul}".strip()
+        if caption:
+            cell_at(ws, row, 1, caption).font = Font(bold=True)
+            merge(ws, row, 1, row, self.ncols)
             row += 1
-            for note in b.catatan:
-                row = note_rows(ws, row, [(note, "")], ncols) - 1
-            _print(ws, first_head, last_head, kertas, doc.landscape)
-    if ws is None:  # a document without a table: its text on one sheet
-        ws = wb.create_sheet("Dokumen")
-        ws.column_dimensions["A"].width = 120
-        note_rows(ws, 1, [(t, "title") for t in title] + lead, 1)
-    elif lead:  # what follows the last table: under it
-        note_rows(ws, row, lead, ncols)
-    return save_workbook(wb, scratch, asal=doc.asal)
+        first_head = row
+        row = _form_head(ws, b, row, size) if b.kepala_atas else _plain_head(ws, b, row, size)
+        if b.nomor_kolom:
+            row = _column_numbers(ws, b, row, size)
+        last_head, first_body = row - 1, row
+        row = _body(ws, b, row, size)
+        _fit_rows(ws, first_body, row - 1, size)
+        row += 1
+        for note in b.catatan:
+            row = note_rows(ws, row, [(note, "")], self.ncols) - 1
+        _print(ws, first_head, last_head, self.kertas, self.doc.landscape, form=size is not None)
+        self.row = row
+
+    def finish(self) -> bytes:
+        from ikutool.render.documents.report_xlsx import note_rows
+
+        if self.ws is None:  # a document without a table: its text on one sheet
+            self.ws = self.wb.create_sheet("Dokumen")
+            self.ws.column_dimensions["A"].width = 120
+            note_rows(self.ws, 1, [(t, "title") for t in self.title] + self.lead, 1)
+        elif self.lead:  # what follows the last table: under it
+            note_rows(self.ws, self.row, self.lead, self.ncols)
+        return self.wb
+
+
+def document_xlsx(doc: Dokumen, *, kertas: str = "A4", scratch: Any = None) -> bytes:
+    from ikutool.render.documents.report_xlsx import save_workbook
+
+    book = _Book(doc, kertas)
+    for b in doc.blocks:
+        book.block(b)
+    return save_workbook(book.finish(), scratch, asal=doc.asal)
+
+
+_HEAD_COLOUR = "DDEBF7"
+
+
+def _form_head(ws: Any, b: Tabel, row: int, size: float | None) -> int:
+    """A printed form's two header rows: group cells merged across, a lone column's name merged
+    down."""
+    from ikutool.render.documents.report_xlsx import _put, merge, style
+
+    j = 1
+    for text, span in b.kepala_atas:
+        if span == 1:
+            _put(ws, row, j, b.header[j - 1], bold=True, colour=_HEAD_COLOUR, size=size)
+            style(ws.cell(row=row, column=j), bold=True, colour=_HEAD_COLOUR, align="c", size=size)
+            _put(ws, row + 1, j, None, bold=True, colour=_HEAD_COLOUR, size=size)
+            merge(ws, row, j, row + 1, j)
+        else:
+            for k in range(span):
+                for r, value in ((row, text if k == 0 else None), (row + 1, b.header[j + k - 1])):
+                    _put(ws, r, j + k, value, bold=True, colour=_HEAD_COLOUR, size=size)
+                    style(
+                        ws.cell(row=r, column=j + k),
+                        bold=True, colour=_HEAD_COLOUR, align="c", size=size,
+                    )  # fmt: skip
+            merge(ws, row, j, row, j + span - 1)
+        j += span
+    _tall(ws, row, b.kepala_atas, size)
+    return row + 2
+
+
+def _plain_head(ws: Any, b: Tabel, row: int, size: float | None) -> int:
+    from ikutool.render.documents.report_xlsx import _put, style
+
+    for j, h in enumerate(b.header, 1):
+        _put(ws, row, j, h, bold=True, colour=_HEAD_COLOUR, size=size)
+        style(ws.cell(row=row, column=j), bold=True, colour=_HEAD_COLOUR, align="c", size=size)
+    _tall(ws, row, [(h, 1) for h in b.header], size)
+    return row + 1
+
+
+def _column_numbers(ws: Any, b: Tabel, row: int, size: float | None) -> int:
+    from ikutool.render.documents.report_xlsx import _put, merge, style
+
+    j = 1
+    for label, span in b.numbers():
+        for k in range(span):
+            _put(ws, row, j + k, label if k == 0 else None, bold=True, colour="F2F2F2", size=size)
+            style(ws.cell(row=row, column=j + k), bold=True, colour="F2F2F2", align="c", size=size)
+        if span > 1:
+            merge(ws, row, j, row, j + span - 1)
+        j += span
+    return row + 1
+
+
+def _body(ws: Any, b: Tabel, row: int, size: float | None) -> int:
+    from openpyxl.styles import Alignment
+
+    from ikutool.render.documents.report_xlsx import _put
+
+    for i, cells in enumerate(b.rows):
+        bold = i in b.bold_rows
+        for j, value in enumerate(cells, 1):
+            text = text_of(value)
+            fig = _figure(text) if b.align[j - 1] == "r" else None
+            if fig is not None:
+                cell = _put(ws, row, j, fig[0], fig[1], bold=bold, size=size)
+            else:
+                cell = _put(ws, row, j, text, bold=bold, size=size)
+            if b.align[j - 1] == "r":
+                cell.alignment = Alignment(horizontal="right", vertical="top", wrap_text=True)
+        row += 1
+    return row
 
 
 def _sheet_name(text: str) -> str:
@@ -174,37 +230,66 @@ def _sheet_name(text: str) -> str:
     return clean[:31].rstrip() or "Tabel"
 
 
-def _tall(ws: Any, row: int, groups: list[tuple[str, int]]) -> None:
+def _tall(ws: Any, row: int, groups: list[tuple[str, int]], size: float | None = None) -> None:
     """The group row as tall as its longest name needs across the columns it spans."""
     import math
 
     from openpyxl.utils import get_column_letter
 
+    points = size or 11.0
     lines, j = 1, 1
     for text, span in groups:
         width = sum(ws.column_dimensions[get_column_letter(j + k)].width or 10 for k in range(span))
-        lines = max(lines, math.ceil(len(text) / max(width * 0.95 - 1, 4)) + (span > 1))
+        chars = max(width * 0.95 * 11 / points - 1, 4)  # a smaller face holds more per width
+        lines = max(lines, math.ceil(len(text) / chars) + (span > 1))
         j += span
-    ws.row_dimensions[row].height = 13 * lines
+    ws.row_dimensions[row].height = points * 1.25 * lines
 
 
-def _widths(ws: Any, b: Tabel) -> None:
+MM_PER_WIDTH = 1.9  # Excel's column width unit (a default character) in mm, about
+
+
+def _widths(ws: Any, b: Tabel, kertas: str, landscape: bool) -> float | None:
+    """The columns' widths; for a printed form the Word layout's (every amount whole, the
+    columns of words sharing the rest) at its font size, which is returned (None: the default)."""
     from openpyxl.utils import get_column_letter
 
+    if b.kepala_atas:
+        from ikutool.render.formats.docx import FORM_MARGIN_MM, PAPER_MM, table_layout
+
+        short, long = PAPER_MM.get(kertas, PAPER_MM["A4"])
+        page = (long if landscape else short) - 2 * FORM_MARGIN_MM
+        widths, points = table_layout(
+            b.header, b.rows, page, form=True, least_points=7.0 if kertas == "F4" else 5.5
+        )
+        for j, mm in enumerate(widths, 1):
+            # a face of ``points`` in cells Excel measures in 11-point characters
+            ws.column_dimensions[get_column_letter(j)].width = round(mm / MM_PER_WIDTH + 0.7, 2)
+        return points
     for j, h in enumerate(b.header):
         texts = [text_of(r[j]) for r in b.rows if j < len(r)]
         longest_word = max((len(w) for t in [h, *texts] for w in t.split()), default=4)
         longest = max((len(t) for t in texts), default=0)
         width = min(max(longest_word + 2, min(longest + 2, 45), 6), 50)
         ws.column_dimensions[get_column_letter(j + 1)].width = width
+    return None
 
 
-def _print(ws: Any, first: int, last: int, kertas: str, landscape: bool) -> None:
+def _print(
+    ws: Any, first: int, last: int, kertas: str, landscape: bool, *, form: bool = False
+) -> None:
     ws.print_title_rows = f"{first}:{last}"
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.paperSize = PAPER.get(kertas, 9)
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
+    if form:  # the form's own margins: its columns are laid out for that width
+        margin = FORM_MARGIN_IN
+        ws.page_margins.left = ws.page_margins.right = margin
+    else:
+        ws.page_margins.left = ws.page_margins.right = 0.4
     ws.freeze_panes = ws.cell(row=last + 1, column=1)
+
+
+FORM_MARGIN_IN = 15 / 25.4
