@@ -211,3 +211,44 @@ def test_a_warning_about_a_program_travels_into_the_form(iku_cli, ws) -> None:
     assert "melebihi" in rows["P1"]["catatan"] or "lebih dari pagu" in rows["P1"]["catatan"]
     md = iku_cli("evaluasi", "renja", "--tahun", "2020", "-f", "markdown").stdout
     assert "P1 Program Pemberdayaan UMKM \\*1)" in md and "\\*1) pagu kegiatan" in md
+
+
+def test_column_15_from_unit_or_the_sasaran_bidang(iku_cli, ws) -> None:
+    """Column 15: the program's ``unit`` (``penanggung_jawab`` is its older name), carried to
+    its kegiatan and indicators; a program without one takes the bidang of its sasaran's
+    indicators when they all have the same."""
+    prog = ws / "program" / "2020.yaml"
+    prog.write_text(
+        prog.read_text("utf-8").replace("penanggung_jawab: Bidang UMKM", "unit: Bidang UMKM"),
+        "utf-8",
+    )
+    iku = ws / "iku.yaml"
+    text = iku.read_text("utf-8").replace(
+        "sasaran:\n", "bidang:\n  - {kunci: LAY, nama: Bidang Pelayanan Usaha}\nsasaran:\n", 1
+    )
+    text = text.replace(
+        "uraian: Indeks kepuasan layanan\n",
+        "uraian: Indeks kepuasan layanan\n        bidang: LAY\n",
+    )
+    iku.write_text(text, "utf-8")
+    rows = {r["kode"]: r["unit"] for r in e81(iku_cli)["baris"]}
+    assert rows["P1"] == rows["P1.a"] == rows["P1.01"] == rows["P1.01.a"] == "Bidang UMKM"
+    assert rows["P2"] == rows["P2.a"] == "Bidang Pelayanan Usaha"
+    assert rows["S1"] is None  # a sasaran row has no unit of its own
+
+
+def test_unit_and_penanggung_jawab_differing_is_refused(iku_cli, ws) -> None:
+    prog = ws / "program" / "2020.yaml"
+    text = prog.read_text("utf-8")
+    prog.write_text(
+        text.replace(
+            "    penanggung_jawab: Bidang UMKM\n",
+            "    penanggung_jawab: Bidang UMKM\n    unit: Bidang Koperasi\n",
+        ),
+        "utf-8",
+    )
+    line = text.splitlines().index("    penanggung_jawab: Bidang UMKM") + 1
+    result = iku_cli("evaluasi", "renja", "--tahun", "2020")
+    assert result.exit_code == 1
+    assert f"2020.yaml:{line}:5" in result.output and "IKU209" in result.output
+    assert "sisakan 'unit'" in result.output and "Traceback" not in result.output

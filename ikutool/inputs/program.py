@@ -115,7 +115,8 @@ class KegiatanFile(Base):
     realisasi_rp_sd_tahun_lalu: Money | None = None  # column 6 (Rp)
     realisasi_rp: dict[Any, Money | None] = Field(default_factory=dict)  # per quarter
     realisasi: Money | None = None  # the year's Rp, when it is not written per quarter
-    penanggung_jawab: Text | None = None  # column 15
+    unit: Text | None = None  # E.81/E.80 column 15: the unit responsible
+    penanggung_jawab: Text | None = None  # the older name of ``unit``
     keterangan: Text | None = None
     indikator: list[IndikatorProgramFile] = Field(default_factory=list, max_length=500)
 
@@ -425,7 +426,20 @@ class _Reader:
                 at_key=True,
             )
         inds = [self.indicator(ind, (*where, "indikator", j)) for j, ind in enumerate(k.indikator)]
-        return Kegiatan(k.kode, k.nama, uang, [i for i in inds if i], k.penanggung_jawab)
+        return Kegiatan(k.kode, k.nama, uang, [i for i in inds if i], self.unit(k, where))
+
+    def unit(self, k: KegiatanFile, where: PathT) -> str | None:
+        """Column 15: ``unit``, or its older name ``penanggung_jawab``; both, differing, is an
+        error (which one the form shows would be a guess)."""
+        if k.unit and k.penanggung_jawab and k.unit.strip() != k.penanggung_jawab.strip():
+            self.error(
+                "IKU209",
+                f"unit penanggung jawab ditulis dua kali dan berbeda: unit '{clip(k.unit)}', "
+                f"penanggung_jawab '{clip(k.penanggung_jawab)}'; sisakan 'unit'",
+                (*where, "penanggung_jawab"),
+                at_key=True,
+            )
+        return k.unit or k.penanggung_jawab
 
     def indicator(self, ind: IndikatorProgramFile, where: PathT) -> IndikatorKinerja | None:
         for name in ("target", "target_akhir"):

@@ -156,6 +156,13 @@ def _indicator(iku: Iku, ind: Any, unit: str | None) -> BarisRenja:
     )
 
 
+def bidang_unit(iku: Iku, group: Any) -> str | None:
+    """Column 15 where a program writes no ``unit``: the bidang of the sasaran's indicators,
+    when they all have the same one (else left empty: which bidang would be a guess)."""
+    names = {iku.bidang_name(b) for ind in group.indikator if (b := iku.bidang_key(ind))}
+    return names.pop() if len(names) == 1 else None
+
+
 def _join(a: str | None, b: str) -> str:
     return f"{a}; {b}" if a else b
 
@@ -187,7 +194,9 @@ def build_renja(iku: Iku, tahun: int, program: Any, *, skala: str | None = None)
                 catatan=None,
             )  # fmt: skip
         )
+        bidang = bidang_unit(iku, group)
         for i, p in progs:
+            unit = p.penanggung_jawab or bidang
             also = ", ".join(p.sasaran[1:])
             said = [f"juga mendukung sasaran {also}"] if also else []
             said += program.warnings_at("program", i)
@@ -200,13 +209,13 @@ def build_renja(iku: Iku, tahun: int, program: Any, *, skala: str | None = None)
                     uraian=p.nama,
                     sasaran=group.kode,
                     kolom=_money(p.uang),
-                    unit=p.penanggung_jawab,
+                    unit=unit,
                     satuan=None,
                     aturan_triwulan=None,
                     catatan="; ".join(said) or None,
                 )  # fmt: skip
             )
-            rows += [_indicator(iku, ind, p.penanggung_jawab) for ind in p.indikator]
+            rows += [_indicator(iku, ind, unit) for ind in p.indikator]
             for k in p.kegiatan:
                 rows.append(
                     BarisRenja.model_construct(
@@ -215,16 +224,13 @@ def build_renja(iku: Iku, tahun: int, program: Any, *, skala: str | None = None)
                         uraian=k.nama,
                         sasaran=group.kode,
                         kolom=_money(k.uang),
-                        unit=k.penanggung_jawab or p.penanggung_jawab,
+                        unit=k.penanggung_jawab or unit,
                         satuan=None,
                         aturan_triwulan=None,
                         catatan=None,
                     )  # fmt: skip
                 )
-                rows += [
-                    _indicator(iku, ind, k.penanggung_jawab or p.penanggung_jawab)
-                    for ind in k.indikator
-                ]
+                rows += [_indicator(iku, ind, k.penanggung_jawab or unit) for ind in k.indikator]
     program_rows = [r for r in rows if r.jenis == "program"]
     total = _sum([r.kolom for r in program_rows])
     k_values = [

@@ -356,7 +356,10 @@ TABEL: dict[str, tuple[str, str, dict[str, str]]] = {
             "realisasi_rp": 'Realisasi Rp per triwulan, mis. {I: "Rp 100.000.000", '
             'II: "Rp 190.500.000"}.',
             "realisasi": "Realisasi Rp setahun, bila tidak ditulis per triwulan.",
-            "penanggung_jawab": "Unit penanggung jawab (kolom 15).",
+            "unit": "Unit penanggung jawab (E.81 dan E.80 kolom terakhir), mis. Bidang UKM. "
+            "Bila tidak ditulis: unit programnya; untuk program: bidang indikator sasarannya "
+            "bila semuanya satu bidang.",
+            "penanggung_jawab": "Nama lama untuk 'unit' (sama artinya; tulis salah satu).",
             "keterangan": "Catatan.",
             "indikator": "Indikator keluaran (output).",
         },
