@@ -6,7 +6,7 @@ extension, and of Neovim's, Helix's and Zed's), as an editor does, and check wha
   and gets no diagnostic (a valid file is never marked);
 - each file of tests/corpus/skema gets a diagnostic on every line its ``# harap:`` lines name;
 - hovering a key shows its Indonesian description; completion inside an indicator offers its keys
-  and inside ``polaritas`` its values.
+  and inside ``polaritas`` its values; in a pohon kinerja, a node's keys and the levels.
 
 Needs: npm install -g yaml-language-server (or YLS=/path/to/yaml-language-server), ikutool
 installed; run from the repository root. Not a test: CI has no Node.js.
@@ -167,6 +167,16 @@ def good_files() -> list[tuple[str, Path]]:
         ):
             if (folder / name).is_file():
                 out.append((kind, folder / name))
+        for name in ("pohon", "rpjmd"):
+            if (folder / "pohon" / f"{name}.yaml").is_file():
+                out.append((name, folder / "pohon" / f"{name}.yaml"))
+    # the hand-made regency: its RPJMD, and three agencies with their trees
+    regency = ROOT / "tests" / "corpus" / "pohon" / "kabupaten"
+    out.append(("rpjmd", regency / "rpjmd.yaml"))
+    for agency in sorted(p for p in regency.iterdir() if p.is_dir()):
+        out += [("iku", agency / "iku.yaml"), ("ruang-kerja", agency / "ikutool.yaml")]
+        out.append(("pohon", agency / "pohon" / "pohon.yaml"))
+        out += [("program", p) for p in sorted((agency / "program").glob("*.yaml"))]
     return out
 
 
@@ -190,6 +200,49 @@ def check_forms(server: Server, root: Path) -> int:
             print(f"WRONG {kind} {to_yaml(data)[:120]}: {'marked' if marked else 'not marked'}")
     print(f"{len(cases)} lax forms and mistakes: {len(cases) - wrong} judged as the tool does")
     return wrong
+
+
+def check_pohon(server: Server, root: Path) -> int:
+    """In a pohon kinerja: hovering ``level`` explains it once, in Indonesian (the key is also
+    named by the rule that a program needs its uraian); completion offers a node's keys and the
+    levels."""
+    probe = root / "pohon" / "coba.yaml"
+    probe.write_text(
+        skema.schema_line("pohon", probe, root)
+        + "\npohon:\n  - kode: P1\n    level: program\n    induk: S1\n    uraian: Program\n"
+        "    \n  - kode: P1.01\n    level: \n",
+        encoding="utf-8",
+    )
+    server.open(probe)
+    failures = 0
+    hover = server.request(
+        "textDocument/hover",
+        {"textDocument": {"uri": probe.as_uri()}, "position": {"line": 3, "character": 6}},
+    )
+    shown = json.dumps(hover, ensure_ascii=False) if hover else ""
+    ok = shown.count("Jenjang simpul") == 1
+    failures += not ok
+    print(f"hover on level in pohon: {'once, Indonesian' if ok else 'WRONG'}: {shown[:200]}")
+    for line_no, char, want in (
+        (6, 4, {"mendukung", "pemilik", "indikator", "crosscutting"}),
+        (8, 11, {"tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"}),
+    ):
+        result = server.request(
+            "textDocument/completion",
+            {
+                "textDocument": {"uri": probe.as_uri()},
+                "position": {"line": line_no, "character": char},
+            },
+        )
+        items = result["items"] if isinstance(result, dict) else (result or [])
+        labels = {i["label"] for i in items}
+        ok = want <= labels
+        failures += not ok
+        print(
+            f"completion in pohon at line {line_no + 1}: {'offers' if ok else 'MISSING'} "
+            f"{sorted(want)} (of {sorted(labels)})"
+        )
+    return failures
 
 
 def key_line(text: str, path: list[str]) -> int:
@@ -319,6 +372,7 @@ def main() -> int:
                     f"completion at line {line_no + 1}: {'offers' if ok else 'MISSING'} "
                     f"{sorted(want)} (of {len(labels)}: {sorted(labels)[:12]})"
                 )
+            failures += check_pohon(server, root)
             entry = root / "korpus" / "2020.yaml"
             entry.write_text(
                 skema.schema_line("realisasi", entry, root)

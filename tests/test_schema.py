@@ -159,16 +159,16 @@ def _models(root: type) -> dict[str, type]:
 
 def test_the_description_table_names_every_field_and_nothing_else() -> None:
     from ikutool.inputs.realisasi import RESERVED
-    from ikutool.schema.keterangan import TABEL
 
+    table = generate.TABEL  # keterangan.py's tables and keterangan_pohon.py's
     models: dict[str, type] = {}
     for root, extra in generate.roots().values():
         for model in (root, *extra):
             for name, cls in _models(model).items():
                 assert models.setdefault(name, cls) is cls, f"two models named {name}"
     hand_read = {"Realisasi": set(), "RealisasiRinci": set(RESERVED)}
-    assert set(TABEL) == set(models) | set(hand_read)
-    for name, (title, description, fields) in TABEL.items():
+    assert set(table) == set(models) | set(hand_read)
+    for name, (title, description, fields) in table.items():
         assert title and description, name
         if name in hand_read:
             assert set(fields) == hand_read[name], name
@@ -214,6 +214,16 @@ def good_files() -> list[tuple[str, Path]]:
                 out.append((kind, folder / name))
         if folder != data_dir():
             out.append(("iku", folder / "iku.yaml"))
+    # the pohon kinerja: the contoh's, and the hand-made regency of three agencies (each agency
+    # a workspace with its IKU, its tree and one program file with sub kegiatan)
+    out += [("pohon", data_dir() / "pohon" / "pohon.yaml")]
+    out += [("rpjmd", data_dir() / "pohon" / "rpjmd.yaml")]
+    regency = CORPUS / "pohon" / "kabupaten"
+    out.append(("rpjmd", regency / "rpjmd.yaml"))
+    for agency in sorted(p for p in regency.iterdir() if p.is_dir()):
+        out += [("iku", agency / "iku.yaml"), ("ruang-kerja", agency / "ikutool.yaml")]
+        out += [("pohon", agency / "pohon" / "pohon.yaml")]
+        out += [("program", p) for p in sorted((agency / "program").glob("*.yaml"))]
     for folder in sorted((ROOT / "tests" / "nyata").iterdir()):
         out.append(("iku", folder / "iku.yaml"))
         out += [("realisasi", p) for p in sorted((folder / "realisasi").glob("*.yaml"))]
@@ -285,7 +295,8 @@ DOC_KINDS = {
     "iku": "iku", "indikator": "iku", "mutu-indikator": "iku", "realisasi": "realisasi",
     "entri": "realisasi", "bentuk-entri": "realisasi", "pk": "pk", "bentuk-pk": "pk",
     "anggaran": "anggaran", "program": "program", "renaksi": "renaksi",
-    "tindak-lanjut": "tindak-lanjut", "ruang-kerja": "ruang-kerja",
+    "tindak-lanjut": "tindak-lanjut", "ruang-kerja": "ruang-kerja", "pohon": "pohon",
+    "rpjmd": "rpjmd",
 }  # fmt: skip
 
 
@@ -407,6 +418,8 @@ PLACE = {
     "renaksi": "renaksi/2019.yaml",
     "tindak-lanjut": "tindak-lanjut.yaml",
     "ruang-kerja": "ikutool.yaml",
+    "pohon": "pohon/pohon.yaml",
+    "rpjmd": "pohon/rpjmd.yaml",
 }
 
 
@@ -574,6 +587,20 @@ BASE: dict[str, dict] = {
                         "realisasi": {"I": "40 UMKM"},
                     },
                 ],
+                "kegiatan": [
+                    {
+                        "kode": "P1.01",
+                        "nama": "Kegiatan",
+                        "sub_kegiatan": [
+                            {
+                                "kode": "2.17.02.1.01.0001",
+                                "nama": "Sub kegiatan",
+                                "pagu": "Rp 300.000.000",
+                                "realisasi_rp": {"I": "Rp 40.000.000"},
+                            }
+                        ],
+                    }
+                ],
             }
         ],
     },  # fmt: skip
@@ -587,6 +614,40 @@ BASE: dict[str, dict] = {
         ]
     },
     "ruang-kerja": {"iku": "iku.yaml", "nama": "Dinas"},
+    "pohon": {
+        "instansi": "DISKOPERINDAG",
+        "pejabat": [
+            {"kode": "kadis", "jabatan": "Kepala Dinas", "eselon": "II"},
+            {"kode": "kabid", "jabatan": "Kepala Bidang", "eselon": "III", "atasan": "kadis"},
+        ],
+        "pohon": [
+            {"kode": "S1", "mendukung": "SR2.1", "pemilik": "kadis"},
+            {
+                "kode": "P1",
+                "level": "program",
+                "induk": "S1",
+                "uraian": "Program",
+                "pemilik": "kabid",
+                "indikator": [{"kode": "P1.a", "uraian": "A", "target": {2019: "10 %"}}],
+                "crosscutting": [{"instansi": "DINKES", "kode": "S2"}],
+            },
+        ],
+    },
+    "rpjmd": {
+        "pemerintah": "Kabupaten Contoh",
+        "periode": {"awal": 2016, "akhir": 2021},
+        "kepala_daerah": {"nama": "Bupati", "nip": "1"},
+        "tujuan": [{"kode": "T1", "uraian": "Tujuan"}],
+        "sasaran": [
+            {
+                "kode": "SR1",
+                "tujuan": "T1",
+                "uraian": "Sasaran",
+                "indikator": [{"kode": "SR1.a", "uraian": "B", "target": {2019: "8 %"}}],
+            }
+        ],
+        "perangkat_daerah": [{"kode": "DINKES", "nama": "Dinas Kesehatan"}],
+    },
 }
 
 
@@ -617,6 +678,14 @@ def tool_findings(kind: str, text: str, iku) -> list[Finding]:
             from ikutool.workspace.sources import _config_model
 
             return validate_document(doc, _config_model(), "")[1]
+        if kind == "pohon":
+            from ikutool.inputs.pohon import pohon_from_document
+
+            return pohon_from_document(doc, iku).findings
+        if kind == "rpjmd":
+            from ikutool.inputs.rpjmd import rpjmd_from_document
+
+            return rpjmd_from_document(doc).findings
         from ikutool.inputs import anggaran, pk, program, realisasi, renaksi
 
         load = {
@@ -663,6 +732,7 @@ def test_the_base_files_are_valid_for_both(bundled) -> None:
 
 
 IND = ("sasaran", 0, "indikator", 0)
+SUB = ("program", 0, "kegiatan", 0, "sub_kegiatan", 0)
 # (kind, path, value, the tool accepts it): the lax forms the tool reads, and mistakes a
 # pattern catches in the editor
 FORMS = [
@@ -699,6 +769,14 @@ FORMS = [
     ("program", ("program", 0, "pagu"), "satu miliar", False),
     ("program", ("program", 0, "sasaran"), ["S1"], True),
     ("anggaran", ("program", 0, "pagu"), "1.250.000.000", True),
+    ("program", (*SUB, "pagu"), "Rp 1,5 miliar", True),
+    ("program", (*SUB, "pagu"), "satu miliar", False),
+    ("pohon", ("pohon", 1, "mendukung"), ["SR2.1", "SR2.2"], True),
+    ("pohon", ("pohon", 1, "indikator", 0, "target", 2019), 10, True),
+    ("pohon", ("pohon", 1, "level"), "subkegiatan", False),
+    ("pohon", ("pejabat", 1, "eselon"), "V", False),
+    ("rpjmd", ("periode", "awal"), "2016", True),
+    ("rpjmd", ("sasaran", 0, "indikator", 0, "target", 2019), "-", True),
 ]
 
 
@@ -726,6 +804,12 @@ KEY_FORMS = [
     ("program", ("program", 0, "indikator", 0, "realisasi", "I"), "iv", True),
     ("program", ("program", 0, "indikator", 0, "realisasi", "I"), "TW 1", False),
     ("pk", ("target", "S1.2"), 12, False),
+    ("program", (*SUB, "realisasi_rp", "I"), "TW1", True),
+    ("program", (*SUB, "realisasi_rp", "I"), "V", False),
+    ("pohon", ("pohon", 1, "indikator", 0, "target", 2019), "2019", True),
+    ("pohon", ("pohon", 1, "indikator", 0, "target", 2019), "2019-01-01", False),
+    ("rpjmd", ("sasaran", 0, "indikator", 0, "target", 2019), " 2019 ", True),
+    ("rpjmd", ("sasaran", 0, "indikator", 0, "target", 2019), "TW1", False),
 ]
 
 
@@ -783,18 +867,32 @@ LEAVES = [
     ("program", ("program", 0, "sasaran")),
     ("program", ("program", 0, "indikator", 0, "realisasi", "I")),
     ("program", ("efisiensi",)),
+    ("program", (*SUB, "pagu")),
     ("anggaran", ("program", 0, "pagu")),
     ("anggaran", ("program", 0, "kode")),
     ("tindak-lanjut", ("evaluasi", 0, "nilai")),
     ("tindak-lanjut", ("evaluasi", 0, "tahun")),
     ("tindak-lanjut", ("evaluasi", 0, "rekomendasi", 0, "status")),
     ("ruang-kerja", ("iku",)),
+    ("ruang-kerja", ("pohon",)),
+    ("pohon", ("status",)),
+    ("pohon", ("pejabat", 1, "eselon")),
+    ("pohon", ("pohon", 0, "mendukung")),
+    ("pohon", ("pohon", 1, "level")),
+    ("pohon", ("pohon", 1, "indikator", 0, "target", 2019)),
+    ("pohon", ("pohon", 1, "indikator", 0, "bobot")),
+    ("pohon", ("pohon", 1, "crosscutting", 0, "instansi")),
+    ("rpjmd", ("periode", "akhir")),
+    ("rpjmd", ("sasaran", 0, "indikator", 0, "target", 2019)),
+    ("rpjmd", ("kepala_daerah", "nip")),
 ]
 KEY_LEAVES = [
     ("iku", (*IND, "target", 2019)),
     ("realisasi", ("realisasi", "S4.1", "triwulan", "II")),
     ("renaksi", ("target", "S1.2", "IV")),
     ("program", ("program", 0, "realisasi_rp", "I")),
+    ("pohon", ("pohon", 1, "indikator", 0, "target", 2019)),
+    ("rpjmd", ("sasaran", 0, "indikator", 0, "target", 2019)),
 ]
 
 
@@ -810,7 +908,7 @@ def test_the_schema_never_refuses_a_value_the_tool_accepts(kind, path, value, bu
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("kind", "path"), KEY_LEAVES, ids=[p[-1] for _, p in KEY_LEAVES])
+@pytest.mark.parametrize(("kind", "path"), KEY_LEAVES, ids=[f"{k}/{p[-1]}" for k, p in KEY_LEAVES])
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -934,7 +1032,7 @@ def test_init_names_a_schema_on_the_first_line_of_every_yaml_file(
     for args, name in ((["init", "baru"], "baru"), (["init", "--contoh", "coba"], "coba")):
         result = iku_cli(*args)
         assert result.exit_code == 0, result.output
-        assert "skema untuk editor: 8 berkas dibuat" in result.stderr
+        assert "skema untuk editor: 10 berkas dibuat" in result.stderr
         root = tmp_path / name
         for kind in KINDS:
             copy = root / ".skema" / skema.file_name(kind)
@@ -946,7 +1044,14 @@ def test_init_names_a_schema_on_the_first_line_of_every_yaml_file(
             assert schema_named_by(path) == (root / ".skema" / skema.file_name(kind)).resolve()
     # the contoh files are the bundled ones below that line, byte for byte
     root = tmp_path / "coba"
-    for rel in ("realisasi/2019.yaml", "pk/2019.yaml", "program/2019.yaml", "tindak-lanjut.yaml"):
+    for rel in (
+        "realisasi/2019.yaml",
+        "pk/2019.yaml",
+        "program/2019.yaml",
+        "tindak-lanjut.yaml",
+        "pohon/pohon.yaml",
+        "pohon/rpjmd.yaml",
+    ):
         text = (root / rel).read_bytes().split(b"\n", 1)[1]
         assert text == (data_dir() / rel).read_bytes(), rel
 

@@ -23,6 +23,8 @@ class Jenis(StrEnum):
     anggaran = "anggaran"
     tindak_lanjut = "tindak-lanjut"
     ruang_kerja = "ruang-kerja"
+    pohon = "pohon"
+    rpjmd = "rpjmd"
 
 
 assert [j.value for j in Jenis] == list(KINDS)

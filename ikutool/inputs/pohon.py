@@ -333,7 +333,7 @@ class _Reader:
                     "IKU202",
                     f"simpul {clip(n.kode)}: tulis 'uraian' (nama {LEVEL_NAMA[level].lower()} "
                     "seperti di dokumen anggaran)",
-                    (*where, "kode"),
+                    (*where, "uraian"),  # a missing key is named, as the model's own are
                 )
                 continue
             inds = self.indicators(n, group, where, seen_ind)

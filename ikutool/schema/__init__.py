@@ -24,6 +24,8 @@ KINDS: dict[str, str] = {
     "anggaran": "anggaran bentuk lama (anggaran/<tahun>.yaml)",
     "tindak-lanjut": "register tindak lanjut evaluasi (tindak-lanjut.yaml)",
     "ruang-kerja": "berkas ruang kerja (ikutool.yaml)",
+    "pohon": "pohon kinerja (pohon/pohon.yaml)",
+    "rpjmd": "tujuan dan sasaran RPJMD (pohon/rpjmd.yaml)",
 }
 FOLDER = ".skema"  # the workspace's copy of the schemas
 PREFIX = "# yaml-language-server: $schema="
@@ -74,6 +76,8 @@ def kind_of_path(path: Path, root: Path) -> str | None:
         return "tindak-lanjut"
     if len(rel) == 2 and rel[0] in ("realisasi", "pk", "renaksi", "program", "anggaran"):
         return rel[0]
+    if rel in (("pohon", "pohon.yaml"), ("pohon", "rpjmd.yaml")):
+        return rel[1].removesuffix(".yaml")
     return None
 
 

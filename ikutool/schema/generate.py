@@ -11,7 +11,8 @@ the generator adds it, so that an editor never marks a file the tool reads as wr
   written ``"2019"``, a flag written ``yes``);
 - the keys of mappings: years of a target, quarters (I-IV, 1-4, TW1-TW4), codes;
 - the parts of a file read by hand after the model (a realisasi entry, a PK's signing date);
-- the Indonesian title and description of every model and key (:mod:`ikutool.schema.keterangan`).
+- the Indonesian title and description of every model and key (:mod:`ikutool.schema.keterangan`,
+  :mod:`ikutool.schema.keterangan_pohon`).
 
 Unknown keys and missing required keys are refused exactly where the tool refuses them; a value's
 type is checked loosely (the tool's own checks say more, with the line and column).
@@ -31,8 +32,12 @@ from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema, models_json_schema
 
-from ikutool.schema import KINDS, file_name
-from ikutool.schema.keterangan import NILAI, TABEL
+from ikutool.schema import KINDS, file_name, keterangan, keterangan_pohon
+from ikutool.schema.keterangan import NILAI
+
+# every model's Indonesian title, description and fields (a name is described once)
+TABEL = {**keterangan.TABEL, **keterangan_pohon.TABEL}
+assert len(TABEL) == len(keterangan.TABEL) + len(keterangan_pohon.TABEL)
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 REF = "#/definitions/{model}"
@@ -315,6 +320,25 @@ REPLACE: dict[tuple[str, str], Callable[[Schema], Schema]] = {
 }
 
 
+def _node_needs_uraian(schema: Schema) -> Schema:
+    """inputs.pohon: a node below the IKU's tujuan and sasaran (its level written) has no wording
+    to take from the IKU, so its ``uraian`` is required."""
+    from ikutool.inputs.pohon import LEVELS
+
+    own = [level for level in LEVELS if level not in ("tujuan", "sasaran")]
+    # the condition's key described as the key itself (an editor may take a hover from either)
+    level = {"description": schema["properties"]["level"]["description"], "enum": own}
+    schema["if"] = {"properties": {"level": level}, "required": ["level"]}
+    schema["then"] = {"required": ["uraian"]}
+    return schema
+
+
+# the rules of a whole model that the tool checks after it (by class name)
+WHOLE: dict[str, Callable[[Schema], Schema]] = {
+    "NodeFile": _node_needs_uraian,
+}
+
+
 def table_entry(cls: type, field: str | None = None) -> Any:
     """The description of ``cls`` (``field`` None: its title and description), found along the
     class's ancestry (a program is a kegiatan with more)."""
@@ -353,7 +377,8 @@ class SkemaIkutool(GenerateJsonSchema):
             if replace is not None:
                 prop = out["properties"][name] = replace(prop)
             prop["description"] = table_entry(cls, name)
-        return out
+        whole = WHOLE.get(cls.__name__)
+        return whole(out) if whole is not None else out
 
     def function_before_schema(self, schema: Any) -> Schema:
         inner = super().function_before_schema(schema)
@@ -383,9 +408,11 @@ def roots() -> dict[str, tuple[type, list[type]]]:
     """Each kind's model, and the models its hand-read parts refer to."""
     from ikutool.inputs.anggaran import AnggaranFile
     from ikutool.inputs.pk import PkFile
+    from ikutool.inputs.pohon import PohonFile
     from ikutool.inputs.program import ProgramFile
     from ikutool.inputs.realisasi import Analisis, Pembanding, RealisasiFile
     from ikutool.inputs.renaksi import RenaksiFile
+    from ikutool.inputs.rpjmd import RpjmdFile
     from ikutool.inputs.tindaklanjut import TindakLanjutFile
     from ikutool.model.iku import Iku
     from ikutool.workspace.sources import _config_model
@@ -399,6 +426,8 @@ def roots() -> dict[str, tuple[type, list[type]]]:
         "anggaran": (AnggaranFile, []),
         "tindak-lanjut": (TindakLanjutFile, []),
         "ruang-kerja": (_config_model(), []),
+        "pohon": (PohonFile, []),
+        "rpjmd": (RpjmdFile, []),
     }
     assert list(out) == list(KINDS)
     return out

@@ -1,10 +1,11 @@
 """What every key of every file means, in Indonesian: the text an editor shows beside a key.
 
 One table per model (by class name; for the parts of a file read by hand after the model, by the
-name the schema gives them): its title, what it is, and each field. Kept here, beside the models
-rather than inside them, so that the file-reading code stays short; ``tests/test_schema.py`` checks
-that every field of every model the schemas describe has its text here, and that nothing here
-names a field that no longer exists.
+name the schema gives them): its title, what it is, and each field; the pohon kinerja's and the
+RPJMD's are in :mod:`ikutool.schema.keterangan_pohon`. Kept here, beside the models rather than
+inside them, so that the file-reading code stays short; ``tests/test_schema.py`` checks that every
+field of every model the schemas describe has its text here, and that nothing here names a field
+that no longer exists.
 """
 
 from __future__ import annotations
@@ -77,11 +78,11 @@ TABEL: dict[str, tuple[str, str, dict[str, str]]] = {
         },
     ),
     "Kepala": (
-        "Kepala instansi",
-        "Kepala instansi, untuk blok tanda tangan laporan.",
+        "Kepala",
+        "Kepala instansi (berkas IKU) atau kepala daerah (RPJMD), untuk blok tanda tangan.",
         {
-            "nama": "Nama kepala instansi (wajib di bagian ini).",
-            "jabatan": "Jabatan, mis. Kepala Dinas Contoh Kabupaten Contoh.",
+            "nama": "Nama kepala (wajib di bagian ini).",
+            "jabatan": "Jabatan, mis. Kepala Dinas Contoh Kabupaten Contoh, atau Bupati Contoh.",
             "pangkat": "Pangkat/golongan, mis. Pembina Tk. I / IV.b.",
             "nip": 'NIP, selalu dalam tanda kutip, mis. "19700101 199503 1 001".',
         },
@@ -154,8 +155,8 @@ TABEL: dict[str, tuple[str, str, dict[str, str]]] = {
         "Indikator",
         "Satu indikator kinerja dengan target per tahun.",
         {
-            "kode": "Kode indikator, unik di berkas, mis. S1.1; ditulis persis sama di berkas "
-            "realisasi, PK dan rencana aksi.",
+            "kode": "Kode indikator, unik di berkas, mis. S1.1; kode indikator IKU ditulis persis "
+            "sama di berkas realisasi, PK dan rencana aksi.",
             "uraian": "Uraian indikator seperti di dokumen.",
             "polaritas": POLARITAS,
             "rumus_negatif": "Rumus negatif indikator ini, menimpa rumus berkas: selisih atau "
@@ -345,11 +346,13 @@ TABEL: dict[str, tuple[str, str, dict[str, str]]] = {
         },
     ),
     "KegiatanFile": (
-        "Kegiatan",
-        "Satu kegiatan program, dengan indikator keluarannya dan anggarannya.",
+        "Sub kegiatan",
+        "Satu sub kegiatan (jenjang DPA), dengan indikator keluarannya dan anggarannya; kuncinya "
+        "sama dengan kegiatan.",
         {
-            "kode": "Kode kegiatan, mis. P1.01.",
-            "nama": "Nama kegiatan.",
+            "kode": "Kode kegiatan, mis. P1.01; kode sub kegiatan adalah kode nomenklatur seperti "
+            "di DPA, mis. 2.17.02.1.01.0001.",
+            "nama": "Nama kegiatan atau sub kegiatan.",
             "pagu": 'Pagu tahun ini (E.81 kolom 7 Rp), mis. "Rp 750.000.000".',
             "pagu_renstra": "Pagu seluruh periode Renstra (kolom 5 Rp).",
             "realisasi_rp_sd_tahun_lalu": "Realisasi Rp s.d. tahun lalu (kolom 6 Rp).",
@@ -362,6 +365,18 @@ TABEL: dict[str, tuple[str, str, dict[str, str]]] = {
             "penanggung_jawab": "Nama lama untuk 'unit' (sama artinya; tulis salah satu).",
             "keterangan": "Catatan.",
             "indikator": "Indikator keluaran (output).",
+        },
+    ),
+    "KegiatanItemFile": (
+        "Kegiatan",
+        "Satu kegiatan program, dengan indikator keluarannya, anggarannya dan sub kegiatannya.",
+        {
+            "pagu": 'Pagu kegiatan tahun ini (E.81 kolom 7 Rp), mis. "Rp 750.000.000"; tanpa ini '
+            "dijumlah dari sub kegiatannya.",
+            "realisasi_rp": 'Realisasi Rp per triwulan, mis. {I: "Rp 100.000.000", '
+            'II: "Rp 190.500.000"}; tanpa ini dijumlah dari sub kegiatannya.',
+            "sub_kegiatan": "Daftar sub kegiatan kegiatan ini (jenjang DPA), dengan kunci yang sama "
+            "dengan kegiatan: kode nomenklatur, nama, pagu, realisasi Rp, indikator.",
         },
     ),
     "ProgramItemFile": (
@@ -478,6 +493,9 @@ TABEL: dict[str, tuple[str, str, dict[str, str]]] = {
             "renaksi": "Folder rencana aksi, renaksi/<tahun>.yaml (bawaan: renaksi).",
             "program": "Folder program dan kegiatan, program/<tahun>.yaml (bawaan: program).",
             "tindak_lanjut": "Register tindak lanjut evaluasi (bawaan: tindak-lanjut.yaml).",
+            "pohon": "Pohon kinerja (bawaan: pohon/pohon.yaml); tanpa berkas itu tidak ada yang "
+            "berubah.",
+            "rpjmd": "Tujuan dan sasaran RPJMD, salinan dari Bappeda (bawaan: pohon/rpjmd.yaml).",
         },
     ),
 }
