@@ -129,7 +129,23 @@ def test_xlsx_read_back_equals_capaian_json(iku_cli, tmp_path) -> None:
     result = iku_cli("report", "--format", "xlsx", "--out", str(out))
     assert result.exit_code == 0, result.output
     wb = load_workbook(out)
-    assert wb.sheetnames == ["2017", "2018", "2019", "Tren"]
+    assert wb.sheetnames[:4] == ["2017", "2018", "2019", "Tren"]
+    assert all(name.startswith("Grafik ") for name in wb.sheetnames[4:])
+    # the chart of 2019's capaian draws the figures of capaian --tahun 2019, from its own cells
+    chart = wb["Grafik 3"]
+    assert chart["A1"].value == "Grafik 3 Capaian kinerja per indikator tahun 2019"
+    assert len(chart._charts) == 1
+    drawn = {}
+    for r in chart.iter_rows(min_row=4):  # the figures' rows: down to the first empty one
+        if not r[0].value:
+            break
+        drawn[r[0].value] = r[2].value
+    expected = {
+        ind["kode"]: ind["capaian"]
+        for sas in _capaian_json(iku_cli, 2019)["sasaran"]
+        for ind in sas["indikator"]
+    }
+    assert drawn == approx(expected, rel=1e-14)
     for year in (2017, 2018, 2019):
         ws = wb[str(year)]
         data = _capaian_json(iku_cli, year)
@@ -321,20 +337,27 @@ def test_html_chart_shows_range_targets_whole(iku_cli, own_workspace) -> None:
     out = own_workspace / "r.html"
     assert iku_cli("report", "-f", "html", "--out", str(out)).exit_code == 0
     page = out.read_text(encoding="utf-8")
-    assert "<title>target 2020: 83-85 %</title>" in page
-    assert ">83-85<" in page
-    # issue 15 (18): a bar up to the lower bound and a dashed part up to the upper, never a
-    # thin floating sliver; labels of neighbouring bars on different lines
+    # the chart says the range whole: its bar's words, and the figure written above it
     chart = page[page.index("Target dan realisasi S1.2") :]
     chart = chart[: chart.index("</svg>")]
-    assert chart.count("<title>target 2020: 83-85 %</title>") == 2
-    assert 'stroke-dasharray="2,2"' in chart
+    assert chart.count("<title>Target 2020: 83-85 %</title>") == 2
+    # issue 15 (18): a bar up to the lower bound and a dashed part up to the upper, never a
+    # thin floating sliver; labels of neighbouring bars never run into each other
+    assert 'stroke-dasharray="0.8 0.6"' in chart
     labels = re.findall(
-        r'<text x="([\d.]+)" y="([\d.]+)" text-anchor="middle">([^<]+)</text>', chart
+        r'<text x="([\d.]+)" y="([\d.]+)"[^>]*text-anchor="middle">([^<]+)</text>', chart
     )
-    target = next(lb for lb in labels if lb[2] == "83-85")
-    real = next(lb for lb in labels if lb[2] == "84")
-    assert float(target[1]) < float(real[1]) - 8  # the target's label sits a line higher
+    target = next(lb for lb in labels if lb[2] == "83-85 %")
+    real = next(lb for lb in labels if lb[2] == "84 %")
+    from ikutool.render.metrics import PT, text_mm
+
+    size = 6.5  # points
+    apart_x = (
+        abs(float(target[0]) - float(real[0]))
+        >= (text_mm(target[2], size) + text_mm(real[2], size)) / 2
+    )
+    apart_y = abs(float(target[1]) - float(real[1])) >= size * PT
+    assert apart_x or apart_y
 
 
 def test_implausible_capaian_warned_in_every_command_and_format(iku_cli, workspace) -> None:

@@ -107,7 +107,59 @@ class Gambar:
     teks: list[str] = field(default_factory=list)
 
 
-Block = Heading | Para | Tabel | Tanda | HalamanBaru | Gambar
+@dataclass
+class Seri:
+    """One series of a chart: its name (the legend), a value per category (None: no figure),
+    its fill, and per point a fill of its own (a capaian's kategori) where given."""
+
+    nama: str
+    nilai: list[float | None]
+    warna: str
+    tiap: list[str | None] | None = None  # a fill per point
+    label: list[str] | None = None  # the text at each bar's end (the figure, its kategori)
+    atas: list[float | None] | None = None  # a range's upper bound per point (83-85 %)
+
+
+@dataclass
+class Acuan:
+    """A reference line across the plot: 100 %, the end target."""
+
+    nilai: float
+    label: str
+
+
+@dataclass
+class Grafik:
+    """A numbered chart (:mod:`ikutool.render.charts`): SVG in HTML, a picture in Word, a chart
+    Excel draws from its own cells in a workbook; never the only place of a figure (the table it
+    draws stays), so Markdown and the terminal leave it out.
+
+    ``jenis``: "batang" (horizontal bars, a category per row: names are read in full) or "kolom"
+    (vertical bars, a category per column: the years of the period)."""
+
+    nomor: str  # "Grafik 3.1"
+    judul: str
+    jenis: Literal["batang", "kolom"]
+    kategori: list[str]  # each category's label as the picture shows it
+    kode: list[str]  # each category's short label (the workbook's chart)
+    seri: list[Seri]
+    satuan: str  # of the values: "%", "Rp", "UMKM"
+    acuan: list[Acuan] = field(default_factory=list)
+    legenda: list[tuple[str, str]] = field(default_factory=list)  # (fill, label) beyond series
+    sumber: str = ""  # where the figures stand in full ("Angka lengkap pada Tabel 3.1")
+    lebar_mm: float = 160.0
+    halaman_baru: bool = False  # printed on a page of its own (after a form)
+
+    def alt(self) -> str:
+        """The chart in words (alt text): what it shows, over what."""
+        names = ", ".join(s.nama for s in self.seri)
+        return f"{self.judul}: {names} untuk {len(self.kategori)} {self.satuan_kategori()}"
+
+    def satuan_kategori(self) -> str:
+        return "tahun" if self.jenis == "kolom" else "baris"
+
+
+Block = Heading | Para | Tabel | Tanda | HalamanBaru | Gambar | Grafik
 
 
 @dataclass
@@ -190,6 +242,8 @@ def _md_block(b: Block) -> list[str]:
         case Gambar():
             head = [f"**{md_escape(b.nomor)}** {md_escape(b.judul)}".strip(), ""]
             return head + [md_escape(line) for line in b.teks] + [""]
+        case Grafik():  # the table it draws carries its figures
+            return []
         case Tanda():
             return [
                 "".join(_run_md(r) for r in b.tempat_tanggal) + "  ",
@@ -289,7 +343,7 @@ def html(doc: Dokumen) -> str:
         if isinstance(b, HalamanBaru):
             page = True
             continue
-        parts += _html_block(b, page)
+        parts += _html_block(b, page or (isinstance(b, Grafik) and b.halaman_baru))
         page = False
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
@@ -314,6 +368,15 @@ def _html_block(b: Block, page: bool) -> list[str]:
             return [
                 f'<figure{cls} style="margin:8px 0">',
                 f'<figcaption class="cap">{caption}</figcaption>{b.svg}</figure>',
+            ]
+        case Grafik():
+            from ikutool.render.charts import chart_svg
+
+            caption = f"{escape(b.nomor)} {escape(b.judul)}".strip()
+            source = f'<p class="small">{escape(b.sumber)}</p>' if b.sumber else ""
+            return [
+                f'<figure class="grafik{" page" if page else ""}" style="margin:8px 0">',
+                f'<figcaption class="cap">{caption}</figcaption>{chart_svg(b)}{source}</figure>',
             ]
         case Tanda():
             lines = ["".join(_run_html(r) for r in b.tempat_tanggal), escape(b.jabatan), "", "", ""]
@@ -388,6 +451,8 @@ def _view_block(b: Block, width: int | None) -> list[Any]:
             return _view_table(b, width)
         case Gambar():
             return [Text(f"{b.nomor} {b.judul}".strip(), style="bold"), *(Text(x) for x in b.teks)]
+        case Grafik():  # the table it draws is on the screen
+            return []
         case Tanda():
             return [
                 Text("\n"),

@@ -7,7 +7,15 @@ from __future__ import annotations
 from typing import Any
 
 from ikutool.formatting.values import angka, persen
-from ikutool.render.blocks import Block, Dokumen, Heading, Para, Run, Tabel, placeholder
+from ikutool.render.blocks import (
+    Block,
+    Dokumen,
+    Heading,
+    Para,
+    Run,
+    Tabel,
+    placeholder,
+)
 from ikutool.reports.renja import KOLOM, HasilRenja
 
 FAKTOR = {
@@ -128,6 +136,12 @@ def renja_document(h: HasilRenja) -> Dokumen:
         blocks.append(
             Para([(f"{label}: ", "bold"), text or placeholder(label[0].lower() + label[1:])])
         )
+    from ikutool.render.documents.grafik import renja_chart
+
+    chart = renja_chart(h, "Grafik 1", "Angka lengkap pada kolom 14 formulir di atas.")
+    if chart is not None:  # after the form, on a page of its own: the form stays as printed
+        chart.halaman_baru = True
+        blocks.append(chart)
     from ikutool import __version__
 
     return Dokumen(

@@ -395,7 +395,25 @@ def report_xlsx(laporan: Any, scratch: Path | None = None) -> bytes:
     for result in laporan.per_tahun:
         year_sheet(wb, result, laporan)
     trend_sheet(wb, laporan)
+    chart_sheets(wb, laporan)
     return save_workbook(wb, scratch, asal=laporan_provenance(laporan))
+
+
+def chart_sheets(wb: Workbook, laporan: Any) -> None:
+    """The report's charts (as in its HTML), each on a sheet of its own with its figures as
+    cells and Excel's chart drawn from them."""
+    from ikutool.render.charts.xlsx import write_chart
+    from ikutool.render.documents.grafik import laporan_charts
+
+    for g in laporan_charts(laporan):
+        ws = wb.create_sheet(g.nomor)
+        cell_at(ws, 1, 1, f"{g.nomor} {g.judul}").font = Font(bold=True, size=12)
+        row = write_chart(ws, g, 3)
+        if g.sumber:
+            cell_at(ws, row + 1, 1, g.sumber)
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.fitToWidth = ws.page_setup.fitToHeight = 1
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def laporan_provenance(laporan: Any) -> list[str]:

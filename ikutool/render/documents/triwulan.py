@@ -157,6 +157,8 @@ def _capaian_table(h: HasilTriwulan) -> Tabel:
 
 
 def triwulan_document(h: HasilTriwulan) -> Dokumen:
+    from ikutool.render.documents.grafik import serapan_chart, triwulan_chart
+
     tw = h.triwulan
     blocks: list[Block] = [
         Heading(0, f"LAPORAN KINERJA TRIWULAN {tw} TAHUN {h.tahun}"),
@@ -165,6 +167,8 @@ def triwulan_document(h: HasilTriwulan) -> Dokumen:
         Heading(1, "A. Capaian Kinerja"),
         _capaian_table(h),
     ]
+    if (chart := triwulan_chart(h, "Grafik 1", "Angka lengkap pada Tabel 1.")) is not None:
+        blocks.append(chart)
     blocks.append(Heading(1, "B. Rencana Aksi, Kendala dan Tindak Lanjut"))
     aksi_rows: list[list[Run]] = []
     for s in h.sasaran:
@@ -219,6 +223,14 @@ def triwulan_document(h: HasilTriwulan) -> Dokumen:
                 catatan=[f"Serapan = realisasi s.d. TW {tw} / pagu x 100.", *prog_notes],
             )  # fmt: skip
         )
+        chart = serapan_chart(
+            "Grafik 2",
+            f"Serapan anggaran program s.d. triwulan {tw} tahun {h.tahun}",
+            [(p.kode or "", p.nama, p.serapan_sd_tw) for p in h.program],
+            "Angka lengkap pada Tabel 3.",
+        )
+        if chart is not None:
+            blocks.append(chart)
     # signed by the head, in the month after the quarter (TW IV: the next January)
     blocks.append(tanda_kepala(h.kota, h.kepala, h.instansi, h.tahun + (tw == "IV")))
     from ikutool import __version__

@@ -23,10 +23,20 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from ikutool.render.blocks import Dokumen, Gambar, HalamanBaru, Heading, Para, Run, Tabel, Tanda
+from ikutool.render.blocks import (
+    Dokumen,
+    Gambar,
+    Grafik,
+    HalamanBaru,
+    Heading,
+    Para,
+    Run,
+    Tabel,
+    Tanda,
+)
 
 
 def _field(paragraph: Any, instruction: str) -> None:
@@ -292,7 +302,7 @@ class _Writer:
                 yield self.table(b)
             elif isinstance(b, Tanda):
                 yield self.tanda(b)
-            elif isinstance(b, Gambar):
+            elif isinstance(b, Gambar | Grafik):
                 yield self.picture(b)
 
     def heading(self, b: Heading) -> str:
@@ -366,16 +376,23 @@ class _Writer:
             for k, line in enumerate(lines)
         )
 
-    def picture(self, b: Gambar) -> str:
+    def picture(self, b: Gambar | Grafik) -> str:
         """A picture at its size (or the text width, and a page's height, when larger), its
-        caption above it and kept with it, as the tables' are; in words when it has no PNG."""
+        caption above it and kept with it, as the tables' are; in words when it has no PNG; a
+        chart's note on where its figures stand under it."""
         caption = (_r(f"{b.nomor} ", "<w:b/>") if b.nomor else "") + _r(b.judul)
-        out = [_p(caption, style=self.style("Caption"), keep=True, new_page=self.start())]
+        new_page = self.start() or (isinstance(b, Grafik) and b.halaman_baru)
+        out = [_p(caption, style=self.style("Caption"), keep=True, new_page=new_page)]
         drawing = self.pictures.get(id(b))
         if drawing is not None:
-            out.append(f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r>{drawing}</w:r></w:p>')
-        else:
+            keep = "<w:keepNext/>" if isinstance(b, Grafik) and b.sumber else ""
+            out.append(
+                f'<w:p><w:pPr>{keep}<w:jc w:val="center"/></w:pPr><w:r>{drawing}</w:r></w:p>'
+            )
+        elif isinstance(b, Gambar):
             out += [_p(_r(t), tight=True) for t in b.teks]
+        if isinstance(b, Grafik) and b.sumber:
+            out.append(_p(_r(b.sumber, _rpr(sz="16")), tight=True))
         return "".join(out)
 
     def prepare_pictures(self, text_height: float) -> None:
@@ -388,13 +405,15 @@ class _Writer:
 
         made = []
         for b in self.doc.blocks:
-            if not isinstance(b, Gambar) or b.png is None:
+            picture = _png_of(b)
+            if picture is None:
                 continue
-            width = min(b.lebar_mm, self.text_mm)
-            if b.tinggi_mm:  # and no taller than a page leaves room for (its caption, the header)
-                width = min(width, (text_height - 30) * b.lebar_mm / b.tinggi_mm)
+            png, lebar, tinggi = picture
+            width = min(lebar, self.text_mm)
+            if tinggi:  # and no taller than a page leaves room for (its caption, the header)
+                width = min(width, (text_height - 30) * lebar / tinggi)
             p = self.word.add_paragraph()
-            p.add_run().add_picture(io.BytesIO(b.png()), width=Mm(width))
+            p.add_run().add_picture(io.BytesIO(png()), width=Mm(width))
             made.append((b, p))
         if not made:
             return
@@ -403,6 +422,19 @@ class _Writer:
         for (b, p), drawing in zip(made, drawings[-len(made) :], strict=True):
             self.pictures[id(b)] = drawing
             p._p.getparent().remove(p._p)
+
+
+def _png_of(b: Any) -> tuple[Callable[[], bytes], float, float] | None:
+    """A picture's PNG (made when asked), width and height in mm; None for other blocks."""
+    if isinstance(b, Gambar) and b.png is not None:
+        return b.png, b.lebar_mm, b.tinggi_mm
+    if isinstance(b, Grafik):
+        from ikutool.render.charts import chart_png
+        from ikutool.render.charts.layout import lay_out
+
+        k = lay_out(b)
+        return (lambda: chart_png(b)), k.w, k.h
+    return None
 
 
 def _head(b: Tabel, twips: list[int], sz: str) -> str:

@@ -18,6 +18,7 @@ from ikutool.render.blocks import (
     Block,
     Dokumen,
     Gambar,
+    Grafik,
     HalamanBaru,
     Heading,
     Para,
@@ -66,6 +67,8 @@ class _Book:
                     self.lead.append((text, "note" if b.kind == "note" else ""))
             case Gambar():  # in words: a workbook is for figures, the picture is in Word
                 self.lead += [(f"{b.nomor} {b.judul}".strip(), "title"), *((t, "") for t in b.teks)]
+            case Grafik():
+                self.chart(b)
             case Tanda():
                 if self.ws is not None:
                     self.signature(b)
@@ -91,7 +94,10 @@ class _Book:
             self.row += 1
 
     def sheet(self, b: Tabel) -> Any:
-        name = _sheet_name(b.nomor or b.judul or self.doc.judul or "Tabel")
+        return self.sheet_named(b.nomor or b.judul or self.doc.judul or "Tabel")
+
+    def sheet_named(self, text: str) -> Any:
+        name = _sheet_name(text)
         base, n = name, 2
         while name in self.used:
             name = f"{base[:28]} {n}"
@@ -128,6 +134,34 @@ class _Book:
         for note in b.catatan:
             row = note_rows(ws, row, [(note, "")], self.ncols) - 1
         _print(ws, first_head, last_head, self.kertas, self.doc.landscape, form=size is not None)
+        self.row = row
+
+    def chart(self, b: Grafik) -> None:
+        """A chart on a sheet of its own: its figures as cells, Excel's chart drawn from them."""
+        from openpyxl.styles import Font
+
+        from ikutool.render.charts.xlsx import write_chart
+        from ikutool.render.documents.report_xlsx import cell_at, merge, note_rows
+
+        ws = self.ws = self.sheet_named(b.nomor or b.judul or "Grafik")
+        self.ncols = (2 if b.kode != b.kategori else 1) + len(b.seri) + len(b.acuan)
+        ws.column_dimensions["A"].width = 12
+        if b.kode != b.kategori:
+            ws.column_dimensions["B"].width = 48
+        head = [(t, "title") for t in self.title] + [
+            (n, "note") for n in self.doc.peringatan_halaman
+        ]
+        row = note_rows(ws, 1, head + self.lead, self.ncols)
+        self.lead = []
+        cell_at(ws, row, 1, f"{b.nomor} {b.judul}".strip()).font = Font(bold=True)
+        merge(ws, row, 1, row, self.ncols)
+        row = write_chart(ws, b, row + 1)
+        if b.sumber:
+            row = note_rows(ws, row + 1, [(b.sumber, "")], self.ncols)
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = PAPER.get(self.kertas, 9)
+        ws.page_setup.fitToWidth = ws.page_setup.fitToHeight = 1
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
         self.row = row
 
     def finish(self) -> bytes:

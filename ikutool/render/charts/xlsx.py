@@ -1,0 +1,109 @@
+"""A chart in a workbook as Excel's own: its figures written as cells on a sheet of its own, and
+a chart drawn from those cells (openpyxl), so the officer can restyle it or copy it into a slide.
+
+Excel and LibreOffice draw a reference line only across vertical bars (a line series over the
+same categories), so the workbook's chart stands its bars upright whatever the picture in Word
+does; its categories are the short labels (codes, years), the names standing beside them in the
+cells."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ikutool.render.blocks import Grafik
+
+
+def _hex(colour: str) -> str:
+    return colour.lstrip("#").upper()
+
+
+def write_chart(ws: Any, g: Grafik, row: int) -> int:
+    """The chart's cells from ``row`` down (a header, a row per category) and the chart beside
+    them; returns the row after the cells."""
+    from openpyxl.chart import BarChart, LineChart, Reference
+    from openpyxl.chart.label import DataLabelList
+    from openpyxl.chart.marker import DataPoint
+    from openpyxl.styles import Alignment, Font
+
+    from ikutool.render.charts.layout import value_range
+    from ikutool.render.documents.report_xlsx import cell_at
+
+    named = g.kode != g.kategori  # a column of names beside the codes
+    c0 = 3 if named else 2  # the first figure's column
+    head = ["", *([""] if named else []), *(s.nama for s in g.seri), *(a.label for a in g.acuan)]
+    for j, text in enumerate(head, 1):
+        cell = cell_at(ws, row, j, text)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+    ws.row_dimensions[row].height = 30
+    first = row + 1
+    for i, (kode, name) in enumerate(zip(g.kode, g.kategori, strict=True)):
+        r = first + i
+        cell_at(ws, r, 1, kode).alignment = Alignment(vertical="top")
+        if named:
+            cell_at(ws, r, 2, name).alignment = Alignment(wrap_text=True, vertical="top")
+            ws.row_dimensions[r].height = 12.5 * max(1, -(-len(name) // 55))
+        for j, s in enumerate(g.seri, c0):
+            v = s.nilai[i]
+            cell = ws.cell(row=r, column=j, value=v)
+            cell.alignment = Alignment(vertical="top")
+            cell.number_format = "#,##0.00" if g.satuan == "%" else "#,##0.##"
+        for j, a in enumerate(g.acuan, c0 + len(g.seri)):
+            cell = ws.cell(row=r, column=j, value=a.nilai)
+            cell.number_format, cell.alignment = "#,##0.##", Alignment(vertical="top")
+    last = first + len(g.kategori) - 1
+    ws.column_dimensions["A"].width = 12
+    if named:
+        ws.column_dimensions["B"].width = 48
+    for j in range(c0, c0 + len(g.seri) + len(g.acuan)):
+        ws.column_dimensions[ws.cell(row=row, column=j).column_letter].width = 16
+    if last < first:
+        return row + 1
+    cats = Reference(ws, min_col=1, min_row=first, max_row=last)
+    bar = BarChart()
+    bar.type = "col"
+    bar.grouping = "clustered"
+    bar.title = f"{g.nomor} {g.judul}".strip()
+    bar.y_axis.title = g.satuan
+    bar.y_axis.numFmt = "#,##0"
+    lo, hi, step = value_range(g)  # from 0, as the picture: a bar's length is its figure
+    bar.y_axis.scaling.min, bar.y_axis.scaling.max, bar.y_axis.majorUnit = lo, hi, step
+    bar.x_axis.delete = False
+    bar.y_axis.delete = False
+    bar.legend.position = "b"
+    for j, s in enumerate(g.seri, c0):
+        bar.add_data(Reference(ws, min_col=j, min_row=row, max_row=last), titles_from_data=True)
+        series = bar.series[-1]
+        series.graphicalProperties.solidFill = _hex(s.warna)
+        series.graphicalProperties.line.solidFill = "222222"
+        if s.tiap is not None:
+            for i, fill in enumerate(s.tiap):
+                if fill:
+                    point = DataPoint(idx=i)
+                    point.graphicalProperties.solidFill = _hex(fill)
+                    point.graphicalProperties.line.solidFill = "222222"
+                    series.dPt.append(point)
+        series.dLbls = DataLabelList()
+        series.dLbls.showVal = True
+        series.dLbls.showSerName = series.dLbls.showCatName = False
+        series.dLbls.showLegendKey = series.dLbls.showPercent = False
+        series.dLbls.numFmt = "#,##0.00" if g.satuan == "%" else "#,##0"
+    bar.set_categories(cats)
+    if g.acuan:
+        line = LineChart()
+        for j in range(c0 + len(g.seri), c0 + len(g.seri) + len(g.acuan)):
+            line.add_data(
+                Reference(ws, min_col=j, min_row=row, max_row=last), titles_from_data=True
+            )
+            series = line.series[-1]
+            series.graphicalProperties.line.solidFill = "000000"
+            series.graphicalProperties.line.dashStyle = "dash"
+            series.graphicalProperties.line.width = 19050  # 1,5 pt
+            series.smooth = False
+        line.set_categories(cats)
+        bar += line
+    bar.width = 24
+    bar.height = max(9.0, min(18.0, 6.0 + 0.6 * len(g.kategori)))
+    anchor = ws.cell(row=row, column=c0 + 1 + len(g.seri) + len(g.acuan)).coordinate
+    ws.add_chart(bar, anchor)
+    return last + 1

@@ -1,0 +1,357 @@
+"""The charts of the documents, each drawn from figures a table of the same document shows (the
+results derived once per year): a chart never carries a figure of its own, and its caption says
+which table holds them in full.
+
+- capaian per sasaran and per indicator against the 100 % line, coloured by kategori;
+- target and realisasi per year of the period, with the end target;
+- capaian s.d. a quarter against the rencana aksi (or, without one, progress to the year's
+  target, not graded);
+- serapan per program; E.81's column 14 per program and indicator;
+- agencies ranked by capaian, and how much of the quarter each has reported (the roll-up).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ikutool.formatting.values import persen
+from ikutool.render.blocks import Acuan, Grafik, Seri
+from ikutool.render.charts import KATEGORI, KEDUA, REALISASI, TARGET, fill_of
+
+SERATUS = Acuan(100.0, "100 %")
+KATEGORI_86 = ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah")
+
+
+def _legend(labels: list[str | None]) -> list[tuple[str, str]]:
+    """The kategori that occur, in the scale's order, then the others as they come."""
+    seen = [k for k in dict.fromkeys(labels) if k]
+    order = [k for k in KATEGORI_86 if k in seen] + [k for k in seen if k not in KATEGORI_86]
+    return [(KATEGORI.get(k, fill_of(None)), k) for k in order]
+
+
+def _graded(value: float | None, kategori: str | None, status: str | None = None) -> str:
+    """A bar's words: the figure and its kategori, as the table has them (a partial composite
+    marked as there); without a figure, why."""
+    if value is None:
+        from ikutool.compute.capaian import STATUS_TEXT
+
+        why = STATUS_TEXT.get(status or "", "") if status not in (None, "ada", "sebagian") else ""
+        return why or "belum dapat dihitung"
+    mark = " *)" if status == "sebagian" else ""
+    return f"{persen(value)}{mark} ({kategori})" if kategori else persen(value) + mark
+
+
+def capaian_bars(
+    nomor: str,
+    judul: str,
+    rows: list[tuple[str, str, float | None, str | None]],
+    *,
+    seri: str,
+    sumber: str,
+    status: list[str] | None = None,
+    lebar_mm: float = 160.0,
+) -> Grafik | None:
+    """Horizontal bars, one per (kode, name, capaian, kategori), coloured by kategori, with the
+    100 % line; None when no row has a figure (an empty chart says nothing)."""
+    if not any(v is not None for _, _, v, _ in rows):
+        return None
+    kats = [k for _, _, _, k in rows]
+    return Grafik(
+        nomor,
+        judul,
+        "batang",
+        [f"{kode} {name}".strip() for kode, name, _, _ in rows],
+        [kode for kode, _, _, _ in rows],
+        [
+            Seri(
+                seri,
+                [v for _, _, v, _ in rows],
+                REALISASI,
+                [fill_of(k) for k in kats],
+                [
+                    _graded(v, k, status[i] if status else None)
+                    for i, (_, _, v, k) in enumerate(rows)
+                ],
+            )
+        ],
+        "%",
+        [SERATUS],
+        _legend(kats),
+        sumber,
+        lebar_mm,
+    )
+
+
+def sasaran_chart(hasil: Any, nomor: str, sumber: str, **kw: Any) -> Grafik | None:
+    """Capaian per sasaran of one year (:class:`ikutool.compute.capaian.HasilCapaian`): each
+    sasaran's own figure, the mean of its indicators."""
+    shown = [s for s in hasil.sasaran if s.jenis == "sasaran"]
+    return capaian_bars(
+        nomor,
+        f"Capaian kinerja per sasaran tahun {hasil.tahun}",
+        [(s.kode, s.uraian, s.capaian, s.kategori) for s in shown],
+        seri=f"Capaian {hasil.tahun}",
+        sumber=sumber,
+        status=[s.status for s in shown],
+        **kw,
+    )
+
+
+def indikator_chart(hasil: Any, nomor: str, sumber: str, **kw: Any) -> Grafik | None:
+    """Capaian per indicator of one year."""
+    rows = [(i.kode, i.uraian, i.capaian, i.kategori) for s in hasil.sasaran for i in s.indikator]
+    return capaian_bars(
+        nomor,
+        f"Capaian kinerja per indikator tahun {hasil.tahun}",
+        rows,
+        seri=f"Capaian {hasil.tahun}",
+        sumber=sumber,
+        **kw,
+    )
+
+
+def target_realisasi_chart(
+    nomor: str,
+    judul: str,
+    years: list[int],
+    target: dict[int, float | None],
+    realisasi: dict[int, float | None],
+    satuan: str,
+    akhir: tuple[int, float] | None,
+    sumber: str,
+    **kw: Any,
+) -> Grafik | None:
+    """Vertical bars per year of the period: the year's target beside its realisasi, the end
+    target dashed across. None without a single realisasi."""
+    if not any(realisasi.get(y) is not None for y in years):
+        return None
+    from ikutool.formatting.values import angka
+
+    acuan = (
+        [Acuan(akhir[1], f"Target akhir {akhir[0]}: {angka(akhir[1])} {satuan}".strip())]
+        if akhir is not None
+        else []
+    )
+    labels = [str(y) for y in years]
+    return Grafik(
+        nomor,
+        judul,
+        "kolom",
+        labels,
+        labels,
+        [
+            Seri("Target", [target.get(y) for y in years], TARGET),
+            Seri("Realisasi", [realisasi.get(y) for y in years], REALISASI),
+        ],
+        satuan,
+        acuan,
+        [],
+        sumber,
+        **kw,
+    )
+
+
+def triwulan_chart(h: Any, nomor: str, sumber: str, **kw: Any) -> Grafik | None:
+    """Per indicator: capaian s.d. the quarter against the rencana aksi, graded; without a
+    plan, progress s.d. the quarter against the year's target, not graded (ungraded before the
+    year ends)."""
+    tw = h.triwulan
+    inds = [i for s in h.sasaran for i in s.indikator]
+    planned = any(i.capaian_sd_tw is not None for i in inds)
+    if planned:
+        rows = [(i.kode, i.uraian, i.capaian_sd_tw, i.kategori) for i in inds]
+        return capaian_bars(
+            nomor,
+            f"Capaian s.d. triwulan {tw} tahun {h.tahun} terhadap rencana aksi",
+            rows,
+            seri=f"Capaian s.d. TW {tw}",
+            sumber=sumber,
+            **kw,
+        )
+    rows = [(i.kode, i.uraian, i.progres_tahun, None) for i in inds]
+    g = capaian_bars(
+        nomor,
+        f"Progres s.d. triwulan {tw} tahun {h.tahun} terhadap target tahunan (belum dinilai)",
+        rows,
+        seri=f"Progres s.d. TW {tw}",
+        sumber=sumber,
+        **kw,
+    )
+    if g is not None:
+        g.seri[0].tiap = None
+        g.legenda = []
+    return g
+
+
+def serapan_chart(
+    nomor: str, judul: str, rows: list[tuple[str, str, float | None]], sumber: str, **kw: Any
+) -> Grafik | None:
+    """Serapan per program (realisasi / pagu x 100), the 100 % line."""
+    if not any(v is not None for _, _, v in rows):
+        return None
+    return Grafik(
+        nomor,
+        judul,
+        "batang",
+        [f"{kode} {name}".strip() for kode, name, _ in rows],
+        [kode for kode, _, _ in rows],
+        [
+            Seri(
+                "Serapan",
+                [v for _, _, v in rows],
+                KEDUA,
+                None,
+                [persen(v) if v is not None else "belum dapat dihitung" for _, _, v in rows],
+            )
+        ],
+        "%",
+        [SERATUS],
+        [],
+        sumber,
+        **kw,
+    )
+
+
+def renja_chart(h: Any, nomor: str, sumber: str, **kw: Any) -> Grafik | None:
+    """E.81 column 14, the level reached against the Renstra: K per indicator (dark), Rp per
+    program (light), in the form's order."""
+    rows = [r for r in h.baris if r.jenis in ("program", "indikator")]
+    values = [r.kolom["14"].rp if r.jenis == "program" else r.kolom["14"].k for r in rows]
+    if not any(v is not None for v in values):
+        return None
+    fills: list[str | None] = [KEDUA if r.jenis == "program" else REALISASI for r in rows]
+    part = ["Rp" if r.jenis == "program" else "K" for r in rows]
+    return Grafik(
+        nomor,
+        f"Tingkat capaian s.d. tahun {h.tahun} terhadap Renstra (kolom 14)",
+        "batang",
+        [f"{r.kode or ''} {r.uraian}".strip() for r in rows],
+        [r.kode or r.uraian[:12] for r in rows],
+        [
+            Seri(
+                "Kolom 14",
+                values,
+                REALISASI,
+                fills,
+                [
+                    f"{persen(v)} ({p})" if v is not None else f"- ({p})"
+                    for v, p in zip(values, part, strict=True)
+                ],
+            )
+        ],
+        "%",
+        [SERATUS],
+        [(REALISASI, "K: indikator"), (KEDUA, "Rp: program")],
+        sumber,
+        **kw,
+    )
+
+
+def peringkat_chart(
+    nomor: str, judul: str, rows: list[tuple[str, float | None, str | None]], sumber: str,
+    **kw: Any,
+) -> Grafik | None:  # fmt: skip
+    """Agencies ranked by capaian (highest first; those without a figure last, said so)."""
+    ranked = sorted(rows, key=lambda r: (r[1] is None, -(r[1] or 0.0)))
+    return capaian_bars(
+        nomor,
+        judul,
+        [("", name, v, k) for name, v, k in ranked],
+        seri="Capaian",
+        sumber=sumber,
+        **kw,
+    )
+
+
+def pelaporan_chart(
+    nomor: str, judul: str, rows: list[tuple[str, int, int]], sumber: str, **kw: Any
+) -> Grafik | None:
+    """Per agency: how many of its indicators have the quarter's realisasi (of how many)."""
+    if not rows:
+        return None
+    values: list[float | None] = [(n / total * 100) if total else None for _, n, total in rows]
+    return Grafik(
+        nomor,
+        judul,
+        "batang",
+        [name for name, _, _ in rows],
+        [name[:20] for name, _, _ in rows],
+        [
+            Seri(
+                "Indikator terisi",
+                values,
+                REALISASI,
+                None,
+                [f"{n} dari {total} indikator" for _, n, total in rows],
+            )
+        ],
+        "%",
+        [SERATUS],
+        [],
+        sumber,
+        **kw,
+    )
+
+
+def _numeric(c: Any) -> bool:
+    """A component drawn as bars: a count, an amount, a percentage (a ratio's per-one figures
+    and a predikat's ranks are not lengths)."""
+    return getattr(c, "jenis", "angka") in ("angka", "rupiah")
+
+
+def laporan_charts(laporan: Any, first: int = 1, prefix: str = "Grafik ") -> list[Grafik]:
+    """The report's charts (:class:`ikutool.reports.laporan.Laporan`): capaian per indicator
+    for each year reported, then target and realisasi per year of each numeric component, with
+    the end target of the period."""
+    out: list[Grafik] = []
+    n = first
+    for result in laporan.per_tahun:
+        g = indikator_chart(
+            result, f"{prefix}{n}", "Angka lengkap pada tabel pengukuran kinerja tahun itu."
+        )
+        if g is not None:
+            out.append(g)
+            n += 1
+    for sas in laporan.sasaran:
+        for ind in sas.indikator:
+            for g in indicator_year_charts(ind, laporan, f"{prefix}", n):
+                out.append(g)
+                n += 1
+    return out
+
+
+def indicator_year_charts(
+    ind: Any, laporan: Any, prefix: str, first: int, lebar_mm: float = 110.0
+) -> list[Grafik]:
+    """Target and realisasi per year of each numeric component of one report indicator."""
+    from ikutool.render.wording import component_label
+
+    keys: list[str] = []
+    for r in ind.tahun:
+        for c in r.hasil.komponen:
+            if c.kunci not in keys and c.target is not None and _numeric(c):
+                keys.append(c.kunci)
+    out: list[Grafik] = []
+    years = [r.tahun for r in ind.tahun]
+    for key in keys:
+        comps = {r.tahun: next((c for c in r.hasil.komponen if c.kunci == key), None)
+                 for r in ind.tahun}  # fmt: skip
+        any_comp = next(c for c in comps.values() if c is not None)
+        end = next((a for a in (ind.tahun[-1].terhadap_target_akhir or []) if a.kunci == key), None)
+        akhir = (laporan.periode_akhir, end.target_akhir) if end is not None else None
+        g = target_realisasi_chart(
+            f"{prefix}{first + len(out)}",
+            f"Target dan realisasi {ind.kode} {component_label(any_comp)}",
+            years,
+            {y: c.target if c else None for y, c in comps.items()},
+            {y: c.realisasi if c else None for y, c in comps.items()},
+            any_comp.satuan,
+            akhir,
+            "Angka lengkap pada tabel ringkasan per indikator.",
+            lebar_mm=lebar_mm,
+        )
+        if g is None:
+            continue
+        g.seri[0].atas = [c.target_maks if c else None for c in comps.values()]
+        out.append(g)
+    return out
