@@ -93,7 +93,20 @@ CODES: dict[str, str] = {
 
 
 MAX_MESSAGE = 2000
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 controls but tab and newline (ESC, CR, BEL, backspace...), and the bidirectional
+# overrides and isolates that reorder what a terminal shows
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown_code(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """User text made safe for a terminal: every control character shown as ``\\x1b`` (so an
+    escape sequence in a commit subject or a folder name is seen, never obeyed)."""
+    return _CONTROL.sub(_shown_code, text)
 
 
 @dataclass(frozen=True)
@@ -115,7 +128,7 @@ class Finding:
         if self.code not in CODES:  # a typo in the tool itself, not in the user's file
             raise ValueError(f"unknown finding code {self.code}")
         # messages echo the user's text: never let it carry terminal control sequences or run on
-        clean = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", self.message)
+        clean = visible(self.message)
         if len(clean) > MAX_MESSAGE:
             clean = clean[: MAX_MESSAGE - 3] + "..."
         object.__setattr__(self, "message", clean)

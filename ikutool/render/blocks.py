@@ -286,17 +286,22 @@ def view(doc: Dokumen, width: int | None = None) -> Any:
     too wide for ``width`` columns as a list (one block per row, "header: value"), never cut."""
     from rich.console import Group
     from rich.table import Table
-    from rich.text import Text
+    from rich.text import Text as RichText
 
-    def text(runs: list[Run], style: str = "") -> Text:
+    from ikutool.errors import visible
+
+    def Text(value: str = "", style: str = "") -> Any:  # noqa: N802 - rich's Text, made inert
+        return RichText(visible(value), style=style)
+
+    def text(runs: list[Run], style: str = "") -> Any:
         out = Text(style=style)
         for r in runs:
             if isinstance(r, str):
-                out.append(r)
+                out.append(visible(r))
             elif r[1] == "placeholder":
-                out.append(r[0], style="black on yellow")
+                out.append(visible(r[0]), style="black on yellow")
             else:
-                out.append(r[0], style="bold")
+                out.append(visible(r[0]), style="bold")
         return out
 
     parts: list[Any] = []
@@ -307,9 +312,10 @@ def view(doc: Dokumen, width: int | None = None) -> Any:
             style = {"note": "bold yellow", "small": "dim"}.get(b.kind, "")
             parts.append(text(b.runs, style))
         elif isinstance(b, Tabel):
-            t = Table(title=f"{b.nomor} {b.judul}".strip(), header_style="bold", show_lines=False)
+            t = Table(title=Text(f"{b.nomor} {b.judul}".strip()), header_style="bold",
+                      show_lines=False)  # fmt: skip
             for h, a in zip(b.flat_header(), b.align, strict=False):
-                t.add_column(h, justify="right" if a == "r" else "left")
+                t.add_column(Text(h), justify="right" if a == "r" else "left")
             for i, row in enumerate(b.rows):
                 t.add_row(*[text([c], "bold" if i in b.bold_rows else "") for c in row])
             from ikutool.render.documents.tables import fits
@@ -326,7 +332,9 @@ def view(doc: Dokumen, width: int | None = None) -> Any:
                     parts.append(first)
                     for h, c in zip(heads[2:], row[2:], strict=False):
                         if text_of(c).strip():
-                            parts.append(Text("    ").append(f"{h}: ").append(text([c], style)))
+                            parts.append(
+                                Text("    ").append(visible(f"{h}: ")).append(text([c], style))
+                            )
             parts += [Text(n, style="dim") for n in b.catatan]
         elif isinstance(b, Tanda):
             parts.append(Text("\n"))
