@@ -31,6 +31,7 @@ CODES: dict[str, str] = {
     "IKU107": "angka YAML yang mungkin salah baca",
     "IKU108": "bukan berkas YAML (Excel, CSV, Word, PDF)",
     "IKU109": "terlalu banyak galat untuk diuraikan satu per satu",
+    "IKU110": "daftar dalam berkas terlalu panjang",
     # The IKU definition
     "IKU201": "kunci tidak dikenal",
     "IKU202": "kolom wajib tidak ada",
@@ -89,6 +90,8 @@ CODES: dict[str, str] = {
     "IKU507": "folder tujuan tidak kosong",
     "IKU509": "jalur di ikutool.yaml atau di pilihan tidak dapat dipakai",
     "IKU510": "riwayat IKU tidak tersedia (git tidak terpasang, atau berkas di luar repositori git)",
+    "IKU511": "tautan simbolik di ruang kerja yang menunjuk ke luar ruang kerja",
+    "IKU512": "tujuan tulis berupa tautan simbolik",
 }
 
 

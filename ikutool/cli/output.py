@@ -12,8 +12,27 @@ from typer.core import TyperCommand, TyperGroup
 from ikutool.errors import IkuError
 
 
-def console(*, stderr: bool = False) -> Any:
+def inert_console_class() -> Any:
+    """rich's Console with every text segment made inert (errors.visible) as it is rendered:
+    whatever a view builds (a table of folder names, commit subjects, indicator texts) reaches
+    the terminal with its control characters shown, while rich's own styling (control
+    segments) still works. The one place all rich output passes."""
     from rich.console import Console
+    from rich.segment import Segment
+
+    from ikutool.errors import visible
+
+    class InertConsole(Console):
+        def _render_buffer(self, buffer: Any) -> str:
+            return super()._render_buffer(
+                s if s.control else Segment(visible(s.text), s.style, s.control) for s in buffer
+            )
+
+    return InertConsole
+
+
+def console(*, stderr: bool = False) -> Any:
+    Console = inert_console_class()  # noqa: N806 - a class
 
     stream = sys.stderr if stderr else sys.stdout
     width = None
@@ -33,6 +52,10 @@ def console(*, stderr: bool = False) -> Any:
 
 
 def write(text: str) -> None:
+    if sys.stdout.isatty():  # a person reads it: control characters shown, not obeyed
+        from ikutool.errors import visible
+
+        text = visible(text)
     sys.stdout.write(text)
     sys.stdout.flush()
 
@@ -123,6 +146,9 @@ class IkuGroup(_Indonesian, TyperGroup):
         from ikutool.cli import common
 
         common._announced = False  # once per command run (tests run many in one process)
+        from ikutool.workspace.confine import set_root
+
+        set_root(None)  # each command finds its own workspace
         try:
             return super().invoke(ctx)
         except IkuError as exc:

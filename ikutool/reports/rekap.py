@@ -109,7 +109,7 @@ def find_workspaces(folder: Path, depth: int = 2) -> list[Path]:
         for child in children:
             if (child / MARKER).is_file():
                 yield child
-            elif level < depth:
+            elif level < depth and not child.is_symlink():  # never wander off through a link
                 yield from walk(child, level + 1)
 
     found.extend(walk(folder, 1))
@@ -117,15 +117,14 @@ def find_workspaces(folder: Path, depth: int = 2) -> list[Path]:
 
 
 def rekap_agency(root: Path, years: list[int], options: Options) -> BarisRekap:
-    from ikutool.definition.load import load_iku
-    from ikutool.inputs.pk import load_pk
-    from ikutool.inputs.realisasi import load_realisasi_file
+    from ikutool.workspace.confine import link_message, within
 
     name = shown(root)
     try:
-        src = workspace_sources(root)
-        check_paths(src)
-        iku = load_iku(src.iku, display_name=shown(src.iku)).iku
+        if root.is_symlink() and not _inside(root, root.parent):
+            raise IkuError.single("IKU511", link_message("folder instansi ini"), file=name)
+        with within(root):
+            return _agency(root, name, years, options)
     except IkuError as exc:
         return BarisRekap.model_construct(
             folder=name,
@@ -136,6 +135,22 @@ def rekap_agency(root: Path, years: list[int], options: Options) -> BarisRekap:
             kurang=[],
             galat=[f.to_dict() for f in exc.findings if f.is_error][:20],
         )
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    from ikutool.workspace.confine import really_inside
+
+    return really_inside(path, folder)
+
+
+def _agency(root: Path, name: str, years: list[int], options: Options) -> BarisRekap:
+    from ikutool.definition.load import load_iku
+    from ikutool.inputs.pk import load_pk
+    from ikutool.inputs.realisasi import load_realisasi_file
+
+    src = workspace_sources(root)
+    check_paths(src)
+    iku = load_iku(src.iku, display_name=shown(src.iku)).iku
     rows, kurang, galat = [], [], []
     for year in years:
         if year not in iku.periode.tahun:
@@ -330,7 +345,15 @@ class RekapTriwulan(Result):
 
 
 def rekap_agency_tw(root: Path, tahun: int, tw: str, options: Options) -> BarisTriwulan:
-    """One agency's quarter, computed as ``iku triwulan`` computes it in its folder."""
+    """One agency's quarter, computed as ``iku triwulan`` computes it in its folder (every read
+    confined to that folder)."""
+    from ikutool.workspace.confine import within
+
+    with within(root):
+        return _agency_tw(root, tahun, tw, options)
+
+
+def _agency_tw(root: Path, tahun: int, tw: str, options: Options) -> BarisTriwulan:
     from ikutool.definition.load import load_iku
     from ikutool.inputs.pk import load_pk
     from ikutool.inputs.program import load_program
@@ -346,6 +369,10 @@ def rekap_agency_tw(root: Path, tahun: int, tw: str, options: Options) -> BarisT
         "kategori": None, "serapan_sd_tw": None, "kurang": [], "galat": [],
     }  # fmt: skip
     try:
+        if root.is_symlink() and not _inside(root, root.parent):
+            from ikutool.workspace.confine import link_message
+
+            raise IkuError.single("IKU511", link_message("folder instansi ini"), file=name)
         src = workspace_sources(root)
         check_paths(src)
         iku = load_iku(src.iku, display_name=shown(src.iku)).iku
