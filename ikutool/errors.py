@@ -96,6 +96,7 @@ CODES: dict[str, str] = {
 
 
 MAX_MESSAGE = 2000
+MAX_FINDINGS = 1000  # one error raises at most this many findings, and one that counts the rest
 # C0 and C1 controls but tab and newline (ESC, CR, BEL, backspace...), and the bidirectional
 # overrides and isolates that reorder what a terminal shows
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -179,6 +180,26 @@ class IkuError(Exception):
     hint: str | None = None
 
     def __post_init__(self) -> None:
+        if len(self.findings) > MAX_FINDINGS + 1 and not any(
+            f.code == "IKU109"
+            for f in self.findings  # capped already where they were made
+        ):  # the cap for every file kind
+            rest = self.findings[MAX_FINDINGS:]
+            first = rest[0]
+            count = f"{len(rest):,}".replace(",", ".")
+            self.findings = [
+                *self.findings[:MAX_FINDINGS],
+                Finding(
+                    "IKU109",
+                    f"mulai di sini, {count} temuan lainnya tidak diuraikan satu per satu; "
+                    f"perbaiki 1.000 temuan pertama, lalu periksa lagi",
+                    Severity.ERROR,
+                    first.file,
+                    first.line,
+                    first.column,
+                    first.path,
+                ),
+            ]
         super().__init__(self.summary())
 
     def summary(self) -> str:

@@ -25,6 +25,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, StrictStr
 
 from ikutool.errors import Finding, IkuError
+from ikutool.inputs.limits import check_lengths
 from ikutool.inputs.realisasi import file_for_year, year_findings
 from ikutool.model.iku import Base, Iku, Number, Text
 from ikutool.model.validation import clip, listing, nearest, validate_document
@@ -117,6 +118,7 @@ def load_anggaran_file(path: Path, iku: Iku) -> AnggaranTahun:
 
 def anggaran_from_document(doc: Document, path: Path, iku: Iku) -> AnggaranTahun:
     """Check an anggaran file against the IKU; raise :class:`IkuError` with every error found."""
+    check_lengths(doc, "anggaran")
     model, findings = validate_document(
         doc, AnggaranFile, "isi berkas anggaran harus berupa pemetaan dengan 'tahun' dan 'program'"
     )

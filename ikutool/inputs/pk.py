@@ -31,6 +31,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 
 from ikutool.errors import Finding, IkuError, Severity
+from ikutool.inputs.limits import check_lengths
 from ikutool.inputs.realisasi import file_for_year, year_findings
 from ikutool.model.iku import Base, Iku, Target, TargetCell, Text
 from ikutool.model.validation import clip, listing, nearest, validate_document
@@ -146,6 +147,7 @@ def load_pk_file(path: Path, iku: Iku) -> PkTahun:
 
 def pk_from_document(doc: Document, path: Path, iku: Iku) -> PkTahun:
     """Check a PK file against the IKU; raise :class:`IkuError` with every error found."""
+    check_lengths(doc, "pk")
     model, findings = validate_document(
         doc, PkFile, "isi berkas PK harus berupa pemetaan dengan 'tahun' dan 'target'"
     )

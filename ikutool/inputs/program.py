@@ -43,6 +43,7 @@ from pydantic_core import PydanticCustomError
 
 from ikutool.errors import Finding, IkuError, Severity
 from ikutool.inputs.anggaran import one_or_many, sasaran_findings
+from ikutool.inputs.limits import check_lengths
 from ikutool.inputs.realisasi import QUARTERS, aggregate, file_for_year, rule_for, year_findings
 from ikutool.inputs.renaksi import quarter_keys
 from ikutool.model.iku import (
@@ -374,6 +375,7 @@ MONEY_FIELDS = frozenset(
 
 def program_from_document(doc: Document, path: Path, iku: Iku) -> ProgramTahun:
     """Check a program file against the IKU; raise :class:`IkuError` with every error found."""
+    check_lengths(doc, "program")
     model, findings = validate_document(
         doc, ProgramFile, "isi berkas program harus berupa pemetaan dengan 'tahun' dan 'program'"
     )

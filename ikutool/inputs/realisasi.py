@@ -28,6 +28,7 @@ from pydantic import BeforeValidator, Field
 
 from ikutool.errors import Finding, IkuError, Severity, errors_only
 from ikutool.formatting.numbers import NumberFormatError, format_angka, parse_angka
+from ikutool.inputs.limits import check_lengths
 from ikutool.model.iku import (
     MAX_MAGNITUDE,
     Base,
@@ -255,6 +256,7 @@ def realisasi_from_document(doc: Document, path: Path, iku: Iku) -> RealisasiTah
 
     Every error is reported at once: a bad ``status`` does not hide an unknown code below it.
     """
+    check_lengths(doc, "realisasi")
     model, findings = validate_document(
         doc,
         RealisasiFile,

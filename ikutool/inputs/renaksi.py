@@ -28,6 +28,7 @@ from pydantic import Field
 
 from ikutool.errors import Finding, IkuError, Severity
 from ikutool.formatting.numbers import settled
+from ikutool.inputs.limits import check_lengths
 from ikutool.inputs.realisasi import (
     QUARTERS,
     RULE_TEXT,
@@ -143,6 +144,7 @@ def load_renaksi_file(path: Path, iku: Iku, pk: Any = None) -> RenaksiTahun:
 def renaksi_from_document(doc: Document, path: Path, iku: Iku, pk: Any = None) -> RenaksiTahun:
     """Check a rencana aksi file against the IKU (and the year's PK, when given); raise
     :class:`IkuError` with every error found."""
+    check_lengths(doc, "renaksi")
     model, findings = validate_document(
         doc,
         RenaksiFile,

@@ -23,6 +23,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field
 
 from ikutool.errors import Finding, IkuError
+from ikutool.inputs.limits import check_lengths
 from ikutool.model.iku import Base, LongText, Number, Text
 from ikutool.model.validation import validate_document
 from ikutool.workspace.paths import shown
@@ -84,6 +85,7 @@ def load_register(path: Path) -> Register | None:
     if not path.is_file():
         return None
     doc = read_yaml(path, display_name=shown(path), limit=REALISASI_MAX_BYTES)
+    check_lengths(doc, "tindak_lanjut")
     model, findings = validate_document(
         doc, TindakLanjutFile, "isi tindak-lanjut.yaml harus berupa pemetaan dengan 'evaluasi'"
     )
