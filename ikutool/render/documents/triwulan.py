@@ -3,7 +3,6 @@ Excel), and as JSON and CSV built from the same result."""
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import Any
 
@@ -11,6 +10,7 @@ from ikutool.formatting.numbers import format_angka, format_persen
 from ikutool.inputs.realisasi import RULE_TEXT
 from ikutool.model.notation import component_label
 from ikutool.render.blocks import Block, Dokumen, Heading, Para, Run, Tabel, placeholder
+from ikutool.render.formats import csvsafe
 from ikutool.reports.triwulan import HasilTriwulan, IndikatorTriwulan, KomponenTriwulan
 
 RULE_SHORT = {"kumulatif": "kumulatif", "akhir": "akhir", "rata_rata": "rata-rata"}
@@ -240,7 +240,7 @@ def triwulan_data(h: HasilTriwulan) -> dict[str, Any]:
 
 def triwulan_csv(h: HasilTriwulan) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csvsafe.writer(buf)
     w.writerow(
         ["tahun", "triwulan", "sasaran", "kode", "komponen", "satuan", "aturan_triwulan",
          "target_tw", "realisasi_tw", "capaian_tw", "realisasi_sd_tw", "sd_triwulan",
