@@ -133,8 +133,89 @@ class _Indonesian:
             raise
 
 
+MAX_NAME_BYTES = 255  # one file or folder name, on every common file system
+MAX_PATH_BYTES = 4096
+
+
+def path_problem(path: Any) -> str | None:
+    """Why a path typed on the command line cannot be used at all, or None: a symbolic link
+    loop, a name too long for the file system, a NUL. (What it is, a file or a folder, and
+    whether it exists, each command says.)"""
+    import errno
+
+    try:
+        raw = os.fsencode(path)
+    except (TypeError, ValueError):
+        return None
+    if b"\0" in raw:
+        return "nama jalur tidak sah (berisi karakter NUL)"
+    if len(raw) > MAX_PATH_BYTES or any(len(part) > MAX_NAME_BYTES for part in raw.split(b"/")):
+        return "nama terlalu panjang untuk sistem berkas (lebih dari 255 bita); pakai nama yang lebih pendek"
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return (
+                "tautan simbolik berputar (menunjuk dirinya sendiri lewat tautan lain); perbaiki "
+                "tautannya, atau tulis jalur yang sebenarnya"
+            )
+        if exc.errno == errno.ENAMETOOLONG:
+            return "nama terlalu panjang untuk sistem berkas; pakai nama yang lebih pendek"
+    return None
+
+
+def check_path_params(ctx: Any) -> None:
+    """Every path given to a command checked before the command runs (IKU509, exit 2)."""
+    from pathlib import PurePath
+
+    from ikutool.errors import Finding, Severity
+
+    names = {
+        p.name: (p.opts[0] if getattr(p, "opts", None) else p.name) for p in ctx.command.params
+    }
+    findings = []
+    for key, value in ctx.params.items():
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if not isinstance(item, PurePath) or str(item) == "-":
+                continue
+            problem = path_problem(item)
+            if problem is not None:
+                option = names.get(key, key)
+                shown = os.fsdecode(bytes(item) if isinstance(item, bytes) else os.fsencode(item))
+                shown = shown if len(shown) <= 80 else shown[:77] + "..."
+                findings.append(
+                    Finding("IKU509", f"{option} '{shown}': {problem}", Severity.ERROR, option)
+                )
+    if findings:
+        raise IkuError(findings, exit_code=2)
+
+
 class IkuCommand(_Indonesian, TyperCommand):
-    pass
+    """Checks every path parameter first; a path that still defeats the file system deep inside
+    a command (a link loop met by ``Path.resolve``) is a message, never a traceback."""
+
+    def invoke(self, ctx: Any) -> Any:
+        import errno
+
+        check_path_params(ctx)
+        try:
+            return super().invoke(ctx)
+        except RuntimeError as exc:
+            if "Symlink loop" not in str(exc):
+                raise
+            raise _path_error(
+                str(exc).split("from", 1)[-1].strip(" '"), "tautan simbolik berputar"
+            ) from None
+        except OSError as exc:
+            if exc.errno not in (errno.ELOOP, errno.ENAMETOOLONG):
+                raise
+            why = "tautan simbolik berputar" if exc.errno == errno.ELOOP else "nama terlalu panjang"
+            raise _path_error(os.fsdecode(exc.filename or "?"), why) from None
+
+
+def _path_error(name: str, why: str) -> IkuError:
+    name = name if len(name) <= 80 else name[:77] + "..."
+    return IkuError.single("IKU509", f"jalur tidak dapat dipakai: {why}", file=name, exit_code=2)
 
 
 class IkuGroup(_Indonesian, TyperGroup):

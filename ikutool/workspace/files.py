@@ -142,6 +142,7 @@ def _umask() -> int:
 def _failed(name: str, exc: OSError) -> IkuError:
     reason = {
         errno.ENOSPC: "disk penuh",
+        errno.EFBIG: "batas ukuran berkas terlampaui (disk penuh atau ulimit -f)",
         errno.EDQUOT: "kuota disk habis",
         errno.EACCES: "izin ditolak",
         errno.EPERM: "izin ditolak",
