@@ -31,6 +31,22 @@ def inert_console_class() -> Any:
     return InertConsole
 
 
+class VisibleStream:
+    """A terminal stream whose every write has control characters made visible (the messages
+    written with ``sys.stderr.write`` name files and folders of another agency's workspace)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def write(self, text: str) -> int:
+        from ikutool.errors import visible
+
+        return self.inner.write(visible(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
 def console(*, stderr: bool = False) -> Any:
     Console = inert_console_class()  # noqa: N806 - a class
 
@@ -43,6 +59,8 @@ def console(*, stderr: bool = False) -> Any:
     # every style of ours is a rich Text style, never markup in a string
     return Console(
         stderr=stderr,
+        # rich's own styling goes to the terminal itself; its text is made inert by the class
+        file=getattr(sys.stderr, "inner", None) if stderr else None,
         width=width,
         highlight=False,
         soft_wrap=False,
