@@ -160,3 +160,11 @@ def test_a_fifo_in_the_workspace_is_refused_before_reading(iku_cli, ws) -> None:
     assert result.exit_code in (1, 2) and "bukan berkas biasa" in result.stderr
     result = iku_cli("validate", str(path))
     assert result.exit_code in (1, 2) and "bukan berkas biasa" in result.stderr
+    path.unlink()
+    init_workspace(ws, contoh=True, force=True)  # iku.yaml back
+    data = ws / "realisasi" / "2019.yaml"
+    data.unlink()
+    os.mkfifo(data)
+    result = iku_cli("capaian", "--tahun", "2019")
+    assert result.exit_code in (1, 2) and "realisasi/2019.yaml: galat IKU101" in result.stderr
+    assert "bukan berkas biasa" in result.stderr

@@ -24,7 +24,8 @@ MAX_XML_BYTES = 64 * 1024 * 1024  # decompressed XML of the whole workbook (a te
 MAX_ELEMENTS = 1_500_000
 MAX_CELLS = 200_000  # a template of 9.000 rows; an agency's has a few hundred
 MAX_MERGED = 5_000
-MAX_SHARED_STRINGS = 100_000
+MAX_SHARED_STRINGS = 20_000  # Excel keeps one per distinct text: a template has hundreds
+MAX_STRING_ELEMENTS = 100_000  # rich-text runs inside them (openpyxl builds each run)
 MAX_RATIO = 200  # decompressed / compressed bytes of one part: beyond, a "zip bomb"
 CHUNK = 256 * 1024
 XML_SUFFIXES = (".xml", ".rels", ".vml")
@@ -38,12 +39,19 @@ class _TooBig(Exception):
 class _Counter:
     """The parser's target: counts, and stops the parse the moment a bound is passed."""
 
-    def __init__(self, totals: dict[str, int]) -> None:
+    def __init__(self, totals: dict[str, int], strings: bool) -> None:
         self.totals = totals
+        self.strings = strings  # the shared-strings part
 
     def start(self, tag: str, attrib: Any) -> None:
         t = self.totals
         t["elements"] += 1
+        if self.strings:
+            t["string_elements"] += 1
+            if t["string_elements"] > MAX_STRING_ELEMENTS:
+                raise _TooBig(
+                    f"teks bersama lebih dari {format_angka(MAX_STRING_ELEMENTS)} unsur XML"
+                )
         local = tag.rsplit("}", 1)[-1]
         if local == "c":
             t["cells"] += 1
@@ -95,7 +103,9 @@ def damaged(name: str, part: str, why: str) -> IkuError:
 def scan(path: Path, name: str) -> None:
     """Stream every XML part of the workbook through a counting parser; raise IKU105 (too big)
     or IKU108 (damaged, or XML with a DTD) before anything else reads it."""
-    totals = {"elements": 0, "cells": 0, "merged": 0, "strings": 0, "bytes": 0}
+    totals = dict.fromkeys(
+        ("elements", "string_elements", "cells", "merged", "strings", "bytes"), 0
+    )
     try:
         with zipfile.ZipFile(path) as z:
             for info in z.infolist():
@@ -113,7 +123,7 @@ def _part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, totals: dict[str
     part = info.filename[:200]
     xml = info.filename.lower().endswith(XML_SUFFIXES)
     parser = (
-        DefusedXMLParser(target=_Counter(totals), forbid_dtd=True, forbid_entities=True,
+        DefusedXMLParser(target=_Counter(totals, "sharedstrings" in part.lower()), forbid_dtd=True, forbid_entities=True,
                          forbid_external=True)
         if xml else None
     )  # fmt: skip

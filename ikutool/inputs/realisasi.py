@@ -168,7 +168,8 @@ def file_for_year(folder: Path, tahun: int, what: str) -> Path | None:
     candidates = [
         p
         for p in sorted(folder.iterdir())
-        if p.suffix.lower() in (".yaml", ".yml") and p.is_file() and year_from_name(p) == tahun
+        # not only regular files: a FIFO or a planted link there is refused by its reader, by name
+        if p.suffix.lower() in (".yaml", ".yml") and not p.is_dir() and year_from_name(p) == tahun
     ]
     if len(candidates) > 1:
         raise IkuError.single(
@@ -836,8 +837,9 @@ def value_problems(
 
 
 def realisasi_files(folder: Path) -> list[Path]:
+    # not only regular files: a FIFO or a planted link is refused by the reader, by name
     return sorted(
-        p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file()
+        p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and not p.is_dir()
     )
 
 
