@@ -122,11 +122,14 @@ def _part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, totals: dict[str
 
     part = info.filename[:200]
     xml = info.filename.lower().endswith(XML_SUFFIXES)
+    counter = _Counter(totals, strings="sharedstrings" in part.lower())
     parser = (
-        DefusedXMLParser(target=_Counter(totals, "sharedstrings" in part.lower()), forbid_dtd=True, forbid_entities=True,
-                         forbid_external=True)
-        if xml else None
-    )  # fmt: skip
+        DefusedXMLParser(
+            target=counter, forbid_dtd=True, forbid_entities=True, forbid_external=True
+        )
+        if xml
+        else None
+    )
     read = 0
     try:
         with z.open(info) as stream:
