@@ -362,16 +362,26 @@ def hostile_git(folder: Path, markers: Path, rng: random.Random) -> None:
     for n in range(2):
         iku.write_bytes(b"# versi %d\n" % n + iku.read_bytes())
         _git(folder, "commit", "-q", "-am", f"Reviu {n}{rng.choice(['', *ESCAPES])}")
+    if rng.random() < 0.5:  # HEAD carries a signature header: git hands it to gpg.program
+        raw = subprocess.run(["git", "cat-file", "commit", "HEAD"], cwd=folder,
+                             capture_output=True, check=False).stdout  # fmt: skip
+        head, _, message = raw.partition(b"\n\n")
+        sig = b"gpgsig -----BEGIN PGP SIGNATURE-----\n \n AAAA\n -----END PGP SIGNATURE-----"
+        sha = subprocess.run(["git", "hash-object", "-t", "commit", "-w", "--stdin"], cwd=folder,
+                             input=head + b"\n" + sig + b"\n\n" + message, capture_output=True,
+                             check=False).stdout.decode().strip()  # fmt: skip
+        _git(folder, "update-ref", "HEAD", sha)
     script = folder / ".git" / "x"
-    script.write_text(f"#!/bin/sh\ntouch '{markers}/dijalankan-$$'\nexit 1\n", "utf-8")
+    script.write_text(f'#!/bin/sh\ntouch "{markers}/dijalankan-$$"\nexit 1\n', "utf-8")
     script.chmod(0o755)
     hooks = folder / ".git" / "kait"
     hooks.mkdir()
     for name in ("post-checkout", "post-index-change", "reference-transaction"):
         shutil.copy(script, hooks / name)
     (folder / ".gitattributes").write_text("*.yaml diff=iku filter=iku\n", "utf-8")
-    for key, value in rng.choice(GIT_ROUTES):
-        _git(folder, "config", key, value.format(x=script, hooks=hooks))
+    for route in rng.sample(GIT_ROUTES, 3):
+        for key, value in route:
+            _git(folder, "config", key, value.format(x=script, hooks=hooks))
     if rng.random() < 0.3:  # an old blob taken out: a lazy fetch would run the payload
         out = subprocess.run(["git", "rev-list", "--max-parents=0", "HEAD"], cwd=folder,
                              capture_output=True, text=True, check=False).stdout.strip()  # fmt: skip
@@ -705,7 +715,7 @@ def main() -> int:
             if rng.random() < 0.6:
                 hostile_git(folder, markers, rng)
                 what += "+git"
-            for _ in range(rng.randint(1, 2)):
+            for _ in range(rng.choice([0, 1, 1, 2])):  # some cases: only the git repository
                 try:
                     hostile_links(folder, outside, rng)
                 except OSError:  # the first made the second impossible (iku.yaml now a device)

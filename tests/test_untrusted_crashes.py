@@ -84,3 +84,16 @@ def test_a_bad_path_on_the_command_line_is_a_message(iku_cli, ws, monkeypatch, a
     assert result.exit_code == 2, result.output
     assert "galat IKU509" in result.stderr
     assert ("berputar" if path == LOOP else "terlalu panjang") in result.stderr
+
+
+@pytest.mark.slow
+def test_the_hostile_fuzz_campaign_runs_clean(tmp_path) -> None:
+    """A few cases of ``scripts/fuzz.py --hostile`` (the campaign itself runs hundreds): the
+    harness works and finds nothing (no traceback, hang, payload run, file touched outside)."""
+    script = Path(__file__).parent.parent / "scripts" / "fuzz.py"
+    proc = subprocess.run([sys.executable, str(script), "--hostile", "--cases", "3", "--seed", "4",
+                           "--out", str(tmp_path / "temuan")], capture_output=True, text=True,
+                          timeout=300)  # fmt: skip
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    for key in ("traceback", "hang", "crash", "terminal_escape", "outside_touched", "marker"):
+        assert f"{key}: 0" in proc.stdout

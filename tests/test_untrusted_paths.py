@@ -168,3 +168,16 @@ def test_a_fifo_in_the_workspace_is_refused_before_reading(iku_cli, ws) -> None:
     result = iku_cli("capaian", "--tahun", "2019")
     assert result.exit_code in (1, 2) and "realisasi/2019.yaml: galat IKU101" in result.stderr
     assert "bukan berkas biasa" in result.stderr
+
+
+def test_a_workspace_reached_through_a_link_of_the_users_own_is_fine(
+    iku_cli, tmp_path, monkeypatch
+) -> None:
+    init_workspace(tmp_path / "data" / "ws", contoh=True, force=False)
+    (tmp_path / "pintas").symlink_to(tmp_path / "data" / "ws", target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    result = iku_cli("capaian", "--tahun", "2019", "--iku", "pintas/iku.yaml")
+    assert result.exit_code == 0, result.output
+    monkeypatch.chdir(tmp_path / "pintas")
+    assert iku_cli("capaian", "--tahun", "2019").exit_code == 0
+    assert iku_cli("realisasi", "isi", "--tahun", "2019", "S1.2=57").exit_code == 0

@@ -280,6 +280,7 @@ def check_paths(src: Sources) -> None:
         if (
             problem is None
             and src.root is not None
+            and src.iku_option is None  # the paths are ikutool.yaml's, not beside --iku
             and getattr(src, f"{attr}_option", None) is None
         ):
             code, problem = _escape(path, src.root)
