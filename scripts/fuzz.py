@@ -435,6 +435,8 @@ def hostile_links(folder: Path, outside: Path, rng: random.Random) -> None:
         target.symlink_to(rng.choice(["/dev/zero", "/dev/urandom", "/proc/self/environ"]))
     else:  # control characters in the texts a table shows
         iku = folder / "iku.yaml"
+        if iku.is_symlink() or not iku.is_file():  # a FIFO or a device made by a first pass
+            return
         text = iku.read_text("utf-8", "replace")
         escape = rng.choice(ESCAPES).replace("\x1b", "\\e").replace("\x07", "\\a")
         iku.write_text(text.replace("uraian: Koperasi Aktif", f'uraian: "Koperasi{escape} Aktif"', 1),
