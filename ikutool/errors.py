@@ -31,6 +31,7 @@ CODES: dict[str, str] = {
     "IKU107": "angka YAML yang mungkin salah baca",
     "IKU108": "bukan berkas YAML (Excel, CSV, Word, PDF)",
     "IKU109": "terlalu banyak galat untuk diuraikan satu per satu",
+    "IKU110": "daftar dalam berkas terlalu panjang",
     # The IKU definition
     "IKU201": "kunci tidak dikenal",
     "IKU202": "kolom wajib tidak ada",
@@ -101,11 +102,27 @@ CODES: dict[str, str] = {
     "IKU507": "folder tujuan tidak kosong",
     "IKU509": "jalur di ikutool.yaml atau di pilihan tidak dapat dipakai",
     "IKU510": "riwayat IKU tidak tersedia (git tidak terpasang, atau berkas di luar repositori git)",
+    "IKU511": "tautan simbolik di ruang kerja yang menunjuk ke luar ruang kerja",
+    "IKU512": "tujuan tulis berupa tautan simbolik",
 }
 
 
 MAX_MESSAGE = 2000
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+MAX_FINDINGS = 1000  # one error raises at most this many findings, and one that counts the rest
+# C0 and C1 controls but tab and newline (ESC, CR, BEL, backspace...), and the bidirectional
+# overrides and isolates that reorder what a terminal shows
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown_code(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """User text made safe for a terminal: every control character shown as ``\\x1b`` (so an
+    escape sequence in a commit subject or a folder name is seen, never obeyed)."""
+    return _CONTROL.sub(_shown_code, text)
 
 
 @dataclass(frozen=True)
@@ -127,7 +144,7 @@ class Finding:
         if self.code not in CODES:  # a typo in the tool itself, not in the user's file
             raise ValueError(f"unknown finding code {self.code}")
         # messages echo the user's text: never let it carry terminal control sequences or run on
-        clean = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", self.message)
+        clean = visible(self.message)
         if len(clean) > MAX_MESSAGE:
             clean = clean[: MAX_MESSAGE - 3] + "..."
         object.__setattr__(self, "message", clean)
@@ -175,6 +192,26 @@ class IkuError(Exception):
     hint: str | None = None
 
     def __post_init__(self) -> None:
+        if len(self.findings) > MAX_FINDINGS + 1 and not any(
+            f.code == "IKU109"
+            for f in self.findings  # capped already where they were made
+        ):  # the cap for every file kind
+            rest = self.findings[MAX_FINDINGS:]
+            first = rest[0]
+            count = f"{len(rest):,}".replace(",", ".")
+            self.findings = [
+                *self.findings[:MAX_FINDINGS],
+                Finding(
+                    "IKU109",
+                    f"mulai di sini, {count} temuan lainnya tidak diuraikan satu per satu; "
+                    f"perbaiki 1.000 temuan pertama, lalu periksa lagi",
+                    Severity.ERROR,
+                    first.file,
+                    first.line,
+                    first.column,
+                    first.path,
+                ),
+            ]
         super().__init__(self.summary())
 
     def summary(self) -> str:

@@ -157,33 +157,19 @@ _SPECIAL_WORDS = frozenset({"null", "Null", "NULL", *_BOOL})
 def read_bounded(path: Path, name: str, limit: int = MAX_BYTES) -> bytes:
     """The bytes of a user's file, refusing before reading what cannot be a YAML file.
 
-    Only regular files are opened (a FIFO would block, ``/dev/zero`` never ends), the size is
-    checked before a byte is read, and files of another kind (Excel, Word, PDF, CSV) are named.
+    Only regular files are read (a FIFO would block, ``/dev/zero`` never ends, a file of
+    ``/proc`` is no data): the file is opened without blocking and judged by what was opened,
+    the size is checked before a byte is read, a file of the workspace that a symbolic link
+    takes outside it is refused, and files of another kind (Excel, Word, PDF, CSV) are named.
     """
+    import os
     import stat
 
+    from ikutool.workspace.confine import check_inside
+
+    check_inside(path, name)
     try:
-        st = path.stat()
-        if stat.S_ISDIR(st.st_mode):
-            raise IkuError.single(
-                "IKU101", "ini sebuah folder, bukan berkas YAML", file=name, exit_code=2
-            )
-        if not stat.S_ISREG(st.st_mode):
-            raise IkuError.single(
-                "IKU101",
-                "bukan berkas biasa (perangkat, FIFO atau soket); berikan berkas YAML",
-                file=name,
-                exit_code=2,
-            )
-        if st.st_size > limit:
-            raise IkuError.single(
-                "IKU105",
-                f"berkas terlalu besar ({format_angka(st.st_size)} bita); batasnya "
-                f"{format_angka(limit)} bita",
-                file=name,
-            )
-        with path.open("rb") as handle:
-            raw = handle.read(limit + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise IkuError.single(
             "IKU101", "berkas tidak ditemukan; periksa nama dan foldernya", file=name, exit_code=2
@@ -192,9 +178,39 @@ def read_bounded(path: Path, name: str, limit: int = MAX_BYTES) -> bytes:
         raise IkuError.single(
             "IKU101", "berkas tidak dapat dibaca (izin ditolak)", file=name, exit_code=2
         ) from None
+    except IsADirectoryError:
+        raise IkuError.single(
+            "IKU101", "ini sebuah folder, bukan berkas YAML", file=name, exit_code=2
+        ) from None
+    except (OSError, ValueError) as exc:
+        raise IkuError.single(
+            "IKU101", f"berkas tidak dapat dibaca: {_reason(exc)}", file=name, exit_code=2
+        ) from None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            if stat.S_ISDIR(st.st_mode):
+                raise IkuError.single(
+                    "IKU101", "ini sebuah folder, bukan berkas YAML", file=name, exit_code=2
+                )
+            if not stat.S_ISREG(st.st_mode):
+                raise IkuError.single(
+                    "IKU101",
+                    "bukan berkas biasa (perangkat, FIFO atau soket); berikan berkas YAML",
+                    file=name,
+                    exit_code=2,
+                )
+            if st.st_size > limit:
+                raise IkuError.single(
+                    "IKU105",
+                    f"berkas terlalu besar ({format_angka(st.st_size)} bita); batasnya "
+                    f"{format_angka(limit)} bita",
+                    file=name,
+                )
+            raw = handle.read(limit + 1)
     except OSError as exc:
         raise IkuError.single(
-            "IKU101", f"berkas tidak dapat dibaca: {exc.strerror}", file=name, exit_code=2
+            "IKU101", f"berkas tidak dapat dibaca: {_reason(exc)}", file=name, exit_code=2
         ) from None
     if len(raw) > limit:  # grew while we read it
         raise IkuError.single(
@@ -202,6 +218,19 @@ def read_bounded(path: Path, name: str, limit: int = MAX_BYTES) -> bytes:
         )
     _sniff(raw, path, name)
     return raw
+
+
+def _reason(exc: BaseException) -> str:
+    import errno
+
+    if isinstance(exc, ValueError):
+        return "nama jalur tidak sah (berisi karakter NUL)"
+    code = getattr(exc, "errno", None)
+    if code == errno.ELOOP:
+        return "tautan simbolik berputar"
+    if code == errno.ENAMETOOLONG:
+        return "nama terlalu panjang untuk sistem berkas"
+    return getattr(exc, "strerror", None) or str(exc)
 
 
 _OTHER_KINDS = (

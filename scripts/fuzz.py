@@ -5,6 +5,7 @@ seen and counted, not just a Python exception).
 
     python scripts/fuzz.py --cases 3000            # counts by outcome; failing cases saved
     python scripts/fuzz.py --cases 200 --seed 7    # reproducible
+    nice python scripts/fuzz.py --hostile --cases 300   # another agency's folder (issue 23)
 
 A case is a workspace (in a folder of its own, so `iku rekap ..` sees just it): ikutool.yaml,
 iku.yaml, realisasi/2018.yaml and 2019.yaml, pk/2019.yaml, program/2019.yaml, renaksi/2019.yaml, tindak-lanjut.yaml and
@@ -255,8 +256,8 @@ def spoil_workbook(path: Path, rng: random.Random) -> None:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import IllegalCharacterError
 
-    if not path.is_file():
-        return  # the template was refused (a broken IKU): impor then meets a missing file
+    if not path.is_file() or path.is_symlink():
+        return  # the template was refused (a broken IKU, a planted link): impor meets that
     wb = load_workbook(path)
     sheets = [w for w in wb.worksheets if w.title not in ("Petunjuk", "_ikutool")]
     ws = sheets[0] if sheets else wb.worksheets[0]
@@ -320,6 +321,179 @@ def spoil_zip(path: Path, rng: random.Random) -> None:
             z.writestr(name, data)
 
 
+# --- the hostile-workspace mode (issue 23) --------------------------------------------------
+# Another agency's folder tried as an attacker would: a git repository whose config runs a
+# payload (each payload touches a file in MARKERS, outside the case), symbolic links and paths
+# that lead out of the workspace (to OUTSIDE, whose files are compared before and after every
+# case), special files where data files should be, damaged and inflated workbooks, and control
+# characters in commit subjects, indicator texts and folder names.
+
+GIT_ROUTES = [
+    [("core.fsmonitor", "{x}")],
+    [("core.pager", "{x}"), ("pager.log", "{x}"), ("pager.show", "{x}")],
+    [("diff.external", "{x}"), ("diff.iku.textconv", "{x}"), ("filter.iku.smudge", "{x}")],
+    [("core.hooksPath", "{hooks}")],
+    [("alias.log", "!{x}"), ("alias.show", "!{x}"), ("alias.rev-parse", "!{x}")],
+    [("log.showSignature", "true"), ("gpg.program", "{x}"), ("gpg.ssh.program", "{x}")],
+    [("core.repositoryformatversion", "1"), ("extensions.partialClone", "origin"),
+     ("remote.origin.url", "ssh://contoh.invalid/x"), ("remote.origin.promisor", "true"),
+     ("remote.origin.uploadpack", "{x}"), ("core.sshCommand", "{x}")],
+]  # fmt: skip
+ESCAPES = ["\x1b]0;judul\x07", "\x1b]52;c;ZWNobyBoaQ==\x07", "\x1b[2K\r", "\u202e", "\x1b[31m"]
+
+
+def _git(folder: Path, *args: str, **env: str) -> None:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    clean.update(GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull, HOME=str(folder),
+                 GIT_AUTHOR_NAME="Uji", GIT_AUTHOR_EMAIL="u@contoh.invalid",
+                 GIT_COMMITTER_NAME="Uji", GIT_COMMITTER_EMAIL="u@contoh.invalid", **env)  # fmt: skip
+    subprocess.run(["git", *args], cwd=folder, env=clean, capture_output=True, check=False,
+                   timeout=30)  # fmt: skip
+
+
+def hostile_git(folder: Path, markers: Path, rng: random.Random) -> None:
+    """A repository with three versions of iku.yaml and a config that runs a payload."""
+    if shutil.which("git") is None:
+        return
+    _git(folder, "init", "-q")
+    _git(folder, "add", "-A")
+    _git(folder, "commit", "-q", "-m", "IKU awal" + rng.choice(["", *ESCAPES]))
+    iku = folder / "iku.yaml"
+    for n in range(2):
+        iku.write_bytes(b"# versi %d\n" % n + iku.read_bytes())
+        _git(folder, "commit", "-q", "-am", f"Reviu {n}{rng.choice(['', *ESCAPES])}")
+    if rng.random() < 0.5:  # HEAD carries a signature header: git hands it to gpg.program
+        raw = subprocess.run(["git", "cat-file", "commit", "HEAD"], cwd=folder,
+                             capture_output=True, check=False).stdout  # fmt: skip
+        head, _, message = raw.partition(b"\n\n")
+        sig = b"gpgsig -----BEGIN PGP SIGNATURE-----\n \n AAAA\n -----END PGP SIGNATURE-----"
+        sha = subprocess.run(["git", "hash-object", "-t", "commit", "-w", "--stdin"], cwd=folder,
+                             input=head + b"\n" + sig + b"\n\n" + message, capture_output=True,
+                             check=False).stdout.decode().strip()  # fmt: skip
+        _git(folder, "update-ref", "HEAD", sha)
+    script = folder / ".git" / "x"
+    script.write_text(f'#!/bin/sh\ntouch "{markers}/dijalankan-$$"\nexit 1\n', "utf-8")
+    script.chmod(0o755)
+    hooks = folder / ".git" / "kait"
+    hooks.mkdir()
+    for name in ("post-checkout", "post-index-change", "reference-transaction"):
+        shutil.copy(script, hooks / name)
+    (folder / ".gitattributes").write_text("*.yaml diff=iku filter=iku\n", "utf-8")
+    for route in rng.sample(GIT_ROUTES, 3):
+        for key, value in route:
+            _git(folder, "config", key, value.format(x=script, hooks=hooks))
+    if rng.random() < 0.3:  # an old blob taken out: a lazy fetch would run the payload
+        out = subprocess.run(["git", "rev-list", "--max-parents=0", "HEAD"], cwd=folder,
+                             capture_output=True, text=True, check=False).stdout.strip()  # fmt: skip
+        blob = subprocess.run(["git", "rev-parse", f"{out}:iku.yaml"], cwd=folder,
+                              capture_output=True, text=True, check=False).stdout.strip()  # fmt: skip
+        loose = folder / ".git" / "objects" / blob[:2] / blob[2:]
+        if len(blob) == 40 and loose.is_file():
+            loose.unlink()
+    if rng.random() < 0.2:  # the config hidden behind a .git file
+        shutil.move(folder / ".git", folder / "realisasi" / ".cache")
+        (folder / ".git").write_text("gitdir: realisasi/.cache\n", "utf-8")
+    elif rng.random() < 0.2:
+        (folder / ".git" / "shallow").write_text("0" * 40 + "\n", "utf-8")
+
+
+def hostile_links(folder: Path, outside: Path, rng: random.Random) -> None:
+    """Links and paths that lead out of the workspace, and special files where data should be."""
+    choice = rng.randrange(9)
+    if choice == 0:  # a dangling link where a command writes
+        target = folder / "realisasi" / "2020.yaml"
+        target.unlink(missing_ok=True)
+        target.symlink_to(outside / "ditanam" / "2020.yaml")
+    elif choice == 1:  # a data file that is a link to a file outside
+        target = folder / "realisasi" / "2019.yaml"
+        target.unlink(missing_ok=True)
+        target.symlink_to(outside / "rahasia.yaml")
+    elif choice == 2:  # a folder that is a link to outside
+        if (folder / "pk").is_symlink():
+            (folder / "pk").unlink()
+        shutil.rmtree(folder / "pk", ignore_errors=True)
+        (folder / "pk").symlink_to(outside, target_is_directory=True)
+    elif choice == 3:  # ikutool.yaml naming paths outside
+        key = rng.choice(["realisasi", "pk", "program", "renaksi"])
+        value = rng.choice(["../../luar", str(outside), "/proc/self", "/etc"])
+        (folder / "ikutool.yaml").write_text(f"iku: iku.yaml\n{key}: '{value}'\n", "utf-8")
+    elif choice == 4:
+        value = rng.choice(["/proc/self/environ", "/etc/passwd", str(outside / "rahasia.yaml")])
+        (folder / "ikutool.yaml").write_text(f"iku: '{value}'\n", "utf-8")
+    elif choice == 5:  # --out names planted as links to files outside
+        for name in ("laporan.html", "laporan.xlsx", "lke.xlsx", "tw.xlsx", "isi.xlsx"):
+            (folder / name).unlink(missing_ok=True)
+            (folder / name).symlink_to(outside / "rahasia.yaml")
+    elif choice == 6 and hasattr(os, "mkfifo"):  # a FIFO where a data file is
+        target = folder / rng.choice(["realisasi/2019.yaml", "pk/2019.yaml", "renaksi/2019.yaml",
+                                      "iku.yaml", "program/2019.yaml"])  # fmt: skip
+        target.unlink(missing_ok=True)
+        os.mkfifo(target)
+    elif choice == 7:  # a device
+        target = folder / rng.choice(["realisasi/2019.yaml", "iku.yaml", "tindak-lanjut.yaml"])
+        target.unlink(missing_ok=True)
+        target.symlink_to(rng.choice(["/dev/zero", "/dev/urandom", "/proc/self/environ"]))
+    else:  # control characters in the texts a table shows
+        iku = folder / "iku.yaml"
+        if iku.is_symlink() or not iku.is_file():  # a FIFO or a device made by a first pass
+            return
+        text = iku.read_text("utf-8", "replace")
+        escape = rng.choice(ESCAPES).replace("\x1b", "\\e").replace("\x07", "\\a")
+        iku.write_text(text.replace("uraian: Koperasi Aktif", f'uraian: "Koperasi{escape} Aktif"', 1),
+                       "utf-8")  # fmt: skip
+
+
+def hostile_zip(path: Path, rng: random.Random) -> None:
+    """The workbook's zip damaged or inflated the ways an attacker (or a bad disk) would."""
+    import io
+    import struct
+    import zipfile
+
+    if not path.is_file() or path.is_symlink():
+        return
+    raw = bytearray(path.read_bytes())
+    kind = rng.randrange(5)
+    if kind == 0 and len(raw) > 200:  # a flipped bit in the compressed data
+        raw[rng.randrange(100, len(raw) - 100)] ^= 1 << rng.randrange(8)
+    elif kind == 1:  # every CRC wrong
+        at = 0
+        while (at := raw.find(b"PK\x03\x04", at)) >= 0:
+            raw[at + 14] ^= 0xFF
+            at += 4
+    elif kind == 2:  # Deflate64 declared
+        for sig, off in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+            at = 0
+            while (at := raw.find(sig, at)) >= 0:
+                raw[at + off : at + off + 2] = struct.pack("<H", 9)
+                at += 4
+    else:  # shared strings or cells spelt with a newline, far past any bound
+        buf = io.BytesIO()
+        with (
+            zipfile.ZipFile(io.BytesIO(bytes(raw))) as old,
+            zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as new,
+        ):
+            for info in old.infolist():
+                new.writestr(info.filename, old.read(info))
+            if kind == 3:
+                new.writestr(
+                    "xl/sharedStrings.xml", "<sst>" + "<si><t>x</t></si>" * 300_000 + "</sst>"
+                )
+            else:
+                new.writestr("xl/worksheets/sheet9.xml", '<worksheet><sheetData><row r="1">'
+                             + '<c\nr="A1"/>' * 300_000 + "</row></sheetData></worksheet>")  # fmt: skip
+        raw = bytearray(buf.getvalue())
+    path.write_bytes(bytes(raw))
+
+
+def outside_state(outside: Path) -> dict[str, bytes | str]:
+    """What is outside the case: every name under OUTSIDE, its content or its link."""
+    state: dict[str, bytes | str] = {}
+    for p in sorted(outside.rglob("*")):
+        key = str(p.relative_to(outside))
+        state[key] = os.readlink(p) if p.is_symlink() else p.read_bytes() if p.is_file() else "dir"
+    return state
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every regular file of the case (the workbooks included), by relative path."""
     out = {}
@@ -358,7 +532,7 @@ def worker() -> None:
     runner = CliRunner()
     os.environ.update({"COLUMNS": "120", "NO_COLOR": "1"})
     for line in sys.stdin:
-        name, seed = line.rstrip("\n").split("\t")
+        name, seed, hostile = line.rstrip("\n").split("\t")
         folder = Path(name)
         os.chdir(folder)
         rng = random.Random(int(seed))
@@ -368,7 +542,10 @@ def worker() -> None:
             if args == SPOIL_BEFORE:
                 stale = make_stale(runner, app, rng)
                 try:
-                    spoil_workbook(folder / "isi.xlsx", rng)
+                    if hostile == "1" and rng.random() < 0.5:
+                        hostile_zip(folder / "isi.xlsx", rng)
+                    else:
+                        spoil_workbook(folder / "isi.xlsx", rng)
                 except Exception as exc:  # noqa: BLE001 - the harness's own bug, reported as such
                     runs.append(
                         {"args": ["(fuzz harness)"], "code": 0, "seconds": 0,
@@ -389,7 +566,10 @@ def worker() -> None:
                 "unlocated": [
                     ln for ln in result.output.splitlines() if ln.startswith("<masukan>")
                 ][:3],
-            }
+                # a terminal view (or a message) that would obey a control sequence
+                "escape": any(c in (result.stderr if "-f" in args else result.output)
+                              for c in ("\x1b", "\x07", "\u202e")),
+            }  # fmt: skip
             if args[:2] == ["realisasi", "impor"] and stale is not None and result.exit_code == 0:
                 run["lost"] = lost_edit(folder, stale)
             runs.append(run)
@@ -458,11 +638,11 @@ class Worker:
             cwd=ROOT,
         )
 
-    def run(self, folder: Path, seed: int, timeout: float) -> dict | str:
+    def run(self, folder: Path, seed: int, timeout: float, hostile: bool = False) -> dict | str:
         import select
 
         assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write(f"{folder}\t{seed}\n")
+        self.proc.stdin.write(f"{os.fsdecode(folder)}\t{seed}\t{int(hostile)}\n")
         self.proc.stdin.flush()
         ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
         if not ready:
@@ -479,11 +659,32 @@ class Worker:
         self.proc.wait()
 
 
+def _specials(folder: str, names: list[str]) -> list[str]:
+    """FIFOs and devices are not copied (opening a FIFO to copy it would block)."""
+    import stat
+
+    out = []
+    for n in names:
+        try:
+            mode = os.lstat(os.path.join(folder, n)).st_mode
+        except OSError:
+            continue
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode)):
+            out.append(n)
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--hostile",
+        action="store_true",
+        help="hostile workspaces: git configs that run a payload, links and paths out, special "
+        "files, damaged zips, control characters (issue 23)",
+    )
     parser.add_argument(
         "--out", type=Path, default=ROOT / "benchmarks" / "results" / "fuzz-findings"
     )
@@ -500,10 +701,30 @@ def main() -> int:
     failures = 0
     w = Worker()
     started = time.perf_counter()
+    outside, markers = scratch / "luar", scratch / "penanda"
     for i in range(args.cases):
         folder = scratch / "case" / "ws"
+        if args.hostile:
+            shutil.rmtree(scratch / "case", ignore_errors=True)
+            if rng.random() < 0.3:  # a folder name rekap shows
+                folder = scratch / "case" / f"ws{rng.choice(ESCAPES)}"
+            shutil.rmtree(outside, ignore_errors=True)
+            (outside / "ditanam").mkdir(parents=True)
+            (outside / "rahasia.yaml").write_text("tahun: 2019\nindikator: {}\n", "utf-8")
+            markers.mkdir(exist_ok=True)
         what = make_case(folder, rng)
-        outcome = w.run(folder, rng.randrange(2**32), TIMEOUT * len(COMMANDS))
+        if args.hostile:
+            if rng.random() < 0.6:
+                hostile_git(folder, markers, rng)
+                what += "+git"
+            for _ in range(rng.choice([0, 1, 1, 2])):  # some cases: only the git repository
+                try:
+                    hostile_links(folder, outside, rng)
+                except OSError:  # the first made the second impossible (iku.yaml now a device)
+                    pass
+            what += "+hostile"
+            before_outside = outside_state(outside)
+        outcome = w.run(folder, rng.randrange(2**32), TIMEOUT * len(COMMANDS), args.hostile)
         bad = None
         if isinstance(outcome, str):
             counts[outcome.split(" ")[0]] += 1
@@ -537,13 +758,27 @@ def main() -> int:
                 elif run.get("unlocated"):
                     counts["error_without_file"] += 1
                     bad = f"{' '.join(run['args'])}: {run['unlocated'][0]}"
+                elif run.get("escape"):
+                    counts["terminal_escape"] += 1
+                    bad = f"{' '.join(run['args'])}: a control character reached the terminal"
                 if run.get("lost") is not None:
                     counts["stale_imports"] += 1
             counts["cases"] += 1
+        if args.hostile:
+            if outside_state(outside) != before_outside:
+                counts["outside_touched"] += 1
+                bad = "a file outside the workspace was created, changed or removed"
+            fired = sorted(p.name for p in markers.iterdir())
+            if fired:
+                counts["marker"] += 1
+                bad = f"a payload ran: {fired}"
+                for p in markers.iterdir():
+                    p.unlink()
         if bad:
             failures += 1
             keep = args.out / f"case-{args.seed}-{i}"
-            shutil.copytree(folder, keep, dirs_exist_ok=True, symlinks=True)
+            shutil.rmtree(keep, ignore_errors=True)
+            shutil.copytree(folder, keep, symlinks=True, ignore=_specials)
             print(f"[{i}] {what}: {bad} -> {keep}", file=sys.stderr)
         if (i + 1) % 250 == 0:
             print(f"... {i + 1} cases, {time.perf_counter() - started:.0f} s", file=sys.stderr)
@@ -564,6 +799,7 @@ def main() -> int:
         "silent_change",
         "lost_edit",
         "error_without_file",
+        *(("terminal_escape", "outside_touched", "marker") if args.hostile else ()),
     ):
         print(f"{key}: {counts[key]}")
     print(f"stale imports checked: {counts['stale_imports']}")

@@ -149,20 +149,39 @@ def test_disk_full_while_writing_keeps_the_old_file(iku_cli, workspace, monkeypa
     assert sorted(p.name for p in path.parent.iterdir()) == ["2017.yaml", "2018.yaml", "2019.yaml"]
 
 
-def test_a_symlinked_file_stays_a_link(iku_cli, workspace) -> None:
+def test_a_symlinked_data_file_is_never_written_through(iku_cli, workspace) -> None:
+    """Issue 23 changed the rule of issue 11 ("a link stays a link, its target is replaced"): a
+    link planted in another agency's folder must not make a command write where it points."""
     shared = workspace / "bersama"
     shared.mkdir()
     real = shared / "2019-asli.yaml"
     link = workspace / "realisasi" / "2019.yaml"
     real.write_bytes(link.read_bytes())
+    before = real.read_bytes()
     link.unlink()
     link.symlink_to(real)
-    real.chmod(0o664)
     result = iku_cli("realisasi", "isi", "--tahun", "2019", "S1.2=57")
-    assert result.exit_code == 0, result.output
-    assert link.is_symlink() and link.resolve() == real.resolve()
-    assert "S1.2:\n    nilai: 57\n" in real.read_text(encoding="utf-8")
-    assert real.stat().st_mode & 0o777 == 0o664
+    assert (
+        result.exit_code == 2 and "IKU512" in result.stderr and "tautan simbolik" in result.stderr
+    )
+    assert link.is_symlink() and real.read_bytes() == before
+
+
+def test_an_out_link_is_replaced_only_with_force(iku_cli, workspace, tmp_path) -> None:
+    elsewhere = tmp_path / "di-luar.json"
+    elsewhere.write_text("milik orang lain", "utf-8")
+    out = workspace / "laporan.json"
+    out.symlink_to(elsewhere)
+    refused = iku_cli("report", "-f", "json", "--out", str(out))
+    assert refused.exit_code == 2 and "IKU512" in refused.stderr
+    dangling = workspace / "baru.json"
+    dangling.symlink_to(tmp_path / "tidak-ada" / "x.json")
+    assert iku_cli("report", "-f", "json", "--out", str(dangling)).exit_code == 2
+    assert not (tmp_path / "tidak-ada").exists()
+    done = iku_cli("report", "-f", "json", "--out", str(out), "--force")
+    assert done.exit_code == 0, done.output
+    assert not out.is_symlink() and out.read_text("utf-8").startswith("{")
+    assert elsewhere.read_text("utf-8") == "milik orang lain"  # the link's target is untouched
 
 
 def test_a_device_is_never_replaced(iku_cli, workspace) -> None:

@@ -203,6 +203,10 @@ def main() -> None:
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _terminate)
+    if sys.stderr.isatty():  # every message a person reads: control characters shown
+        from ikutool.cli.output import VisibleStream
+
+        sys.stderr = VisibleStream(sys.stderr)
     try:
         app()
     except IkuError as exc:  # raised outside a command (should not happen, but never a traceback)

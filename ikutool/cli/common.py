@@ -241,9 +241,10 @@ def deliver_document(
 
 
 def rich_to_text(renderable: Any, width: int = 180) -> str:
-    from rich.console import Console
+    from ikutool.cli.output import inert_console_class
+    from ikutool.errors import visible
 
-    capture = Console(
+    capture = inert_console_class()(
         width=width,
         no_color=True,
         highlight=False,
@@ -254,4 +255,4 @@ def rich_to_text(renderable: Any, width: int = 180) -> str:
     )
     with capture.capture():
         capture.print(renderable)
-    return capture.export_text()
+    return visible(capture.export_text())

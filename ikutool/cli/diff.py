@@ -83,7 +83,7 @@ def diff(
                 exit_code=2,
             )
         iku = load_iku(src).iku
-        result = history(src.iku, src.iku_label)
+        result = history(src.iku, src.iku_label, src.root)
         if format is FormatDiff.json:
             data = diff_data(result)
             data["berubah_dalam_periode"] = len(

@@ -86,7 +86,7 @@ def lke(
         from ikutool.definition.diff import history
 
         try:
-            riwayat = history(src.iku, src.iku_label)
+            riwayat = history(src.iku, src.iku_label, src.root)
         except IkuError as exc:
             alasan = f"tidak dapat dihitung: {exc.findings[0].message}"
 

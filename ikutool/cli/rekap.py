@@ -210,11 +210,12 @@ def _rekap_triwulan(
         data["belum_lapor"] = result.belum_lapor
         deliver(dumps(data), out, force)
     elif format is FormatRekap.csv:
-        import csv
         import io
 
+        from ikutool.render.formats import csvsafe
+
         buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
+        w = csvsafe.writer(buf)
         w.writerow(["tahun", "triwulan", "folder", "instansi", "dilaporkan", "terisi",
                     "jumlah_indikator", "capaian_tw", "capaian_sd_tw", "kategori",
                     "serapan_sd_tw", "status_data", "kurang", "galat"])  # fmt: skip

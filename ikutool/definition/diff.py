@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -68,14 +66,23 @@ class Versi(Result):
 class Riwayat(Result):
     berkas: str
     versi: list[Versi]  # oldest first; each against the one before
+    jumlah: int = 0  # versions the history holds (``versi`` may be the newest of them only)
+    kekurangan: list[str] = []  # why the history read is not the whole story (shallow, ...)
+
+    @property
+    def lengkap(self) -> bool:
+        return not self.kekurangan
 
     def berubah_dalam(self, awal: int, akhir: int) -> list[Versi]:
         """The versions that changed something, committed within the years ``awal``-``akhir``."""
-        return [
-            v
-            for v in self.versi
-            if v.perubahan and awal <= dt.date.fromisoformat(v.tanggal).year <= akhir
-        ]
+        return [v for v in self.versi if v.perubahan and awal <= _year(v.tanggal) <= akhir]
+
+
+def _year(iso: str) -> int:
+    try:
+        return dt.date.fromisoformat(iso).year
+    except ValueError:  # a commit date git could not print as a date
+        return 0
 
 
 def _units(ind: Indikator) -> str:
@@ -193,65 +200,27 @@ def diff_pk(
 # --- history ------------------------------------------------------------------------------------
 
 
-def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    try:
-        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=30, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise IkuError.single(
-            "IKU510",
-            f"git tidak dapat dijalankan ({exc.__class__.__name__}); riwayat IKU tidak dibaca",
-            file="--riwayat",
-            exit_code=2,
-        ) from None
-
-
-def history(path: Path, shown_name: str) -> Riwayat:
-    """Every committed version of ``path`` (oldest first, at most ``MAX_VERSIONS``), each
-    compared with the one before. Raises a usage error (exit 2) that explains itself when git is
-    not installed or the file is not in a git repository."""
+def history(path: Path, shown_name: str, root: Path | None = None) -> Riwayat:
+    """Every committed version of ``path`` (oldest first, the newest ``MAX_VERSIONS``), each
+    compared with the one before, read by :mod:`ikutool.workspace.git` (which never lets the
+    workspace's repository run anything). Raises a usage error (exit 2) that explains itself
+    when git is not installed or the file is not in a git repository inside ``root``."""
     from ikutool.definition.load import iku_from_bytes
-    from ikutool.yaml_reader import MAX_BYTES, parse_yaml_bytes
+    from ikutool.workspace.git import read_log
+    from ikutool.yaml_reader import parse_yaml_bytes
 
-    if shutil.which("git") is None:
-        raise IkuError.single(
-            "IKU510",
-            "riwayat IKU dibaca dari git, dan git tidak terpasang di komputer ini. Tanpa git, "
-            "bandingkan dua berkas: iku diff iku-lama.yaml iku.yaml",
-            file="--riwayat",
-            exit_code=2,
-        )
-    folder = path.resolve().parent
-    top = _git(["rev-parse", "--show-toplevel"], folder)
-    if top.returncode != 0:
-        raise IkuError.single(
-            "IKU510",
-            f"{shown_name} tidak berada di repositori git, jadi riwayatnya tidak tercatat. Simpan "
-            "ruang kerja dalam git (git init; git add iku.yaml; git commit) agar setiap perubahan "
-            "IKU tercatat, atau bandingkan dua berkas: iku diff iku-lama.yaml iku.yaml",
-            file="--riwayat",
-            exit_code=2,
-        )
-    root = Path(top.stdout.decode().strip())
-    rel = path.resolve().relative_to(root.resolve()).as_posix()
-    log = _git(
-        ["log", f"--max-count={MAX_VERSIONS}", "--follow", "--format=%H%x09%as%x09%s", "--", rel],
-        root,
-    )
-    entries = [line.split("\t", 2) for line in log.stdout.decode("utf-8", "replace").splitlines()]
-    entries = [e for e in entries if len(e) == 3][::-1]  # oldest first
+    log = read_log(path, root, MAX_VERSIONS)
     versions: list[Versi] = []
     previous: tuple[Iku, Any] | None = None
-    for sha, date, subject in entries:
-        blob = _git(["show", f"{sha}:{rel}"], root)
-        note = None
+    for entry in reversed(log.entries):  # oldest first
+        sha = entry.commit
+        note = entry.note
         current = None
-        if blob.returncode != 0 or len(blob.stdout) > MAX_BYTES:
-            note = "versi ini tidak dapat dibaca dari git"
-        else:
+        if entry.blob is not None:
             try:
                 name = f"{shown_name}@{sha[:8]}"
-                doc = parse_yaml_bytes(blob.stdout, name)
-                current = (iku_from_bytes(blob.stdout, name, doc).iku, doc)
+                doc = parse_yaml_bytes(entry.blob, name)
+                current = (iku_from_bytes(entry.blob, name, doc).iku, doc)
             except IkuError as exc:
                 note = f"versi ini tidak sah ({exc.findings[0].code}); dibandingkan versi sah berikutnya"
         changes: list[Perubahan] = []
@@ -261,8 +230,9 @@ def history(path: Path, shown_name: str) -> Riwayat:
                 new_name=f"{shown_name}@{sha[:8]}", new_doc=current[1],
             ).perubahan  # fmt: skip
         versions.append(
-            Versi(commit=sha, tanggal=date, judul=subject, perubahan=changes, catatan=note)
-        )
+            Versi(commit=sha, tanggal=entry.date, judul=entry.subject, perubahan=changes,
+                  catatan=note)
+        )  # fmt: skip
         if current is not None:
             previous = current
-    return Riwayat(berkas=shown_name, versi=versions)
+    return Riwayat(berkas=shown_name, versi=versions, jumlah=log.total, kekurangan=log.gaps)

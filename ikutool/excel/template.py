@@ -256,11 +256,27 @@ def _guide(ws: Any, iku: Iku, tahun: int) -> None:
     ws.page_setup.orientation = "portrait"
 
 
+MAX_LIST_FORMULA = 255  # Excel's limit on an explicit list's text
+
+
+def list_formula(labels: list[str]) -> str | None:
+    """The list-validation formula of ``labels`` (``"a,b"``, a ``"`` doubled), or None when
+    Excel cannot hold them as a list: a comma (the separator), a control character, or more
+    than 255 characters. Then the cell gets no drop-down; ``impor`` checks the label anyway."""
+    if any("," in x or any(ord(ch) < 32 for ch in x) or not x.strip() for x in labels):
+        return None
+    body = ",".join(x.replace('"', '""') for x in labels)
+    return None if len(",".join(labels)) > MAX_LIST_FORMULA else f'"{body}"'
+
+
 def _labels_check(labels: list[str]) -> Any:
-    """A drop-down of a predikat scale's labels."""
+    """A drop-down of a predikat scale's labels (None: labels no list formula can hold)."""
+    formula = list_formula(labels)
+    if formula is None:
+        return None
     return DataValidation(
         type="list",
-        formula1='"' + ",".join(labels) + '"',
+        formula1=formula,
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="Predikat",
@@ -452,7 +468,8 @@ def _fill_sheet(
                     made_from.append((ind.kode, "" if single else key, col.field, value))
                 if figure and comp.jenis == "predikat" and labels:
                     dropdown = dropdowns.setdefault(tuple(labels), _labels_check(labels))
-                    cells.setdefault(dropdown, []).append(cell.coordinate)
+                    if dropdown is not None:
+                        cells.setdefault(dropdown, []).append(cell.coordinate)
                 elif figure and comp.jenis in ("rasio", "rupiah"):
                     pass  # "1:24", "Rp 1,2 miliar" may be text: checked when imported
                 elif figure or col.field == "pembanding.nilai":

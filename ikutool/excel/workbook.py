@@ -6,8 +6,9 @@ format (the assumption is said), percentages stored as 0,585 in a cell formatted
 added (columns are found by their headers). Every problem is located by file, sheet and cell and
 named by its row (``realisasi-2019.xlsx!UKM!H7 (S1.1 sertifikasi usaha mikro)``), all at once.
 
-The file is bounded before openpyxl opens it: its size, and the uncompressed size and number of
-the parts inside the zip (a "zip bomb" is refused without being expanded).
+The file is bounded before openpyxl opens it: its size, the number of parts inside the zip, and
+(``excel/bounds.py``) every XML part streamed through a counting parser: bytes really
+decompressed, elements, cells, merged ranges, shared strings; damage in the zip is named there.
 """
 
 from __future__ import annotations
@@ -169,52 +170,9 @@ def check_file(path: Path, name: str) -> None:
     if "xl/workbook.xml" not in names:
         kind = "dokumen Word" if "word/document.xml" in names else "arsip ZIP"
         raise _whole_file("IKU108", f"ini {kind}, bukan buku kerja Excel (.xlsx)", name)
-    _count_cells(path, name, [i for i in infos if i.filename.startswith("xl/worksheets/")])
+    from ikutool.excel.bounds import scan
 
-
-MAX_CELLS = 200_000  # a template of 9.000 rows; an agency's has a few hundred
-MAX_MERGED = 5_000
-MAX_RATIO = 200  # uncompressed / compressed size of one part: beyond, a "zip bomb"
-
-
-def _count_cells(path: Path, name: str, sheets: list[Any]) -> None:
-    """Cells and merged ranges counted in the sheets' XML, streamed from the zip in C (no
-    cell object is built), so a workbook of a million cells is refused in a moment rather
-    than read by openpyxl for half a minute."""
-    cells = merged = 0
-    with zipfile.ZipFile(path) as z:
-        for info in sheets:
-            if info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
-                raise _too_big(name, "isi terkompresi berlebihan")
-            with z.open(info) as part:
-                tail = b""
-                while chunk := part.read(1 << 20):
-                    block = tail + chunk
-                    cells += block.count(b"<c ") + block.count(b"<c>")
-                    merged += block.count(b"<mergeCell ")
-                    tail = block[-12:]
-                    # a tag split across two chunks is counted once: the tail is re-read only
-                    # for tags that straddle it (never a whole one)
-                    cells -= tail.count(b"<c ") + tail.count(b"<c>")
-                    merged -= tail.count(b"<mergeCell ")
-                    if cells > MAX_CELLS or merged > MAX_MERGED:
-                        what = (
-                            f"lebih dari {format_angka(MAX_CELLS)} sel"
-                            if cells > MAX_CELLS
-                            else f"lebih dari {format_angka(MAX_MERGED)} sel gabungan"
-                        )
-                        raise _too_big(name, what)
-                cells += tail.count(b"<c ") + tail.count(b"<c>")
-                merged += tail.count(b"<mergeCell ")
-
-
-def _too_big(name: str, what: str) -> IkuError:
-    return _whole_file(
-        "IKU105",
-        f"buku kerja terlalu besar ({what}); templat realisasi satu instansi hanya berisi "
-        "beberapa ratus sel. Buat templat baru dengan: iku realisasi template --format xlsx",
-        name,
-    )
+    scan(path, name)  # every XML part streamed and counted before openpyxl reads any
 
 
 def _open(path: Path, name: str, data_only: bool) -> Any:

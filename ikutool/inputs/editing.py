@@ -416,5 +416,5 @@ def edit_file(
             if not assignments:
                 return now
         text, result = set_values(original, path, iku, assignments, display_name)
-        write_atomic(path, text, force=True, expect=original)
+        write_atomic(path, text, force=True, expect=original, replace_link=False)
     return result

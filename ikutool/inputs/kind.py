@@ -104,7 +104,8 @@ def yaml_files(folder: Path) -> list[Path]:
         entries = sorted(folder.iterdir())
     except OSError:
         return []
-    return [p for p in entries if p.suffix.lower() in (".yaml", ".yml") and p.is_file()]
+    # not only regular files: a FIFO or a planted link there is refused by its reader, by name
+    return [p for p in entries if p.suffix.lower() in (".yaml", ".yml") and not p.is_dir()]
 
 
 def year_file(folder: Path, tahun: int, what: str) -> Path | None:
@@ -222,8 +223,11 @@ def from_document(
     """Check a composed file of ``kind`` against the IKU; raise :class:`IkuError` with every
     error found. ``iku`` may be None only for a kind that is not per year and does not read it
     (the tindak-lanjut register)."""
+    from ikutool.inputs.limits import LIMITS, check_lengths
     from ikutool.model.validation import validate_document
 
+    if kind.name in LIMITS:  # every list measured before one item is validated (issue 23)
+        check_lengths(doc, kind.name)
     model, findings = validate_document(doc, kind.model, kind.shape)
     if kind.money:
         findings = [money_trap(doc, f, kind.money) for f in findings]

@@ -424,22 +424,32 @@ def view(doc: Dokumen, width: int | None = None) -> Any:
     return Group(*parts)
 
 
-def _rich_text(runs: list[Run], style: str = "") -> Any:
+def _inert(value: str = "", style: str = "") -> Any:
+    """rich's Text of ``value`` with every control character shown, never obeyed (a folder
+    name or a catatan from another agency's files reaches the terminal as text)."""
     from rich.text import Text
 
-    out = Text(style=style)
+    from ikutool.errors import visible
+
+    return Text(visible(value), style=style)
+
+
+def _rich_text(runs: list[Run], style: str = "") -> Any:
+    from ikutool.errors import visible
+
+    out = _inert(style=style)
     for r in runs:
         if isinstance(r, str):
-            out.append(r)
+            out.append(visible(r))
         elif r[1] == "placeholder":
-            out.append(r[0], style="black on yellow")
+            out.append(visible(r[0]), style="black on yellow")
         else:
-            out.append(r[0], style="bold")
+            out.append(visible(r[0]), style="bold")
     return out
 
 
 def _view_block(b: Block, width: int | None) -> list[Any]:
-    from rich.text import Text
+    Text = _inert  # noqa: N806 - rich's Text, made inert
 
     match b:
         case Heading():
@@ -471,13 +481,14 @@ def _view_block(b: Block, width: int | None) -> list[Any]:
 
 def _view_table(b: Tabel, width: int | None) -> list[Any]:
     from rich.table import Table
-    from rich.text import Text
 
+    from ikutool.errors import visible
     from ikutool.render.documents.tables import fits
 
-    t = Table(title=f"{b.nomor} {b.judul}".strip(), header_style="bold", show_lines=False)
+    Text = _inert  # noqa: N806 - rich's Text, made inert
+    t = Table(title=Text(f"{b.nomor} {b.judul}".strip()), header_style="bold", show_lines=False)
     for h, a in zip(b.flat_header(), b.align, strict=False):
-        t.add_column(h, justify="right" if a == "r" else "left")
+        t.add_column(Text(h), justify="right" if a == "r" else "left")
     for i, row in enumerate(b.rows):
         t.add_row(*[_rich_text([c], "bold" if i in b.bold_rows else "") for c in row])
     parts: list[Any] = []
@@ -493,6 +504,8 @@ def _view_table(b: Tabel, width: int | None) -> list[Any]:
             parts.append(first)
             for h, c in zip(heads[2:], row[2:], strict=False):
                 if text_of(c).strip():
-                    parts.append(Text("    ").append(f"{h}: ").append(_rich_text([c], style)))
+                    parts.append(
+                        Text("    ").append(visible(f"{h}: ")).append(_rich_text([c], style))
+                    )
     parts += [Text(n, style="dim") for n in b.catatan]
     return parts

@@ -285,6 +285,12 @@ def iku_stabil(m: Masukan) -> Kriteria:
                         dapat_dihitung=False, aturan=aturan,
                         temuan=[Temuan(pesan="tidak dapat dihitung: berkas IKU belum pernah "
                                              "disimpan (commit) di git", berkas=m.iku_name)])  # fmt: skip
+    if m.riwayat.kekurangan:
+        return Kriteria(id="iku_stabil", komponen=komponen, subkomponen=sub, uraian=uraian,
+                        dapat_dihitung=False, aturan=aturan,
+                        temuan=[Temuan(pesan=f"tidak dapat dihitung: {why}; riwayat yang tidak "
+                                             "utuh tidak dinilai", berkas=m.iku_name)
+                                for why in m.riwayat.kekurangan])  # fmt: skip
     iku = m.iku
     changed = m.riwayat.berubah_dalam(iku.periode.awal, iku.periode.akhir)
     n = len(changed)

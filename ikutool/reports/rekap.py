@@ -113,7 +113,7 @@ def find_workspaces(folder: Path, depth: int = 2) -> list[Path]:
         for child in children:
             if (child / MARKER).is_file():
                 yield child
-            elif level < depth:
+            elif level < depth and not child.is_symlink():  # never wander off through a link
                 yield from walk(child, level + 1)
 
     found.extend(walk(folder, 1))
@@ -121,10 +121,28 @@ def find_workspaces(folder: Path, depth: int = 2) -> list[Path]:
 
 
 def rekap_agency(root: Path, years: list[int], options: Options) -> BarisRekap:
+    """One agency's years, computed as ``iku capaian`` computes them in its folder (every read
+    confined to that folder)."""
+    from ikutool.workspace.confine import within
+
+    with within(root):
+        return _agency(root, years, options)
+
+
+def _linked_away(root: Path, name: str) -> None:
+    """A folder of the regency that is a link to somewhere else is refused, by name (IKU511)."""
+    from ikutool.workspace.confine import link_message, really_inside
+
+    if root.is_symlink() and not really_inside(root, root.parent):
+        raise IkuError.single("IKU511", link_message("folder instansi ini"), file=name)
+
+
+def _agency(root: Path, years: list[int], options: Options) -> BarisRekap:
     from ikutool.workspace.year import open_agency
 
     name = shown(root)
     try:
+        _linked_away(root, name)
         ws = open_agency(root)
         iku = ws.iku
     except IkuError as exc:
@@ -335,7 +353,15 @@ class RekapTriwulan(Result):
 
 
 def rekap_agency_tw(root: Path, tahun: int, tw: str, options: Options) -> BarisTriwulan:
-    """One agency's quarter, computed as ``iku triwulan`` computes it in its folder."""
+    """One agency's quarter, computed as ``iku triwulan`` computes it in its folder (every read
+    confined to that folder)."""
+    from ikutool.workspace.confine import within
+
+    with within(root):
+        return _agency_tw(root, tahun, tw, options)
+
+
+def _agency_tw(root: Path, tahun: int, tw: str, options: Options) -> BarisTriwulan:
     from ikutool.reports.triwulan import build_triwulan
     from ikutool.workspace.year import open_agency
 
@@ -348,6 +374,7 @@ def rekap_agency_tw(root: Path, tahun: int, tw: str, options: Options) -> BarisT
         "progres_tahun": None, "dasar_kategori": None, "sd_triwulan": None,
     }  # fmt: skip
     try:
+        _linked_away(root, name)
         ws = open_agency(root)
         iku = ws.iku
     except IkuError as exc:

@@ -4,8 +4,12 @@
   a failure at any point leaves the old file or the new one, never a mix;
 - nothing is overwritten without ``--force`` (a new file is linked into place, which fails if
   another process created it meanwhile);
-- the file keeps what the user gave it: its permissions (a new file follows the umask), and a
-  symbolic link stays a link (the file it points to is the one replaced);
+- the file keeps what the user gave it: its permissions (a new file follows the umask);
+- never through a symbolic link: a target that is a link (an ``--out`` name, or a data file
+  such as ``realisasi/2020.yaml`` planted as a link, even a dangling one) is refused; with
+  ``--force`` the link itself is replaced by the new file and what it pointed to is left alone.
+  (Until issue 23 a link was kept and its target replaced: a link planted in another agency's
+  folder could then make a command write anywhere.)
 - only regular files are written: a device, a FIFO or a folder is refused, and nothing inside the
   installed package is ever written;
 - a read-modify-write (``iku realisasi isi``) holds an exclusive lock on the file and checks that
@@ -40,11 +44,37 @@ def _real(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
-def check_target(path: Path, force: bool) -> Path:
-    """Refuse a target that cannot or must not be written; returns the real path to write."""
+def _is_link(path: Path) -> bool:
+    try:
+        return stat.S_ISLNK(os.lstat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def check_target(path: Path, force: bool, *, replace_link: bool | None = None) -> Path:
+    """Refuse a target that cannot or must not be written; returns the path to write (its folder
+    with links resolved, the name itself never followed). ``replace_link`` (``force`` unless
+    said): a target that is a symbolic link is replaced; otherwise it is refused."""
     from ikutool.workspace.paths import inside_package
 
     name = _shown(path)
+    if _is_link(path):
+        if not (force if replace_link is None else replace_link):
+            raise IkuError.single(
+                "IKU512",
+                "tujuan adalah tautan simbolik (mungkin menunjuk ke luar folder ini); ikutool tidak "
+                "menulis lewat tautan. Pakai --force untuk mengganti tautannya dengan berkas baru "
+                "(berkas yang ditunjuk tidak diubah), atau pilih nama lain",
+                file=name,
+                exit_code=2,
+            )
+        folder = Path(os.path.realpath(path.parent))
+        if inside_package(folder / path.name):
+            raise IkuError.single(
+                "IKU504", "berkas di dalam paket ikutool yang terpasang tidak boleh ditulis",
+                file=name, exit_code=2,
+            )  # fmt: skip
+        return folder / path.name
     if inside_package(path):
         raise IkuError.single(
             "IKU504",
@@ -112,6 +142,7 @@ def _umask() -> int:
 def _failed(name: str, exc: OSError) -> IkuError:
     reason = {
         errno.ENOSPC: "disk penuh",
+        errno.EFBIG: "batas ukuran berkas terlampaui (disk penuh atau ulimit -f)",
         errno.EDQUOT: "kuota disk habis",
         errno.EACCES: "izin ditolak",
         errno.EPERM: "izin ditolak",
@@ -125,7 +156,12 @@ def _failed(name: str, exc: OSError) -> IkuError:
 
 
 def write_atomic(
-    path: Path, data: str | bytes, *, force: bool = False, expect: bytes | None = None
+    path: Path,
+    data: str | bytes,
+    *,
+    force: bool = False,
+    expect: bytes | None = None,
+    replace_link: bool | None = None,
 ) -> None:
     """Write ``data`` (text as UTF-8) to ``path`` atomically.
 
@@ -133,9 +169,12 @@ def write_atomic(
     now (another program saved it meanwhile), nothing is written and the user is told.
     """
     name = _shown(path)
-    real = check_target(path, force)
+    link = _is_link(path)
+    real = check_target(path, force, replace_link=replace_link)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
+        if link:  # the link is replaced by a new file: nothing of its target is kept
+            raise FileNotFoundError
         st = os.stat(real)
         mode = stat.S_IMODE(st.st_mode)
         owner: tuple[int, int] | None = (st.st_uid, st.st_gid)
@@ -169,7 +208,7 @@ def write_atomic(
                     "ditulis. Jalankan perintahnya lagi",
                     file=name,
                 )
-        if force:
+        if force or link:
             os.replace(tmp, real)
         else:
             _link_new(tmp, real, name)

@@ -226,6 +226,9 @@ def resolve(
         pohon=sources.pohon,
         rpjmd=sources.rpjmd,
     )
+    from ikutool.workspace.confine import set_root
+
+    set_root(found.root)
     check_paths(found)
     return found
 
@@ -238,6 +241,7 @@ PATHS = (
     ("anggaran", "--anggaran", True),
     ("renaksi", "--renaksi", True),
     ("program", "--program", True),
+    ("tindak_lanjut", "tindak_lanjut", False),
 )
 
 
@@ -270,6 +274,8 @@ def path_problem(path: Path, folder: bool) -> str | None:
         return f"tidak dapat dipakai ({exc.strerror or exc})"
     if folder and not stat.S_ISDIR(st.st_mode):
         return "ini sebuah berkas, bukan folder"
+    if not folder and not stat.S_ISDIR(st.st_mode) and not stat.S_ISREG(st.st_mode):
+        return "bukan berkas biasa (perangkat, FIFO atau soket)"
     if not folder and stat.S_ISDIR(st.st_mode):
         return "ini sebuah folder, bukan berkas IKU"
     return None
@@ -285,9 +291,17 @@ def check_paths(src: Sources) -> None:
     for attr, option, folder in PATHS:
         path = getattr(src, attr)
         problem = path_problem(path, folder)
+        code = "IKU509"
+        if (
+            problem is None
+            and src.root is not None
+            and src.iku_option is None  # the paths are ikutool.yaml's, not beside --iku
+            and getattr(src, f"{attr}_option", None) is None
+        ):
+            code, problem = _escape(path, src.root)
         if problem is None:
             continue
-        given = getattr(src, f"{attr}_option")
+        given = getattr(src, f"{attr}_option", None)
         if given is not None or src.root is None:
             usage = True
             findings.append(
@@ -298,7 +312,7 @@ def check_paths(src: Sources) -> None:
         line, column = _key_location(marker, attr)
         findings.append(
             Finding(
-                "IKU509",
+                code,
                 f"'{attr}: {_as_written(path, src.root)}': {problem}",
                 Severity.ERROR,
                 shown(marker),
@@ -309,6 +323,20 @@ def check_paths(src: Sources) -> None:
         )
     if findings:
         raise IkuError(findings, exit_code=2 if usage else 1)
+
+
+def _escape(path: Path, root: Path) -> tuple[str, str | None]:
+    """Why a path written in ikutool.yaml leaves the workspace (code, problem), or no problem."""
+    from ikutool.workspace.confine import lexically_inside, link_message, really_inside
+
+    if not lexically_inside(path, root):
+        return "IKU509", (
+            "jalur ini keluar dari folder ruang kerja; ikutool hanya membaca dan menulis di dalam "
+            "ruang kerja. Tulis jalur relatif di dalam folder ini, mis. 'realisasi: realisasi'"
+        )
+    if not really_inside(path, root):
+        return "IKU511", link_message("jalur ini")
+    return "IKU509", None
 
 
 def _as_written(path: Path, root: Path) -> str:

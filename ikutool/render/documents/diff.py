@@ -40,7 +40,17 @@ def diff_document(h: HasilDiff) -> Dokumen:
 
 
 def riwayat_document(r: Riwayat, awal: int | None = None, akhir: int | None = None) -> Dokumen:
-    blocks: list[Block] = [Heading(1, f"Riwayat {r.berkas}: {len(r.versi)} versi tercatat")]
+    from ikutool.formatting.numbers import format_angka
+
+    read = len(r.versi)
+    count = (
+        f"{format_angka(read)} versi tercatat"
+        if read >= r.jumlah
+        else f"{format_angka(read)} dari {format_angka(r.jumlah)} versi dibaca"
+    )
+    blocks: list[Block] = [Heading(1, f"Riwayat {r.berkas}: {count}")]
+    for why in r.kekurangan:
+        blocks.append(Para([f"Riwayat tidak utuh: {why}."], kind="small"))
     for v in r.versi:
         title = f"{v.tanggal} {v.commit[:8]} {v.judul}".strip()
         blocks.append(Heading(2, title))

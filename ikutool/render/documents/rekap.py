@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from html import escape
 from pathlib import Path
 from typing import Any
 
 from ikutool.formatting.numbers import format_angka
+from ikutool.render.formats import csvsafe
 from ikutool.reports.rekap import BarisRekap, Rekap
 
 
@@ -227,7 +227,7 @@ def rekap_csv(rekap: Rekap) -> str:
     """Long format, for programs: one row per agency, year and sasaran (sasaran "" is the
     agency's mean), dot decimals, unrounded."""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csvsafe.writer(buf)
     w.writerow(
         ["folder", "instansi", "tahun", "sasaran", "capaian", "kategori", "status_data", "galat"]
     )

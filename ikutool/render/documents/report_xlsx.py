@@ -6,8 +6,10 @@ reader's locale (1.234,56 on an Indonesian Windows) and they can still be comput
 
 from __future__ import annotations
 
+import gc
 import io
 import math
+import sys
 from copy import copy
 from pathlib import Path
 from typing import Any
@@ -426,6 +428,23 @@ def laporan_provenance(laporan: Any) -> list[str]:
     ]
 
 
+def _io_failure(exc: BaseException | None) -> bool:
+    """A failed write: an OSError, or lxml's SerialisationError (IO_ENOSPC, IO_EFBIG)."""
+    return isinstance(exc, OSError) or type(exc).__name__ == "SerialisationError"
+
+
+def _io_reason(exc: BaseException) -> str:
+    import errno
+
+    code = getattr(exc, "errno", None)
+    text = str(exc)
+    if code == errno.ENOSPC or "ENOSPC" in text:
+        return "disk penuh"
+    if code == errno.EFBIG or "EFBIG" in text:
+        return "batas ukuran berkas terlampaui (disk penuh atau ulimit -f)"
+    return getattr(exc, "strerror", None) or text or type(exc).__name__
+
+
 def save_workbook(
     wb: Workbook, scratch: Path | None = None, *, asal: list[str] | None = None
 ) -> bytes:
@@ -439,20 +458,30 @@ def save_workbook(
     buf = io.BytesIO()
     previous = tempfile.tempdir
     tempfile.tempdir = str(scratch) if scratch is not None else previous
+    failure = None
+    hook = sys.unraisablehook
+    # a failed write is raised again when openpyxl's sheet writer is finalised: said once, here
+    sys.unraisablehook = lambda u: None if _io_failure(u.exc_value) else hook(u)
     try:
         wb.save(buf)
-    except OSError as exc:  # openpyxl spools each sheet through a file: a full disk, ...
+    except Exception as exc:  # openpyxl spools each sheet through a file: a full disk, ...
+        if not _io_failure(exc):
+            raise
+        failure = _io_reason(exc)
+    finally:
+        tempfile.tempdir = previous
+        if failure is not None:
+            gc.collect()  # openpyxl's half-written sheet streams, finalised while silenced
+        sys.unraisablehook = hook
+    if failure is not None:
         from ikutool.errors import IkuError
         from ikutool.workspace.paths import shown
 
         where = shown(scratch) if scratch is not None else "folder sementara sistem"
         raise IkuError.single(
             "IKU503",
-            f"buku kerja tidak dapat disusun: {exc.strerror or exc} (saat menulis berkas "
-            f"sementara di {where}); kosongkan ruang disk lalu ulangi. Tidak ada berkas yang "
-            "ditulis",
+            f"buku kerja tidak dapat disusun: {failure} (saat menulis berkas sementara di "
+            f"{where}); kosongkan ruang disk lalu ulangi. Tidak ada berkas yang ditulis",
             file=where,
-        ) from None
-    finally:
-        tempfile.tempdir = previous
+        )
     return buf.getvalue()

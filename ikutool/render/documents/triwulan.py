@@ -3,7 +3,6 @@ Excel), and as JSON and CSV built from the same result."""
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import Any
 
@@ -19,6 +18,7 @@ from ikutool.render.blocks import (
     placeholder,
     tanda_kepala,
 )
+from ikutool.render.formats import csvsafe
 from ikutool.reports.triwulan import (
     HasilTriwulan,
     IndikatorTriwulan,
@@ -283,7 +283,7 @@ def triwulan_data(h: HasilTriwulan) -> dict[str, Any]:
 
 def triwulan_csv(h: HasilTriwulan) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csvsafe.writer(buf)
     w.writerow(
         ["tahun", "triwulan", "sasaran", "kode", "komponen", "satuan", "aturan_triwulan",
          "target_tw", "realisasi_tw", "capaian_tw", "target_sd_tw", "realisasi_sd_tw",

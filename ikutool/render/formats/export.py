@@ -3,7 +3,6 @@ terminal tables show."""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 from ikutool.compute.capaian import HasilCapaian, HasilKomponen
 from ikutool.errors import Finding
 from ikutool.model.iku import Iku
+from ikutool.render.formats import csvsafe
 from ikutool.render.wording import (
     notice,
 )
@@ -86,7 +86,7 @@ def capaian_data(result: HasilCapaian) -> dict[str, Any]:
 
 def capaian_csv(result: HasilCapaian) -> str:
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csvsafe.writer(buf)
     writer.writerow(
         [
             "tahun",
