@@ -169,3 +169,51 @@ def test_markdown_and_terminal_leave_charts_out(iku_cli, sample) -> None:
     md = iku_cli("triwulan", "--tahun", "2019", "--tw", "IV", "-f", "markdown").stdout
     assert "Grafik" not in md
     assert "Grafik" not in iku_cli("triwulan", "--tahun", "2019", "--tw", "IV").stdout
+
+
+def _regency(root):
+    from ikutool.workspace.sources import init_workspace
+
+    for name in ("dinas-a", "dinas-b"):
+        init_workspace(root / name, contoh=True, force=False)
+    marker = root / "dinas-b" / "ikutool.yaml"
+    marker.write_text(marker.read_text("utf-8").replace("nama: Contoh", "nama: Contoh B"), "utf-8")
+    data = root / "dinas-b" / "realisasi" / "2019.yaml"
+    text = data.read_text("utf-8")
+    data.write_text(re.sub(r"(\n  S1\.2:\n    nilai: )\S+", r"\g<1>31", text, count=1), "utf-8")
+
+
+def test_rekap_ranks_agencies_by_the_tables_capaian(iku_cli, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    _regency(tmp_path)
+    data = json.loads(iku_cli("rekap", str(tmp_path), "--tahun", "2019", "-f", "json").stdout)
+    capaian = {
+        b["folder"]: next(t["capaian"] for t in b["tahun"] if t["tahun"] == 2019)
+        for b in data["baris"]
+    }
+    out = tmp_path / "r.xlsx"
+    assert iku_cli("rekap", str(tmp_path), "--tahun", "2019", "-f", "xlsx", "--out",
+                   str(out)).exit_code == 0  # fmt: skip
+    ws = load_workbook(out)["Grafik 1"]
+    drawn = []
+    for r in ws.iter_rows(min_row=4):  # the figures' rows, down to the first empty one
+        if r[0].value is None:
+            break
+        drawn.append(r[2].value)
+    assert drawn == sorted(capaian.values(), reverse=True)  # highest first
+    assert len(set(drawn)) == 2  # the edited agency differs
+
+
+def test_quarterly_rekap_in_html_with_its_charts(iku_cli, tmp_path) -> None:
+    _regency(tmp_path)
+    out = tmp_path / "tw.html"
+    result = iku_cli("rekap", str(tmp_path), "--tahun", "2019", "--tw", "2", "-f", "html",
+                     "--out", str(out))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    page = out.read_text("utf-8")
+    assert "Grafik 1 Capaian s.d. triwulan II tahun 2019 per instansi, berurutan" in page
+    assert "Grafik 2 Indikator yang sudah terisi realisasi triwulan II tahun 2019" in page
+    assert page.count("<svg") == 2 and "dari 9 indikator" in page
+    no_out = iku_cli("rekap", str(tmp_path), "--tahun", "2019", "--tw", "2", "-f", "html")
+    assert no_out.exit_code == 2 and "--out" in no_out.output

@@ -180,15 +180,15 @@ def _rekap_triwulan(
             file="--tw",
             exit_code=2,
         )
-    if format in (FormatRekap.html, FormatRekap.parquet):
+    if format is FormatRekap.parquet:
         raise IkuError.single(
             "IKU501",
-            f"format {format.value} belum tersedia untuk rekap triwulan; pakai table, markdown, "
-            "csv, json, xlsx atau docx",
+            "format parquet belum tersedia untuk rekap triwulan; pakai table, markdown, csv, "
+            "json, html, xlsx atau docx",
             file="--format",
             exit_code=2,
         )
-    if format in (FormatRekap.xlsx, FormatRekap.docx):
+    if format in (FormatRekap.xlsx, FormatRekap.docx, FormatRekap.html):
         need_out(format.value, out, f"rekap-tw{name}.{format.value}")
     if not folder.is_dir():
         raise IkuError.single("IKU101", "folder tidak ada", file=str(folder), exit_code=2)

@@ -107,3 +107,26 @@ def write_chart(ws: Any, g: Grafik, row: int) -> int:
     anchor = ws.cell(row=row, column=c0 + 1 + len(g.seri) + len(g.acuan)).coordinate
     ws.add_chart(bar, anchor)
     return last + 1
+
+
+def chart_sheet(wb: Any, g: Grafik, *, name: str | None = None, kertas: str = "A4") -> Any:
+    """A sheet of its own for a chart: its caption, its figures, the chart, the note on where
+    the figures stand in full; printed landscape on one page."""
+    from openpyxl.styles import Font
+
+    from ikutool.render.documents.report_xlsx import cell_at
+
+    ws = wb.create_sheet(name or g.nomor or "Grafik")
+    cell_at(ws, 1, 1, f"{g.nomor} {g.judul}".strip()).font = Font(bold=True, size=12)
+    row = write_chart(ws, g, 3)
+    if g.sumber:
+        cell_at(ws, row + 1, 1, g.sumber)
+    print_setup(ws, kertas)
+    return ws
+
+
+def print_setup(ws: Any, kertas: str = "A4") -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = {"A4": 9, "F4": 14}.get(kertas, 9)
+    ws.page_setup.fitToWidth = ws.page_setup.fitToHeight = 1
+    ws.sheet_properties.pageSetUpPr.fitToPage = True

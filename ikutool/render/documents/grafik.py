@@ -253,14 +253,17 @@ def peringkat_chart(
 ) -> Grafik | None:  # fmt: skip
     """Agencies ranked by capaian (highest first; those without a figure last, said so)."""
     ranked = sorted(rows, key=lambda r: (r[1] is None, -(r[1] or 0.0)))
-    return capaian_bars(
+    g = capaian_bars(
         nomor,
         judul,
-        [("", name, v, k) for name, v, k in ranked],
+        [(str(n), name, v, k) for n, (name, v, k) in enumerate(ranked, 1)],
         seri="Capaian",
         sumber=sumber,
         **kw,
     )
+    if g is not None:  # the rank before each name: "1 Dinas ...", the workbook's categories 1, 2
+        g.kategori = [f"{n}. {name}" for n, (name, _, _) in enumerate(ranked, 1)]
+    return g
 
 
 def pelaporan_chart(

@@ -290,15 +290,24 @@ def rekap_html(rekap: Rekap) -> str:
         "table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:3px 5px;"
         "vertical-align:top}th{background:#ddebf7}td.n{text-align:right}tr.bad td{color:#c62828}"
         "@page{size:A4 landscape;margin:12mm}@media print{thead{display:table-header-group}}"
-        "p.note{color:#c00000;font-weight:bold}"
+        "p.note{color:#c00000;font-weight:bold}p.small{font-size:9pt}figure{margin:12px 0}"
     )
     note = notice(rekap)
     warn = f'<p class="note">{escape(note)}</p>' if note else ""
+    chart = rekap_chart(rekap)
+    figure = ""
+    if chart is not None:
+        from ikutool.render.charts import chart_svg
+
+        figure = (
+            f"<figure><figcaption>{escape(chart.nomor)} {escape(chart.judul)}</figcaption>"
+            f'{chart_svg(chart)}<p class="small">{escape(chart.sumber)}</p></figure>'
+        )
     return (
         '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
         f"<title>{escape(_title(rekap))}</title><style>{css}</style></head><body>"
         f"<h1>{escape(_title(rekap))}</h1>{warn}<table><thead><tr>{head}</tr></thead>"
-        f"<tbody>{''.join(body)}</tbody></table><p>{escape(_summary(rekap))}</p>{warn}"
+        f"<tbody>{''.join(body)}</tbody></table><p>{escape(_summary(rekap))}</p>{figure}{warn}"
         "</body></html>\n"
     )
 
@@ -349,6 +358,11 @@ def rekap_xlsx(rekap: Rekap, scratch: Path | None = None) -> bytes:
     ws.freeze_panes = ws.cell(row=top + 1, column=3)
     _a4(ws, top)
     _sasaran_sheet(wb, rekap)
+    chart = rekap_chart(rekap)
+    if chart is not None:
+        from ikutool.render.charts.xlsx import chart_sheet
+
+        chart_sheet(wb, chart)
     return save_workbook(wb, scratch)
 
 
@@ -451,6 +465,46 @@ def rekap_parquet(rekap: Rekap) -> bytes:
     return buf.getvalue()
 
 
+def _triwulan_charts(r: Any) -> list[Any]:
+    """Agencies ranked by capaian s.d. the quarter (against their plans), and how much of the
+    quarter each has reported."""
+    from ikutool.render.documents.grafik import pelaporan_chart, peringkat_chart
+
+    shown = [b for b in r.baris if b.ok and b.dalam_periode]
+    charts = [
+        peringkat_chart(
+            "Grafik 1",
+            f"Capaian s.d. triwulan {r.triwulan} tahun {r.tahun} per instansi, berurutan",
+            [(b.instansi or b.folder, b.capaian_sd_tw, b.kategori) for b in shown],
+            "Angka lengkap pada tabel di atas.",
+        ),
+        pelaporan_chart(
+            "Grafik 2",
+            f"Indikator yang sudah terisi realisasi triwulan {r.triwulan} tahun {r.tahun}",
+            [(b.instansi or b.folder, b.terisi, b.jumlah_indikator) for b in shown],
+            "Angka lengkap pada kolom Indikator terisi di tabel di atas.",
+        ),
+    ]
+    return [g for g in charts if g is not None]
+
+
+def rekap_chart(rekap: Rekap) -> Any:
+    """The yearly roll-up's chart: agencies ranked by their capaian of the last year shown."""
+    from ikutool.render.documents.grafik import peringkat_chart
+
+    year = rekap.tahun[-1]
+    rows = []
+    for b in rekap.baris:
+        t = _year(b, year) if b.ok else None
+        rows.append((_name(b), t.capaian if t else None, t.kategori if t else None))
+    return peringkat_chart(
+        "Grafik 1",
+        f"Capaian kinerja per instansi tahun {year}, berurutan",
+        rows,
+        "Angka lengkap pada tabel rekapitulasi.",
+    )
+
+
 def rekap_triwulan_document(r: Any) -> Any:
     """The quarterly roll-up as a block document (terminal, Markdown, Excel, Word)."""
     from ikutool.formatting.numbers import format_angka
@@ -507,6 +561,7 @@ def rekap_triwulan_document(r: Any) -> Any:
             else [f"Semua instansi sudah melaporkan TW {r.triwulan}."]
         ),
     ]
+    blocks += _triwulan_charts(r)
     contoh = [b.instansi or b.folder for b in r.baris if b.status_data == "contoh"]
     notes = (
         [f"CATATAN: realisasi {', '.join(contoh)} berstatus CONTOH - angka ilustrasi, bukan data "

@@ -140,7 +140,7 @@ class _Book:
         """A chart on a sheet of its own: its figures as cells, Excel's chart drawn from them."""
         from openpyxl.styles import Font
 
-        from ikutool.render.charts.xlsx import write_chart
+        from ikutool.render.charts.xlsx import print_setup, write_chart
         from ikutool.render.documents.report_xlsx import cell_at, merge, note_rows
 
         ws = self.ws = self.sheet_named(b.nomor or b.judul or "Grafik")
@@ -158,10 +158,7 @@ class _Book:
         row = write_chart(ws, b, row + 1)
         if b.sumber:
             row = note_rows(ws, row + 1, [(b.sumber, "")], self.ncols)
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = PAPER.get(self.kertas, 9)
-        ws.page_setup.fitToWidth = ws.page_setup.fitToHeight = 1
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        print_setup(ws, self.kertas)
         self.row = row
 
     def finish(self) -> bytes:
