@@ -217,3 +217,14 @@ def test_quarterly_rekap_in_html_with_its_charts(iku_cli, tmp_path) -> None:
     assert page.count("<svg") == 2 and "dari 9 indikator" in page
     no_out = iku_cli("rekap", str(tmp_path), "--tahun", "2019", "--tw", "2", "-f", "html")
     assert no_out.exit_code == 2 and "--out" in no_out.output
+
+
+def test_a_bar_without_a_figure_says_why_as_the_table_does(iku_cli, sample) -> None:
+    """S1.1 has no target in 2017 ("-" in the IKU): the table says "tanpa target", so does the
+    chart (not a zero bar, not a vaguer phrase)."""
+    out = sample / "r.html"
+    assert iku_cli("report", "-f", "html", "--out", str(out)).exit_code == 0
+    page = out.read_text("utf-8")
+    svg = page[page.index("Grafik 1 Capaian kinerja per indikator tahun 2017") :]
+    svg = svg[: svg.index("</svg>")]
+    assert ">tanpa target<" in svg and "belum dapat dihitung" not in svg

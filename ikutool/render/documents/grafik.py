@@ -99,13 +99,14 @@ def sasaran_chart(hasil: Any, nomor: str, sumber: str, **kw: Any) -> Grafik | No
 
 def indikator_chart(hasil: Any, nomor: str, sumber: str, **kw: Any) -> Grafik | None:
     """Capaian per indicator of one year."""
-    rows = [(i.kode, i.uraian, i.capaian, i.kategori) for s in hasil.sasaran for i in s.indikator]
+    shown = [i for s in hasil.sasaran for i in s.indikator]
     return capaian_bars(
         nomor,
         f"Capaian kinerja per indikator tahun {hasil.tahun}",
-        rows,
+        [(i.kode, i.uraian, i.capaian, i.kategori) for i in shown],
         seri=f"Capaian {hasil.tahun}",
         sumber=sumber,
+        status=[i.status for i in shown],
         **kw,
     )
 
