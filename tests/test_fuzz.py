@@ -50,7 +50,8 @@ def render_everything(iku, data) -> None:
 
     from ikutool.render.documents.report_html import report_html
     from ikutool.render.documents.report_xlsx import report_xlsx
-    from ikutool.render.documents.tables import capaian_view, evaluasi_view, report_view
+    from ikutool.render.documents.tables import capaian_view
+    from ikutool.render.documents.tables_laporan import evaluasi_view, report_view
 
     result = compute(iku, data.tahun, data)
     json.loads(export.dumps(export.capaian_data(result)))

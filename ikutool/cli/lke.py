@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,6 +24,15 @@ from ikutool.cli.common import (
     sources,
 )
 from ikutool.errors import IkuError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ikutool.definition.diff import Riwayat
+    from ikutool.model.iku import Iku
+    from ikutool.reports.lke import HasilLke, Masukan
+    from ikutool.reports.lkjip import Lkjip
+    from ikutool.workspace.sources import Sources
 
 
 class FormatLke(StrEnum):
@@ -79,17 +88,7 @@ def lke(
     lkjip, data, pk_all = year_lkjip(ws, tahun, Options())
     year = ws.year(tahun)
     pk = year.pk
-    riwayat, alasan = None, None
-    if src.bundled:
-        alasan = "contoh bawaan: tidak ada riwayat IKU ruang kerja"
-    else:
-        from ikutool.definition.diff import history
-
-        try:
-            riwayat = history(src.iku, src.iku_label, src.root)
-        except IkuError as exc:
-            alasan = f"tidak dapat dihitung: {exc.findings[0].message}"
-
+    riwayat, alasan = _riwayat(src)
     masukan = Masukan(
         iku=iku,
         tahun=tahun,
@@ -108,12 +107,44 @@ def lke(
         pohon=_pohon(year),
     )
     hasil = build_lke(masukan)
+    _contoh_notes(hasil, masukan)
+    _deliver(hasil, format, out, force, iku, lkjip, masukan)
+    if out is not None or format is not FormatLke.table:
+        sys.stderr.write(hasil.catatan[0] + "\n")
+
+
+def _riwayat(src: Sources) -> tuple[Riwayat | None, str | None]:
+    """The IKU file's git history, or why there is none."""
+    if src.bundled:
+        return None, "contoh bawaan: tidak ada riwayat IKU ruang kerja"
+    from ikutool.definition.diff import history
+
+    try:
+        return history(src.iku, src.iku_label, src.root), None
+    except IkuError as exc:
+        return None, f"tidak dapat dihitung: {exc.findings[0].message}"
+
+
+def _contoh_notes(hasil: HasilLke, masukan: Masukan) -> None:
+    """The notice on the pre-check for each illustrative (contoh) input it used."""
     for status, what in (
         (masukan.renaksi.status if masukan.renaksi else None, "rencana aksi"),
         (masukan.register.status if masukan.register else None, "register tindak lanjut"),
     ):
         if status == "contoh":
             hasil.catatan.append(f"CATATAN: {what} berstatus CONTOH - ilustrasi, bukan data resmi.")
+
+
+def _deliver(
+    hasil: HasilLke,
+    format: FormatLke,
+    out: Path | None,
+    force: bool,
+    iku: Iku,
+    lkjip: Lkjip,
+    masukan: Masukan,
+) -> None:
+    """The pre-check as JSON, or as a document (the xlsx with the evaluators' KKE sheets)."""
     if format is FormatLke.json:
         from ikutool.render.formats.export import dumps
 
@@ -127,8 +158,6 @@ def lke(
             else None
         )
         deliver_document(lke_document(hasil, kke=kke), format.value, out, force)
-    if out is not None or format is not FormatLke.table:
-        sys.stderr.write(hasil.catatan[0] + "\n")
 
 
 def _pohon(year):  # -> (Pohon, HasilPohon) | None

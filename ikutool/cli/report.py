@@ -117,7 +117,7 @@ def emit_laporan(laporan, format: str, out: Path | None, force: bool, *, table: 
         scratch = out.resolve().parent if out is not None else None
         deliver(report_xlsx(laporan, scratch), out, force)
     else:
-        from ikutool.render.documents.tables import evaluasi_view, report_view
+        from ikutool.render.documents.tables_laporan import evaluasi_view, report_view
 
         if out is None:
             screen = console()

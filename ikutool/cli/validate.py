@@ -6,7 +6,7 @@ import contextlib
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,6 +17,11 @@ from ikutool.cli.common import (
 )
 from ikutool.cli.output import write, write_findings
 from ikutool.errors import IkuError
+
+if TYPE_CHECKING:
+    from ikutool.inputs.checks import FileReport
+    from ikutool.model.iku import Iku
+    from ikutool.workspace.sources import Sources
 
 
 class FormatValidasi(StrEnum):
@@ -59,24 +64,10 @@ def validate(
     Contoh: iku validate, iku validate realisasi/2020.yaml, iku validate --mutu
     """
     from ikutool.inputs.checks import check_file
-    from ikutool.inputs.kind import yaml_files
     from ikutool.render.formats.export import dumps, validation_data
     from ikutool.workspace.paths import shown
 
-    if file is None:
-        src = sources(iku_file)
-        targets = [src.iku]
-        if not src.bundled:
-            for folder in (src.realisasi, src.pk, src.anggaran, src.program, src.renaksi):
-                if folder.is_dir():
-                    targets += yaml_files(folder)
-            if src.tindak_lanjut.is_file():
-                targets.append(src.tindak_lanjut)
-            targets += [f for f in (src.rpjmd, src.pohon) if f is not None and f.is_file()]
-    else:
-        src = sources(iku_file, start=file.parent, announce=False)
-        targets = [file]
-
+    src, targets = _targets(file, iku_file)
     cache: list = []
 
     def get_iku():  # the IKU that realisasi files are checked against, loaded once
@@ -104,15 +95,38 @@ def validate(
     if format is FormatValidasi.json:
         write(dumps(validation_data(reports)))
     else:
-        for report in reports:
-            write_findings(sys.stdout, report.findings)
-            n_err = sum(f.is_error for f in report.findings)
-            n_warn = len(report.findings) - n_err
-            if report.valid:
-                write(f"{report.file}: {report.summary} ({n_warn} peringatan).\n")
-            else:
-                write(f"{report.file}: tidak sah: {n_err} galat, {n_warn} peringatan.\n")
+        _write_reports(reports)
     raise typer.Exit(0 if ok else 1)
+
+
+def _targets(file: Path | None, iku_file: Path | None) -> tuple[Sources, list[Path]]:
+    """The files to check: the one named, else the workspace's IKU and every file beside it."""
+    from ikutool.inputs.kind import yaml_files
+
+    if file is not None:
+        return sources(iku_file, start=file.parent, announce=False), [file]
+    src = sources(iku_file)
+    targets = [src.iku]
+    if not src.bundled:
+        for folder in (src.realisasi, src.pk, src.anggaran, src.program, src.renaksi):
+            if folder.is_dir():
+                targets += yaml_files(folder)
+        if src.tindak_lanjut.is_file():
+            targets.append(src.tindak_lanjut)
+        targets += [f for f in (src.rpjmd, src.pohon) if f is not None and f.is_file()]
+    return src, targets
+
+
+def _write_reports(reports: list[FileReport]) -> None:
+    """Each file's findings, then its verdict in one line."""
+    for report in reports:
+        write_findings(sys.stdout, report.findings)
+        n_err = sum(f.is_error for f in report.findings)
+        n_warn = len(report.findings) - n_err
+        if report.valid:
+            write(f"{report.file}: {report.summary} ({n_warn} peringatan).\n")
+        else:
+            write(f"{report.file}: tidak sah: {n_err} galat, {n_warn} peringatan.\n")
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -122,7 +136,7 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _mutu(src, iku, reports: list) -> None:  # src: Sources, reports: list[FileReport]
+def _mutu(src: Sources, iku: Iku, reports: list[FileReport]) -> None:
     """The quality warnings, each under the file it is located in."""
     from ikutool.definition.mutu import mutu_findings
     from ikutool.inputs.checks import FileReport

@@ -15,44 +15,25 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Literal
 
+from ikutool.compute.capaian_hasil import GROUP_TEXT as GROUP_TEXT
+from ikutool.compute.capaian_hasil import STATUS_TEXT as STATUS_TEXT
+from ikutool.compute.capaian_hasil import (
+    HasilCapaian,
+    HasilIndikator,
+    HasilKomponen,
+    HasilSasaran,
+    Status,
+)
 from ikutool.formatting.numbers import format_angka, format_persen, settled
 from ikutool.inputs.pk import PkTahun
-from ikutool.inputs.realisasi import RealisasiTahun
-from ikutool.model.iku import Iku, Indikator, Komponen, Result, Skala
+from ikutool.inputs.realisasi import RealisasiIndikator, RealisasiTahun
+from ikutool.model.iku import Iku, Indikator, Komponen, Sasaran, Skala, Tujuan
 from ikutool.model.notation import component_label, format_value
 from ikutool.model.scales import kategori, scale_of
+from ikutool.model.target import Target
 
-Status = Literal[
-    "ada",  # a number was computed
-    "tanpa_target",  # "-" in the IKU
-    "belum_ada_realisasi",
-    "target_nol",
-    "realisasi_nol",  # kebalikan convention with realisasi 0: T/0
-    "sebagian",  # a composite with some components filled: the mean of those, flagged
-    "kelompok",  # a group (an aspek, an index's components): measured, never averaged
-    "tujuan",  # a tujuan's indicators: measured, never averaged
-]
 EXTREME = 1000.0
-
-STATUS_TEXT = {
-    "ada": "dihitung",
-    "tanpa_target": "tanpa target",
-    "belum_ada_realisasi": "belum ada realisasi",
-    "target_nol": "target nol",
-    "realisasi_nol": "realisasi nol (rumus kebalikan)",
-    "sebagian": "sebagian komponen",
-    "kelompok": "kelompok, tidak dirata-ratakan",
-    "tujuan": "tujuan, tidak dirata-ratakan",
-}
-# what a group row says instead of a figure, and why
-GROUP_TEXT = {
-    "kelompok": "kelompok: indikatornya diukur, tidak dirata-ratakan dan tidak masuk rata-rata "
-    "instansi",
-    "tujuan": "tujuan: indikatornya diukur, tidak dirata-ratakan dan tidak masuk rata-rata "
-    "instansi",
-}
 
 
 @dataclass(frozen=True)
@@ -125,100 +106,6 @@ def mean(values: list[float], weights: list[float] | None = None) -> float | Non
     if total == 0:  # only indicators of bobot 0 have a figure: shown, never counted
         return None
     return math.fsum(v * w for v, w in zip(values, weights, strict=True)) / total
-
-
-class HasilKomponen(Result):
-    kunci: str
-    uraian: str | None = None
-    satuan: str
-    persen: bool
-    target: float | None
-    target_maks: float | None = None
-    pembanding: float | None = None  # the bound the realisasi was compared with (ranges)
-    realisasi: float | None
-    capaian: float | None
-    capaian_asli: float | None = None  # before the optional cap
-    status: Status
-    peringatan: list[str] = []  # about the capaian (extreme, not computable)
-    peringatan_realisasi: list[str] = []  # about the realisasi as it was read (IKU107, ...)
-    jenis: str = "angka"  # angka | rasio | rupiah | predikat
-    batas: str | None = None  # min | maks: a one-sided target
-    rasio_dari: float | None = None  # a ratio's first term (target and realisasi are per one)
-    skala: list[str] | None = None  # a predikat's scale, lowest first (target/realisasi: ranks)
-    target_tulisan: str | None = None  # the target as the document writes it
-    realisasi_tulisan: str | None = None  # a ratio, predikat or rupiah realisasi, written out
-    kesimpulan: str | None = None  # "tercapai" | "tidak tercapai" (predikat, a zero target)
-    aturan: str | None = None  # the rule used, where it is not the plain formula
-    sd_triwulan: str | None = None  # "III": the year is built from quarters up to TW III
-    agregasi_triwulan: str | None = None  # the rule that built the year from quarters
-
-
-class HasilIndikator(Result):
-    kode: str
-    uraian: str
-    bidang: str | None
-    polaritas: str
-    rumus_negatif: str
-    bobot: float
-    target_teks: str | None
-    target_catatan: str | None = None  # the note the target cell wrote in parentheses
-    komponen: list[HasilKomponen]
-    capaian: float | None
-    kategori: str | None
-    status: Status
-    catatan: str | None = None
-    sumber: str | None = None
-    peringatan: list[str] = []
-    peringatan_target: list[str] = []  # about the target cell as it was read (IKU107, ...)
-    target_sumber: Literal["pk", "renstra"] | None = None  # whose target the capaian is against
-    target_renstra_teks: str | None = None  # the Renstra target, when a PK target replaced it
-    pk_perubahan: str | None = None  # the date (ISO) of the PK perubahan that set the target
-
-
-class HasilSasaran(Result):
-    kode: str
-    uraian: str
-    jenis: str = "sasaran"  # sasaran | kelompok | tujuan (the last two: never averaged)
-    indikator: list[HasilIndikator]  # those shown (a bidang's only, with --bidang)
-    capaian: float | None  # the sasaran's own figure: the mean over all its indicators
-    kategori: str | None
-    status: Status = "ada"  # why there is no figure: every indicator without a target, ...
-    jumlah_indikator: int = 0  # indicators of the sasaran, in every bidang
-    capaian_bidang: float | None = None  # with --bidang: the mean over the rows shown only
-    kategori_bidang: str | None = None
-
-
-class HasilCapaian(Result):
-    tahun: int
-    instansi: str
-    status_data: str | None  # contoh | sementara | final | None
-    berkas_iku: str | None = None  # as shown to the user ("contoh bawaan/..." for the sample)
-    berkas_pk: str | None = None  # the Perjanjian Kinerja file whose targets were used
-    status_pk: str | None = None  # contoh | sementara | final | None
-    berkas_realisasi: str | None
-    skala: str
-    batas_capaian: float | None
-    bidang: str | None
-    bidang_nama: str | None = None
-    sasaran: list[HasilSasaran]
-    capaian: float | None  # the agency's figure: the mean of every sasaran, in every bidang
-    kategori: str | None
-    capaian_bidang: float | None = None  # with --bidang: the mean of that bidang's indicators
-    kategori_bidang: str | None = None
-    jumlah_sasaran: int = (
-        0  # every sasaran of the IKU (the agency mean is over those with a figure)
-    )
-    sasaran_berangka: int = 0  # those with a figure
-    tidak_dirata: list[str] = []  # kelompok and tujuan: measured, left out of every mean
-    peringatan: list[str] = []
-
-    @property
-    def is_contoh(self) -> bool:
-        return self.status_data == "contoh"
-
-    @property
-    def sasaran_dihitung(self) -> list[HasilSasaran]:
-        return [s for s in self.sasaran if s.capaian is not None]
 
 
 def extreme_cause(target: float, realisasi: float, value: float, rumus_args: dict) -> str:
@@ -324,6 +211,78 @@ def _komponen(
     )
 
 
+def _without_target(
+    ind: Indikator, tahun: int, entry: RealisasiIndikator | None
+) -> list[HasilKomponen]:
+    """A year without a target: still what was reached, if anything, in the units of other
+    years."""
+    ref = ind.reference_target(tahun)
+    units = {c.kunci or "nilai": c for c in (ref.komponen if ref else [])}
+    components: list[HasilKomponen] = []
+    for key, value in entry.nilai.items() if entry else []:
+        if value is None:
+            continue
+        unit = units.get(key)
+        components.append(
+            HasilKomponen.model_construct(
+                kunci=key,
+                uraian=component_label(key, unit.satuan if unit else "", ind.label_for(key)),
+                satuan=unit.satuan if unit else (ind.satuan or ""),
+                persen=bool(unit.persen) if unit else False,
+                target=None,
+                realisasi=value,
+                capaian=None,
+                status="tanpa_target",
+                peringatan_realisasi=entry.warnings_for(key) if entry else [],
+            )
+        )
+    return components
+
+
+def _against_target(
+    iku: Iku,
+    ind: Indikator,
+    target: Target,
+    entry: RealisasiIndikator | None,
+    rumus: str,
+    batas: float | None,
+) -> list[HasilKomponen]:
+    """Each component of ``target`` against its realisasi, with what the realisasi file says of
+    it (its warnings, the quarters it is built from)."""
+    components: list[HasilKomponen] = []
+    for comp in target.komponen:
+        key = comp.kunci or "nilai"
+        one = _komponen(iku, ind, comp, entry.nilai.get(key) if entry else None, rumus, batas)
+        if entry is not None and one.realisasi is not None:
+            one.peringatan_realisasi = entry.warnings_for(key)
+            one.sd_triwulan = entry.sd_triwulan.get(key)
+            one.agregasi_triwulan = entry.agregasi.get(key)
+        components.append(one)
+    return components
+
+
+def _indicator_figure(
+    ind: Indikator, components: list[HasilKomponen], notes: list[str]
+) -> tuple[float | None, Status]:
+    """An indicator's capaian (the mean of its components') and its status; a composite with
+    components still empty is ``sebagian``, said in ``notes``."""
+    numbers = [c.capaian for c in components if c.capaian is not None]
+    value = mean(numbers)
+    missing = [c.kunci for c in components if c.status == "belum_ada_realisasi"]
+    if value is not None and missing:
+        notes.append(
+            f"IKU309 komponen {', '.join(missing)} belum diisi; capaian {ind.kode} dihitung "
+            f"dari {len(numbers)} dari {len(components)} komponen"
+        )
+        return value, "sebagian"
+    if value is not None:
+        return value, "ada"
+    found = [c.status for c in components]
+    return value, next(
+        (s for s in ("target_nol", "realisasi_nol") if s in found), "belum_ada_realisasi"
+    )
+
+
 def capaian_indikator(
     iku: Iku,
     ind: Indikator,
@@ -339,56 +298,15 @@ def capaian_indikator(
     pk_target = pk.target.get(ind.kode) if pk is not None else None
     target = pk_target or ind.target_for(tahun)
     entry = data.indikator.get(ind.kode) if data else None
-    components: list[HasilKomponen] = []
     notes: list[str] = []
+    value: float | None
+    status: Status
     if target is None:
-        # no target: still show what was reached, if anything, in the units of other years
-        ref = ind.reference_target(tahun)
-        units = {c.kunci or "nilai": c for c in (ref.komponen if ref else [])}
-        for key, value in entry.nilai.items() if entry else []:
-            if value is None:
-                continue
-            unit = units.get(key)
-            components.append(
-                HasilKomponen.model_construct(
-                    kunci=key,
-                    uraian=component_label(key, unit.satuan if unit else "", ind.label_for(key)),
-                    satuan=unit.satuan if unit else (ind.satuan or ""),
-                    persen=bool(unit.persen) if unit else False,
-                    target=None,
-                    realisasi=value,
-                    capaian=None,
-                    status="tanpa_target",
-                    peringatan_realisasi=entry.warnings_for(key) if entry else [],
-                )
-            )
-        status: Status = "tanpa_target"
-        value = None
+        components = _without_target(ind, tahun, entry)
+        value, status = None, "tanpa_target"
     else:
-        for comp in target.komponen:
-            key = comp.kunci or "nilai"
-            one = _komponen(iku, ind, comp, entry.nilai.get(key) if entry else None, rumus, batas)
-            if entry is not None and one.realisasi is not None:
-                one.peringatan_realisasi = entry.warnings_for(key)
-                one.sd_triwulan = entry.sd_triwulan.get(key)
-                one.agregasi_triwulan = entry.agregasi.get(key)
-            components.append(one)
-        numbers = [c.capaian for c in components if c.capaian is not None]
-        value = mean(numbers)
-        missing = [c.kunci for c in components if c.status == "belum_ada_realisasi"]
-        if value is not None and missing:
-            status = "sebagian"
-            notes.append(
-                f"IKU309 komponen {', '.join(missing)} belum diisi; capaian {ind.kode} dihitung "
-                f"dari {len(numbers)} dari {len(components)} komponen"
-            )
-        elif value is not None:
-            status = "ada"
-        else:
-            found = [c.status for c in components]
-            status = next(
-                (s for s in ("target_nol", "realisasi_nol") if s in found), "belum_ada_realisasi"
-            )
+        components = _against_target(iku, ind, target, entry, rumus, batas)
+        value, status = _indicator_figure(ind, components, notes)
     return HasilIndikator.model_construct(
         kode=ind.kode,
         uraian=ind.uraian,
@@ -429,6 +347,64 @@ def sasaran_status(rows: list[HasilIndikator], value: float | None) -> Status:
     return next(s for s in statuses if s != "tanpa_target")
 
 
+def _weighted(rows: list[HasilIndikator]) -> float | None:
+    """The mean, by bobot, of the rows that have a figure."""
+    counted = [r for r in rows if r.capaian is not None]
+    return mean([r.capaian for r in counted], [r.bobot for r in counted])  # type: ignore[misc]
+
+
+def _shown(
+    iku: Iku, sas: Sasaran | Tujuan, rows: list[HasilIndikator], bidang: str | None
+) -> list[HasilIndikator]:
+    """The rows a view shows: every one, or with ``bidang`` that bidang's indicators only."""
+    return [
+        r
+        for r, ind in zip(rows, sas.indikator, strict=True)
+        if bidang is None or iku.bidang_key(ind) == bidang
+    ]
+
+
+def _sasaran_result(
+    sas: Sasaran | Tujuan,
+    rows: list[HasilIndikator],
+    keep: list[HasilIndikator],
+    value: float | None,
+    skala: Skala,
+    bidang: str | None,
+) -> HasilSasaran:
+    """A group's result: its own figure (over all its indicators) beside, in a bidang view, the
+    mean of the rows shown, each labelled as what it is."""
+    averaged = sas.jenis == "sasaran"
+    part = _weighted(keep) if bidang is not None and averaged else None
+    return HasilSasaran.model_construct(
+        kode=sas.kode,
+        uraian=sas.uraian,
+        jenis=sas.jenis,
+        indikator=keep,
+        capaian=value,
+        kategori=kategori(value, skala),
+        status=sasaran_status(rows, value) if averaged else sas.jenis,  # type: ignore[arg-type]
+        jumlah_indikator=len(rows),
+        capaian_bidang=part,
+        kategori_bidang=kategori(part, skala),
+    )
+
+
+def _warnings(sasaran: list[HasilSasaran]) -> list[str]:
+    """Every warning of the rows shown, each prefixed with the indicator (and component) it is
+    about."""
+    warnings: list[str] = []
+    for s in sasaran:
+        for ind in s.indikator:
+            warnings += [f"{ind.kode} target: {w}" for w in ind.peringatan_target]
+            warnings += [f"{ind.kode}: {w}" for w in ind.peringatan]
+            for c in ind.komponen:
+                where = f"{ind.kode} {c.uraian}" if len(ind.komponen) > 1 else ind.kode
+                warnings += [f"{where} realisasi: {w}" for w in c.peringatan_realisasi]
+                warnings += [f"{where}: {w}" for w in c.peringatan]
+    return warnings
+
+
 def compute(
     iku: Iku,
     tahun: int,
@@ -447,54 +423,18 @@ def compute(
             for ind in sas.indikator
         ]
         averaged = sas.jenis == "sasaran"
-        counted = [r for r in rows if r.capaian is not None]
-        value = None
+        value = _weighted(rows) if averaged else None
         if averaged:
-            value = mean([r.capaian for r in counted], [r.bobot for r in counted])  # type: ignore[misc]
             every_sasaran.append(value)
-        # a bidang view shows that bidang's indicators, beside the sasaran's own figure (which
-        # is over all of them) and the mean of the rows shown, each labelled as what it is
-        keep = [
-            r
-            for r, ind in zip(rows, sas.indikator, strict=True)
-            if options.bidang is None or iku.bidang_key(ind) == options.bidang
-        ]
+        keep = _shown(iku, sas, rows, options.bidang)
         if not keep and options.bidang is not None:
             continue
         if averaged:
             shown_rows += keep
-        part = None
-        if options.bidang is not None and averaged:
-            mine = [r for r in keep if r.capaian is not None]
-            part = mean([r.capaian for r in mine], [r.bobot for r in mine])  # type: ignore[misc]
-        sasaran_out.append(
-            HasilSasaran.model_construct(
-                kode=sas.kode,
-                uraian=sas.uraian,
-                jenis=sas.jenis,
-                indikator=keep,
-                capaian=value,
-                kategori=kategori(value, skala),
-                status=sasaran_status(rows, value) if averaged else sas.jenis,  # type: ignore[arg-type]
-                jumlah_indikator=len(rows),
-                capaian_bidang=part,
-                kategori_bidang=kategori(part, skala),
-            )
-        )
+        sasaran_out.append(_sasaran_result(sas, rows, keep, value, skala, options.bidang))
     overall = mean([v for v in every_sasaran if v is not None])
-    bidang_mean = None
-    if options.bidang is not None:
-        mine = [r for r in shown_rows if r.capaian is not None]
-        bidang_mean = mean([r.capaian for r in mine], [r.bobot for r in mine])  # type: ignore[misc]
-    warnings = []
-    for s in sasaran_out:
-        for ind in s.indikator:
-            warnings += [f"{ind.kode} target: {w}" for w in ind.peringatan_target]
-            warnings += [f"{ind.kode}: {w}" for w in ind.peringatan]
-            for c in ind.komponen:
-                where = f"{ind.kode} {c.uraian}" if len(ind.komponen) > 1 else ind.kode
-                warnings += [f"{where} realisasi: {w}" for w in c.peringatan_realisasi]
-                warnings += [f"{where}: {w}" for w in c.peringatan]
+    bidang_mean = _weighted(shown_rows) if options.bidang is not None else None
+    warnings = _warnings(sasaran_out)
     return HasilCapaian.model_construct(
         tahun=tahun,
         instansi=iku.instansi.nama,

@@ -183,8 +183,9 @@ def _predikat(s: str, pos: int, end: int, m: re.Match, note: str | None) -> Pars
     )  # fmt: skip
 
 
-def _component(s: str, pos: int, end: int, after_sep: bool) -> tuple[ParsedComponent, int, bool]:
-    start = pos
+def _lead_words(s: str, pos: int) -> tuple[str | None, str | None, str, int]:
+    """What may come before a component's number: a key (``ekspor=``), a bound (``minimal``),
+    ``Rp``; returns ``(key, batas, jenis, position after them)``."""
     key = None
     m = _KEY_RE.match(s, pos)
     if m:
@@ -200,6 +201,72 @@ def _component(s: str, pos: int, end: int, after_sep: bool) -> tuple[ParsedCompo
     if r:
         jenis = "rupiah"
         pos = r.end()
+    return key, batas, jenis, pos
+
+
+def _ratio_or_range(
+    s: str, pos: int, n: re.Match, low: float, batas: str | None, start: int
+) -> tuple[str, float, float | None, float | None, int]:
+    """After a number: a ratio's second term (``1:30``) or a range's upper bound (``80-90``);
+    returns ``(jenis, jumlah, jumlah_maks, rasio_dari, position after them)``."""
+    ratio = _RATIO_RE.match(s, pos)
+    if ratio:
+        second = _NUM_RE.match(s, ratio.end())
+        assert second is not None  # guaranteed by the lookahead
+        first, value = low, _to_float(second.group())
+        if first <= 0:
+            raise NotationError("suku pertama rasio harus lebih dari nol, mis. '1:30'", n.start())
+        _reject_ambiguous_dot(s, second.end())
+        return "rasio", value / first, None, first, second.end()
+    rng = _RANGE_RE.match(s, pos)
+    if not rng:
+        return "angka", low, None, None, pos
+    n2 = _NUM_RE.match(s, rng.end())
+    assert n2 is not None  # guaranteed by the lookahead
+    high = _to_float(n2.group())
+    pos = n2.end()
+    _reject_ambiguous_dot(s, pos)
+    if high < low:
+        raise NotationError(
+            f"rentang terbalik: batas bawah {format_angka(low)} lebih besar dari "
+            f"batas atas {format_angka(high)}; tulis dari kecil ke besar",
+            rng.start(),
+        )
+    if batas is not None:
+        raise NotationError(
+            "target rentang tidak memakai 'minimal' atau 'maksimal'; tulis salah "
+            "satunya, mis. '80-90 %' atau 'minimal 80 %'",
+            start,
+        )
+    return "angka", low, high, None, pos
+
+
+def _unit(s: str, pos: int, unit_end: int, jenis: str) -> tuple[str, str]:
+    """The unit written after the number, and the jenis it makes (``rupiah``); refuses what
+    follows a rupiah amount and a unit that may be money or not (``M``)."""
+    unit = normalize_unit(s[pos:unit_end])
+    if jenis == "rupiah":
+        if unit and unit.casefold() not in ("rupiah",):
+            raise NotationError(
+                f"setelah jumlah rupiah tertulis '{unit[:20]}'; tulis 'Rp 1,5 miliar', "
+                "'Rp 1.500.000.000' atau 'Rp 12 juta'",
+                pos,
+            )
+        return "Rp", jenis
+    if unit.casefold() in ("rupiah", "rp"):
+        return "Rp", "rupiah"
+    if unit in ("M", "Jt", "T"):  # "1,5 M": miliar rupiah? million? metres?
+        raise NotationError(
+            f"satuan '{unit}' tidak jelas artinya (miliar, juta, atau satuan lain?); untuk uang "
+            "tulis 'Rp 1,5 miliar' atau 'Rp 1.500.000.000', untuk satuan lain tulis namanya",
+            pos,
+        )
+    return unit, jenis
+
+
+def _component(s: str, pos: int, end: int, after_sep: bool) -> tuple[ParsedComponent, int, bool]:
+    start = pos
+    key, batas, jenis, pos = _lead_words(s, pos)
     n = _NUM_RE.match(s, pos)
     if not n:
         what = "setelah pemisah" if after_sep else "awal target"
@@ -213,62 +280,14 @@ def _component(s: str, pos: int, end: int, after_sep: bool) -> tuple[ParsedCompo
     _reject_ambiguous_dot(s, pos)
     high = None
     first = None
-    unit_start = pos
     if jenis == "rupiah":
         low, pos = _rupiah_scale(s, pos, low)
     else:
-        ratio = _RATIO_RE.match(s, pos)
-        if ratio:
-            second = _NUM_RE.match(s, ratio.end())
-            assert second is not None  # guaranteed by the lookahead
-            first, value = low, _to_float(second.group())
-            if first <= 0:
-                raise NotationError(
-                    "suku pertama rasio harus lebih dari nol, mis. '1:30'", n.start()
-                )
-            jenis, low, pos = "rasio", value / first, second.end()
-            _reject_ambiguous_dot(s, pos)
-        else:
-            rng = _RANGE_RE.match(s, pos)
-            if rng:
-                n2 = _NUM_RE.match(s, rng.end())
-                assert n2 is not None  # guaranteed by the lookahead
-                high = _to_float(n2.group())
-                pos = n2.end()
-                _reject_ambiguous_dot(s, pos)
-                if high < low:
-                    raise NotationError(
-                        f"rentang terbalik: batas bawah {format_angka(low)} lebih besar dari "
-                        f"batas atas {format_angka(high)}; tulis dari kecil ke besar",
-                        rng.start(),
-                    )
-                if batas is not None:
-                    raise NotationError(
-                        "target rentang tidak memakai 'minimal' atau 'maksimal'; tulis salah "
-                        "satunya, mis. '80-90 %' atau 'minimal 80 %'",
-                        start,
-                    )
+        jenis, low, high, first, pos = _ratio_or_range(s, pos, n, low, batas, start)
     unit_start = pos
     sep = _SEP_RE.search(s, pos, end)
     unit_end = sep.start() if sep else end
-    unit = normalize_unit(s[pos:unit_end])
-    if jenis == "rupiah":
-        if unit and unit.casefold() not in ("rupiah",):
-            raise NotationError(
-                f"setelah jumlah rupiah tertulis '{unit[:20]}'; tulis 'Rp 1,5 miliar', "
-                "'Rp 1.500.000.000' atau 'Rp 12 juta'",
-                pos,
-            )
-        unit = "Rp"
-    elif unit.casefold() in ("rupiah", "rp"):
-        jenis = "rupiah"
-        unit = "Rp"
-    elif unit in ("M", "Jt", "T"):  # "1,5 M": miliar rupiah? million? metres?
-        raise NotationError(
-            f"satuan '{unit}' tidak jelas artinya (miliar, juta, atau satuan lain?); untuk uang "
-            "tulis 'Rp 1,5 miliar' atau 'Rp 1.500.000.000', untuk satuan lain tulis namanya",
-            pos,
-        )
+    unit, jenis = _unit(s, pos, unit_end, jenis)
     stray = _STRAY_NUMBER.match(s, unit_start, unit_end)
     if stray:
         raise NotationError(

@@ -148,48 +148,39 @@ def validate_part(
         return None, translate(exc, doc, model, prefix)
 
 
-def _one(err: Any, doc: Document, model: type[BaseModel], prefix: PathT = ()) -> Finding:
-    rel: PathT = tuple(err["loc"])
-    loc: PathT = (*prefix, *rel)
-    kind = err["type"]
-    if loc and loc[-1] == "[key]":  # a mapping key of the wrong type (a year written as a date)
-        key_path = loc[:-1]
-        if kind == "string_type":
-            return doc.finding(
-                "IKU203",
-                f"kunci {key_path[-1]} adalah angka, bukan kode; tulis kode persis seperti di IKU "
-                f'(mis. S1.1), atau beri tanda kutip bila kodenya memang angka: "{key_path[-1]}"',
-                key_path,
-                at_key=True,
-            )
+def _key_error(doc: Document, key_path: PathT, kind: str) -> Finding:
+    """A mapping key of the wrong type (a year written as a date, a code written as a number)."""
+    if kind == "string_type":
         return doc.finding(
             "IKU203",
-            f"kunci '{key_path[-1]}' harus berupa tahun (bilangan bulat, mis. 2019)",
+            f"kunci {key_path[-1]} adalah angka, bukan kode; tulis kode persis seperti di IKU "
+            f'(mis. S1.1), atau beri tanda kutip bila kodenya memang angka: "{key_path[-1]}"',
             key_path,
             at_key=True,
         )
-    value = err.get("input")
-    ctx = err.get("ctx") or {}
-    if kind == "missing":
-        name = loc[-1]
-        return doc.finding(
-            "IKU202",
-            f"kolom wajib '{name}' tidak ada; tambahkan '{name}: ...' di bagian ini",
-            loc,
-            at_key=True,
-        )
-    if kind == "extra_forbidden":
-        name = str(loc[-1])
-        valid = fields_at(model, rel[:-1])
-        guess = nearest(name, valid)
-        hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
-        keys = f" Kunci yang sah di sini: {', '.join(valid)}." if valid else ""
-        return doc.finding(
-            "IKU201", f"kunci '{clip(name)}' tidak dikenal.{hint}{keys}", loc, at_key=True
-        )
-    raw = _raw(doc, loc, value)
-    if kind == "target_notasi":
-        return doc.finding("IKU207", err["msg"], loc, column_offset=int(ctx.get("offset", 0)))
+    return doc.finding(
+        "IKU203",
+        f"kunci '{key_path[-1]}' harus berupa tahun (bilangan bulat, mis. 2019)",
+        key_path,
+        at_key=True,
+    )
+
+
+def _unknown_key(doc: Document, model: type[BaseModel], rel: PathT, loc: PathT) -> Finding:
+    """A key the model does not have, with the nearest valid one and every valid one."""
+    name = str(loc[-1])
+    valid = fields_at(model, rel[:-1])
+    guess = nearest(name, valid)
+    hint = f" Mungkin maksudnya '{guess}'?" if guess else ""
+    keys = f" Kunci yang sah di sini: {', '.join(valid)}." if valid else ""
+    return doc.finding(
+        "IKU201", f"kunci '{clip(name)}' tidak dikenal.{hint}{keys}", loc, at_key=True
+    )
+
+
+def _type_error(doc: Document, kind: str, value: Any, raw: str, loc: PathT) -> Finding | None:
+    """A value of the wrong type (text, a whole number, a number, true/false, a list, a
+    mapping), said with what was written; None for another kind of error."""
     if kind in ("string_type",):
         if isinstance(value, int | float) and not isinstance(value, bool):
             msg = f'harus berupa teks, tertulis angka {raw}; beri tanda kutip: "{raw}"'
@@ -214,6 +205,14 @@ def _one(err: Any, doc: Document, model: type[BaseModel], prefix: PathT = ()) ->
         return doc.finding(
             "IKU203", f"harus berupa pemetaan 'kunci: nilai', tertulis {_kind(value)}", loc
         )
+    return None
+
+
+def _value_error(
+    doc: Document, err: Any, kind: str, value: Any, raw: str, ctx: dict[str, Any], loc: PathT
+) -> Finding:
+    """A value of the right type that is not allowed: not one of the choices, empty, too long,
+    out of bounds, or refused by one of the models' own validators."""
     if kind in ("literal_error", "enum"):
         expected = str(ctx.get("expected", "")).replace("'", "")
         options = [o.strip() for o in expected.replace(" or ", ",").split(",") if o.strip()]
@@ -249,3 +248,30 @@ def _one(err: Any, doc: Document, model: type[BaseModel], prefix: PathT = ()) ->
     if kind in ("target", "periode", "rentang", "teks"):
         return doc.finding("IKU209", err["msg"], loc)
     return doc.finding("IKU209", f"nilai tidak sah: {err['msg']}", loc)
+
+
+def _one(err: Any, doc: Document, model: type[BaseModel], prefix: PathT = ()) -> Finding:
+    rel: PathT = tuple(err["loc"])
+    loc: PathT = (*prefix, *rel)
+    kind = err["type"]
+    if loc and loc[-1] == "[key]":  # a mapping key of the wrong type (a year written as a date)
+        return _key_error(doc, loc[:-1], kind)
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    if kind == "missing":
+        name = loc[-1]
+        return doc.finding(
+            "IKU202",
+            f"kolom wajib '{name}' tidak ada; tambahkan '{name}: ...' di bagian ini",
+            loc,
+            at_key=True,
+        )
+    if kind == "extra_forbidden":
+        return _unknown_key(doc, model, rel, loc)
+    raw = _raw(doc, loc, value)
+    if kind == "target_notasi":
+        return doc.finding("IKU207", err["msg"], loc, column_offset=int(ctx.get("offset", 0)))
+    found = _type_error(doc, kind, value, raw, loc)
+    if found is not None:
+        return found
+    return _value_error(doc, err, kind, value, raw, ctx, loc)

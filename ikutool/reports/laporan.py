@@ -7,9 +7,12 @@ Every capaian figure here comes from :func:`ikutool.compute.capaian.compute` (pe
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ikutool.compute.capaian import (
     HasilCapaian,
     HasilIndikator,
+    HasilSasaran,
     Options,
     capaian_value,
     compute,
@@ -19,9 +22,10 @@ from ikutool.compute.capaian import (
 from ikutool.compute.proyeksi import Proyeksi, proyeksi_indikator
 from ikutool.inputs.pk import PkTahun
 from ikutool.inputs.realisasi import RealisasiTahun
-from ikutool.model.iku import Iku, Result
+from ikutool.model.iku import Iku, Indikator, Result, Skala
 from ikutool.model.notation import component_label
 from ikutool.model.scales import kategori, scale_of
+from ikutool.model.target import Target
 
 
 class KomponenAkhir(Result):
@@ -117,6 +121,119 @@ def _change(now: float | None, before: float | None) -> float | None:
     return (now - before) / abs(before) * 100
 
 
+@dataclass(frozen=True)
+class _Years:
+    """What every row of a report is built from: the IKU, each year's capaian, the realisasi."""
+
+    iku: Iku
+    data: dict[int, RealisasiTahun]
+    years: list[int]  # the years reported
+    all_years: list[int]  # and the earlier ones in ``data`` (the change against the year before)
+    results: dict[int, HasilCapaian]
+    skala: Skala
+
+
+def _against_previous(row: TahunIndikator, before: HasilIndikator, prev_year: int) -> None:
+    """The change of ``row``'s capaian (points) and realisasi (%) against the year before."""
+    hasil = row.hasil
+    row.tahun_sebelumnya = prev_year
+    if hasil.capaian is not None and before.capaian is not None:
+        row.perubahan_capaian = hasil.capaian - before.capaian
+    prev_r = {c.kunci: c.realisasi for c in before.komponen}
+    row.perubahan_realisasi = {
+        c.kunci: _change(c.realisasi, prev_r.get(c.kunci)) for c in hasil.komponen
+    }
+
+
+def _against_end_target(
+    row: TahunIndikator, iku: Iku, ind_def: Indikator, end_target: Target, skala: Skala
+) -> None:
+    """``row``'s realisasi against each component of the end-of-period target, and their mean."""
+    realised = {c.kunci: c.realisasi for c in row.hasil.komponen}
+    for comp in end_target.komponen:
+        key = comp.kunci or "nilai"
+        value, status, _ = capaian_value(
+            comp.jumlah, realised.get(key), **value_args(iku, ind_def, comp)
+        )
+        row.terhadap_target_akhir.append(
+            KomponenAkhir.model_construct(
+                kunci=key,
+                uraian=component_label(comp.kunci, comp.satuan, ind_def.label_for(key)),
+                satuan=comp.satuan,
+                target_akhir=comp.jumlah,
+                target_akhir_maks=comp.jumlah_maks,
+                target_tulisan=comp.tulisan,
+                jenis=comp.jenis,
+                batas=comp.batas,
+                rasio_dari=comp.rasio_dari,
+                skala=iku.predikat_labels(ind_def) if comp.jenis == "predikat" else None,
+                realisasi=realised.get(key),
+                capaian=value,
+                status=status,
+            )
+        )
+    row.capaian_target_akhir = mean(
+        [c.capaian for c in row.terhadap_target_akhir if c.capaian is not None]
+    )
+    row.kategori_target_akhir = kategori(row.capaian_target_akhir, skala)
+
+
+def _row(
+    ctx: _Years, y: int, si: int, ii: int, ind_def: Indikator, end_target: Target | None
+) -> TahunIndikator:
+    """Indicator ``ii`` of sasaran ``si`` in year ``y``."""
+    hasil = ctx.results[y].sasaran[si].indikator[ii]
+    prev_year = max((p for p in ctx.all_years if p < y and p in ctx.data), default=None)
+    row = TahunIndikator.model_construct(
+        tahun=y, hasil=hasil, status_data=ctx.results[y].status_data
+    )
+    if prev_year is not None:
+        _against_previous(row, ctx.results[prev_year].sasaran[si].indikator[ii], prev_year)
+    if end_target is not None:
+        _against_end_target(row, ctx.iku, ind_def, end_target, ctx.skala)
+    return row
+
+
+def _indikator(ctx: _Years, si: int, ii: int, ind_first: HasilIndikator) -> LaporanIndikator:
+    """One indicator over the years, with its proyeksi as of the last year reported."""
+    ind_def = ctx.iku.find_indikator(ind_first.kode)
+    assert ind_def is not None
+    end_year = ctx.iku.periode.akhir
+    end_target = ind_def.target_for(end_year)
+    rows = [_row(ctx, y, si, ii, ind_def, end_target) for y in ctx.years]
+    years = ctx.years
+    series = {
+        y: d.indikator[ind_def.kode].nilai
+        for y, d in ctx.data.items()
+        if y <= years[-1] and ind_def.kode in d.indikator
+    }
+    return LaporanIndikator.model_construct(
+        kode=ind_first.kode,
+        uraian=ind_first.uraian,
+        bidang=ind_first.bidang,
+        polaritas=ind_first.polaritas,
+        target_akhir_teks=end_target.teks if end_target else None,
+        tahun=rows,
+        proyeksi=proyeksi_indikator(ind_def, series, end_year, years[-1]) if end_target else None,
+    )
+
+
+def _sasaran(ctx: _Years, si: int, sas: HasilSasaran) -> LaporanSasaran:
+    """Sasaran ``si`` over the years: its indicators, its figure per year."""
+    years, results = ctx.years, ctx.results
+    return LaporanSasaran.model_construct(
+        kode=sas.kode,
+        uraian=sas.uraian,
+        jenis=sas.jenis,
+        indikator=[_indikator(ctx, si, ii, ind) for ii, ind in enumerate(sas.indikator)],
+        capaian={y: results[y].sasaran[si].capaian for y in years},
+        kategori={y: results[y].sasaran[si].kategori for y in years},
+        jumlah_indikator=sas.jumlah_indikator,
+        capaian_bidang={y: results[y].sasaran[si].capaian_bidang for y in years},
+        kategori_bidang={y: results[y].sasaran[si].kategori_bidang for y in years},
+    )
+
+
 def build_report(
     iku: Iku,
     data: dict[int, RealisasiTahun],
@@ -135,93 +252,8 @@ def build_report(
     all_years = sorted(set(data) | set(years))
     results = {y: compute(iku, y, data.get(y), options, pk.get(y)) for y in all_years}
     end_year = iku.periode.akhir
-    sasaran_out = []
-    for si, sas in enumerate(results[years[0]].sasaran):
-        indikator_out = []
-        for ii, ind_first in enumerate(sas.indikator):
-            ind_def = iku.find_indikator(ind_first.kode)
-            assert ind_def is not None
-            end_target = ind_def.target_for(end_year)
-            rows = []
-            for y in years:
-                hasil = results[y].sasaran[si].indikator[ii]
-                prev_year = max((p for p in all_years if p < y and p in data), default=None)
-                row = TahunIndikator.model_construct(
-                    tahun=y, hasil=hasil, status_data=results[y].status_data
-                )
-                if prev_year is not None:
-                    before = results[prev_year].sasaran[si].indikator[ii]
-                    row.tahun_sebelumnya = prev_year
-                    if hasil.capaian is not None and before.capaian is not None:
-                        row.perubahan_capaian = hasil.capaian - before.capaian
-                    prev_r = {c.kunci: c.realisasi for c in before.komponen}
-                    row.perubahan_realisasi = {
-                        c.kunci: _change(c.realisasi, prev_r.get(c.kunci)) for c in hasil.komponen
-                    }
-                if end_target is not None:
-                    realised = {c.kunci: c.realisasi for c in hasil.komponen}
-                    for comp in end_target.komponen:
-                        key = comp.kunci or "nilai"
-                        value, status, _ = capaian_value(
-                            comp.jumlah, realised.get(key), **value_args(iku, ind_def, comp)
-                        )
-                        row.terhadap_target_akhir.append(
-                            KomponenAkhir.model_construct(
-                                kunci=key,
-                                uraian=component_label(
-                                    comp.kunci, comp.satuan, ind_def.label_for(key)
-                                ),
-                                satuan=comp.satuan,
-                                target_akhir=comp.jumlah,
-                                target_akhir_maks=comp.jumlah_maks,
-                                target_tulisan=comp.tulisan,
-                                jenis=comp.jenis,
-                                batas=comp.batas,
-                                rasio_dari=comp.rasio_dari,
-                                skala=iku.predikat_labels(ind_def)
-                                if comp.jenis == "predikat"
-                                else None,
-                                realisasi=realised.get(key),
-                                capaian=value,
-                                status=status,
-                            )
-                        )
-                    row.capaian_target_akhir = mean(
-                        [c.capaian for c in row.terhadap_target_akhir if c.capaian is not None]
-                    )
-                    row.kategori_target_akhir = kategori(row.capaian_target_akhir, skala)
-                rows.append(row)
-            series = {
-                y: d.indikator[ind_def.kode].nilai
-                for y, d in data.items()
-                if y <= years[-1] and ind_def.kode in d.indikator
-            }
-            indikator_out.append(
-                LaporanIndikator.model_construct(
-                    kode=ind_first.kode,
-                    uraian=ind_first.uraian,
-                    bidang=ind_first.bidang,
-                    polaritas=ind_first.polaritas,
-                    target_akhir_teks=end_target.teks if end_target else None,
-                    tahun=rows,
-                    proyeksi=proyeksi_indikator(ind_def, series, end_year, years[-1])
-                    if end_target
-                    else None,
-                )
-            )
-        sasaran_out.append(
-            LaporanSasaran.model_construct(
-                kode=sas.kode,
-                uraian=sas.uraian,
-                jenis=sas.jenis,
-                indikator=indikator_out,
-                capaian={y: results[y].sasaran[si].capaian for y in years},
-                kategori={y: results[y].sasaran[si].kategori for y in years},
-                jumlah_indikator=sas.jumlah_indikator,
-                capaian_bidang={y: results[y].sasaran[si].capaian_bidang for y in years},
-                kategori_bidang={y: results[y].sasaran[si].kategori_bidang for y in years},
-            )
-        )
+    ctx = _Years(iku, data, years, all_years, results, skala)
+    sasaran_out = [_sasaran(ctx, si, sas) for si, sas in enumerate(results[years[0]].sasaran)]
     bidang_nama = iku.bidang_name(options.bidang) if options.bidang else None
     return Laporan.model_construct(
         instansi=iku.instansi.nama,

@@ -17,7 +17,13 @@ invents.
 
 from __future__ import annotations
 
-from ikutool.compute.capaian import HasilCapaian, HasilIndikator, Options, status_notes
+from ikutool.compute.capaian import (
+    HasilCapaian,
+    HasilIndikator,
+    HasilSasaran,
+    Options,
+    status_notes,
+)
 from ikutool.compute.efisiensi import Efisiensi, efisiensi
 from ikutool.compute.money import Anggaran, UangProgram, UangTahun, jumlah
 from ikutool.compute.proyeksi import Proyeksi
@@ -25,7 +31,13 @@ from ikutool.definition.manual import IndikatorManual, build_manual
 from ikutool.inputs.pk import PkTahun
 from ikutool.inputs.realisasi import Analisis, Pembanding, RealisasiTahun
 from ikutool.model.iku import Iku, Kepala, Result
-from ikutool.reports.laporan import Laporan, TahunIndikator, build_report
+from ikutool.reports.laporan import (
+    Laporan,
+    LaporanIndikator,
+    LaporanSasaran,
+    TahunIndikator,
+    build_report,
+)
 
 ANALISIS = {
     1: "Capaian terhadap target tahun ini",
@@ -111,6 +123,55 @@ class Lkjip(Result):
     pk_perubahan: list[str] = []  # the dates (ISO) of this year's PK revisions
 
 
+def _indikator(
+    ind_rep: LaporanIndikator, hasil: HasilIndikator, real: RealisasiTahun
+) -> IndikatorLkjip:
+    """One indicator: this year's result, its history and proyeksi, the officer's words."""
+    entry = real.indikator.get(ind_rep.kode)
+    return IndikatorLkjip.model_construct(
+        kode=ind_rep.kode,
+        uraian=ind_rep.uraian,
+        hasil=hasil,
+        target_sumber=hasil.target_sumber,
+        riwayat=ind_rep.tahun,
+        proyeksi=ind_rep.proyeksi,
+        pembanding=entry.pembanding if entry else None,
+        analisis=entry.analisis if entry else None,
+    )
+
+
+def _sasaran(
+    sas_rep: LaporanSasaran,
+    sas_now: HasilSasaran,
+    real: RealisasiTahun,
+    anggaran: UangTahun | None,
+) -> SasaranLkjip:
+    """One sasaran: its indicators, the money counted for it, its efisiensi."""
+    indikator = [
+        _indikator(ind_rep, hasil, real)
+        for ind_rep, hasil in zip(sas_rep.indikator, sas_now.indikator, strict=True)
+    ]
+    linked = anggaran.counted_for(sas_now.kode) if anggaran else []
+    others = (
+        [p.nama for p in anggaran.supporting(sas_now.kode) if p not in linked] if anggaran else []
+    )
+    money = jumlah(linked)
+    return SasaranLkjip.model_construct(
+        kode=sas_now.kode,
+        uraian=sas_now.uraian,
+        jenis=sas_now.jenis,
+        capaian=sas_now.capaian,
+        kategori=sas_now.kategori,
+        indikator=indikator,
+        anggaran=money,
+        efisiensi=efisiensi(anggaran.metode, sas_now.capaian, money)
+        if money is not None and anggaran is not None
+        else None,
+        program=linked,
+        program_lain=others,
+    )
+
+
 def build_lkjip(
     iku: Iku,
     tahun: int,
@@ -131,46 +192,10 @@ def build_lkjip(
     this_year = laporan.per_tahun[-1]
     real = data[tahun]
     programs = anggaran.program if anggaran else []
-    sasaran_out = []
-    for sas_rep, sas_now in zip(laporan.sasaran, this_year.sasaran, strict=True):
-        indikator = []
-        for ind_rep, hasil in zip(sas_rep.indikator, sas_now.indikator, strict=True):
-            entry = real.indikator.get(ind_rep.kode)
-            indikator.append(
-                IndikatorLkjip.model_construct(
-                    kode=ind_rep.kode,
-                    uraian=ind_rep.uraian,
-                    hasil=hasil,
-                    target_sumber=hasil.target_sumber,
-                    riwayat=ind_rep.tahun,
-                    proyeksi=ind_rep.proyeksi,
-                    pembanding=entry.pembanding if entry else None,
-                    analisis=entry.analisis if entry else None,
-                )
-            )
-        linked = anggaran.counted_for(sas_now.kode) if anggaran else []
-        others = (
-            [p.nama for p in anggaran.supporting(sas_now.kode) if p not in linked]
-            if anggaran
-            else []
-        )
-        money = jumlah(linked)
-        sasaran_out.append(
-            SasaranLkjip.model_construct(
-                kode=sas_now.kode,
-                uraian=sas_now.uraian,
-                jenis=sas_now.jenis,
-                capaian=sas_now.capaian,
-                kategori=sas_now.kategori,
-                indikator=indikator,
-                anggaran=money,
-                efisiensi=efisiensi(anggaran.metode, sas_now.capaian, money)
-                if money is not None and anggaran is not None
-                else None,
-                program=linked,
-                program_lain=others,
-            )
-        )
+    sasaran_out = [
+        _sasaran(sas_rep, sas_now, real, anggaran)
+        for sas_rep, sas_now in zip(laporan.sasaran, this_year.sasaran, strict=True)
+    ]
     this_pk = pk.get(tahun)
     notes = status_notes(
         tahun,
@@ -231,6 +256,105 @@ def _kelengkapan(
     )
 
 
+def _per_indicator(
+    kode: str, no: int, gaps: list[str], present: str, total: int, real: str
+) -> Kelengkapan:
+    """An analysis each indicator supplies: complete, partly there, or missing."""
+    where = f"{real}: " + (f"belum: {', '.join(gaps)}" if gaps else present)
+    return _kelengkapan(kode, no, total - len(gaps), total, where, True)
+
+
+def _analysis_gaps(with_target: list[IndikatorLkjip]) -> list[str]:
+    """The indicators whose officer's analysis (5) lacks its causes or its solution."""
+    gaps = []
+    for i in with_target:
+        a = i.analisis
+        lacking = [
+            what
+            for what, ok in (
+                ("pendorong/penghambat", a is not None and bool(a.pendorong or a.penghambat)),
+                ("solusi", a is not None and bool(a.solusi)),
+            )
+            if not ok
+        ]
+        if lacking:
+            gaps.append(f"realisasi.{i.kode}.analisis ({', '.join(lacking)})")
+    return gaps
+
+
+def _sasaran_checklist(
+    lkjip: Lkjip, sas: SasaranLkjip, real: str, budget: str, earlier: list[int]
+) -> list[Kelengkapan]:
+    """The seven analyses of one sasaran, in their order."""
+    kode = sas.kode
+    with_target = [i for i in sas.indikator if i.hasil.target_teks is not None]
+    n = len(with_target)
+    judged = [
+        i for i in with_target if i.riwayat and i.riwayat[-1].capaian_target_akhir is not None
+    ]
+    return [
+        _per_indicator(
+            kode,
+            1,
+            [
+                f"realisasi.{i.kode}"
+                for i in with_target
+                if i.hasil.status not in ("ada", "sebagian")
+            ],
+            "realisasi",
+            n,
+            real,
+        ),
+        _kelengkapan(
+            kode,
+            2,
+            int(bool(earlier)),
+            1,
+            f"realisasi tahun {', '.join(map(str, earlier))}"
+            if earlier
+            else f"berkas realisasi tahun sebelum {lkjip.tahun} (mis. realisasi/{lkjip.tahun - 1}.yaml)",
+        ),
+        _kelengkapan(
+            kode,
+            3,
+            len(judged),
+            n,
+            f"{lkjip.berkas_iku}: target {lkjip.periode_akhir}; {real}: realisasi",
+            True,
+        ),
+        _per_indicator(
+            kode,
+            4,
+            [f"realisasi.{i.kode}.pembanding" for i in with_target if i.pembanding is None],
+            "pembanding",
+            n,
+            real,
+        ),
+        _per_indicator(kode, 5, _analysis_gaps(with_target), "analisis", n, real),
+        _kelengkapan(
+            kode,
+            6,
+            int(sas.anggaran is not None),
+            1,
+            f"{budget}: program dengan sasaran [{kode}]"
+            if lkjip.berkas_anggaran or sas.anggaran
+            else f"{budget} (berkas belum ada): program dengan sasaran [{kode}]",
+        ),
+        _per_indicator(
+            kode,
+            7,
+            [
+                f"realisasi.{i.kode}.analisis.program"
+                for i in with_target
+                if not (i.analisis is not None and i.analisis.program)
+            ],
+            "analisis.program",
+            n,
+            real,
+        ),
+    ]
+
+
 def checklist(lkjip: Lkjip, years: list[int], anggaran_folder: str) -> list[Kelengkapan]:
     """For each sasaran and each of the seven analyses: present or missing, and what supplies it."""
     real = lkjip.berkas_realisasi or "realisasi"
@@ -238,93 +362,5 @@ def checklist(lkjip: Lkjip, years: list[int], anggaran_folder: str) -> list[Kele
     earlier = [y for y in years if y < lkjip.tahun]
     out = []
     for sas in lkjip.sasaran:
-        with_target = [i for i in sas.indikator if i.hasil.target_teks is not None]
-
-        def row(
-            no: int, have: int, total: int, sumber: str, kode: str = sas.kode, each: bool = False
-        ) -> Kelengkapan:
-            return _kelengkapan(kode, no, have, total, sumber, each)
-
-        def per_indicator(
-            no: int, gaps: list[str], present: str, total: int = len(with_target)
-        ) -> Kelengkapan:
-            """An analysis each indicator supplies: complete, partly there, or missing."""
-            where = f"{real}: " + (f"belum: {', '.join(gaps)}" if gaps else present)
-            return row(no, total - len(gaps), total, where, each=True)
-
-        out.append(
-            per_indicator(
-                1,
-                [
-                    f"realisasi.{i.kode}"
-                    for i in with_target
-                    if i.hasil.status not in ("ada", "sebagian")
-                ],
-                "realisasi",
-            )
-        )
-        out.append(
-            row(
-                2,
-                int(bool(earlier)),
-                1,
-                f"realisasi tahun {', '.join(map(str, earlier))}"
-                if earlier
-                else f"berkas realisasi tahun sebelum {lkjip.tahun} (mis. realisasi/{lkjip.tahun - 1}.yaml)",
-            )
-        )
-        judged = [
-            i for i in with_target if i.riwayat and i.riwayat[-1].capaian_target_akhir is not None
-        ]
-        out.append(
-            row(
-                3,
-                len(judged),
-                len(with_target),
-                f"{lkjip.berkas_iku}: target {lkjip.periode_akhir}; {real}: realisasi",
-                each=True,
-            )
-        )
-        out.append(
-            per_indicator(
-                4,
-                [f"realisasi.{i.kode}.pembanding" for i in with_target if i.pembanding is None],
-                "pembanding",
-            )
-        )
-        gaps5 = []
-        for i in with_target:
-            a = i.analisis
-            lacking = [
-                what
-                for what, ok in (
-                    ("pendorong/penghambat", a is not None and bool(a.pendorong or a.penghambat)),
-                    ("solusi", a is not None and bool(a.solusi)),
-                )
-                if not ok
-            ]
-            if lacking:
-                gaps5.append(f"realisasi.{i.kode}.analisis ({', '.join(lacking)})")
-        out.append(per_indicator(5, gaps5, "analisis"))
-        out.append(
-            row(
-                6,
-                int(sas.anggaran is not None),
-                1,
-                f"{budget}: program dengan sasaran [{sas.kode}]"
-                if lkjip.berkas_anggaran or sas.anggaran
-                else f"{budget} (berkas belum ada): program dengan sasaran [{sas.kode}]",
-            )
-        )
-        out.append(
-            per_indicator(
-                7,
-                [
-                    f"realisasi.{i.kode}.analisis.program"
-                    for i in with_target
-                    if not (i.analisis is not None and i.analisis.program)
-                ],
-                "analisis.program",
-            )
-        )
+        out += _sasaran_checklist(lkjip, sas, real, budget, earlier)
     return out

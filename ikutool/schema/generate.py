@@ -153,7 +153,7 @@ def _rupiah(_: Schema) -> Schema:
 
 
 def _target_cell(inner: Schema) -> Schema:
-    """model.iku._coerce_target: the notation, a bare number, "-", a list of components, or the
+    """model.target._coerce_target: the notation, a bare number, "-", a list of components, or the
     Target mapping itself."""
     target = next(s for s in inner["anyOf"] if "$ref" in s)
     return _shared(
@@ -191,12 +191,12 @@ def _before_validators() -> dict[Callable[..., Any], Callable[[Schema], Schema] 
     """Every before-validator of the models and what it adds to the inner schema (None: nothing).
     A validator missing here stops the generation: its schema has to be decided."""
     from ikutool.inputs import anggaran, pk, program, tindaklanjut
-    from ikutool.model import iku
+    from ikutool.model import iku, target
 
     return {
         iku.plain_text: None,
         iku.to_number: _angka,
-        iku._coerce_target: _target_cell,
+        target._coerce_target: _target_cell,
         program.to_rupiah: _rupiah,
         anggaran.one_or_many: _one_or_many,
         pk._ya_tidak: _ya_tidak,

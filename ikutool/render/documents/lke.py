@@ -5,11 +5,16 @@ the pre-check only (the worksheets carry none)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ikutool.formatting.numbers import format_angka
 from ikutool.render.blocks import Block, Dokumen, Heading, Para, Run, Tabel, placeholder
 from ikutool.reports.lke import BANDS, GRADE_VALUE, HasilLke, Kriteria
+
+if TYPE_CHECKING:
+    from ikutool.inputs.tindaklanjut import Register
+    from ikutool.model.iku import Iku, Indikator
+    from ikutool.reports.lkjip import Lkjip
 
 BANDS_SHORT = "pita rasio a-e"
 
@@ -26,12 +31,8 @@ def _nilai(c: Kriteria) -> str:
     return format_angka(c.nilai or 0, 0)
 
 
-def lke_document(h: HasilLke, *, kke: dict[str, Any] | None = None) -> Dokumen:
-    blocks: list[Block] = [
-        Heading(0, f"PERKIRAAN EVALUASI AKUNTABILITAS KINERJA TAHUN {h.tahun}"),
-        Para([(h.instansi.upper(), "bold")]),
-        *[Para([n], kind="note") for n in h.catatan],
-    ]
+def _score_table(h: HasilLke) -> list[Block]:
+    """Table 1, the estimated score per komponen and sub-komponen, and the range it makes."""
     rows: list[list[Run]] = []
     bold: set[int] = set()
     for k in h.komponen:
@@ -42,7 +43,7 @@ def lke_document(h: HasilLke, *, kke: dict[str, Any] | None = None) -> Dokumen:
     bold.add(len(rows))
     rows.append(["Jumlah", "", "100,00", _n(h.total["min"]), _n(h.total["maks"])])
     span = h.predikat[0] if len(h.predikat) == 1 else f"{h.predikat[0]} sampai {h.predikat[-1]}"
-    blocks += [
+    return [
         Tabel("Tabel 1", "Perkiraan nilai per komponen",
               ["Komponen", "Sub-komponen", "Bobot", "Nilai terendah", "Nilai tertinggi"], rows,
               ["l", "l", "r", "r", "r"], bold_rows=bold,
@@ -54,8 +55,11 @@ def lke_document(h: HasilLke, *, kke: dict[str, Any] | None = None) -> Dokumen:
               f"{_n(h.total['min'])} sampai {_n(h.total['maks'])}; predikat {span} "
               "(AA > 90, A > 80, BB > 70, B > 60, CC > 50, C > 30, D <= 30). ", _decided(h)]),
     ]  # fmt: skip
+
+
+def _criteria_table(h: HasilLke) -> Tabel:
+    """Table 2, every criterion with its ratio, value and rule (or the evidence to prepare)."""
     crit_rows: list[list[Run]] = []
-    notes: list[str] = []
     for n, c in enumerate(h.kriteria, 1):
         komponen = next(k.nama for k in h.komponen if k.id == c.komponen)
         sub = next(
@@ -69,32 +73,45 @@ def lke_document(h: HasilLke, *, kke: dict[str, Any] | None = None) -> Dokumen:
             [str(n), c.uraian, f"{komponen} / {sub}", _n(c.rasio), _nilai(c),
              rule if c.dapat_dihitung else (f"siapkan: {c.bukti}" if c.bukti else rule)]
         )  # fmt: skip
-    blocks.append(
-        Tabel(
-            "Tabel 2",
-            "Kriteria",
-            ["No", "Kriteria", "Komponen", "Rasio (%)", "Nilai", "Aturan / bukti"],
-            crit_rows,
-            ["r", "l", "l", "r", "l", "l"],
-            catatan=[f"{BANDS_SHORT}: {BANDS}; nilai a-e bernilai 1; 0,75; 0,5; 0,25; 0."],
-        )
+    return Tabel(
+        "Tabel 2",
+        "Kriteria",
+        ["No", "Kriteria", "Komponen", "Rasio (%)", "Nilai", "Aturan / bukti"],
+        crit_rows,
+        ["r", "l", "l", "r", "l", "l"],
+        catatan=[f"{BANDS_SHORT}: {BANDS}; nilai a-e bernilai 1; 0,75; 0,5; 0,25; 0."],
     )
+
+
+def _items_table(h: HasilLke) -> list[Block]:
+    """Table 3, what is still lacking and where it is in the files (none: no table)."""
     item_rows: list[list[Run]] = []
     for n, c in enumerate(h.kriteria, 1):
         for t in c.temuan:
             where = f"{t.berkas}:{t.baris}" if t.berkas and t.baris else (t.berkas or "-")
             item_rows.append([str(n), t.pesan, where])
-    if item_rows:
-        blocks.append(
-            Tabel(
-                "Tabel 3",
-                "Yang masih kurang, dan cara memperbaikinya",
-                ["Kriteria (Tabel 2)", "Temuan", "Letak di berkas"],
-                item_rows,
-                ["r", "l", "l"],
-            )
+    if not item_rows:
+        return []
+    return [
+        Tabel(
+            "Tabel 3",
+            "Yang masih kurang, dan cara memperbaikinya",
+            ["Kriteria (Tabel 2)", "Temuan", "Letak di berkas"],
+            item_rows,
+            ["r", "l", "l"],
         )
-    blocks += [Para([n], kind="small") for n in notes]
+    ]
+
+
+def lke_document(h: HasilLke, *, kke: dict[str, Any] | None = None) -> Dokumen:
+    blocks: list[Block] = [
+        Heading(0, f"PERKIRAAN EVALUASI AKUNTABILITAS KINERJA TAHUN {h.tahun}"),
+        Para([(h.instansi.upper(), "bold")]),
+        *[Para([n], kind="note") for n in h.catatan],
+    ]
+    blocks += _score_table(h)
+    blocks.append(_criteria_table(h))
+    blocks += _items_table(h)
     if kke is not None:
         blocks += _kke(h, kke)
     from ikutool import __version__
@@ -124,10 +141,15 @@ def _yes(flag: bool | None) -> Run:
 
 def _kke(h: HasilLke, k: dict[str, Any]) -> list[Block]:
     """The evaluators' worksheets: the mechanical columns filled, the rest left for them."""
-    iku, tahun, lk, register = k["iku"], h.tahun, k["lkjip"], k.get("register")
+    iku, lk, register = k["iku"], k["lkjip"], k.get("register")
+    return [_kke1(h, iku), _kke3(h.tahun, lk), _kke5(iku), _kke6(register)]
+
+
+def _kke1(h: HasilLke, iku: Iku) -> Tabel:
+    """KKE-1: the quality of every indicator (SMART-C), the mechanical columns filled."""
+    tahun = h.tahun
     low = {t.kode for c in h.kriteria if c.id == "target_menantang" for t in c.temuan if t.kode}
     compared = any(c.id == "target_menantang" and c.dapat_dihitung for c in h.kriteria)
-    out: list[Block] = []
     rows1: list[list[Run]] = []
     for n, (group, ind) in enumerate(iku.indikator(), 1):
         target = ind.target_for(tahun)
@@ -137,32 +159,34 @@ def _kke(h: HasilLke, k: dict[str, Any]) -> list[Block]:
              "", _yes(target is not None), _yes(ind.kode not in low) if compared else "-",
              placeholder("catatan evaluator")]
         )  # fmt: skip
-    out.append(
-        Tabel(
-            "KKE-1",
-            f"Kualitas indikator kinerja (SMART-C) tahun {tahun}",
-            [
-                "No",
-                "Sasaran",
-                "Indikator",
-                f"Target {tahun}",
-                "Specific",
-                "Measurable",
-                "Achievable",
-                "Relevant",
-                "Time-bound",
-                "Challenging",
-                "Catatan evaluator",
-            ],
-            rows1,
-            ["r", "l", "l", "l", "l", "l", "l", "l", "l", "l", "l"],
-            catatan=[
-                "Measurable: ada formula dan target berangka; Time-bound: ada target tahun "
-                "itu; Challenging: target tidak di bawah realisasi tahun lalu. Specific, "
-                "Achievable dan Relevant diisi evaluator."
-            ],
-        )  # fmt: skip
-    )
+    return Tabel(
+        "KKE-1",
+        f"Kualitas indikator kinerja (SMART-C) tahun {tahun}",
+        [
+            "No",
+            "Sasaran",
+            "Indikator",
+            f"Target {tahun}",
+            "Specific",
+            "Measurable",
+            "Achievable",
+            "Relevant",
+            "Time-bound",
+            "Challenging",
+            "Catatan evaluator",
+        ],
+        rows1,
+        ["r", "l", "l", "l", "l", "l", "l", "l", "l", "l", "l"],
+        catatan=[
+            "Measurable: ada formula dan target berangka; Time-bound: ada target tahun "
+            "itu; Challenging: target tidak di bawah realisasi tahun lalu. Specific, "
+            "Achievable dan Relevant diisi evaluator."
+        ],
+    )  # fmt: skip
+
+
+def _kke3(tahun: int, lk: Lkjip) -> Tabel:
+    """KKE-3: each program and its money against the plan, beside its sasaran's capaian."""
     rows3: list[list[Run]] = []
     capaian = {s.kode: s.capaian for s in lk.sasaran}
     for n, p in enumerate(lk.program, 1):
@@ -172,24 +196,26 @@ def _kke(h: HasilLke, k: dict[str, Any]) -> list[Block]:
              format_angka(p.pagu), format_angka(p.realisasi), _n(p.serapan),
              _n(capaian.get(first)) if first else "-", placeholder("catatan evaluator")]
         )  # fmt: skip
-    out.append(
-        Tabel(
-            "KKE-3",
-            f"Program dan anggarannya terhadap rencana, tahun {tahun}",
-            [
-                "No",
-                "Sasaran",
-                "Program",
-                "Pagu (Rp)",
-                "Realisasi (Rp)",
-                "Serapan (%)",
-                "Capaian sasaran (%)",
-                "Catatan evaluator",
-            ],
-            rows3 or [["-", "-", "belum ada program", "-", "-", "-", "-", "-"]],
-            ["r", "l", "l", "r", "r", "r", "r", "l"],
-        )  # fmt: skip
-    )
+    return Tabel(
+        "KKE-3",
+        f"Program dan anggarannya terhadap rencana, tahun {tahun}",
+        [
+            "No",
+            "Sasaran",
+            "Program",
+            "Pagu (Rp)",
+            "Realisasi (Rp)",
+            "Serapan (%)",
+            "Capaian sasaran (%)",
+            "Catatan evaluator",
+        ],
+        rows3 or [["-", "-", "belum ada program", "-", "-", "-", "-", "-"]],
+        ["r", "l", "l", "r", "r", "r", "r", "l"],
+    )  # fmt: skip
+
+
+def _kke5(iku: Iku) -> Tabel:
+    """KKE-5: how every indicator is measured (the Manual IKU's fields)."""
     rows5: list[list[Run]] = []
     for n, (_, ind) in enumerate(iku.indikator(), 1):
         rows5.append(
@@ -198,25 +224,27 @@ def _kke(h: HasilLke, k: dict[str, Any]) -> list[Block]:
              iku.sumber_data(ind) or ind.sumber_data or placeholder("sumber data"),
              ind.penanggung_jawab or "-", ind.frekuensi or "-", placeholder("catatan evaluator")]
         )  # fmt: skip
-    out.append(
-        Tabel(
-            "KKE-5",
-            "Cara mengukur setiap indikator",
-            [
-                "No",
-                "Indikator",
-                "Definisi operasional",
-                "Formula",
-                "Satuan",
-                "Sumber data",
-                "Penanggung jawab",
-                "Frekuensi",
-                "Catatan evaluator",
-            ],
-            rows5,
-            ["r", "l", "l", "l", "l", "l", "l", "l", "l"],
-        )  # fmt: skip
-    )
+    return Tabel(
+        "KKE-5",
+        "Cara mengukur setiap indikator",
+        [
+            "No",
+            "Indikator",
+            "Definisi operasional",
+            "Formula",
+            "Satuan",
+            "Sumber data",
+            "Penanggung jawab",
+            "Frekuensi",
+            "Catatan evaluator",
+        ],
+        rows5,
+        ["r", "l", "l", "l", "l", "l", "l", "l", "l"],
+    )  # fmt: skip
+
+
+def _kke6(register: Register | None) -> Tabel:
+    """KKE-6: the follow-up of the last evaluations' recommendations."""
     rows6: list[list[Run]] = []
     n = 0
     for ev in register.evaluasi if register is not None else []:
@@ -227,27 +255,24 @@ def _kke(h: HasilLke, k: dict[str, Any]) -> list[Block]:
                  r.rencana or "-", r.penanggung_jawab or "-", r.status, r.bukti or "-",
                  placeholder("catatan evaluator")]
             )  # fmt: skip
-    out.append(
-        Tabel(
-            "KKE-6",
-            "Tindak lanjut rekomendasi evaluasi",
-            [
-                "No",
-                "Evaluasi (LHE)",
-                "Rekomendasi",
-                "Rencana tindak lanjut",
-                "Penanggung jawab",
-                "Status",
-                "Bukti",
-                "Catatan evaluator",
-            ],
-            rows6 or [["-", "-", "belum ada register tindak lanjut", "-", "-", "-", "-", "-"]],
-            ["r", "l", "l", "l", "l", "l", "l", "l"],
-        )  # fmt: skip
-    )
-    return out
+    return Tabel(
+        "KKE-6",
+        "Tindak lanjut rekomendasi evaluasi",
+        [
+            "No",
+            "Evaluasi (LHE)",
+            "Rekomendasi",
+            "Rencana tindak lanjut",
+            "Penanggung jawab",
+            "Status",
+            "Bukti",
+            "Catatan evaluator",
+        ],
+        rows6 or [["-", "-", "belum ada register tindak lanjut", "-", "-", "-", "-", "-"]],
+        ["r", "l", "l", "l", "l", "l", "l", "l"],
+    )  # fmt: skip
 
 
-def _units(ind: Any) -> str:
+def _units(ind: Indikator) -> str:
     units = {c.satuan for t in ind.target.values() if t for c in t.komponen if c.satuan}
     return ", ".join(sorted(units)) or "-"

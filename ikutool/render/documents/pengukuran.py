@@ -30,8 +30,6 @@ from ikutool.render.wording import (
     PARTIAL_NOTE,
     PENGUKURAN_HEADER,
     bidang_mean_label,
-    explain_component,
-    explain_mean,
     group_name,
     is_number,
     is_plain,
@@ -45,6 +43,7 @@ from ikutool.render.wording import (
     target_figure,
     target_source_text,
 )
+from ikutool.render.wording_explain import explain_component, explain_mean
 
 WARN_MARK = "(!)"
 PK_MARK = "(PK)"

@@ -1,9 +1,10 @@
-"""Rich tables for the terminal: the IKU as the document lays it out, and the capaian table."""
+"""Rich tables for the terminal: the IKU as the document lays it out, the capaian table, the
+findings and the LKjIP checklist (the report's and the evaluation's: ``tables_laporan``)."""
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group
 from rich.table import Table
@@ -12,20 +13,21 @@ from rich.text import Text
 from ikutool.compute.capaian import HasilCapaian
 from ikutool.errors import Finding
 from ikutool.formatting.numbers import format_angka, format_persen
-from ikutool.model.iku import Iku
+from ikutool.model.iku import Iku, Indikator
 from ikutool.model.scales import BUILT_IN, colour
 from ikutool.render.wording import (
     PENGUKURAN_HEADER,
     bidang_mean_label,
     capaian_cell,
-    change_text,
     group_name,
     mean_label,
     notice,
     quantity,
-    sasaran_means,
     sumber_text,
 )
+
+if TYPE_CHECKING:
+    from ikutool.reports.lkjip import Lkjip
 
 
 def fits(table: Table, width: int | None) -> bool:
@@ -58,7 +60,7 @@ def _iku_title(iku: Iku) -> str:
     )
 
 
-def _target_lines(iku: Iku, ind, year: int) -> str:
+def _target_lines(iku: Iku, ind: Indikator, year: int) -> str:
     t = ind.target_for(year)
     if t is None:
         return "-"
@@ -70,7 +72,7 @@ def _target_lines(iku: Iku, ind, year: int) -> str:
     ) + (f"\n({t.catatan})" if t.catatan else "")
 
 
-def _manual_lines(ind) -> list[str]:
+def _manual_lines(ind: Indikator) -> list[str]:
     """What a Manual IKU says about ``ind`` beyond its name, one line per field written."""
     out = []
     for label, value in (
@@ -83,7 +85,7 @@ def _manual_lines(ind) -> list[str]:
     return out
 
 
-def _source_text(iku: Iku, ind) -> str:
+def _source_text(iku: Iku, ind: Indikator) -> str:
     parts = [iku.sumber_data(ind) or "-"]
     if ind.penyedia_data:
         parts.append(f"penyedia: {ind.penyedia_data}")
@@ -92,7 +94,7 @@ def _source_text(iku: Iku, ind) -> str:
     return "\n".join(parts)
 
 
-def _awal_text(ind) -> str:
+def _awal_text(ind: Indikator) -> str:
     k = ind.kondisi_awal
     return f"{k.nilai} ({k.tahun})" if k else "-"
 
@@ -217,10 +219,6 @@ def capaian_table(result: HasilCapaian, *, explain: bool = False) -> Table:
 NARROW = 100
 
 
-def _pct(value: float | None, status: str) -> str:
-    return format_persen(value) if value is not None else capaian_cell(None, status)
-
-
 def capaian_list(result: HasilCapaian, *, explain: bool = False) -> Text:
     """The capaian table as an indented list, for terminals too narrow for eight columns."""
     from ikutool.render.documents.pengukuran import rows
@@ -325,269 +323,7 @@ def findings_table(findings: list[Finding]) -> Table:
     return table
 
 
-def _kat_text(label: str | None, skala_name: str) -> Text:
-    skala = next((s for s in BUILT_IN.values() if s.nama == skala_name), None)
-    if not label:
-        return Text("-")
-    return Text(label, style=colour(label, skala) if skala else "bold")
-
-
-def _change_cell(row) -> str:  # row: TahunIndikator
-    if row.tahun_sebelumnya is None:
-        return "-"
-    if len(row.hasil.komponen) == 1:
-        value = row.perubahan_realisasi.get(row.hasil.komponen[0].kunci)
-        return "-" if value is None else change_text(value, "% (realisasi)")
-    if row.perubahan_capaian is None:
-        return "-"
-    return change_text(row.perubahan_capaian, "poin (capaian)")
-
-
-def bar_chart(laporan, tahun: int, width: int = 40) -> Table:
-    """Capaian per indicator in one year as horizontal bars, coloured by kategori (0-150 %)."""
-    table = Table(
-        title=f"Capaian per indikator tahun {tahun}", show_header=False, box=None, pad_edge=False
-    )
-    table.add_column("Indikator")
-    table.add_column("Batang")
-    table.add_column("Capaian", justify="right")
-    for sas in laporan.sasaran:
-        for ind in sas.indikator:
-            row = next((r for r in ind.tahun if r.tahun == tahun), None)
-            if row is None:
-                continue
-            value = row.hasil.capaian
-            if value is None:
-                table.add_row(
-                    ind.kode,
-                    Text("(" + capaian_cell(None, row.hasil.status) + ")", style="dim"),
-                    "-",
-                )
-                continue
-            cells = max(0.0, min(value, 150.0)) / 150.0 * width
-            full = int(cells)
-            bar = "\u2588" * full + ("\u258c" if cells - full >= 0.5 else "")
-            style = _kat_text(row.hasil.kategori, laporan.skala).style or ""
-            marker = int(100 / 150 * width)
-            text = Text(bar.ljust(width), style=style)
-            if len(bar) <= marker < width:
-                text = (
-                    Text(bar.ljust(marker), style=style)
-                    + Text("|", style="dim")
-                    + Text(" " * (width - marker - 1))
-                )
-            table.add_row(ind.kode, text, format_persen(value))
-    return table
-
-
-def _report_table(laporan) -> Table:
-    from ikutool.render.wording import realisasi_text, target_text
-
-    title = f"LAPORAN CAPAIAN KINERJA {laporan.instansi.upper()}"
-    if laporan.bidang_nama:
-        title += f"\nBIDANG {laporan.bidang_nama.upper()}"
-    span = laporan.tahun
-    title += f"\nTAHUN {span[0]}" + (f"-{span[-1]}" if len(span) > 1 else "")
-    table = Table(title=title, header_style="bold", show_lines=False)
-    for name, justify in [
-        ("Indikator", "left"),
-        ("Tahun", "right"),
-        ("Target", "right"),
-        ("Realisasi", "right"),
-        ("Capaian (%)", "right"),
-        ("Kategori", "left"),
-        ("Perubahan", "right"),
-        (f"Thd target akhir {laporan.periode_akhir} (%)", "right"),
-    ]:
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
-    for si, sas in enumerate(laporan.sasaran):
-        if si:
-            table.add_section()
-        table.add_row(Text(group_name(sas), style="bold"), *[""] * 7)
-        for ind in sas.indikator:
-            for ri, row in enumerate(ind.tahun):
-                h = row.hasil
-                table.add_row(
-                    f"  {ind.kode} {ind.uraian}" if ri == 0 else "",
-                    str(row.tahun),
-                    target_text(h, "\n"),
-                    realisasi_text(h, "\n"),
-                    capaian_cell(h.capaian, h.status),
-                    _kat_text(h.kategori, laporan.skala),
-                    _change_cell(row),
-                    format_angka(row.capaian_target_akhir, 2)
-                    if row.capaian_target_akhir is not None
-                    else "-",
-                )
-        for label, values, labels in sasaran_means(laporan, sas):
-            for y in laporan.tahun:
-                table.add_row(
-                    Text(f"  {label}", style="italic"),
-                    str(y),
-                    "",
-                    "",
-                    Text(capaian_cell(values.get(y), "ada"), style="bold"),
-                    _kat_text(labels.get(y), laporan.skala),
-                    "",
-                    "",
-                )
-    return table
-
-
-def _report_list(laporan) -> Text:
-    """The report table as an indented list, for terminals too narrow for it."""
-    from ikutool.render.wording import realisasi_text, target_text
-
-    out = Text(f"LAPORAN CAPAIAN KINERJA {laporan.instansi.upper()}\n", style="bold")
-    if laporan.bidang_nama:
-        out.append(f"BIDANG {laporan.bidang_nama.upper()}\n", style="bold")
-    for sas in laporan.sasaran:
-        out.append(f"\n{group_name(sas)}\n", style="bold")
-        for ind in sas.indikator:
-            out.append(f"  {ind.kode} {ind.uraian}\n")
-            for row in ind.tahun:
-                h = row.hasil
-                akhir = row.capaian_target_akhir
-                out.append(
-                    f"    {row.tahun}: target {target_text(h, '; ')}; realisasi "
-                    f"{realisasi_text(h, '; ')}; capaian {_pct(h.capaian, h.status)} "
-                    f"{h.kategori or ''}; perubahan {_change_cell(row)}; thd target akhir "
-                    f"{format_persen(akhir) if akhir is not None else '-'}\n"
-                )
-        for label, values, labels in sasaran_means(laporan, sas):
-            for y in laporan.tahun:
-                out.append(
-                    f"  {label} {y}: {_pct(values.get(y), 'ada')} {labels.get(y) or ''}\n",
-                    style="bold",
-                )
-    return out
-
-
-def _laporan_footer(laporan) -> list:
-    lines = [sumber_text(laporan.berkas_iku, laporan.folder_realisasi)]
-    lines += [f"Peringatan: {w}" for w in laporan.peringatan]
-    return [Text(line) for line in lines if line]
-
-
-def report_view(laporan, width: int | None = None) -> Group:  # laporan: report.Laporan
-    from ikutool.render.wording import kalimat
-
-    parts: list = []
-    notes = _report_notices(laporan)
-    for n in notes:
-        parts.append(Text(n, style="bold yellow"))
-    table = _report_table(laporan)
-    parts.append(table if fits(table, width) else _report_list(laporan))
-    last = laporan.tahun[-1]
-    parts.append(Text(f"\nUraian per indikator ({last}):", style="bold"))
-    for sas in laporan.sasaran:
-        for ind in sas.indikator:
-            parts.append(Text(f"- {ind.kode} {ind.uraian}: {kalimat(ind.tahun[-1])}"))
-    parts.append(Text(""))
-    parts.append(bar_chart(laporan, last, width=40 if width is None or width >= 70 else 20))
-    from ikutool.render.wording import laporan_overall
-
-    parts.append(Text(""))
-    parts += [Text(line) for line in laporan_overall(laporan, _pct_kat)]
-    parts += _laporan_footer(laporan)
-    for n in notes:
-        parts.append(Text(n, style="bold yellow"))
-    return Group(*parts)
-
-
-def _pct_kat(value: float | None, label: str | None) -> str:
-    return format_persen(value) + (f" ({label})" if label else "")
-
-
-def _report_notices(laporan) -> list[str]:
-    from ikutool.render.wording import report_notices
-
-    return report_notices(laporan)
-
-
-def _evaluasi_table(laporan) -> Table:
-    from ikutool.render.wording import end_target_text, realisasi_text
-
-    table = Table(
-        title=f"EVALUASI RENSTRA {laporan.periode_awal}-{laporan.periode_akhir}\n{laporan.instansi}"
-        + (f" - Bidang {laporan.bidang_nama}" if laporan.bidang_nama else ""),
-        header_style="bold",
-    )
-    table.add_column("No", justify="right")
-    table.add_column("Sasaran / Indikator")
-    table.add_column(f"Target akhir {laporan.periode_akhir}", justify="right")
-    for y in laporan.tahun:
-        table.add_column(f"Realisasi {y}", justify="right")
-        table.add_column(f"Capaian {y} (%)", justify="right")
-    table.add_column(f"Tingkat capaian thd target {laporan.periode_akhir} (%)", justify="right")
-    table.add_column("Kategori")
-    no = 0
-    for si, sas in enumerate(laporan.sasaran):
-        if si:
-            table.add_section()
-        table.add_row("", Text(group_name(sas), style="bold"), *[""] * (2 * len(laporan.tahun) + 3))
-        for ind in sas.indikator:
-            no += 1
-            cells = []
-            for row in ind.tahun:
-                cells += [
-                    realisasi_text(row.hasil, "\n"),
-                    capaian_cell(row.hasil.capaian, row.hasil.status),
-                ]
-            latest = ind.terakhir
-            table.add_row(
-                str(no),
-                f"{ind.kode} {ind.uraian}",
-                end_target_text(ind),
-                *cells,
-                format_angka(latest.capaian_target_akhir, 2) if latest else "-",
-                _kat_text(latest.kategori_target_akhir if latest else None, laporan.skala),
-            )
-    return table
-
-
-def _evaluasi_list(laporan) -> Text:
-    from ikutool.render.wording import end_target_text, realisasi_text
-
-    out = Text(
-        f"EVALUASI RENSTRA {laporan.periode_awal}-{laporan.periode_akhir}\n{laporan.instansi}\n",
-        style="bold",
-    )
-    for sas in laporan.sasaran:
-        out.append(f"\n{group_name(sas)}\n", style="bold")
-        for ind in sas.indikator:
-            out.append(f"  {ind.kode} {ind.uraian}\n")
-            out.append(f"    target akhir {laporan.periode_akhir}: {end_target_text(ind, '; ')}\n")
-            for row in ind.tahun:
-                out.append(
-                    f"    {row.tahun}: realisasi {realisasi_text(row.hasil, '; ')}; capaian "
-                    f"{_pct(row.hasil.capaian, row.hasil.status)}\n"
-                )
-            latest = ind.terakhir
-            out.append(
-                f"    tingkat capaian thd target {laporan.periode_akhir}: "
-                f"{format_persen(latest.capaian_target_akhir) if latest else '-'} "
-                f"{(latest.kategori_target_akhir or '') if latest else ''}\n"
-            )
-    return out
-
-
-def evaluasi_view(laporan, width: int | None = None) -> Group:
-    parts: list = [Text(n, style="bold yellow") for n in _report_notices(laporan)]
-    table = _evaluasi_table(laporan)
-    parts.append(table if fits(table, width) else _evaluasi_list(laporan))
-    parts.append(
-        Text(
-            f"Tingkat capaian terhadap target akhir: realisasi tahun terakhir yang ada dibandingkan dengan target "
-            f"{laporan.periode_akhir}, per komponen yang sama, lalu dirata-ratakan. Skala: {laporan.skala}."
-        )
-    )
-    parts += _laporan_footer(laporan)
-    parts += [Text(n, style="bold yellow") for n in _report_notices(laporan)]
-    return Group(*parts)
-
-
-def kelengkapan_view(lk) -> Group:  # lk: lkjip.Lkjip
+def kelengkapan_view(lk: Lkjip) -> Group:
     """The evaluators' checklist: each sasaran's seven analyses, present or not, and the source."""
     table = Table(
         title=f"KELENGKAPAN ANALISIS LKjIP {lk.tahun}\n{lk.instansi}", header_style="bold"
