@@ -60,7 +60,8 @@ program:
 def program_file(year: int, quarters_rp: list[str], p1a: list[str], k1a: list[str],
                  k1b: list[str], sd: dict[str, str], status: str = "final") -> str:  # fmt: skip
     def q(values: list[str]) -> str:
-        return "{" + ", ".join(f'{k}: "{v}"' for k, v in zip("I II III IV".split(), values)) + "}"
+        pairs = zip("I II III IV".split(), values, strict=True)
+        return "{" + ", ".join(f'{k}: "{v}"' for k, v in pairs) + "}"
 
     return f"""\
 tahun: {year}

@@ -59,7 +59,11 @@ def render_everything(iku, data) -> None:
     laporan = build_report(iku, {data.tahun: data}, [data.tahun])
     json.loads(export.dumps(export.report_data(laporan)))
     export.report_markdown(laporan)
-    export.evaluasi_markdown(laporan)
+    from ikutool.render.blocks import markdown
+    from ikutool.render.documents.renstra import renstra_document
+    from ikutool.reports.renstra import build_renstra
+
+    markdown(renstra_document(build_renstra(iku, laporan, {}, data.tahun)))
     report_html(laporan)
     report_xlsx(laporan)
     from ikutool.definition.manual import build_manual

@@ -124,8 +124,10 @@ def evaluasi(
     if out is not None or format is not FormatEvaluasi.table:
         from ikutool.render.wording import sumber_text
 
-        source = sumber_text(laporan.berkas_iku, laporan.folder_realisasi)
-        lines = [*hasil.catatan, *lines, source]
+        source = [sumber_text(laporan.berkas_iku, laporan.folder_realisasi)]
+        if hasil.berkas_anggaran:
+            source.append("Program dan anggaran dari " + ", ".join(hasil.berkas_anggaran.values()))
+        lines = [*hasil.catatan, *lines, *source]
     for line in lines:
         sys.stderr.write(line + "\n")
 
@@ -178,10 +180,7 @@ def evaluasi_renja(
     ] = FormatRenja.table,
     out: Annotated[Path | None, out_option(" (wajib untuk xlsx dan docx)")] = None,
     force: ForceOpt = False,
-    kertas: Annotated[
-        Kertas,
-        typer.Option("--kertas", metavar="KERTAS", help="Ukuran kertas xlsx: A4 atau F4."),
-    ] = Kertas.A4,
+    kertas: KertasOpt = Kertas.A4,
     skala: SkalaOpt = None,
     iku_file: IkuOpt = None,
     program_dir: ProgramOpt = None,

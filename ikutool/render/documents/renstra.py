@@ -205,7 +205,12 @@ def renstra_document(h: HasilRenstra) -> Dokumen:
         blocks=blocks,
         peringatan_halaman=list(h.catatan),
         kaki=f"Evaluasi Hasil Renstra {span} s.d. {h.sampai}",
-        asal=[f"Disusun dengan ikutool {__version__}.", *h.sumber],
+        asal=[
+            f"Disusun dengan ikutool {__version__}.",
+            *([f"IKU: {h.berkas_iku}"] if h.berkas_iku else []),
+            *([f"Realisasi: {h.folder_realisasi}"] if h.folder_realisasi else []),
+            *[f"Program dan anggaran {y}: {f}" for y, f in h.berkas_anggaran.items()],
+        ],
         landscape=True,
     )
 

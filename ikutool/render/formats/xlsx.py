@@ -312,7 +312,8 @@ def _form_layout(b: Tabel, kertas: str, landscape: bool) -> tuple[list[float], f
     wide for its page is printed in parts: the leading columns every part repeats, then the last
     column of each part but the last ([] for a form printed whole); each part's columns as wide
     as in its Word table, the leading columns as in the first part's."""
-    from ikutool.render.formats.docx import FORM_MARGIN_MM, PAPER_MM, form_parts, table_layout
+    from ikutool.render.formats.docx import FORM_MARGIN_MM, PAPER_MM, table_layout
+    from ikutool.render.formats.form_parts import form_parts
 
     short, long = PAPER_MM.get(kertas, PAPER_MM["A4"])
     page = (long if landscape else short) - 2 * FORM_MARGIN_MM
