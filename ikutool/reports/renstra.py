@@ -36,7 +36,8 @@ Column 8+P: K by the indicator's polarity rule (as E.81's column 14).
 The footer: jumlah (the programs' Rp summed per column, empty where a member is), rata-rata
 capaian K (over the indicators with a tingkat: indikator sasaran of a sasaran, and program and
 kegiatan indicators) and Rp (over the programs), a predikat for each on the Permendagri 86
-bands, and the officer's words from the latest program file.
+bands, and the officer's words from the latest program file. The rows themselves are built in
+:mod:`ikutool.reports.renstra_baris`.
 """
 
 from __future__ import annotations
