@@ -361,3 +361,47 @@ def _package_text(path: Path, body_only: bool = False) -> str:
             names = [n for n in names if not n.startswith("docProps/")]
         xml = " ".join(z.read(n).decode("utf-8") for n in names)
     return " ".join(re.findall(r">([^<>]+)<", xml))
+
+
+def test_a_form_too_wide_for_f4_prints_in_parts(iku_cli, workspace) -> None:
+    """The sample's six Renstra years with the seed's composite targets need about 309 mm at
+    7 pt (the least on F4) where F4 landscape gives 300: Word prints the form in two tables,
+    each with columns (1)-(4) repeated and the form's own numbers; the workbook keeps one sheet
+    and breaks its pages between the parts. A4 (down to 5,5 pt) holds it whole."""
+    import docx
+    from openpyxl import load_workbook
+
+    for kertas, parts in (("F4", 2), ("A4", 1)):
+        out = workspace / f"e80-{kertas}.docx"
+        args = ("evaluasi", "renstra", "-f", "docx", "--kertas", kertas, "--out", str(out))
+        assert iku_cli(*args).exit_code == 0
+        tables = docx.Document(str(out)).tables
+        assert len(tables) == parts, kertas
+    numbers = [[c.text for c in t.rows[2].cells] for t in docx.Document(
+        str(workspace / "e80-F4.docx")).tables]  # fmt: skip
+    first, second = (list(dict.fromkeys(n)) for n in numbers)
+    assert first[:4] == second[:4] == ["(1)", "(2)", "(3)", "(4)"]
+    assert first[-1] == "(9)" and second[4] == "(10)" and second[-1] == "(15)"
+    out = workspace / "e80.xlsx"
+    args = ("evaluasi", "renstra", "-f", "xlsx", "--kertas", "F4", "--out", str(out))
+    assert iku_cli(*args).exit_code == 0
+    ws = load_workbook(out).active
+    assert [b.id for b in ws.col_breaks.brk] == [13]  # after column (9)'s Rp, as in Word
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.scale < 100
+
+
+def test_a_line_may_break_after_a_slash_in_a_form() -> None:
+    from ikutool.render.formats.docx import _group_floors, _text_mm, _words, form_breaks
+
+    assert form_breaks("10 Kop/KSP/USP/UMKM") == "10 Kop/\u200bKSP/\u200bUSP/\u200bUMKM"
+    assert form_breaks("1/ 2 //") == "1/ 2 //"  # nothing after it to break before
+    assert _words("10 Kop/KSP/USP/UMKM", True) == ["10", "Kop/", "KSP/", "USP/", "UMKM"]
+    assert _words("10 Kop/KSP/USP/UMKM", False) == ["10", "Kop/KSP/USP/UMKM"]
+    # "UMKM" at 7 pt: U, K 2,25 mm and M 2,85 mm at 9 pt, scaled: 10,2 x 7 / 9 = 7,93 mm
+    assert _text_mm("UMKM", 7) == approx((2.25 * 2 + 2.85 * 2) * 7 / 9)
+    # two empty columns (1 mm each) under "Realisasi ... (2020)": as wide as "Realisasi" bold
+    # together, shared evenly; the column before them untouched
+    need = _text_mm("Realisasi", 7, bold=True) + 1.2
+    assert _group_floors([5.0, 1.0, 1.0], [("No", 1), ("Realisasi (2020)", 2)], 7, 1.2) == approx(
+        [max(5.0, _text_mm("No", 7, bold=True) + 1.2), need / 2, need / 2]
+    )
