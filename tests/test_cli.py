@@ -394,6 +394,7 @@ def test_user_text_prints_exactly_as_written_in_every_format(
         ["capaian", "--tahun", "2019", "-f", "json"],
         ["report"],
         ["evaluasi"],
+        ["evaluasi", "-f", "markdown"],
         ["lkjip", "--tahun", "2019"],
         ["lkjip", "--tahun", "2019", "-f", "markdown"],
     ):
@@ -406,6 +407,9 @@ def test_user_text_prints_exactly_as_written_in_every_format(
             text = re.sub(r"\\(.)", r"\1", text)
         outputs.append((args, text))
     for args, text in outputs:
+        if args == ["evaluasi"]:  # E.80's 24 columns wrap the name in its cell: word by word
+            assert all(word in text.split() for word in odd.split()), args
+            continue
         assert odd in " ".join(text.split()), args
     for fmt in ("html", "xlsx"):
         out = workspace / f"r.{fmt}"

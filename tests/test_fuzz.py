@@ -51,7 +51,7 @@ def render_everything(iku, data) -> None:
     from ikutool.render.documents.report_html import report_html
     from ikutool.render.documents.report_xlsx import report_xlsx
     from ikutool.render.documents.tables import capaian_view
-    from ikutool.render.documents.tables_laporan import evaluasi_view, report_view
+    from ikutool.render.documents.tables_laporan import report_view
 
     result = compute(iku, data.tahun, data)
     json.loads(export.dumps(export.capaian_data(result)))
@@ -60,7 +60,11 @@ def render_everything(iku, data) -> None:
     laporan = build_report(iku, {data.tahun: data}, [data.tahun])
     json.loads(export.dumps(export.report_data(laporan)))
     export.report_markdown(laporan)
-    export.evaluasi_markdown(laporan)
+    from ikutool.render.blocks import markdown
+    from ikutool.render.documents.renstra import renstra_document
+    from ikutool.reports.renstra import build_renstra
+
+    markdown(renstra_document(build_renstra(iku, laporan, {}, data.tahun)))
     report_html(laporan)
     report_xlsx(laporan)
     from ikutool.definition.manual import build_manual
@@ -78,7 +82,6 @@ def render_everything(iku, data) -> None:
     with console.capture():
         for view in (capaian_view(result, width=120), report_view(laporan, 120)):
             console.print(view)
-        console.print(evaluasi_view(laporan, 60))
 
 
 def load_iku_bytes(raw: bytes):

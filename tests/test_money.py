@@ -103,11 +103,11 @@ def test_a_sasaran_with_a_pagu_without_realisasi_is_the_same_in_every_document(i
     s2 = sas["S2"]["anggaran"]
     assert (s2["pagu"], s2["realisasi"], s2["serapan"]) == (200_000_000, 150_000_000, 75.0)
 
-    e80 = run_json(iku_cli, "evaluasi", "renstra", "--sampai", "2020")["anggaran"]
-    rows = {s["kode"]: s for s in e80["sasaran"]}
-    assert rows["S1"]["pagu"]["2020"] == 1_500_000_000 and rows["S1"]["realisasi"]["2020"] is None
-    assert rows["S1"]["jumlah_realisasi"] is None
-    assert rows["S2"]["realisasi"]["2020"] == 150_000_000
+    e80 = run_json(iku_cli, "evaluasi", "renstra", "--sampai", "2020")
+    rows = {r["kode"]: r for r in e80["baris"] if r["jenis"] == "sasaran"}
+    assert rows["S1"]["tahun"]["2020"]["rp"] is None and rows["S1"]["sd"]["rp"] is None
+    assert any("realisasi tahun 2020 belum lengkap" in n for n in rows["S1"]["catatan"])
+    assert rows["S2"]["tahun"]["2020"]["rp"] == 150_000_000
 
     tw4 = run_json(iku_cli, "triwulan", "--tahun", "2020", "--tw", "4")
     assert tw4["pagu"] == 1_700_000_000

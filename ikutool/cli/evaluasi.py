@@ -25,11 +25,12 @@ from ikutool.cli.common import (
     refuse_out,
     sources,
 )
-from ikutool.cli.report import emit_laporan, out_option, report_inputs
+from ikutool.cli.report import out_option, report_inputs
 from ikutool.errors import IkuError
 
 if TYPE_CHECKING:
-    pass
+    from ikutool.reports.renstra import TahunRenstra
+    from ikutool.workspace.year import Agency
 
 
 class FormatEvaluasi(StrEnum):
@@ -40,13 +41,24 @@ class FormatEvaluasi(StrEnum):
     docx = "docx"
 
 
+class Kertas(StrEnum):
+    A4 = "A4"
+    F4 = "F4"
+
+
+KertasOpt = Annotated[
+    Kertas,
+    typer.Option("--kertas", metavar="KERTAS", help="Ukuran kertas xlsx dan docx: A4 atau F4."),
+]
+
+
 def evaluasi(
     sampai: Annotated[
         int | None,
         typer.Option(
             "--sampai",
             metavar="TAHUN",
-            help="Tahun terakhir yang dievaluasi (bawaan: tahun terakhir yang ada).",
+            help="Tahun terakhir yang dievaluasi (bawaan: tahun terakhir yang ada berkasnya).",
         ),
     ] = None,
     bidang: BidangOpt = None,
@@ -64,15 +76,20 @@ def evaluasi(
     ] = FormatEvaluasi.table,
     out: Annotated[Path | None, out_option(" (wajib untuk xlsx dan docx)")] = None,
     force: ForceOpt = False,
+    kertas: KertasOpt = Kertas.A4,
     program_dir: ProgramOpt = None,
     skala: SkalaOpt = None,
 ) -> None:
-    """Evaluasi Renstra (susunan Permendagri 86/2017, E.80): target akhir, realisasi dan capaian
-    per tahun, tingkat capaian terhadap target akhir periode; anggaran setiap sasaran per tahun
-    (dari berkas program atau anggaran) dan tingkat realisasinya; rata-rata dan predikat kinerja
-    dan anggaran masing-masing.
+    """Evaluasi terhadap hasil Renstra (formulir E.80 Permendagri 86/2017), disusun seperti
+    E.81: per sasaran, indikator sasaran (IKU), program, kegiatan dan indikatornya; kondisi
+    awal, target akhir periode, realisasi kinerja (K) dan anggaran (Rp) setiap tahun Renstra,
+    realisasi dan tingkat capaian s.d. tahun yang dievaluasi; jumlah, rata-rata capaian dan
+    predikat K dan Rp masing-masing.
 
-    Contoh: iku evaluasi --sampai 2019, iku evaluasi renstra -f docx --out e80.docx
+    Program, kegiatan dan indikatornya setiap tahun sama dengan evaluasi hasil Renja (E.81)
+    tahun itu; tahun yang hanya punya berkas anggaran lama memberi anggaran per program.
+
+    Contoh: iku evaluasi --sampai 2019, iku evaluasi renstra -f docx --kertas F4 --out e80.docx
     """
     from ikutool.compute.capaian import Options
     from ikutool.reports.laporan import build_report
@@ -84,44 +101,62 @@ def evaluasi(
     ws = agency(sources(iku_file, realisasi_dir, pk=pk_dir, program=program_dir))
     iku = ws.iku
     key = bidang_key(iku, bidang)
-    years, data, pk = report_inputs(ws, None, iku.periode.awal, sampai)
+    n = sampai if sampai is not None else _last_year(ws)
+    years, data, pk = report_inputs(ws, None, iku.periode.awal, n)
     laporan = build_report(
         iku, data, years, Options(bidang=key), folder_realisasi=ws.src.realisasi_label, pk=pk
     )
-    money = {y: m for y in years if (m := ws.year(y).uang()) is not None}
-    last = next((p for y in reversed(years) if (p := ws.year(y).program) is not None), None)
-    renstra = (
-        build_renstra(iku, laporan, money, last, skala=skala.value if skala else None)
-        if money or last is not None
-        else None
+    hasil = build_renstra(
+        iku, laporan, renstra_years(ws, n), n, skala=skala.value if skala else None
     )
     if format is FormatEvaluasi.json:
-        from ikutool.render.formats import export
+        from ikutool.render.documents.renstra import renstra_data
+        from ikutool.render.formats.export import dumps
 
-        payload = export.report_data(laporan)
-        payload["anggaran"] = renstra.model_dump(mode="json") if renstra is not None else None
-        deliver(export.dumps(payload), out, force)
-    elif format is not FormatEvaluasi.table or out is not None:
+        deliver(dumps(renstra_data(hasil)), out, force)
+    else:
         from ikutool.cli.common import deliver_document
-        from ikutool.render.documents.laporan import evaluasi_document
+        from ikutool.render.documents.renstra import renstra_document
 
-        deliver_document(evaluasi_document(laporan, renstra), format.value, out, force)
-    else:  # the terminal: the table that fits its width, then the money and the predikat
-        emit_laporan(laporan, format.value, out, force, table="evaluasi")
-        if renstra is not None:
-            from ikutool.cli.output import console
-            from ikutool.render.blocks import Dokumen, view
-            from ikutool.render.documents.laporan import renstra_blocks
-
-            screen = console()
-            screen.print(view(Dokumen("", renstra_blocks(laporan, renstra)), width=screen.width))
-        return
+        doc = renstra_document(hasil)
+        deliver_document(doc, format.value, out, force, kertas=kertas.value)
+    lines = list(laporan.peringatan)  # with their codes, for the officer at the terminal
     if out is not None or format is not FormatEvaluasi.table:
-        from ikutool.render.wording import report_notices, sumber_text
+        from ikutool.render.wording import sumber_text
 
-        for line in [*report_notices(laporan), *laporan.peringatan,
-                     sumber_text(laporan.berkas_iku, laporan.folder_realisasi)]:  # fmt: skip
-            sys.stderr.write(line + "\n")
+        source = [sumber_text(laporan.berkas_iku, laporan.folder_realisasi)]
+        if hasil.berkas_anggaran:
+            source.append("Program dan anggaran dari " + ", ".join(hasil.berkas_anggaran.values()))
+        lines = [*hasil.catatan, *lines, *source]
+    for line in lines:
+        sys.stderr.write(line + "\n")
+
+
+def _last_year(ws: Agency) -> int:
+    """The last year of the period with a realisasi, program or anggaran file."""
+    iku = ws.iku
+    found = [
+        y
+        for y in iku.periode.tahun
+        if ws.year(y).file("realisasi") is not None or ws.year(y).money_file is not None
+    ]
+    return found[-1] if found else iku.periode.akhir
+
+
+def renstra_years(ws: Agency, n: int) -> dict[int, TahunRenstra]:
+    """What each year of the period up to ``n`` gives E.80: its E.81 and its money, each derived
+    once by the year (:class:`ikutool.workspace.year.Year`)."""
+    from ikutool.reports.renstra import TahunRenstra
+
+    out = {}
+    for y in ws.iku.periode.tahun:
+        if y > n:
+            break
+        year = ws.year(y)
+        uang = year.uang()
+        if uang is not None:
+            out[y] = TahunRenstra(renja=year.renja(), program=year.program, uang=uang)
+    return out
 
 
 class FormatRenja(StrEnum):
@@ -130,11 +165,6 @@ class FormatRenja(StrEnum):
     json = "json"
     xlsx = "xlsx"
     docx = "docx"
-
-
-class Kertas(StrEnum):
-    A4 = "A4"
-    F4 = "F4"
 
 
 def evaluasi_renja(
@@ -150,10 +180,7 @@ def evaluasi_renja(
     ] = FormatRenja.table,
     out: Annotated[Path | None, out_option(" (wajib untuk xlsx dan docx)")] = None,
     force: ForceOpt = False,
-    kertas: Annotated[
-        Kertas,
-        typer.Option("--kertas", metavar="KERTAS", help="Ukuran kertas xlsx: A4 atau F4."),
-    ] = Kertas.A4,
+    kertas: KertasOpt = Kertas.A4,
     skala: SkalaOpt = None,
     iku_file: IkuOpt = None,
     program_dir: ProgramOpt = None,
@@ -167,8 +194,6 @@ def evaluasi_renja(
 
     Contoh: iku evaluasi renja --tahun 2019 --format xlsx --out e81-2019.xlsx
     """
-    from ikutool.reports.renja import build_renja
-
     if format in (FormatRenja.xlsx, FormatRenja.docx):
         need_out(format.value, out, f"e81-{tahun}.{format.value}")
     refuse_out(out, force)
@@ -187,7 +212,8 @@ def evaluasi_renja(
             exit_code=2,
             hint="Tulis program/<tahun>.yaml (contoh di README, bagian 'Program dan kegiatan').",
         )
-    hasil = build_renja(iku, tahun, program, skala=skala.value if skala else None)
+    hasil = ws.year(tahun).renja(skala.value if skala else None)
+    assert hasil is not None  # the program file exists
     if format is FormatRenja.json:
         from ikutool.render.documents.renja import renja_data
         from ikutool.render.formats.export import dumps

@@ -97,7 +97,7 @@ def report_inputs(
     return years, data, ws.pk(sorted(data))
 
 
-def emit_laporan(laporan, format: str, out: Path | None, force: bool, *, table: str) -> None:
+def emit_laporan(laporan, format: str, out: Path | None, force: bool) -> None:
     """One place where a report becomes output: each format's renderer, to stdout or --out."""
     from ikutool.render.formats import export
     from ikutool.render.wording import report_notices, sumber_text
@@ -105,8 +105,7 @@ def emit_laporan(laporan, format: str, out: Path | None, force: bool, *, table: 
     if format == "json":
         deliver(export.dumps(export.report_data(laporan)), out, force)
     elif format == "markdown":
-        render = export.report_markdown if table == "report" else export.evaluasi_markdown
-        deliver(render(laporan), out, force)
+        deliver(export.report_markdown(laporan), out, force)
     elif format == "html":
         from ikutool.render.documents.report_html import report_html
 
@@ -117,19 +116,13 @@ def emit_laporan(laporan, format: str, out: Path | None, force: bool, *, table: 
         scratch = out.resolve().parent if out is not None else None
         deliver(report_xlsx(laporan, scratch), out, force)
     else:
-        from ikutool.render.documents.tables_laporan import evaluasi_view, report_view
+        from ikutool.render.documents.tables_laporan import report_view
 
         if out is None:
             screen = console()
-            view = (
-                report_view(laporan, width=screen.width)
-                if table == "report"
-                else evaluasi_view(laporan, width=screen.width)
-            )
-            screen.print(view)
+            screen.print(report_view(laporan, width=screen.width))
         else:
-            view = report_view(laporan) if table == "report" else evaluasi_view(laporan)
-            deliver(rich_to_text(view), out, force)
+            deliver(rich_to_text(report_view(laporan)), out, force)
     if out is not None or format != "table":
         # stdout (or the file) carries them inside; say them on stderr for a person too
         source = sumber_text(laporan.berkas_iku, laporan.folder_realisasi)
@@ -188,4 +181,4 @@ def report(
         folder_realisasi=ws.src.realisasi_label,
         pk=pk,
     )
-    emit_laporan(laporan, format.value, out, force, table="report")
+    emit_laporan(laporan, format.value, out, force)

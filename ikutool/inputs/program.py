@@ -134,12 +134,14 @@ class ProgramItemFile(KegiatanFile):
 
 
 class EvaluasiCatatan(Base):
-    """The officer's words for the E.81 footer; never invented, placeholders when absent."""
+    """The officer's words for the E.81 and E.80 footers; never invented, placeholders when
+    absent."""
 
     faktor_pendorong: LongText | None = None
     faktor_penghambat: LongText | None = None
     tindak_lanjut_triwulan: LongText | None = None
     tindak_lanjut_renja: LongText | None = None
+    tindak_lanjut_renstra: LongText | None = None  # E.80's footer
 
 
 class ProgramFile(Base):

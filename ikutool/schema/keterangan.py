@@ -411,14 +411,16 @@ TABEL: dict[str, tuple[str, str, dict[str, str]]] = {
         },
     ),
     "EvaluasiCatatan": (
-        "Catatan evaluasi E.81",
-        "Kata-kata petugas untuk kaki formulir E.81; yang tidak ditulis tampil sebagai "
-        "[diisi: ...].",
+        "Catatan evaluasi E.81 dan E.80",
+        "Kata-kata petugas untuk kaki formulir E.81 (dan E.80, dari berkas program terakhir); "
+        "yang tidak ditulis tampil sebagai [diisi: ...].",
         {
             "faktor_pendorong": "Faktor pendorong keberhasilan pencapaian.",
             "faktor_penghambat": "Faktor penghambat pencapaian.",
             "tindak_lanjut_triwulan": "Tindak lanjut yang diperlukan pada triwulan berikutnya.",
             "tindak_lanjut_renja": "Tindak lanjut yang diperlukan pada Renja berikutnya.",
+            "tindak_lanjut_renstra": "Tindak lanjut yang diperlukan pada Renstra berikutnya "
+            "(kaki formulir E.80).",
         },
     ),
     # --- anggaran/<tahun>.yaml ---

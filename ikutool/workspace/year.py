@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ikutool.inputs.renaksi import RenaksiTahun
     from ikutool.inputs.tindaklanjut import Register
     from ikutool.model.iku import Iku
+    from ikutool.reports.renja import HasilRenja
     from ikutool.workspace.sources import Sources
     from ikutool.yaml_reader import Document
 
@@ -237,6 +238,22 @@ class Year:
 
             source = self.anggaran
             self._read[key] = uang_tahun(source, tw) if source is not None else None
+        return self._read[key]  # type: ignore[no-any-return]
+
+    def renja(self, skala: str | None = None) -> HasilRenja | None:
+        """The year's form E.81 (:func:`ikutool.reports.renja.build_renja`), derived once from its
+        program file (None without one): ``iku evaluasi renja`` shows it, and E.80 takes each
+        year's column 12 from it."""
+        key = f"renja {skala}"
+        if key not in self._read:
+            from ikutool.reports.renja import build_renja
+
+            program = self.program
+            self._read[key] = (
+                build_renja(self.iku, self.tahun, program, skala=skala)
+                if program is not None
+                else None
+            )
         return self._read[key]  # type: ignore[no-any-return]
 
     def document(self, kind: str) -> Document | None:

@@ -1,5 +1,6 @@
-"""The pengukuran kinerja table of one year, the multi-year report and the Renstra evaluation as
-documents (:mod:`ikutool.render.blocks`), for Markdown (and every other block renderer).
+"""The pengukuran kinerja table of one year and the multi-year report as documents
+(:mod:`ikutool.render.blocks`), for Markdown (and every other block renderer). (Form E.80, the
+Renstra evaluation, is :mod:`ikutool.render.documents.renstra`.)
 
 Like every document an officer pastes into a report, they hold the agency's words and figures
 only: marks beside figures, notes under tables (each warning beside the figure it concerns), and
@@ -16,10 +17,8 @@ from ikutool.render.blocks import Block, Dokumen, Heading, Para, Tabel
 from ikutool.render.documents import pengukuran
 from ikutool.render.documents.pengukuran import WARN_MARK
 from ikutool.render.wording import (
-    PARTIAL_NOTE,
     bidang_mean_label,
     capaian_cell,
-    end_target_text,
     group_name,
     laporan_bidang_label,
     laporan_overall,
@@ -181,132 +180,3 @@ def report_document(laporan: Any) -> Dokumen:
     blocks += [Para([line]) for line in laporan_overall(laporan, _pct)]
     blocks += [Para([n], kind="note") for n in notes]
     return Dokumen(title, blocks)
-
-
-def evaluasi_document(laporan: Any, renstra: Any = None) -> Dokumen:
-    notes = report_notices(laporan)
-    title = f"Evaluasi Renstra {laporan.periode_awal}-{laporan.periode_akhir}: {laporan.instansi}"
-    if laporan.bidang_nama:
-        title += f", Bidang {laporan.bidang_nama}"
-    head = ["No", "Sasaran / Indikator", f"Target akhir {laporan.periode_akhir}"]
-    for y in laporan.tahun:
-        head += [f"Realisasi {y}", f"Capaian {y} (%)"]
-    head += [f"Tingkat capaian thd target {laporan.periode_akhir} (%)", "Kategori"]
-    rows: list[list[Any]] = []
-    bold: set[int] = set()
-    no = 0
-    for sas in laporan.sasaran:
-        bold.add(len(rows))
-        rows.append(["", group_name(sas), *[""] * (len(head) - 2)])
-        for ind in sas.indikator:
-            no += 1
-            cells: list[Any] = [str(no), f"{ind.kode} {ind.uraian}", end_target_text(ind, "\n")]
-            for row in ind.tahun:
-                cells += [marked_realisasi(row.hasil, "\n"), marked_capaian(row.hasil)]
-            latest = ind.terakhir
-            cells += [
-                capaian_cell(latest.capaian_target_akhir, "ada") if latest else "-",
-                (latest.kategori_target_akhir or "-") if latest else "-",
-            ]
-            rows.append(cells)
-    catatan = [
-        f"Tingkat capaian terhadap target akhir: realisasi tahun terakhir yang ada dibandingkan "
-        f"dengan target {laporan.periode_akhir}, per komponen yang sama, lalu dirata-ratakan. "
-        f"Skala: {laporan.skala}.",
-        *laporan_notes(laporan),
-    ]
-    if any(
-        r.hasil.status == "sebagian" for s in laporan.sasaran for i in s.indikator for r in i.tahun
-    ):
-        catatan.insert(0, PARTIAL_NOTE)
-    blocks: list[Block] = [Para([n], kind="note") for n in notes]
-    blocks.append(Heading(2, title))
-    blocks.append(
-        Tabel(
-            "",
-            "Capaian kinerja per indikator",
-            head,
-            rows,
-            ["r", "l", "r"] + ["r", "r"] * len(laporan.tahun) + ["r", "l"],
-            bold,
-            catatan=list(dict.fromkeys(catatan)),
-        )
-    )
-    if renstra is not None:
-        blocks += renstra_blocks(laporan, renstra)
-    blocks += [Para([n], kind="note") for n in notes]
-    return Dokumen(title, blocks, peringatan_halaman=list(notes), landscape=True)
-
-
-def renstra_blocks(laporan: Any, r: Any) -> list[Block]:
-    """E.80 beyond kinerja: each sasaran's money per year, its level against the Renstra pagu,
-    the average of K and of Rp and a predikat for each, and the officer's words (or gaps)."""
-    from ikutool.formatting.values import persen, rupiah
-    from ikutool.render.blocks import placeholder
-
-    def rp(v: float | None) -> str:
-        return rupiah(v, unit=False)  # under a column headed "(Rp)"
-
-    def pct(v: float | None) -> str:
-        return persen(v, unit=False)  # under a column headed "(%)"
-
-    head = ["No", "Sasaran", "Pagu Renstra (Rp)"]
-    for y in r.tahun_anggaran:
-        head += [f"Pagu {y} (Rp)", f"Realisasi {y} (Rp)"]
-    head += ["Jumlah realisasi (Rp)", "Tingkat realisasi anggaran (%)", "Dibandingkan dengan"]
-    rows: list[list[Any]] = []
-    for n, s in enumerate(r.sasaran, 1):
-        cells: list[Any] = [str(n), f"{s.kode} {s.uraian}", rp(s.pagu_renstra)]
-        for y in r.tahun_anggaran:
-            cells += [rp(s.pagu.get(y)), rp(s.realisasi.get(y))]
-        cells += [rp(s.jumlah_realisasi), pct(s.tingkat), s.dasar or "-"]
-        rows.append(cells)
-    out: list[Block] = []
-    if rows:
-        out.append(
-            Tabel(
-                "",
-                "Anggaran per sasaran",
-                head,
-                rows,
-                ["r", "l", "r", *(["r", "r"] * len(r.tahun_anggaran)), "r", "r", "l"],
-                catatan=[
-                    "Tingkat realisasi anggaran = jumlah realisasi tahun-tahun itu / pagu Renstra "
-                    "program sasaran itu x 100; bila pagu Renstra tidak ditulis, terhadap jumlah "
-                    "pagu tahun-tahun yang sama (serapan periode itu)."
-                ],
-            )
-        )
-    bands = (
-        "ST di atas 90, T di atas 75 s.d. 90, S di atas 65 s.d. 75, R di atas 50 s.d. 65, SR 50 "
-        "ke bawah; 90,5 termasuk ST"
-    )
-    avg = r.rata_rata_capaian
-    out += [
-        Para([("Rata-rata tingkat capaian kinerja: ", "bold"),
-              f"{pct(avg.k)} % ({r.dirata.get('k', 0)} indikator), " + _predikat(r, "k")]),
-        Para([("Rata-rata tingkat realisasi anggaran: ", "bold"),
-              f"{pct(avg.rp)} % ({r.dirata.get('rp', 0)} sasaran), " + _predikat(r, "rp")]),
-        Para([f"Predikat kinerja dan anggaran masing-masing dari rata-ratanya sendiri ({bands})."],
-             kind="small"),
-    ]  # fmt: skip
-    from ikutool.render.documents.renja import FAKTOR
-
-    words = {
-        "faktor_pendorong": FAKTOR["faktor_pendorong"],
-        "faktor_penghambat": FAKTOR["faktor_penghambat"],
-        "tindak_lanjut_renja": "Tindak lanjut yang diperlukan dalam Renstra berikutnya",
-    }
-    for key, label in words.items():
-        text = r.faktor.get(key)
-        out.append(
-            Para([(f"{label}: ", "bold"), text or placeholder(label[0].lower() + label[1:])])
-        )
-    return out
-
-
-def _predikat(r: Any, part: str) -> str:
-    short = r.predikat.get(part)
-    if not short:
-        return "predikat -"
-    return f"predikat {short} ({r.predikat_label[part]})"

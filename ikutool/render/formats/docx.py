@@ -36,6 +36,7 @@ from ikutool.render.blocks import (
     Run,
     Tabel,
     Tanda,
+    text_of,
 )
 
 
@@ -70,14 +71,33 @@ NARROW_MM = 16.0  # a column this narrow is never squeezed
 
 
 _WORD = re.compile(r"\S+")  # LibreOffice breaks lines at spaces only (not after "/")
+_SLASH = re.compile(r"(?<=/)(?=[^\s/])")  # in a printed form: also after a slash
+
+
+def form_breaks(text: str) -> str:
+    """A printed form's cell text with a line break allowed after each slash, as after a space
+    ("Kop/KSP/USP/UMKM" in a narrow column): a zero-width space, which Word and LibreOffice
+    (Writer and Calc) break at and print as nothing."""
+    return _SLASH.sub("\u200b", text)
+
+
+def _words(text: str, form: bool) -> list[str]:
+    """The pieces of ``text`` a line never breaks inside."""
+    words = _WORD.findall(text)
+    return [p for w in words for p in _SLASH.split(w)] if form else words
 
 
 def _text_mm(word: str, points: float, bold: bool = False) -> float:
     """A word's width in a serif face (Times New Roman) at ``points``: capitals are wider than
-    small letters, digits and punctuation narrower (measured at 9 pt, scaled)."""
+    small letters, digits and punctuation narrower, M and W the widest (0,89 and 0,94 em: "UMKM"
+    at 7 pt is 8 mm) (measured at 9 pt, scaled)."""
     mm = 0.0
     for ch in word:
-        if ch.isupper():
+        if ch in "MW":
+            mm += 2.85
+        elif ch in "mw":
+            mm += 2.2
+        elif ch.isupper():
             mm += 2.25
         elif ch.islower():
             mm += 1.6
@@ -89,22 +109,53 @@ def _text_mm(word: str, points: float, bold: bool = False) -> float:
 
 
 def _floors(
-    header: list[str], texts: list[list[str]], points: float, pad: float = PAD_MM
+    header: list[str],
+    texts: list[list[str]],
+    points: float,
+    pad: float = PAD_MM,
+    form: bool = False,
 ) -> list[float]:
     """Each column's least width at a font size: its longest word (header in bold; an amount
-    whole) and the cell's margins."""
+    whole; in a ``form``, the longest piece between slashes) and the cell's margins."""
     return [
         max(
-            max((_text_mm(w, points, bold=True) for w in _WORD.findall(head)), default=1.0),
-            max((_text_mm(w, points) for t in col for w in _WORD.findall(t)), default=1.0),
+            max((_text_mm(w, points, bold=True) for w in _words(head, form)), default=1.0),
+            max((_text_mm(w, points) for t in col for w in _words(t, form)), default=1.0),
         )
         + pad
         for head, col in zip(header, texts, strict=True)
     ]
 
 
+def _group_floors(
+    floor: list[float], groups: list[tuple[str, int]], points: float, pad: float
+) -> list[float]:
+    """A printed form's group headers ("Realisasi ... tahun ke-5 (2020)") over their columns:
+    the columns of a group together as wide as its longest word, however empty they are."""
+    out = list(floor)
+    j = 0
+    for text, span in groups:
+        need = max((_text_mm(w, points, bold=True) for w in _words(text, True)), default=0.0)
+        have = sum(out[j : j + span])
+        if need + pad > have:
+            for k in range(j, min(j + span, len(out))):
+                out[k] += (need + pad - have) / span
+        j += span
+    return out
+
+
 FORM_PAD_MM = 1.2  # a printed form's cell margins (0,6 mm each side: its 25 columns need the room)
 _FIGURE_CELL = re.compile(r"^-?[\d.,]+( %)?$")  # one amount or figure: never broken over lines
+
+
+def _measured(
+    header: list[str], rows: list[list[Any]], bold_rows: set[int] | frozenset[int]
+) -> tuple[list[list[str]], list[str]]:
+    """Each column's texts, and what is measured in bold: its header and its bold rows' words."""
+    texts = [[text_of(r[j]) for r in rows if j < len(r)] for j in range(len(header))]
+    bold = [" ".join([h, *(text_of(rows[i][j]) for i in sorted(bold_rows) if j < len(rows[i]))])
+            for j, h in enumerate(header)]  # fmt: skip
+    return texts, bold
 
 
 def table_layout(
@@ -114,20 +165,25 @@ def table_layout(
     *,
     form: bool = False,
     least_points: float | None = None,
+    groups: list[tuple[str, int]] | None = None,
+    bold_rows: set[int] | frozenset[int] = frozenset(),
 ) -> tuple[list[float], float]:
     """Column widths (mm) and the font size (pt) of a table: 9 pt, or 8 or 7,5 pt (down to
     ``least_points`` for a printed ``form``'s 25 columns: 7 pt on F4, 5,5 pt on A4) when the
     longest words do not fit the page at 9; every column at least as wide as its longest word,
-    its header's words included (so no word is split: "No" never becomes "N/o"), an amount at
+    its header's words included (so no word is split: "No" never becomes "N/o"), a form's
+    ``groups`` (the header row above, (text, span)) as wide as their longest words, an amount at
     least as wide as the whole amount (it never wraps inside the number), the rest shared by how
-    much text each column carries. Word and LibreOffice would otherwise split the page evenly."""
-    texts = [[r[j] if isinstance(r[j], str) else r[j][0] for r in rows if j < len(r)]
-             for j in range(len(header))]  # fmt: skip
+    much text each column carries (``bold_rows`` measured in bold). Word and LibreOffice would
+    otherwise split the page evenly."""
+    texts, bold = _measured(header, rows, bold_rows)
     least = least_points if least_points is not None else 5.5
     sizes = [s for s in (9.0, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5) if s >= least] if form else [9, 8, 7.5]
     pad = FORM_PAD_MM if form else PAD_MM
     for points in sizes:  # the largest size whose longest words fit the page
-        floor = _floors(header, texts, points, pad)
+        floor = _floors(bold, texts, points, pad, form)
+        if groups:
+            floor = _group_floors(floor, groups, points, pad)
         if sum(floor) <= total_mm:
             break
     weight = [
@@ -323,12 +379,18 @@ class _Writer:
         return _p(runs, keep=True if keep or b.kind == "lead" else None, new_page=new_page)
 
     def table(self, b: Tabel) -> str:
-        caption = (_r(f"{b.nomor} ", "<w:b/>") if b.nomor else "") + _r(b.judul)
-        out = [_p(caption, style=self.style("Caption"), keep=True, new_page=self.start())]
         form = bool(b.kepala_atas)
+        least = 7.0 if self.doc.kertas == "F4" else 5.5
+        from ikutool.render.formats.form_parts import Bagian, form_parts
+
+        if form and not isinstance(b, Bagian) and (parts := form_parts(b, self.text_mm, least)):
+            return "".join(self.table(part) for part in parts)
+        caption = (_r(f"{b.nomor} ", "<w:b/>") if b.nomor else "") + _r(b.judul)
+        new_page = self.start() or (isinstance(b, Bagian) and b.halaman_baru)
+        out = [_p(caption, style=self.style("Caption"), keep=True, new_page=new_page)]
         widths, points = table_layout(
-            b.header, b.rows, self.text_mm, form=form,
-            least_points=7.0 if self.doc.kertas == "F4" else 5.5,
+            b.header, b.rows, self.text_mm, form=form, least_points=least, groups=b.kepala_atas,
+            bold_rows=b.bold_rows if form else frozenset(),
         )  # fmt: skip
         twips = [_twips_mm(w) for w in widths]
         sz = _half_points(points)
@@ -463,6 +525,8 @@ def _rows(b: Tabel, twips: list[int], sz: str) -> list[str]:
     for i, row in enumerate(b.rows):
         if len(row) > len(starts):
             raise IndexError("list index out of range")  # a row longer than the header
+        if b.kepala_atas:  # a printed form: a line may break after a slash too
+            row = [form_breaks(r) if isinstance(r, str) else (form_breaks(r[0]), r[1]) for r in row]
         bold = i in b.bold_rows
         cells = [
             start
@@ -504,7 +568,7 @@ def _merged_header(b: Tabel, widths: list[float], points: float) -> str:
         row._tr.get_or_add_trPr().append(_cant_split_element())
         for cell, text in zip(row.cells, texts, strict=True):
             cell.text = ""
-            run = cell.paragraphs[0].add_run(text)
+            run = cell.paragraphs[0].add_run(form_breaks(text))
             run.bold = True
             run.font.size = Pt(points)
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -541,9 +605,9 @@ def _merge_groups(table: Any, b: Tabel) -> None:
     j = 0
     for text, span in b.kepala_atas:
         if span == 1:
-            _merged(table.cell(0, j).merge(table.cell(1, j)), b.header[j])
+            _merged(table.cell(0, j).merge(table.cell(1, j)), form_breaks(b.header[j]))
         else:
-            _merged(table.cell(0, j).merge(table.cell(0, j + span - 1)), text)
+            _merged(table.cell(0, j).merge(table.cell(0, j + span - 1)), form_breaks(text))
         j += span
 
 

@@ -210,13 +210,6 @@ def report_markdown(laporan: Any) -> str:
     return markdown(report_document(laporan))
 
 
-def evaluasi_markdown(laporan: Any) -> str:
-    from ikutool.render.blocks import markdown
-    from ikutool.render.documents.laporan import evaluasi_document
-
-    return markdown(evaluasi_document(laporan))
-
-
 def lkjip_data(lk: Any) -> dict[str, Any]:
     """``iku lkjip --format json``: the same figures the document shows, shaped for programs."""
     sasaran = []

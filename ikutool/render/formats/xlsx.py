@@ -112,7 +112,9 @@ class _Book:
 
         ws = self.ws = self.sheet(b)
         self.ncols = len(b.header)
-        size = _widths(ws, b, self.kertas, self.doc.landscape)
+        size, breaks = _widths(ws, b, self.kertas, self.doc.landscape)
+        if breaks:  # a form printed in parts: the lines around it as wide as its first part
+            self.ncols = breaks[1]
         head = [(t, "title") for t in self.title] + [
             (n, "note") for n in self.doc.peringatan_halaman
         ]
@@ -134,6 +136,8 @@ class _Book:
         for note in b.catatan:
             row = note_rows(ws, row, [(note, "")], self.ncols) - 1
         _print(ws, first_head, last_head, self.kertas, self.doc.landscape, form=size is not None)
+        if breaks:
+            _in_parts(ws, breaks, self.kertas, self.doc.landscape)
         self.row = row
 
     def chart(self, b: Grafik) -> None:
@@ -189,11 +193,14 @@ def _form_head(ws: Any, b: Tabel, row: int, size: float | None) -> int:
     """A printed form's two header rows: group cells merged across, a lone column's name merged
     down."""
     from ikutool.render.documents.report_xlsx import _put, merge, style
+    from ikutool.render.formats.docx import form_breaks
 
     j = 1
     for text, span in b.kepala_atas:
+        text = form_breaks(text)
         if span == 1:
-            _put(ws, row, j, b.header[j - 1], bold=True, colour=_HEAD_COLOUR, size=size)
+            head = form_breaks(b.header[j - 1])
+            _put(ws, row, j, head, bold=True, colour=_HEAD_COLOUR, size=size)
             style(ws.cell(row=row, column=j), bold=True, colour=_HEAD_COLOUR, align="c", size=size)
             _put(ws, row + 1, j, None, bold=True, colour=_HEAD_COLOUR, size=size)
             merge(ws, row, j, row + 1, j)
@@ -239,6 +246,7 @@ def _body(ws: Any, b: Tabel, row: int, size: float | None) -> int:
     from openpyxl.styles import Alignment
 
     from ikutool.render.documents.report_xlsx import _put
+    from ikutool.render.formats.docx import form_breaks
 
     for i, cells in enumerate(b.rows):
         bold = i in b.bold_rows
@@ -248,7 +256,8 @@ def _body(ws: Any, b: Tabel, row: int, size: float | None) -> int:
             if fig is not None:
                 cell = _put(ws, row, j, fig[0], fig[1], bold=bold, size=size)
             else:
-                cell = _put(ws, row, j, text, bold=bold, size=size)
+                shown = form_breaks(text) if b.kepala_atas else text  # as in Word
+                cell = _put(ws, row, j, shown, bold=bold, size=size)
             if b.align[j - 1] == "r":
                 cell.alignment = Alignment(horizontal="right", vertical="top", wrap_text=True)
         row += 1
@@ -278,32 +287,87 @@ def _tall(ws: Any, row: int, groups: list[tuple[str, int]], size: float | None =
 
 
 MM_PER_WIDTH = 1.9  # Excel's column width unit (a default character) in mm, about
+# ... and as LibreOffice prints it (measured: 167 units of a sheet print 480 mm wide at 100 %)
+PRINTED_MM_PER_WIDTH = 2.9
 
 
-def _widths(ws: Any, b: Tabel, kertas: str, landscape: bool) -> float | None:
+def _widths(ws: Any, b: Tabel, kertas: str, landscape: bool) -> tuple[float | None, list[int]]:
     """The columns' widths; for a printed form the Word layout's (every amount whole, the
-    columns of words sharing the rest) at its font size, which is returned (None: the default)."""
+    columns of words sharing the rest) at its font size, which is returned (None: the default),
+    with the columns after which a form printed in parts breaks."""
     from openpyxl.utils import get_column_letter
 
     if b.kepala_atas:
-        from ikutool.render.formats.docx import FORM_MARGIN_MM, PAPER_MM, table_layout
-
-        short, long = PAPER_MM.get(kertas, PAPER_MM["A4"])
-        page = (long if landscape else short) - 2 * FORM_MARGIN_MM
-        widths, points = table_layout(
-            b.header, b.rows, page, form=True, least_points=7.0 if kertas == "F4" else 5.5
-        )
+        widths, points, breaks = _form_layout(b, kertas, landscape)
         for j, mm in enumerate(widths, 1):
             # a face of ``points`` in cells Excel measures in 11-point characters
             ws.column_dimensions[get_column_letter(j)].width = round(mm / MM_PER_WIDTH + 0.7, 2)
-        return points
+        return points, breaks
     for j, h in enumerate(b.header):
         texts = [text_of(r[j]) for r in b.rows if j < len(r)]
         longest_word = max((len(w) for t in [h, *texts] for w in t.split()), default=4)
         longest = max((len(t) for t in texts), default=0)
         width = min(max(longest_word + 2, min(longest + 2, 45), 6), 50)
         ws.column_dimensions[get_column_letter(j + 1)].width = width
-    return None
+    return None, []
+
+
+def _in_parts(ws: Any, breaks: list[int], kertas: str, landscape: bool) -> None:
+    """A form too wide for its page printed in the parts Word prints it in, one after the other
+    (the rows of a part's pages level with the first part's, as one sheet prints): a break
+    after each part but the last, at the scale at which the widest part fits the page
+    (spreadsheet programs ignore breaks when fitting to a page width)."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.pagebreak import Break, ColBreak
+
+    from ikutool.render.formats.docx import FORM_MARGIN_MM, PAPER_MM
+
+    _, *ends = breaks
+    short, long = PAPER_MM.get(kertas, PAPER_MM["A4"])
+    page = (long if landscape else short) - 2 * FORM_MARGIN_MM
+    edges = [0, *ends, ws.max_column]
+    widest = max(
+        sum(ws.column_dimensions[get_column_letter(c)].width or 10 for c in range(a + 1, z + 1))
+        for a, z in zip(edges, edges[1:], strict=False)
+    )
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.page_setup.fitToWidth = ws.page_setup.fitToHeight = None
+    ws.page_setup.scale = max(10, min(100, int(page / (widest * PRINTED_MM_PER_WIDTH) * 100)))
+    ws.col_breaks = ColBreak()
+    for col in ends:
+        ws.col_breaks.append(Break(id=col))
+
+
+def _form_layout(b: Tabel, kertas: str, landscape: bool) -> tuple[list[float], float, list[int]]:
+    """A printed form's column widths and font size as Word lays it out, and where a form too
+    wide for its page is printed in parts: the leading columns every part repeats, then the last
+    column of each part but the last ([] for a form printed whole); each part's columns as wide
+    as in its Word table, the leading columns as in the first part's."""
+    from ikutool.render.formats.docx import FORM_MARGIN_MM, PAPER_MM, table_layout
+    from ikutool.render.formats.form_parts import form_parts
+
+    short, long = PAPER_MM.get(kertas, PAPER_MM["A4"])
+    page = (long if landscape else short) - 2 * FORM_MARGIN_MM
+    least = 7.0 if kertas == "F4" else 5.5
+
+    def layout(t: Tabel) -> tuple[list[float], float]:
+        return table_layout(
+            t.header, t.rows, page, form=True, least_points=least, groups=t.kepala_atas,
+            bold_rows=t.bold_rows,
+        )  # fmt: skip
+
+    parts = form_parts(b, page, least)
+    if not parts:
+        whole, points = layout(b)
+        return whole, points, []
+    widths: list[float] = []
+    sizes, breaks = [], []
+    for k, part in enumerate(parts):
+        w, points = layout(part)
+        sizes.append(points)
+        widths += w if k == 0 else w[part.tetap :]
+        breaks.append(len(widths))
+    return widths, min(sizes), [parts[0].tetap, *breaks[:-1]]
 
 
 def _print(
