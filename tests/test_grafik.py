@@ -228,3 +228,25 @@ def test_a_bar_without_a_figure_says_why_as_the_table_does(iku_cli, sample) -> N
     svg = page[page.index("Grafik 1 Capaian kinerja per indikator tahun 2017") :]
     svg = svg[: svg.index("</svg>")]
     assert ">tanpa target<" in svg and "belum dapat dihitung" not in svg
+
+
+@pytest.mark.slow
+def test_lkjip_charts_point_at_tables_the_document_has(iku_cli, sample) -> None:
+    """Every chart of the LKjIP is numbered in Bab III's own series and names the tables that
+    hold its figures; each named table is one the document has; Word and HTML draw the same
+    charts."""
+    html = sample / "l.html"
+    assert iku_cli("lkjip", "--tahun", "2019", "-f", "html", "--out", str(html)).exit_code == 0
+    page = html.read_text("utf-8")
+    captions = re.findall(r'<figcaption class="cap">(Grafik 3\.\d+) ', page)
+    assert captions == [f"Grafik 3.{n}" for n in range(1, len(captions) + 1)]
+    assert len(captions) >= 5  # per sasaran, per indicator over the years, per program
+    tables = set(re.findall(r"(Tabel \d+\.\d+) ", page))
+    for named in re.findall(r"Angka lengkap pada ((?:Tabel \d+\.\d+(?: dan )?)+)\.", page):
+        for t in re.findall(r"Tabel \d+\.\d+", named):
+            assert t in tables, t
+    doc = sample / "l.docx"
+    assert iku_cli("lkjip", "--tahun", "2019", "-f", "docx", "--out", str(doc)).exit_code == 0
+    with zipfile.ZipFile(doc) as z:
+        body = re.sub(r"<[^>]+>", "", z.read("word/document.xml").decode())
+    assert re.findall(r"(Grafik 3\.\d+) ", body) == captions

@@ -329,6 +329,10 @@ def test_sentence_for_negative_polarity_says_capaian(iku_cli, own_workspace) -> 
 
 
 def test_html_chart_shows_range_targets_whole(iku_cli, own_workspace) -> None:
+    # two years: a component with realisasi in one year only gets no chart
+    (own_workspace / "realisasi" / "2019.yaml").write_text(
+        "tahun: 2019\nrealisasi: {S1.1: 12, S1.2: 82}\n", encoding="utf-8"
+    )
     (own_workspace / "realisasi" / "2020.yaml").write_text(
         "tahun: 2020\nrealisasi: {S1.1: 10, S1.2: 84}\n", encoding="utf-8"
     )

@@ -303,59 +303,102 @@ def _numeric(c: Any) -> bool:
     return getattr(c, "jenis", "angka") in ("angka", "rupiah")
 
 
-def laporan_charts(laporan: Any, first: int = 1, prefix: str = "Grafik ") -> list[Grafik]:
+class Nomor:
+    """The next chart's number ("Grafik 3.2"), taken only by a chart that is drawn."""
+
+    def __init__(self, prefix: str = "Grafik ", n: int = 0) -> None:
+        self.prefix, self.n = prefix, n
+
+    def __call__(self) -> str:
+        self.n += 1
+        return f"{self.prefix}{self.n}"
+
+    def take(self, g: Grafik | None) -> Grafik | None:
+        """Number ``g`` (when there is one) and return it."""
+        if g is not None:
+            g.nomor = self()
+        return g
+
+
+def laporan_charts(laporan: Any) -> list[Grafik]:
     """The report's charts (:class:`ikutool.reports.laporan.Laporan`): capaian per indicator
     for each year reported, then target and realisasi per year of each numeric component, with
     the end target of the period."""
+    nomor = Nomor()
     out: list[Grafik] = []
-    n = first
     for result in laporan.per_tahun:
-        g = indikator_chart(
-            result, f"{prefix}{n}", "Angka lengkap pada tabel pengukuran kinerja tahun itu."
+        g = nomor.take(
+            indikator_chart(result, "", "Angka lengkap pada tabel pengukuran kinerja tahun itu.")
         )
         if g is not None:
             out.append(g)
-            n += 1
     for sas in laporan.sasaran:
         for ind in sas.indikator:
-            for g in indicator_year_charts(ind, laporan, f"{prefix}", n):
-                out.append(g)
-                n += 1
+            out += indicator_year_charts(
+                ind.kode,
+                ind.uraian,
+                ind.tahun,
+                laporan.periode_akhir,
+                nomor,
+                "Angka lengkap pada tabel ringkasan per indikator.",
+            )
     return out
 
 
 def indicator_year_charts(
-    ind: Any, laporan: Any, prefix: str, first: int, lebar_mm: float = 110.0
+    kode: str,
+    uraian: str,
+    riwayat: list[Any],
+    periode_akhir: int,
+    nomor: Any,
+    sumber: str,
+    *,
+    target: bool = True,
+    lebar_mm: float = 110.0,
 ) -> list[Grafik]:
-    """Target and realisasi per year of each numeric component of one report indicator."""
+    """Per numeric component of one indicator, over the years of ``riwayat`` (its
+    :class:`ikutool.reports.laporan.TahunIndikator` rows): the realisasi of each year (beside
+    its target, with ``target``) and the end target of the period dashed across. ``nomor``
+    gives the next chart's number when asked (a chart not drawn takes none). A component with
+    realisasi in fewer than two years is not drawn: one bar says nothing a table does not."""
     from ikutool.render.wording import component_label
 
     keys: list[str] = []
-    for r in ind.tahun:
+    for r in riwayat:
         for c in r.hasil.komponen:
             if c.kunci not in keys and c.target is not None and _numeric(c):
                 keys.append(c.kunci)
     out: list[Grafik] = []
-    years = [r.tahun for r in ind.tahun]
+    years = [r.tahun for r in riwayat]
     for key in keys:
         comps = {r.tahun: next((c for c in r.hasil.komponen if c.kunci == key), None)
-                 for r in ind.tahun}  # fmt: skip
+                 for r in riwayat}  # fmt: skip
         any_comp = next(c for c in comps.values() if c is not None)
-        end = next((a for a in (ind.tahun[-1].terhadap_target_akhir or []) if a.kunci == key), None)
-        akhir = (laporan.periode_akhir, end.target_akhir) if end is not None else None
+        if sum(1 for c in comps.values() if c is not None and c.realisasi is not None) < 2:
+            continue
+        end = next((a for a in (riwayat[-1].terhadap_target_akhir or []) if a.kunci == key), None)
+        akhir = (periode_akhir, end.target_akhir) if end is not None else None
+        what = uraian if len(keys) == 1 else component_label(any_comp)
+        unit = f" ({any_comp.satuan})" if any_comp.satuan and any_comp.satuan != what else ""
         g = target_realisasi_chart(
-            f"{prefix}{first + len(out)}",
-            f"Target dan realisasi {ind.kode} {component_label(any_comp)}",
+            "",
+            f"{'Target dan realisasi' if target else 'Realisasi'} {kode} {what}"
+            + ("" if target else " per tahun")
+            + unit,
             years,
             {y: c.target if c else None for y, c in comps.items()},
             {y: c.realisasi if c else None for y, c in comps.items()},
             any_comp.satuan,
             akhir,
-            "Angka lengkap pada tabel ringkasan per indikator.",
+            sumber,
             lebar_mm=lebar_mm,
         )
         if g is None:
             continue
-        g.seri[0].atas = [c.target_maks if c else None for c in comps.values()]
+        if target:
+            g.seri[0].atas = [c.target_maks if c else None for c in comps.values()]
+        else:  # the years' targets stand in no table of the document: drawn only where they do
+            g.seri = g.seri[1:]
+        g.nomor = nomor()
         out.append(g)
     return out

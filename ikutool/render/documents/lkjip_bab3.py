@@ -29,12 +29,24 @@ def _rp(value: float | None) -> str:
 
 
 class _Numbering:
+    """The chapter's table numbers (Tabel 3.1, ...) and, apart, its chart numbers (Grafik 3.1)."""
+
     def __init__(self, bab: int) -> None:
+        from ikutool.render.documents.grafik import Nomor
+
         self.bab, self.n = bab, 0
+        self.grafik = Nomor(f"Grafik {bab}.")
 
     def next(self) -> str:
         self.n += 1
+        return self.last()
+
+    def last(self) -> str:
         return f"Tabel {self.bab}.{self.n}"
+
+    def chart(self, g: Any) -> list[Block]:
+        """``g`` numbered, as a block list (empty when there is no chart to draw)."""
+        return [g] if self.grafik.take(g) is not None else []
 
 
 def bab3(lk: Lkjip) -> list[Block]:
@@ -52,6 +64,11 @@ def bab3(lk: Lkjip) -> list[Block]:
             ]
         ),
     ]
+    from ikutool.render.documents.grafik import sasaran_chart
+
+    out += num.chart(
+        sasaran_chart(lk.pengukuran, "", "Angka lengkap pada tabel pengukuran kinerja (Lampiran).")
+    )
     for i, sas in enumerate(lk.sasaran, 1):
         out += _sasaran(lk, i, sas, num)
     out.append(Heading(2, "B. Realisasi Anggaran"))
@@ -93,20 +110,30 @@ def _anggaran(lk: Lkjip, num: _Numbering) -> list[Block]:
             capaian_cell(total.serapan if total else None, "ada"),
         ]
     )
+    from ikutool.render.documents.grafik import serapan_chart
+
+    table = Tabel(
+        num.next(),
+        f"Realisasi anggaran per program tahun {lk.tahun}",
+        ["No", "Kode", "Program", "Sasaran", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)"],
+        rows,
+        ["r", "l", "l", "l", "r", "r", "r"],
+        {len(rows) - 1},
+    )
+    chart = serapan_chart(
+        "",
+        f"Serapan anggaran per program tahun {lk.tahun}",
+        [(p.kode or "", p.nama, p.serapan) for p in lk.program],
+        f"Angka lengkap pada {table.nomor}.",
+    )
     return [
-        Tabel(
-            num.next(),
-            f"Realisasi anggaran per program tahun {lk.tahun}",
-            ["No", "Kode", "Program", "Sasaran", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)"],
-            rows,
-            ["r", "l", "l", "l", "r", "r", "r"],
-            {len(rows) - 1},
-        ),
+        table,
         *(
             [Para([" ".join(f"{k[0].upper()}{k[1:]}." for k in total.kurang)])]
             if total and total.kurang
             else []
         ),
+        *num.chart(chart),
     ]
 
 
@@ -177,18 +204,33 @@ def _analisis1(lk: Lkjip, sas: SasaranLkjip, num: _Numbering) -> list[Block]:
             ]
         )
     notes = [PARTIAL_NOTE] if any(i.hasil.status == "sebagian" for i in sas.indikator) else []
+    table = Tabel(
+        num.next(),
+        f"Capaian indikator sasaran {sas.kode} terhadap target {lk.tahun}",
+        ["Indikator", "Target", "Sumber target", "Realisasi", "Capaian (%)", "Kategori"],
+        rows,
+        ["l", "r", "l", "r", "r", "l"],
+        catatan=notes + _warnings(sas.indikator),
+    )
     return [
         _lead(1),
-        Tabel(
-            num.next(),
-            f"Capaian indikator sasaran {sas.kode} terhadap target {lk.tahun}",
-            ["Indikator", "Target", "Sumber target", "Realisasi", "Capaian (%)", "Kategori"],
-            rows,
-            ["l", "r", "l", "r", "r", "l"],
-            catatan=notes + _warnings(sas.indikator),
-        ),
+        table,
+        *(num.chart(_indicator_bars(lk, sas, table.nomor)) if len(sas.indikator) > 1 else []),
         *[Para([f"{ind.kode}: {kalimat(ind.riwayat[-1])}"]) for ind in sas.indikator],
     ]
+
+
+def _indicator_bars(lk: Lkjip, sas: SasaranLkjip, table: str) -> Any:
+    from ikutool.render.documents.grafik import capaian_bars
+
+    return capaian_bars(
+        "",
+        f"Capaian indikator sasaran {sas.kode} tahun {lk.tahun}",
+        [(i.kode, i.uraian, i.hasil.capaian, i.hasil.kategori) for i in sas.indikator],
+        seri=f"Capaian {lk.tahun}",
+        sumber=f"Angka lengkap pada {table}.",
+        status=[i.hasil.status for i in sas.indikator],
+    )
 
 
 def _analisis2(lk: Lkjip, sas: SasaranLkjip, num: _Numbering) -> list[Block]:
@@ -270,10 +312,11 @@ def _analisis3(lk: Lkjip, sas: SasaranLkjip, num: _Numbering) -> list[Block]:
             ]
         )
         notes += [f"{ind.kode}: {n}." for n in (proj.catatan if proj else [])]
+    table_no = num.next()
     return [
         _lead(3, f" ({lk.periode_akhir})"),
         Tabel(
-            num.next(),
+            table_no,
             f"Capaian sasaran {sas.kode} terhadap target akhir Renstra {lk.periode_akhir}",
             [
                 "Indikator",
@@ -287,7 +330,26 @@ def _analisis3(lk: Lkjip, sas: SasaranLkjip, num: _Numbering) -> list[Block]:
             ["l", "r", "r", "r", "l", "r"],
             catatan=notes,
         ),
+        *_year_charts(lk, sas, num, table_no),
     ]
+
+
+def _year_charts(lk: Lkjip, sas: SasaranLkjip, num: _Numbering, table: str) -> list[Block]:
+    """Each indicator's realisasi per year against the end target (analyses 2 and 3): drawn
+    where there are two years or more; the figures stand in the tables of both analyses."""
+    from ikutool.render.documents.grafik import indicator_year_charts
+
+    earlier = f"{num.bab}.{num.n - 1}" if len(sas.indikator[0].riwayat) > 1 else None
+    where = f"Tabel {earlier} dan {table}" if earlier else table
+    out: list[Block] = []
+    for ind in sas.indikator:
+        if len(ind.riwayat) < 2:
+            continue
+        out += indicator_year_charts(
+            ind.kode, ind.uraian, ind.riwayat, lk.periode_akhir, num.grafik,
+            f"Angka lengkap pada {where}.", target=False,
+        )  # fmt: skip
+    return out
 
 
 def _pembanding_row(ind: IndikatorLkjip) -> list[Any]:
