@@ -325,7 +325,9 @@ def _print_by_groups(ws: Any) -> None:
     titles = sum(width(c) for c in (1, 2, 3))
     starts = [4, *[e + 1 for e in ends]]
     stops = [*ends, len(COLUMNS)]
-    widest = max(titles + sum(width(c) for c in range(a, b + 1)) for a, b in zip(starts, stops))
+    widest = max(
+        titles + sum(width(c) for c in range(a, b + 1)) for a, b in zip(starts, stops, strict=True)
+    )
     ws.sheet_properties.pageSetUpPr.fitToPage = False
     ws.page_setup.scale = max(10, min(100, int(PAGE_UNITS / widest * 100)))
     ws.page_margins.left = ws.page_margins.right = MARGIN_INCH
