@@ -329,3 +329,14 @@ def test_files_written_together_are_both_or_neither(tmp_path: Path) -> None:
         write_together([one, two])
     assert exc.value.findings[0].code == "IKU502"
     assert not a.exists() and b.read_text("utf-8") == "dari proses lain\n"
+
+
+def test_the_summary_shows_a_control_character_never_obeys_it(iku_cli, workspace: Path) -> None:
+    """Found by the fuzz campaign once the columns moved: U+202E (which turns a terminal line
+    around) typed in a text cell reached the impor summary as it was."""
+    book = make_book(iku_cli, workspace)
+    fill(book, {("S1.2", f"{KENDALA} II"): "\u202e58", ("S1.2", "Faktor pendorong"): "\u202ex"})
+    result = iku_cli("realisasi", "impor", str(book), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "\u202e" not in result.output
+    assert '-> "\\u202e58"' in result.stdout and '-> "\\u202ex"' in result.stdout

@@ -1,10 +1,11 @@
-"""Merging filled-in workbooks into a year's realisasi file (``iku realisasi impor``).
+"""Merging filled-in workbooks into a year's realisasi file (``iku realisasi impor``), and their
+kendala cells into the year's rencana aksi (``excel/kendala.py``).
 
 Every workbook is read and checked first (workbook.py); two workbooks that set one value
-differently are an error naming both cells; only when nothing is wrong is the file edited, with
-the same round-trip edit as ``iku realisasi isi`` (comments, order and quoting kept), under its
-lock, atomically. A file that does not exist yet is started from the template. The report says
-what changes, old -> new, and how each text number was read.
+differently are an error naming both cells; only when nothing is wrong are the files edited, with
+the same round-trip edit as ``iku realisasi isi`` (comments, order and quoting kept), under their
+locks, and put in place together (both or neither). A file that does not exist yet is started from
+its template. The report says what changes, old -> new, and how each text number was read.
 """
 
 from __future__ import annotations
@@ -196,7 +197,11 @@ def _show(value: Any, bentuk: tuple | None = None) -> str:
         return format_value(float(value), jenis, labels, first)
     if isinstance(value, float | int):
         return format_angka(value)
-    text = " ".join(str(value).split())  # a note of several lines, on one line of the summary
+    from ikutool.errors import visible
+
+    # a note of several lines on one line of the summary; a control character in a bidang's text
+    # (U+202E turns the line around) shown, never obeyed, even when the summary is piped
+    text = visible(" ".join(str(value).split()))
     return f'"{text[:40]}..."' if len(text) > 40 else f'"{text}"'
 
 
@@ -341,6 +346,10 @@ class _Target:
                     self.renaksi_name,
                 )  # fmt: skip
                 findings += [f for f in ren.findings if f.segments and f.segments[0] == "catatan"]
+                if ren_raw is None:  # the folder too, once the file is known to be right
+                    from ikutool.workspace.sources import make_folder
+
+                    make_folder(self.year.agency.folder("renaksi"))
                 staged.append(self._stage(self.renaksi_path, text, ren_raw))
         except BaseException:
             for s in staged:
@@ -384,11 +393,8 @@ class _Target:
         return in_workspace(text, "realisasi", self.path, src.root).encode("utf-8")
 
     def _renaksi_start(self) -> bytes:
-        from ikutool.workspace.sources import make_folder
-
         assert self.renaksi_path is not None
         src = self.year.agency.src
-        make_folder(self.year.agency.folder("renaksi"))
         text = kendala.start_text(
             self.iku, self.year.tahun, self.year.pk, iku_file=src.iku_label,
             path=self.renaksi_path, root=src.root,
