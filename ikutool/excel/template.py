@@ -70,7 +70,7 @@ COLUMNS = [
     # shown in Tabel 2 of the quarterly report
     *[Column(f"{KENDALA_HEADER} TW {q}", 22, f"{KENDALA}{q}", "indikator") for q in QUARTERS],
     Column("Sumber data", 16, "sumber", "indikator"),
-    Column("Pembanding", 14, "pembanding.nilai"),
+    Column("Pembanding", 16, "pembanding.nilai"),
     Column("Tingkat pembanding", 16, "pembanding.tingkat", "indikator"),
     Column("Sumber pembanding", 18, "pembanding.sumber", "indikator"),
     Column("Faktor pendorong", 24, "analisis.pendorong", "indikator"),
