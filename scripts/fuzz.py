@@ -158,7 +158,7 @@ TYPED = [  # cell types a person gets into Excel: dates, times, booleans, formul
 # what each writing command may change (relative to the case folder); the rest must stay as is
 WRITES = {
     "realisasi template": ("isi.xlsx", "realisasi/2020.yaml"),
-    "realisasi impor": ("realisasi/2019.yaml",),
+    "realisasi impor": ("realisasi/2019.yaml", "renaksi/2019.yaml"),  # kendala: its catatan
     "realisasi isi": ("realisasi/2019.yaml",),
 }
 

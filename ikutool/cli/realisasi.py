@@ -183,8 +183,10 @@ def impor(
     """Impor realisasi dari buku kerja Excel yang diisi bidang ke berkas realisasi tahun itu;
     komentar, urutan dan tanda kutip berkas tetap.
 
-    Setiap sel diperiksa dulu; bila ada satu saja masalah, tidak ada yang ditulis. Sel kosong tidak
-    mengubah apa pun. Perubahannya (lama -> baru) ditampilkan.
+    Kendala dan tindak lanjut TW I-IV masuk ke catatan rencana aksi tahun itu (berkasnya dibuat,
+    tanpa target, bila belum ada). Setiap sel diperiksa dulu; bila ada satu saja masalah, tidak ada
+    yang ditulis, di berkas mana pun. Sel kosong tidak mengubah apa pun. Perubahannya (lama -> baru)
+    ditampilkan.
 
     Contoh: iku realisasi impor realisasi-2020-ukm.xlsx realisasi-2020-pasar.xlsx --dry-run
     """

@@ -20,13 +20,19 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ikutool.excel.kendala import KENDALA, KENDALA_HEADER
 from ikutool.inputs.realisasi import RealisasiIndikator, RealisasiTahun
 from ikutool.model.iku import Iku, Indikator
+from ikutool.model.quarters import QUARTERS
 from ikutool.render.documents.report_xlsx import cell_at
 
 META_SHEET = "_ikutool"
 META_KIND = "ikutool-templat-realisasi"
-META_VERSION = 2  # 2: the values each cell was made with (the "asal" rows), for the 3-way import
+# 2: the values each cell was made with (the "asal" rows), for the 3-way import; 3: the kendala
+# columns (the rencana aksi's catatan per quarter). A version-2 workbook is still read (it simply
+# has no kendala cells); an older ikutool refuses a version-3 one rather than drop its kendala
+META_VERSION = 3
+READ_VERSIONS = (2, 3)
 ASAL_ROW = 40  # where those rows start on the hidden sheet
 HEAD = "DDEBF7"
 INPUT = "FFF9E1"
@@ -55,14 +61,17 @@ COLUMNS = [
     Column("Target TW III", 10, None),
     Column("Target TW IV", 10, None),
     Column("Realisasi", 12, "nilai"),
-    Column("Triwulan I", 10, "triwulan.I"),
-    Column("Triwulan II", 10, "triwulan.II"),
-    Column("Triwulan III", 10, "triwulan.III"),
-    Column("Triwulan IV", 10, "triwulan.IV"),
+    Column("Triwulan I", 11, "triwulan.I"),
+    Column("Triwulan II", 11, "triwulan.II"),
+    Column("Triwulan III", 11, "triwulan.III"),
+    Column("Triwulan IV", 11, "triwulan.IV"),
     Column("Catatan", 24, "catatan", "indikator"),
+    # the quarter's kendala and tindak lanjut: the rencana aksi's catatan (renaksi/<tahun>.yaml),
+    # shown in Tabel 2 of the quarterly report
+    *[Column(f"{KENDALA_HEADER} TW {q}", 22, f"{KENDALA}{q}", "indikator") for q in QUARTERS],
     Column("Sumber data", 16, "sumber", "indikator"),
-    Column("Pembanding", 12, "pembanding.nilai"),
-    Column("Tingkat pembanding", 12, "pembanding.tingkat", "indikator"),
+    Column("Pembanding", 16, "pembanding.nilai"),
+    Column("Tingkat pembanding", 16, "pembanding.tingkat", "indikator"),
     Column("Sumber pembanding", 18, "pembanding.sumber", "indikator"),
     Column("Faktor pendorong", 24, "analisis.pendorong", "indikator"),
     Column("Faktor penghambat", 24, "analisis.penghambat", "indikator"),
@@ -72,8 +81,9 @@ COLUMNS = [
 HEADER_ROW = 6
 HIDDEN = ("Kunci komponen",)
 # printed on A4 landscape one group of columns per page, "No, Kode, Indikator" repeated on each:
-# the targets, the realisasi, then notes and comparison, then the officer's analyses
-PAGE_BREAK_AFTER = ("Target TW IV", "Triwulan IV", "Sumber pembanding")
+# the targets, the realisasi, the notes (catatan and the quarters' kendala), the data's source and
+# comparison, then the officer's analyses
+PAGE_BREAK_AFTER = ("Target TW IV", "Triwulan IV", f"{KENDALA_HEADER} TW IV", "Sumber pembanding")
 
 
 def iku_fingerprint(iku: Iku) -> str:
@@ -234,6 +244,9 @@ GUIDE = [
     "Target bertanda (PK) adalah target Perjanjian Kinerja tahun itu; capaian diukur terhadapnya.",
     "Target TW I-IV adalah target triwulan dari rencana aksi (tidak diubah di sini); realisasi "
     "per triwulan diisi di kolom Triwulan I-IV bila indikatornya diukur per triwulan.",
+    "Kendala dan tindak lanjut TW I-IV: kendala triwulan itu dan tindak lanjutnya, satu sel per "
+    "indikator (di baris pertamanya); isinya menjadi catatan rencana aksi triwulan itu dan tampil "
+    "di laporan kinerja triwulan.",
     "Indikator bertanda (makin rendah makin baik) berpolaritas negatif.",
     "Setelah diisi, kembalikan buku kerja ini ke petugas perencanaan untuk diimpor.",
 ]
@@ -284,21 +297,40 @@ def _labels_check(labels: list[str]) -> Any:
     )
 
 
+# A4 landscape less 12,7 mm margins either side, in column-width units (a digit of the workbook's
+# Calibri 11 and its padding: 7 px at 96 dpi, 1,852 mm), with a tenth kept free for a printer's
+# own measure of the fonts
+PAGE_UNITS = (297 - 2 * 12.7) / (7 * 25.4 / 96) * 0.9
+MARGIN_INCH = 0.5
+
+
 def _print_by_groups(ws: Any) -> None:
-    """A4 landscape, one group of columns a page at a readable size, the first three columns
-    (No, Kode, Indikator) repeated on every page: 21 columns squeezed onto one page are not
-    readable."""
+    """A4 landscape, one group of columns a page, the first three columns (No, Kode, Indikator)
+    repeated on every page: 29 columns squeezed onto one page are not readable. Excel and
+    LibreOffice ignore page breaks under "fit to pages", so the sheet is printed at one fixed
+    scale: the largest at which the widest group fits its page."""
     from openpyxl.worksheet.pagebreak import Break, ColBreak
 
+    ends = [next(i for i, c in enumerate(COLUMNS, 1) if c.header == n) for n in PAGE_BREAK_AFTER]
     breaks = ColBreak()
-    for name in PAGE_BREAK_AFTER:
-        col = next(i for i, c in enumerate(COLUMNS, 1) if c.header == name)
+    for col in ends:
         breaks.append(Break(id=col))
     ws.col_breaks = breaks
     ws.print_title_cols = "A:C"
-    ws.page_setup.fitToWidth = len(PAGE_BREAK_AFTER) + 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+    def width(col: int) -> float:
+        dim = ws.column_dimensions[get_column_letter(col)]
+        return 0.0 if dim.hidden else float(dim.width or 10)
+
+    titles = sum(width(c) for c in (1, 2, 3))
+    starts = [4, *[e + 1 for e in ends]]
+    stops = [*ends, len(COLUMNS)]
+    widest = max(
+        titles + sum(width(c) for c in range(a, b + 1)) for a, b in zip(starts, stops, strict=True)
+    )
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.page_setup.scale = max(10, min(100, int(PAGE_UNITS / widest * 100)))
+    ws.page_margins.left = ws.page_margins.right = MARGIN_INCH
 
 
 def _fill_sheet(
@@ -337,7 +369,7 @@ def _fill_sheet(
     note_rows(ws, 1, lines, 3)
     for c, col in enumerate(COLUMNS, 1):
         _cell(ws, HEADER_ROW, c, col.header, editable=False, colour=HEAD, bold=True, align="center")
-    ws.row_dimensions[HEADER_ROW].height = 32
+    ws.row_dimensions[HEADER_ROW].height = 48  # three lines: "Kendala dan tindak lanjut TW III"
     number_check = DataValidation(
         type="decimal",
         operator="between",
@@ -394,6 +426,9 @@ def _fill_sheet(
                 values[f"triwulan.{q}"] = (
                     entry.triwulan.get(q, {}).get(key) if entry and entry.triwulan else None
                 )
+            if k == 0 and renaksi is not None:
+                for q, text in renaksi.catatan.get(ind.kode, {}).items():
+                    values[f"{KENDALA}{q}"] = text
             if k == 0 and entry is not None:
                 values["catatan"] = entry.catatan
                 values["sumber"] = entry.sumber

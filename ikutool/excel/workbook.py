@@ -23,18 +23,20 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from ikutool.errors import Finding, IkuError, Severity
+from ikutool.excel.kendala import KENDALA, field_name, is_kendala
 from ikutool.excel.template import (
     ASAL_ROW,
     COLUMNS,
     GUIDE_SHEET,
     META_KIND,
     META_SHEET,
-    META_VERSION,
+    READ_VERSIONS,
     iku_fingerprint,
 )
 from ikutool.formatting.numbers import NumberFormatError, format_angka, parse_angka, settled_figure
-from ikutool.model.iku import Iku, Indikator, magnitude_problem, text_problem
+from ikutool.model.iku import MAX_TEXT, Iku, Indikator, magnitude_problem, text_problem
 from ikutool.model.notation import component_label
+from ikutool.model.quarters import QUARTERS
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
@@ -68,6 +70,7 @@ FIELD_NAMES = {
     "triwulan.II": "triwulan II",
     "triwulan.III": "triwulan III",
     "triwulan.IV": "triwulan IV",
+    **{f"{KENDALA}{q}": field_name(f"{KENDALA}{q}") for q in QUARTERS},
 }
 LEVELS = ("nasional", "provinsi", "spm")
 EMPTY = ("", "-", "\u2013", "\u2014")  # "no data", as people type it into a number cell
@@ -223,7 +226,16 @@ def read_workbook(path: Path, name: str, iku: Iku, tahun: int | None) -> Workboo
             "berkasnya",
             name,
         )
-    if meta.get("versi") != META_VERSION:
+    versi = meta.get("versi")
+    if isinstance(versi, int) and not isinstance(versi, bool) and versi > max(READ_VERSIONS):
+        raise _whole_file(
+            "IKU108",
+            "buku kerja ini dibuat dengan ikutool yang lebih baru, yang mencatat isian yang belum "
+            "dikenal versi ini; mengimpornya bisa melewatkan isian itu tanpa kabar. Impor dengan "
+            "ikutool versi terbaru",
+            name,
+        )
+    if versi not in READ_VERSIONS:
         raise _whole_file(
             "IKU108",
             "buku kerja ini dibuat dengan versi ikutool lama, yang belum mencatat isi awal setiap "
@@ -418,11 +430,14 @@ def _sheet(ws: Any, cached_ws: Any, iku: Iku, tahun: int, out: Workbook) -> None
                     )
                 )
                 continue
+            # a note of the indicator (catatan, kendala) is named by its code, not the row's
+            # component
+            named = kode if fname in PER_INDICATOR else label
             if isinstance(value, str) and value.strip().casefold() in CLEAR:
                 # the one way to take a wrong value out of the file through Excel
                 where = f"{where_sheet}!{cell.coordinate}"
                 out.values.append(
-                    CellValue(kode, None if single else kunci, fname, None, where, label, "dihapus")
+                    CellValue(kode, None if single else kunci, fname, None, where, named, "dihapus")
                 )
                 continue
             _value(
@@ -435,7 +450,7 @@ def _sheet(ws: Any, cached_ws: Any, iku: Iku, tahun: int, out: Workbook) -> None
                 fname,
                 value,
                 cell,
-                label,
+                named,
                 where_sheet,
                 iku.predikat_labels(ind),
             )
@@ -477,7 +492,8 @@ def _value(
                 )
                 return
             text = text.casefold()
-        issue = text_problem(text, 10_000)
+        # a kendala is held to the rencana aksi's own bound (its notes are LongText there)
+        issue = text_problem(text, MAX_TEXT if is_kendala(fname) else 10_000)
         if issue:
             problem("IKU209", issue)
             return

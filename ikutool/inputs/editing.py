@@ -289,12 +289,27 @@ def _apply(entries: Any, a: Assignment) -> None:
         holder[key] = _scalar_of(a, current if not isinstance(current, dict) else None)
 
 
-def set_values(
-    raw: bytes, path: Path, iku: Iku, assignments: list[Assignment], display_name: str
-) -> tuple[str, Any]:
-    """The file's new text with ``assignments`` applied, checked; nothing is written here."""
+@dataclass
+class RoundTrip:
+    """A YAML file loaded for an in-place edit: its data (ruamel's commented maps, comments and
+    quoting kept), the text it came from, and how to write it back."""
+
+    yaml: Any
+    data: Any
+    text: str  # as read, with "\n" line ends
+    crlf: bool
+
+    def dump(self) -> str:
+        """The edited data as text, in the file's own line ends."""
+        buf = io.StringIO()
+        self.yaml.dump(self.data, buf)
+        new_text = buf.getvalue()
+        return new_text.replace("\n", "\r\n") if self.crlf else new_text
+
+
+def load_round_trip(raw: bytes, display_name: str) -> RoundTrip:
+    """A file's bytes loaded for an in-place edit; what `validate` refuses is refused here first."""
     from ruamel.yaml import YAML
-    from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.error import YAMLError
 
     text = decode(raw, display_name)
@@ -318,19 +333,25 @@ def set_values(
         from ikutool.yaml_reader import syntax_error
 
         raise syntax_error(exc, display_name, plain) from None
+    return RoundTrip(yaml, data, text.replace("\r\n", "\n"), crlf)
+
+
+def set_values(
+    raw: bytes, path: Path, iku: Iku, assignments: list[Assignment], display_name: str
+) -> tuple[str, Any]:
+    """The file's new text with ``assignments`` applied, checked; nothing is written here."""
+    from ruamel.yaml.comments import CommentedMap
+
+    doc = load_round_trip(raw, display_name)
+    data = doc.data
     if data.get("realisasi") is None:
         data["realisasi"] = CommentedMap()
     for a in assignments:
         _apply(data["realisasi"], a)
-    buf = io.StringIO()
-    yaml.dump(data, buf)
-    new_text = buf.getvalue()
-    result = realisasi_from_document(parse_yaml_text(new_text, display_name), path, iku)
-    result.findings += _stale_comments(
-        text.replace("\r\n", "\n"), new_text, path, iku, display_name
-    )
-    if crlf:
-        new_text = new_text.replace("\n", "\r\n")
+    new_text = doc.dump()
+    plain = new_text.replace("\r\n", "\n")
+    result = realisasi_from_document(parse_yaml_text(plain, display_name), path, iku)
+    result.findings += _stale_comments(doc.text, plain, path, iku, display_name)
     return new_text, result
 
 

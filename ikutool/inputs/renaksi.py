@@ -289,10 +289,13 @@ def load_renaksi(folder: Path, iku: Iku, tahun: int, pk: Any = None) -> RenaksiT
     return load_renaksi_file(path, iku, pk) if path is not None else None
 
 
-def template_text(iku: Iku, tahun: int, pk: Any = None, *, iku_file: str | None = None) -> str:
+def template_text(
+    iku: Iku, tahun: int, pk: Any = None, *, iku_file: str | None = None, prefill: bool = True
+) -> str:
     """A rencana aksi of ``tahun`` to fill: every indicator with its year target (PK first),
     pre-filled where the rule makes the split obvious (``akhir``: TW IV is the year's target) and
-    left empty where the officer must decide (how a count spreads over the year)."""
+    left empty where the officer must decide (how a count spreads over the year). ``prefill``
+    False: every quarter left empty (a file started for its notes, whose plan nobody wrote)."""
     from ikutool.inputs.realisasi import _yaml_key
 
     lines = [
@@ -315,9 +318,10 @@ def template_text(iku: Iku, tahun: int, pk: Any = None, *, iku_file: str | None 
         how = "diukur setahun sekali (TW IV)" if len(measured) == 1 else f"aturan triwulan: {said}"
         lines.append(f"  # {ind.kode} {clip(ind.uraian, 70)}: target {source} {year.teks}; {how}")
         if len(measured) == 1:  # an annual indicator: its one target is the year's, at TW IV
-            lines.append(f"  {_yaml_key(ind.kode)}: {{IV: {_quote(year.teks)}}}")
+            own = _quote(year.teks) if prefill else '""'
+            lines.append(f"  {_yaml_key(ind.kode)}: {{IV: {own}}}")
             continue
-        last = _quote(year.teks) if rule == "akhir" else '""'
+        last = _quote(year.teks) if rule == "akhir" and prefill else '""'
         cells = ", ".join(f"{q}: {last if q == 'IV' else chr(34) * 2}" for q in measured)
         lines.append(f"  {_yaml_key(ind.kode)}: {{{cells}}}")
     lines += [

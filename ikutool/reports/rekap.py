@@ -413,6 +413,8 @@ def _agency_tw(root: Path, tahun: int, tw: str, options: Options) -> BarisTriwul
         kurang.append(f"realisasi TW {tw} belum diisi")
     if renaksi is None:
         kurang.append(f"rencana aksi {tahun} belum ada")
+    elif not renaksi.target:  # only notes (started by impor for its kendala): no plan
+        kurang.append(f"rencana aksi {tahun} belum berisi target triwulan")
     return BarisTriwulan.model_construct(
         **{
             **empty,

@@ -202,7 +202,8 @@ def build_triwulan(
         berkas_pk=pk.file if pk is not None else None,
         berkas_program=program.file if program is not None else None,
         pk_berlaku=_pk_in_force(pk, in_force, tahun, tw),
-        ada_renaksi=renaksi is not None,
+        # a rencana aksi holding only notes (started by impor for its kendala) is no plan
+        ada_renaksi=renaksi is not None and bool(renaksi.target),
         skala=scale.nama,
         sasaran=sasaran_out,
         capaian_tw=agency_tw,

@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from ikutool.errors import IkuError
@@ -155,19 +156,59 @@ def _failed(name: str, exc: OSError) -> IkuError:
     )
 
 
-def write_atomic(
+@dataclass
+class Staged:
+    """A file's new content written beside it (flushed to disk, with the old file's permissions),
+    not yet in place: :meth:`commit` puts it there, :meth:`discard` takes it away."""
+
+    name: str
+    real: Path
+    tmp: Path
+    replace: bool  # over the old file (--force, or a link replaced); else linked as a new file
+    expect: bytes | None
+
+    def check(self) -> None:
+        """Refuse when the file no longer holds what it held when read for the edit."""
+        if self.expect is None:
+            return
+        try:
+            current = self.real.read_bytes()
+        except OSError:
+            current = None
+        if current != self.expect:
+            raise IkuError.single(
+                "IKU506",
+                "berkas diubah oleh program lain selama perintah berjalan; tidak ada yang "
+                "ditulis. Jalankan perintahnya lagi",
+                file=self.name,
+            )
+
+    def commit(self) -> None:
+        try:
+            if self.replace:
+                os.replace(self.tmp, self.real)
+            else:
+                _link_new(self.tmp, self.real, self.name)
+            _sync_folder(self.real.parent)
+        except OSError as exc:
+            raise _failed(self.name, exc) from None
+        finally:
+            self.tmp.unlink(missing_ok=True)
+
+    def discard(self) -> None:
+        self.tmp.unlink(missing_ok=True)
+
+
+def stage(
     path: Path,
     data: str | bytes,
     *,
     force: bool = False,
     expect: bytes | None = None,
     replace_link: bool | None = None,
-) -> None:
-    """Write ``data`` (text as UTF-8) to ``path`` atomically.
-
-    ``expect``: the bytes the file held when it was read for an edit; if it holds anything else
-    now (another program saved it meanwhile), nothing is written and the user is told.
-    """
+) -> Staged:
+    """``data`` (text as UTF-8) written to a temporary file beside ``path``, ready to be put in
+    place (see :func:`write_atomic` for what is refused)."""
     name = _shown(path)
     link = _is_link(path)
     real = check_target(path, force, replace_link=replace_link)
@@ -196,27 +237,61 @@ def write_atomic(
             if owner is not None and hasattr(os, "fchown"):
                 with contextlib.suppress(OSError):  # only root may give a file away
                     os.fchown(handle.fileno(), *owner)
-        if expect is not None:
-            try:
-                current = real.read_bytes()
-            except OSError:
-                current = None
-            if current != expect:
-                raise IkuError.single(
-                    "IKU506",
-                    "berkas diubah oleh program lain selama perintah berjalan; tidak ada yang "
-                    "ditulis. Jalankan perintahnya lagi",
-                    file=name,
-                )
-        if force or link:
-            os.replace(tmp, real)
-        else:
-            _link_new(tmp, real, name)
-        _sync_folder(real.parent)
     except OSError as exc:
-        raise _failed(name, exc) from None
-    finally:
         tmp.unlink(missing_ok=True)
+        raise _failed(name, exc) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return Staged(name, real, tmp, force or link, expect)
+
+
+def write_atomic(
+    path: Path,
+    data: str | bytes,
+    *,
+    force: bool = False,
+    expect: bytes | None = None,
+    replace_link: bool | None = None,
+) -> None:
+    """Write ``data`` (text as UTF-8) to ``path`` atomically.
+
+    ``expect``: the bytes the file held when it was read for an edit; if it holds anything else
+    now (another program saved it meanwhile), nothing is written and the user is told.
+    """
+    staged = stage(path, data, force=force, expect=expect, replace_link=replace_link)
+    try:
+        staged.check()
+        staged.commit()
+    finally:
+        staged.discard()
+
+
+def write_together(staged: list[Staged]) -> None:
+    """Several staged files put in place as one edit: every one is checked first (a file changed
+    meanwhile stops them all), then the new files are linked into place (another process may have
+    created one: then the ones linked are taken away again), then the old files are replaced. A
+    failure leaves every file as it was; only a replace failing after another succeeded (a rename
+    in the file's own folder, which does not fail short of the disk itself failing) would not."""
+    try:
+        for s in staged:
+            s.check()
+        created: list[Staged] = []
+        try:
+            for s in staged:
+                if not s.replace:
+                    s.commit()
+                    created.append(s)
+        except IkuError:
+            for s in created:
+                s.real.unlink(missing_ok=True)
+            raise
+        for s in staged:
+            if s.replace:
+                s.commit()
+    finally:
+        for s in staged:
+            s.discard()
 
 
 def _link_new(tmp: Path, real: Path, name: str) -> None:

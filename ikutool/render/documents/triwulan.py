@@ -116,8 +116,9 @@ def _capaian_table(h: HasilTriwulan) -> Tabel:
     annual = [i.kode for s in h.sasaran for i in s.indikator if i.tahunan_belum]
     notes = [rule_note(tw)]
     if not h.ada_renaksi:
+        said = "belum berisi target triwulan" if h.berkas_renaksi else "belum ada"
         notes.append(
-            f"Rencana aksi tahun {h.tahun} belum ada: target triwulan dan target s.d. TW {tw} "
+            f"Rencana aksi tahun {h.tahun} {said}: target triwulan dan target s.d. TW {tw} "
             "kosong, dan tidak ada capaian yang dinilai terhadap rencana"
             + (" (kategori TW IV menurut target tahunan)." if tw == "IV" else ".")
         )
