@@ -26,14 +26,14 @@ def write_chart(ws: Any, g: Grafik, row: int) -> int:
     from openpyxl.styles import Alignment, Font
 
     from ikutool.render.charts.layout import value_range
-    from ikutool.render.documents.report_xlsx import cell_at
+    from ikutool.render.documents.report_xlsx import FACE, cell_at
 
     named = g.kode != g.kategori  # a column of names beside the codes
     c0 = 3 if named else 2  # the first figure's column
     head = ["", *([""] if named else []), *(s.nama for s in g.seri), *(a.label for a in g.acuan)]
     for j, text in enumerate(head, 1):
         cell = cell_at(ws, row, j, text)
-        cell.font = Font(bold=True)
+        cell.font = Font(name=FACE, bold=True)
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
     ws.row_dimensions[row].height = 30
     first = row + 1
@@ -114,10 +114,10 @@ def chart_sheet(wb: Any, g: Grafik, *, name: str | None = None, kertas: str = "A
     the figures stand in full; printed landscape on one page."""
     from openpyxl.styles import Font
 
-    from ikutool.render.documents.report_xlsx import cell_at
+    from ikutool.render.documents.report_xlsx import FACE, cell_at
 
     ws = wb.create_sheet(name or g.nomor or "Grafik")
-    cell_at(ws, 1, 1, f"{g.nomor} {g.judul}".strip()).font = Font(bold=True, size=12)
+    cell_at(ws, 1, 1, f"{g.nomor} {g.judul}".strip()).font = Font(name=FACE, bold=True, size=12)
     row = write_chart(ws, g, 3)
     if g.sumber:
         cell_at(ws, row + 1, 1, g.sumber)

@@ -26,6 +26,9 @@ from ikutool.render.wording import (
     sasaran_means,
 )
 
+# the face of every workbook's text (the workbook default): named on bold text too, where Excel
+# would fall back to it but LibreOffice to a serif face
+FACE = "Calibri"
 THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEAD = "DDEBF7"
@@ -70,7 +73,9 @@ def cell_at(ws: Any, row: int, col: int, value: Any) -> Any:
 def _title(
     ws: Any, row: int, text: str, ncols: int, *, bold: bool = True, colour: str | None = None
 ) -> None:
-    cell_at(ws, row, 1, text).font = Font(bold=bold, size=12 if bold else 11, color=colour)
+    cell_at(ws, row, 1, text).font = Font(
+        name=FACE, bold=bold, size=12 if bold else 11, color=colour
+    )
     merge(ws, row, 1, row, ncols)
     ws.cell(row=row, column=1).alignment = Alignment(horizontal="center")
 
@@ -140,7 +145,7 @@ def style(
     if size:  # a printed form: the face and size its columns were measured in (as in Word)
         cell.font = Font(name="Times New Roman", bold=bold, size=size)
     elif bold:
-        cell.font = Font(bold=True)
+        cell.font = Font(name=FACE, bold=True)
     if colour:
         cell.fill = fill(colour)
     if locked is not None:
@@ -229,7 +234,7 @@ def year_sheet(wb: Workbook, result: HasilCapaian, laporan: Any) -> None:
     for i, text in enumerate(footer):
         cell = cell_at(ws, row + 1 + i, 1, text)
         if text == note:
-            cell.font = Font(bold=True, color="C00000")
+            cell.font = Font(name=FACE, bold=True, color="C00000")
         merge(ws, row + 1 + i, 1, row + 1 + i, n)
         cell.alignment = WRAP
     # a figure shown through its number format never wraps: its column holds the widest one,
@@ -296,9 +301,9 @@ def note_rows(ws: Any, row: int, lines: list[tuple[str, str]], ncols: int) -> in
     for text, kind in lines:
         cell = cell_at(ws, row, 1, text)
         if kind == "title":
-            cell.font = Font(bold=True, size=12)
+            cell.font = Font(name=FACE, bold=True, size=12)
         elif kind == "note":
-            cell.font = Font(bold=True, color="C00000")
+            cell.font = Font(name=FACE, bold=True, color="C00000")
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if ncols > 1:
             merge(ws, row, 1, row, ncols)
@@ -404,18 +409,11 @@ def report_xlsx(laporan: Any, scratch: Path | None = None) -> bytes:
 def chart_sheets(wb: Workbook, laporan: Any) -> None:
     """The report's charts (as in its HTML), each on a sheet of its own with its figures as
     cells and Excel's chart drawn from them."""
-    from ikutool.render.charts.xlsx import write_chart
+    from ikutool.render.charts.xlsx import chart_sheet
     from ikutool.render.documents.grafik import laporan_charts
 
     for g in laporan_charts(laporan):
-        ws = wb.create_sheet(g.nomor)
-        cell_at(ws, 1, 1, f"{g.nomor} {g.judul}").font = Font(bold=True, size=12)
-        row = write_chart(ws, g, 3)
-        if g.sumber:
-            cell_at(ws, row + 1, 1, g.sumber)
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.fitToWidth = ws.page_setup.fitToHeight = 1
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        chart_sheet(wb, g)
 
 
 def laporan_provenance(laporan: Any) -> list[str]:

@@ -108,7 +108,7 @@ class _Book:
     def table(self, b: Tabel) -> None:
         from openpyxl.styles import Font
 
-        from ikutool.render.documents.report_xlsx import _fit_rows, cell_at, merge, note_rows
+        from ikutool.render.documents.report_xlsx import FACE, _fit_rows, cell_at, merge, note_rows
 
         ws = self.ws = self.sheet(b)
         self.ncols = len(b.header)
@@ -122,7 +122,7 @@ class _Book:
         self.lead = []
         caption = f"{b.nomor} {b.judul}".strip()
         if caption:
-            cell_at(ws, row, 1, caption).font = Font(bold=True)
+            cell_at(ws, row, 1, caption).font = Font(name=FACE, bold=True)
             merge(ws, row, 1, row, self.ncols)
             row += 1
         first_head = row
@@ -145,7 +145,7 @@ class _Book:
         from openpyxl.styles import Font
 
         from ikutool.render.charts.xlsx import print_setup, write_chart
-        from ikutool.render.documents.report_xlsx import cell_at, merge, note_rows
+        from ikutool.render.documents.report_xlsx import FACE, cell_at, merge, note_rows
 
         ws = self.ws = self.sheet_named(b.nomor or b.judul or "Grafik")
         self.ncols = (2 if b.kode != b.kategori else 1) + len(b.seri) + len(b.acuan)
@@ -157,7 +157,7 @@ class _Book:
         ]
         row = note_rows(ws, 1, head + self.lead, self.ncols)
         self.lead = []
-        cell_at(ws, row, 1, f"{b.nomor} {b.judul}".strip()).font = Font(bold=True)
+        cell_at(ws, row, 1, f"{b.nomor} {b.judul}".strip()).font = Font(name=FACE, bold=True)
         merge(ws, row, 1, row, self.ncols)
         row = write_chart(ws, b, row + 1)
         if b.sumber:
