@@ -168,11 +168,19 @@ def _lines(label: str, width: int = 52, most: int = 2) -> list[str]:
     return [_short(x, width) for x in lines]
 
 
+def _value_label(b: Batang, axis: float) -> str:
+    """``96,11 % Sangat Tinggi``; beyond the axis (the bar is cut) ``» 7.848,10 % ...``."""
+    assert b.nilai is not None
+    label = persen(b.nilai) + (f" {b.kategori}" if b.kategori else "")
+    return "» " + label if b.nilai > axis else label
+
+
 def capaian(page: Halaman, title: str, items: list[Batang], skala: Skala) -> str:
     """Horizontal bars of capaian (%), the 100 % line, colour and pattern by kategori."""
     values = [b.nilai for b in items if b.nilai is not None]
     axis = min(_nice_max(max([100.0, *values]) * 1.04), 250.0)
-    left, right = 16.0, W - 150.0
+    texts = [_value_label(b, 250.0) for b in items if b.nilai is not None]
+    left, right = 16.0, W - min(max([14.0, *(7.4 * len(t) for t in texts)]) + 14, 220.0)
     top = 34.0
     labels = [_lines(b.label, 46) for b in items]
     heights = [18.0 * len(x) + 30 for x in labels]
@@ -204,10 +212,7 @@ def capaian(page: Halaman, title: str, items: list[Batang], skala: Skala) -> str
         else:
             end = x_of(b.nilai)
             svg.rect(left, bar_y, end - left, 18, svg.fill(band_index(b.kategori, skala)))
-            label = persen(b.nilai) + (f" {b.kategori}" if b.kategori else "")
-            if b.nilai > axis:  # beyond the axis: the bar is cut, the figure says how far
-                label = "» " + label
-            svg.text(end + 6, bar_y + 14, label, size=14)
+            svg.text(end + 6, bar_y + 14, _value_label(b, axis), size=14)
         y += h
     x100 = x_of(100)
     svg.line(x100, top - 10, x100, bottom, width=2, dash="6 3")
@@ -311,6 +316,10 @@ def per_tahun(
     y = bottom + 44
     svg.rect(8, y - 11, 14, 14, svg.fill(0))
     svg.text(27, y, "realisasi (warna, arsir: kategori capaian)", size=13)
+    if any(p.realisasi is not None and band_index(p.kategori, skala) is None for p in points):
+        svg.rect(8, y + 31, 14, 14, svg.fill(None))
+        svg.text(27, y + 42, "realisasi tanpa kategori (tanpa target)", size=13)
+        svg.height += 21
     svg.line(8, y + 16, 22, y + 16, width=3)
     svg.text(27, y + 21, "target tahun itu", size=13)
     if target_akhir is not None:

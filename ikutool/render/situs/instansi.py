@@ -152,12 +152,15 @@ def home(site: Situs) -> None:
     data = site.data
     iku = data.iku
     page = site.page("index.html", "Capaian Kinerja")
-    n_ind = len(iku.indikator())
+    kinds = [g.jenis for g in iku.groups()]
+    counted = ", ".join(
+        f"{kinds.count(k)} {k}" for k in ("tujuan", "sasaran", "kelompok") if k in kinds
+    )
     intro = (
         f"{iku.instansi.nama}"
         + (f", {iku.instansi.pemerintah}" if iku.instansi.pemerintah else "")
         + f". Indikator Kinerja Utama (IKU) periode {_period(data)}: "
-        f"{len(iku.groups())} sasaran dengan {n_ind} indikator."
+        f"{counted}, dengan {len(iku.indikator())} indikator."
     )
     page.p(intro)
     last = data.terakhir
