@@ -150,7 +150,10 @@ def _agency(
     data = build_situs(public, options, dokumen=dokumen)
     for line in data.ditahan:
         sys.stderr.write(f"Catatan: {line}.\n")
-    files = agency_files(data, dokumen=dokumen)
+    notes: list[str] = []
+    files = agency_files(data, dokumen=dokumen, notes=notes)
+    for line in notes:
+        sys.stderr.write(f"Catatan: {line}.\n")
     years = ", ".join(str(t.tahun) for t in data.terbit) or "belum ada"
     docs = sum(p.endswith(".docx") for p in files)
     return files, f"Realisasi yang diterbitkan: {years}; {docs} dokumen untuk diunduh."
@@ -178,7 +181,10 @@ def _regency(
         assert a.situs is not None
         for line in a.situs.ditahan:
             sys.stderr.write(f"Catatan: {a.folder}: {line}.\n")
-    files = regency_files(data, dokumen=dokumen)
+    notes: list[str] = []
+    files = regency_files(data, dokumen=dokumen, notes=notes)
+    for line in notes:
+        sys.stderr.write(f"Catatan: {line}.\n")
     years = ", ".join(map(str, data.tahun)) or "belum ada"
     summary = f"{len(data.terbaca)} dari {len(data.instansi)} instansi diterbitkan; tahun: {years}."
     return files, summary, data.galat

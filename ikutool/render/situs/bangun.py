@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ikutool.render.situs.halaman import CSS, CSS_FILE
@@ -18,9 +17,10 @@ def agency_files(
     base: str = "",
     akar: list[tuple[str, str]] | None = None,
     dokumen: bool = True,
-    progress: Callable[[str], None] | None = None,
+    notes: list[str] | None = None,
 ) -> dict[str, bytes]:
-    """The pages, data files and (``dokumen``) documents of one agency's site under ``base``."""
+    """The pages, data files and (``dokumen``) documents of one agency's site under ``base``;
+    ``notes`` collects, for the officer, what the documents still leave to be written."""
     from ikutool.render.situs import instansi
 
     frame: Kerangka = instansi.kerangka(data, base, akar)
@@ -30,9 +30,12 @@ def agency_files(
         from ikutool.render.situs.unduhan import docx_bytes
 
         for u in data.unduhan:
-            if progress is not None:
-                progress(u.judul)
-            site.files[f"{base}unduh/{u.nama}"] = docx_bytes(u)
+            site.files[f"{base}unduh/{u.nama}"], left = docx_bytes(u)
+            if left and notes is not None:
+                notes.append(
+                    f"{data.iku.instansi.nama}: {u.judul} memuat {left} isian '[diisi: ...]' "
+                    "yang belum ditulis"
+                )
     if not base:
         site.files[CSS_FILE] = CSS.encode("utf-8")
     return site.files

@@ -14,6 +14,7 @@ Labels are Indonesian numbers (:mod:`ikutool.formatting.values`).
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -272,6 +273,8 @@ def per_tahun(
         numbers.append(target_akhir[1])
     if not numbers:
         return ""
+    fmt = functools.lru_cache(maxsize=None)(fmt)  # each figure written once per chart
+    ticks = functools.lru_cache(maxsize=None)(ticks) if ticks is not None else None
     axis = _nice_ticks(min(0.0, *numbers), max(0.0, *numbers) * 1.08 or 1.0)
     if whole:
         axis = [float(v) for v in range(math.floor(axis[0]), math.ceil(axis[-1]) + 1)]

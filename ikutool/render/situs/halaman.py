@@ -59,7 +59,14 @@ font-size:.85rem;white-space:nowrap}
 footer.situs{border-top:1px solid var(--garis);margin-top:2rem;padding:1rem;font-size:.875rem;
 color:var(--redup);max-width:68rem;margin-left:auto;margin-right:auto}
 @media (max-width:40rem){main{padding:.75rem}h1{font-size:1.3rem}
-table{font-size:.85rem}dl.manual{grid-template-columns:1fr}dl.manual dd{border-top:0}}
+dl.manual{grid-template-columns:1fr}dl.manual dd{border-top:0}
+.tabel table,.tabel tbody,.tabel tr,.tabel td,.tabel tbody th{display:block}
+.tabel thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.tabel tr{border:1px solid var(--garis);margin:0 0 .5rem;padding:.2rem 0}
+.tabel td,.tabel tbody th{border:0;display:grid;grid-template-columns:42% 1fr;gap:.5rem;
+text-align:left;padding:.15rem .45rem}.tabel td:empty,.tabel tbody th:empty{display:none}
+.tabel td::before,.tabel tbody th::before{content:attr(data-label);font-weight:700;
+color:var(--redup)}}
 @media print{header.situs{background:none;color:#000;padding:0}header.situs a{color:#000}
 nav.menu,.lompat,.tab-daftar,.unduh-data{display:none}.panel[hidden]{display:block}
 .sr{position:static;width:auto;height:auto;clip:auto}main{max-width:none;padding:0}

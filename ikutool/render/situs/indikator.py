@@ -196,7 +196,7 @@ def _history(site: Situs, kode: str, man: IndikatorManual) -> TabelSitus:
         source = (
             pk_name(h) if h.target_sumber == "pk" else "Renstra" if h.target_sumber else MISSING
         )
-        status_data = STATUS_DATA.get(t.hasil.status_data) if t.terbit else "belum diterbitkan"
+        status_data = STATUS_DATA.get(t.hasil.status_data) if t.terbit else "belum ada"
         comps: list[HasilKomponen | None] = [*h.komponen] or [None]
         for c in comps:
             one = len(h.komponen) <= 1
@@ -221,7 +221,7 @@ def _history(site: Situs, kode: str, man: IndikatorManual) -> TabelSitus:
                     "status_data": status_data,
                 }
             )
-        if not one_row(h):
+        if not one_row(h) and t.terbit:
             bold.add(len(rows))
             rows.append(
                 {

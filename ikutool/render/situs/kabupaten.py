@@ -4,7 +4,6 @@ the downloads, and each agency's own site under ``instansi/<name>/``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -44,7 +43,7 @@ def regency_files(
     data: SitusKabupaten,
     *,
     dokumen: bool = False,
-    progress: Callable[[str], None] | None = None,
+    notes: list[str] | None = None,
 ) -> dict[str, bytes]:
     from ikutool.render.situs.bangun import agency_files
 
@@ -76,7 +75,7 @@ def regency_files(
                 base=f"instansi/{slugs[id(a)]}/",
                 akar=[(data.nama, "index.html")],
                 dokumen=dokumen,
-                progress=progress,
+                notes=notes,
             )
         )
     return site.files

@@ -12,6 +12,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 
 from ikutool.render.situs.halaman import Halaman, esc
@@ -63,18 +64,35 @@ class TabelSitus:
     def html(self, page: Halaman, data_dir: str) -> str:
         cols = [c for c in self.kolom if c.tampil]
         head = "".join(f'<th scope="col"{_cls(c)}>{esc(c.label)}</th>' for c in cols)
+        # per column, once: its tag, and its label for a phone's stacked rows (CSS shows it
+        # beside the cell)
+        shapes = [
+            (
+                c.id,
+                ("th", ' scope="row"') if c.id == self.kepala_baris else ("td", ""),
+                _cls(c),
+                f' data-label="{esc(c.label)}"',
+            )
+            for c in cols
+        ]
         body = []
+        links = self.tautan
         for i, row in enumerate(self.baris):
             cells = []
-            for c in cols:
-                text = _text(row.get(c.id))
-                target = self.tautan.get((i, c.id))
-                inner = page.link(text, target) if target else esc(text).replace("\n", "<br>")
-                tag = "th" if c.id == self.kepala_baris else "td"
-                scope = ' scope="row"' if tag == "th" else ""
-                cells.append(f"<{tag}{scope}{_cls(c)}>{inner}</{tag}>")
-            cls = ' class="t"' if i in self.tebal else ""
-            body.append(f"<tr{cls}>{''.join(cells)}</tr>")
+            for cid, (tag, scope), cls, label in shapes:
+                value = row.get(cid)
+                text = "" if value is None else str(value)
+                target = links.get((i, cid)) if links else None
+                if target:
+                    inner = page.link(text, target)
+                elif text:
+                    inner = escape(text, quote=False).replace("\n", "<br>")
+                else:
+                    cells.append(f"<{tag}{scope}{cls}></{tag}>")
+                    continue
+                cells.append(f"<{tag}{scope}{cls}{label}>{inner}</{tag}>")
+            tr = '<tr class="t">' if i in self.tebal else "<tr>"
+            body.append(f"{tr}{''.join(cells)}</tr>")
         label = page.new_id("tabel")
         # the title outside the scrolling box, so a phone shows it whole
         out = [
@@ -100,12 +118,6 @@ class TabelSitus:
 
 def _cls(c: Kolom) -> str:
     return ' class="a"' if c.angka else ""
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    return str(value)
 
 
 def _plain(value: Any) -> str:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import TYPE_CHECKING
+from dataclasses import fields, is_dataclass
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ikutool.render.blocks import Dokumen
@@ -34,10 +35,23 @@ def document(u: Unduhan) -> Dokumen:
     return doc
 
 
-def docx_bytes(u: Unduhan) -> bytes:
+def docx_bytes(u: Unduhan) -> tuple[bytes, int]:
+    """The Word file, and how many gaps ("[diisi: ...]") the officer has still to write in it."""
     from ikutool.render.formats.docx import docx
 
-    return stable_zip(docx(document(u)))
+    doc = document(u)
+    return stable_zip(docx(doc)), gaps(doc.blocks)
+
+
+def gaps(value: Any) -> int:
+    """The placeholder runs in blocks (a paragraph's runs, a table's cells, a signature)."""
+    if isinstance(value, tuple) and len(value) == 2 and value[1] == "placeholder":
+        return 1
+    if isinstance(value, list | tuple):
+        return sum(gaps(v) for v in value)
+    if is_dataclass(value):
+        return sum(gaps(getattr(value, f.name)) for f in fields(value))
+    return 0
 
 
 def stable_zip(data: bytes) -> bytes:
