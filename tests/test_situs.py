@@ -483,3 +483,96 @@ def test_a_regency_of_40_agencies(regency: Path, iku_cli, tmp_path) -> None:
     again = tmp_path / "lagi"
     iku_cli("situs", "--kabupaten", str(regency), "--out", str(again))
     assert files_of(again) == files_of(out)
+
+
+# --- hostile text, a revised PK ------------------------------------------------------------
+
+HOSTILE_IKU = """\
+instansi:
+  nama: "Dinas <script>alert(1)</script> & Co"
+  pemerintah: Kabupaten Uji
+periode: {awal: 2019, akhir: 2021}
+sasaran:
+  - kode: S1
+    uraian: "=HYPERLINK(\\"http://contoh.invalid\\")"
+    indikator:
+      - kode: S1.1
+        uraian: '"><img src=x onerror=alert(1)> koperasi'
+        target: {2019: "25 Kop", 2020: "26 Kop", 2021: "30 Kop"}
+      - kode: S1.2
+        uraian: Pelatihan
+        target: {2019: "60 org", 2020: "60 org", 2021: "60 org"}
+"""
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    ws = tmp_path / "uji"
+    (ws / "realisasi").mkdir(parents=True)
+    (ws / "pk").mkdir()
+    (ws / "ikutool.yaml").write_text("iku: iku.yaml\n", "utf-8")
+    (ws / "iku.yaml").write_text(HOSTILE_IKU, "utf-8")
+    (ws / "realisasi" / "2019.yaml").write_text(
+        "tahun: 2019\nstatus: final\nrealisasi:\n"
+        "  S1.1: {nilai: 24, catatan: '@SUM(A1) <b>tebal</b>'}\n  S1.2: 57\n",
+        "utf-8",
+    )
+    (ws / "pk" / "2019.yaml").write_text(
+        "tahun: 2019\nstatus: final\nditandatangani: 2019-01-15\n"
+        'target:\n  S1.2: "55 org"\nperubahan:\n'
+        '  - tanggal: 2019-07-01\n    target: {S1.2: "50 org"}\n',
+        "utf-8",
+    )
+    return ws
+
+
+def test_user_text_is_text_on_a_page_and_in_a_spreadsheet(hostile, iku_cli, monkeypatch) -> None:
+    monkeypatch.chdir(hostile)
+    result = iku_cli("situs", "--out", "situs", "--tanpa-dokumen")
+    assert result.exit_code == 0, result.stderr
+    out = hostile / "situs"
+    for rel, text in pages_of(out).items():
+        assert "<script>alert" not in text and "<img" not in text, rel
+        assert text.count("<script>") <= 1, rel  # the tabs' own, nothing else
+        assert "<b>tebal" not in text, rel
+    home = (out / "index.html").read_text("utf-8")
+    assert "Dinas &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in home
+    assert "http://contoh.invalid" not in "".join(
+        href for p in pages_of(out).values() for _, _, href in Page(p).links
+    )
+    assert broken_links(out) == []
+
+
+def test_a_csv_cell_never_starts_a_formula() -> None:
+    from ikutool.render.situs.tabel import Kolom, TabelSitus
+
+    table = TabelSitus(
+        "uji", "Uji", [Kolom(k, k) for k in "abcdef"],
+        [{"a": "=1+1", "b": -3.5, "c": "-", "d": "@SUM(A1)", "e": "- UMKM", "f": "+62"}],
+    )  # fmt: skip
+    row = table.csv().decode("utf-8-sig").splitlines()[1]
+    assert row == "'=1+1,-3.5,-,'@SUM(A1),'- UMKM,'+62"
+
+
+def test_the_pk_page_shows_each_perubahan(hostile, iku_cli, monkeypatch) -> None:
+    monkeypatch.chdir(hostile)
+    assert iku_cli("situs", "--out", "situs", "--tanpa-dokumen").exit_code == 0
+    out = hostile / "situs"
+    pk = json.loads((out / "data/pk-2019.json").read_bytes())["baris"]
+    s12 = next(r for r in pk if r["indikator"].startswith("S1.2"))
+    assert s12["target"] == "50 org" and s12["sumber"] == "PK perubahan (1 Juli 2019)"
+    assert s12["target_renstra"] == "60 org"
+    history = json.loads((out / "data/pk-2019-perubahan.json").read_bytes())["baris"]
+    assert [(r["indikator"], r["berlaku"], r["target"]) for r in history] == [
+        ("S1.2 Pelatihan", "PK awal", "55 org"),
+        ("S1.2 Pelatihan", "PK perubahan 1 Juli 2019", "50 org"),
+    ]
+    page = (out / "pk.html").read_text("utf-8")
+    assert "Ditandatangani pada 15 Januari 2019" in page
+    assert "Diubah dengan PK perubahan tanggal 1 Juli 2019" in page
+    # measured against the revised PK: 57 / 50 = 114 %
+    capaian = json.loads((out / "data/pengukuran-2019.json").read_bytes())["baris"]
+    assert next(r for r in capaian if r["indikator"].startswith("S1.2"))["capaian_angka"] == approx(
+        114.0
+    )
+    assert "CONTOH" not in page  # final data: no notice

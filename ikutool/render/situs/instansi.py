@@ -624,13 +624,14 @@ def _pk_history(t: TahunSitus) -> list[dict[str, Any]]:
     """Each target a perubahan changed, from the first PK to the last perubahan."""
     assert t.pk is not None
     rows = []
-    for kode, steps in t.pk.riwayat.items():
+    for ind in (i for s in t.hasil.sasaran for i in s.indikator):
+        steps = t.pk.riwayat.get(ind.kode, [])
         if not any(day is not None for day, _ in steps):
             continue
         for day, target in steps:
             rows.append(
                 {
-                    "indikator": kode,
+                    "indikator": f"{ind.kode} {ind.uraian}",
                     "berlaku": f"PK perubahan {tanggal(day.isoformat())}" if day else "PK awal",
                     "target": target.teks,
                 }
@@ -654,7 +655,7 @@ def _renstra_table(site: Situs) -> TabelSitus:
         judul=f"Target Renstra per tahun, {_period(site.data)}",
         kolom=[
             Kolom("indikator", "Indikator"),
-            *(Kolom(str(y), str(y), angka=True) for y in years),
+            *(Kolom(str(y), str(y)) for y in years),
         ],
         baris=rows,
         tautan=links,

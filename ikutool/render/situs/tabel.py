@@ -3,7 +3,8 @@
 A column is shown on the page (its text, as every document writes the figure), offered in the
 data files (numbers at full precision, a dot for the decimal point, empty where there is no
 figure), or both. Column names in the files are short Indonesian words; the labels say what they
-are.
+are. A text cell of the CSV that begins like a spreadsheet formula ("=", "+", "-", "@") is written
+with an apostrophe before it, so that Excel shows it as the text it is and never runs it.
 """
 
 from __future__ import annotations
@@ -116,6 +117,9 @@ class TabelSitus:
         return "".join(out)
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cls(c: Kolom) -> str:
     return ' class="a"' if c.angka else ""
 
@@ -128,4 +132,8 @@ def _plain(value: Any) -> str:
         return "ya" if value else "tidak"
     if isinstance(value, float):
         return repr(value)
-    return str(value)
+    text = str(value)
+    # a spreadsheet runs a cell that begins like a formula: text stays text ("'=..." shows "=...")
+    if text[:1] in FORMULA_START and text != "-":
+        return "'" + text
+    return text
