@@ -576,3 +576,19 @@ def test_the_pk_page_shows_each_perubahan(hostile, iku_cli, monkeypatch) -> None
         114.0
     )
     assert "CONTOH" not in page  # final data: no notice
+
+
+def test_money_is_that_of_the_lkjip(site: Path, contoh: Path, iku_cli, monkeypatch) -> None:
+    monkeypatch.chdir(contoh)
+    lkjip = json.loads(iku_cli("lkjip", "--tahun", "2019", "-f", "json").stdout)
+    rows = json.loads((site / "data/anggaran-2019.json").read_bytes())["baris"]
+    assert [(r["program"], r["pagu_angka"], r["realisasi_angka"], r["serapan_angka"])
+            for r in rows[:-1]] == [
+        (p["nama"], p["pagu"], p["realisasi"], p["serapan"]) for p in lkjip["program"]
+    ]  # fmt: skip
+    # hand-worked: 3.189.500.000 / 3.400.000.000 = 93,81 %
+    assert rows[-1]["realisasi_angka"] == 3_189_500_000
+    assert rows[-1]["serapan_angka"] == approx(3_189_500_000 / 3_400_000_000 * 100)
+    assert "3.189.500.000" in (site / "anggaran.html").read_text("utf-8")
+    s3 = json.loads((site / "data/sasaran-s3-anggaran.json").read_bytes())["baris"]
+    assert next(r for r in s3 if r["tahun"] == 2019)["pagu_angka"] == 800_000_000 + 300_000_000

@@ -25,6 +25,7 @@ from ikutool.model.quarters import QUARTERS
 from ikutool.workspace.year import Agency, Year
 
 if TYPE_CHECKING:
+    from ikutool.compute.money import UangTahun
     from ikutool.definition.manual import ManualIku
     from ikutool.inputs.pk import PkTahun
     from ikutool.inputs.realisasi import RealisasiTahun
@@ -151,6 +152,7 @@ class TahunSitus:
     pk: PkTahun | None
     triwulan: dict[str, HasilTriwulan] = field(default_factory=dict)  # I..IV, published years
     masukan: list[tuple[str, str | None]] = field(default_factory=list)  # (input, its status)
+    uang: UangTahun | None = None  # the year's money (compute.money), where a file gives it
 
     @property
     def catatan(self) -> list[str]:
@@ -233,6 +235,7 @@ def build_situs(
                 pk=pks.get(y),
                 triwulan=_quarters(ws, y, data[y], options) if y in data else {},
                 masukan=_inputs(ws.year(y), y in data),
+                uang=ws.year(y).uang(),
             )
         )
     manual = build_manual(iku)
@@ -277,10 +280,13 @@ def _inputs(year: PublicYear, published: bool) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     if published and (real := year.realisasi) is not None:
         out.append((WHAT["realisasi"], real.status))
-    for kind in ("pk", "renaksi", "program"):
+    for kind in ("pk", "renaksi"):
         value = getattr(year, kind)
         if value is not None:
             out.append((WHAT[kind], value.status))
+    money = year.anggaran  # the program file, or the older anggaran file
+    if money is not None:
+        out.append((WHAT["program"], money.status))
     return out
 
 

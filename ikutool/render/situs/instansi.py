@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ikutool.compute.capaian import GROUP_TEXT, STATUS_TEXT
 from ikutool.formatting.numbers import tanggal
-from ikutool.formatting.values import MISSING, persen
+from ikutool.formatting.values import MISSING, persen, rupiah
 from ikutool.model.quarters import QUARTERS
 from ikutool.render.situs import grafik
 from ikutool.render.situs.halaman import Halaman, Kerangka, daftar, esc, slug
@@ -22,6 +22,7 @@ from ikutool.render.situs.tabel import Kolom, TabelSitus
 
 if TYPE_CHECKING:
     from ikutool.compute.capaian import HasilCapaian, HasilIndikator, HasilSasaran
+    from ikutool.compute.money import Anggaran, UangProgram
     from ikutool.reports.situs import SitusInstansi, TahunSitus
 
 STATUS_DATA = {
@@ -85,6 +86,7 @@ def kerangka(data: SitusInstansi, base: str = "", akar: list[tuple[str, str]] | 
         menu=[
             ("Beranda", base + "index.html"),
             ("Perjanjian Kinerja", base + "pk.html"),
+            *([("Anggaran", base + "anggaran.html")] if _money_years(data) else []),
             ("Status pelaporan", base + "status.html"),
             ("Unduhan", base + "unduhan.html"),
         ],
@@ -94,6 +96,10 @@ def kerangka(data: SitusInstansi, base: str = "", akar: list[tuple[str, str]] | 
         css=css,
         akar=akar or [],
     )
+
+
+def _money_years(data: SitusInstansi) -> list[TahunSitus]:
+    return [t for t in data.tahun if t.uang is not None and t.uang.program]
 
 
 def _period(data: SitusInstansi) -> str:
@@ -118,6 +124,8 @@ def build(site: Situs) -> None:
     for g, ind in site.data.iku.indikator():
         indikator.page(site, g.kode, ind.kode)
     pk(site)
+    if _money_years(site.data):
+        anggaran(site)
     status(site)
     unduhan(site)
 
@@ -502,6 +510,10 @@ def sasaran(site: Situs, kode: str) -> None:
         assert last is not None
         page.h2(f"Indikator tahun {last.tahun}")
         page.add(site.table(page, pengukuran_table(site, last, kode)))
+    money = _sasaran_money(site, kode)
+    if money is not None:
+        page.h2("Anggaran")
+        page.add(site.table(page, money))
     page.h2("Indikator")
     page.add(
         daftar(
@@ -511,6 +523,123 @@ def sasaran(site: Situs, kode: str) -> None:
             ]
         )
     )
+    site.done(page)
+
+
+MONEY_COLUMNS = [
+    Kolom("tahun", "Tahun"),
+    Kolom("pagu", "Pagu (Rp)", angka=True, unduh=False),
+    Kolom("pagu_angka", "Pagu (Rp)", tampil=False),
+    Kolom("realisasi", "Realisasi (Rp)", angka=True, unduh=False),
+    Kolom("realisasi_angka", "Realisasi (Rp)", tampil=False),
+    Kolom("serapan", "Serapan (%)", angka=True, unduh=False),
+    Kolom("serapan_angka", "Serapan (%)", tampil=False),
+]
+
+
+def _money_cells(money: Anggaran | UangProgram | None) -> dict[str, Any]:
+    """Pagu, realisasi and serapan as every document writes them (compute.money's figures)."""
+    pagu = money.pagu if money else None
+    spent = money.realisasi if money else None
+    share = money.serapan if money else None
+    return {
+        "pagu": rupiah(pagu, unit=False),
+        "pagu_angka": pagu,
+        "realisasi": rupiah(spent, unit=False),
+        "realisasi_angka": spent,
+        "serapan": persen(share, unit=False),
+        "serapan_angka": share,
+    }
+
+
+def _sasaran_money(site: Situs, kode: str) -> TabelSitus | None:
+    """The money of the programs that count for the sasaran, per year (compute.money)."""
+    from ikutool.compute.money import jumlah
+
+    rows = []
+    for t in _money_years(site.data):
+        assert t.uang is not None
+        counted = t.uang.counted_for(kode)
+        money = jumlah(counted)
+        others = [p.nama for p in t.uang.supporting(kode) if p not in counted]
+        if money is None and not others:
+            continue
+        rows.append(
+            {
+                "tahun": t.tahun,
+                **_money_cells(money),
+                "program": "; ".join(money.program) if money else "",
+                "program_lain": "; ".join(others),
+            }
+        )
+    if not rows:
+        return None
+    return TabelSitus(
+        nama=f"sasaran-{site.sasaran_slug[kode]}-anggaran",
+        judul=f"Anggaran program sasaran {kode} per tahun",
+        kolom=[
+            *MONEY_COLUMNS,
+            Kolom("program", "Program"),
+            Kolom("program_lain", "Program lain yang juga mendukung"),
+        ],
+        baris=rows,
+        kepala_baris="tahun",
+        catatan=[
+            "Anggaran sasaran: jumlah program yang sasaran pertamanya sasaran ini (program yang "
+            "mendukung beberapa sasaran dihitung sekali). Serapan = realisasi / pagu x 100."
+        ],
+    )
+
+
+# --- money ---------------------------------------------------------------------------------
+
+
+def anggaran(site: Situs) -> None:
+    """Each year's programs: pagu, realisasi and serapan (LKjIP Bab III B), and their sum."""
+    from ikutool.compute.money import jumlah
+
+    page = site.page("anggaran.html", "Realisasi anggaran", [("Beranda", site.home)])
+    page.p(
+        "Pagu dan realisasi anggaran setiap program, per tahun, dan serapannya (realisasi / "
+        "pagu x 100)."
+    )
+    for t in reversed(_money_years(site.data)):
+        assert t.uang is not None
+        page.h2(f"Tahun {t.tahun}", anchor=f"tahun-{t.tahun}")
+        total = jumlah(t.uang.program)
+        rows = [
+            {
+                "no": str(n),
+                "kode": p.kode or MISSING,
+                "program": p.nama,
+                "sasaran": ", ".join(p.sasaran),
+                **_money_cells(p),
+            }
+            for n, p in enumerate(t.uang.program, 1)
+        ]
+        rows.append(
+            {"no": "", "kode": "", "program": "Jumlah", "sasaran": "", **_money_cells(total)}
+        )
+        said = [f"{k[0].upper()}{k[1:]}." for k in total.kurang] if total else []
+        page.add(
+            site.table(
+                page,
+                TabelSitus(
+                    nama=f"anggaran-{t.tahun}",
+                    judul=f"Realisasi anggaran per program tahun {t.tahun}",
+                    kolom=[
+                        Kolom("no", "No"),
+                        Kolom("kode", "Kode"),
+                        Kolom("program", "Program"),
+                        Kolom("sasaran", "Sasaran"),
+                        *MONEY_COLUMNS[1:],
+                    ],
+                    baris=rows,
+                    tebal={len(rows) - 1},
+                    catatan=[*t.catatan, *said],
+                ),
+            )
+        )
     site.done(page)
 
 
