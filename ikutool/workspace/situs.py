@@ -8,9 +8,10 @@
 - a rebuild replaces only what it made: a file it made and no longer makes is removed, unless it
   was changed since (then it stays); a file someone else put there, or changed, is never
   overwritten without ``--force``;
-- each file is written to a temporary file in its folder, then renamed into place (a reader
-  sees the old page or the new one, never half of one); a file whose bytes are unchanged is not
-  written at all, so a rebuild of unchanged data changes no byte and no date.
+- a changed file is written to a temporary file in its folder, then renamed into place (a
+  reader sees the old page or the new one, never half of one); a new file is written in place
+  (there is no old page to keep); a file whose bytes are unchanged is not written at all, so a
+  rebuild of unchanged data changes no byte and no date.
 """
 
 from __future__ import annotations
@@ -131,30 +132,51 @@ def check_out(out: Path, force: bool) -> dict[str, str]:
     return {}
 
 
-def _folder(out: Path, rel: str, made: set[str]) -> Path:
-    """The folder of ``rel`` inside ``out``, made where missing; a link or a file on the way is
-    refused (nothing is ever written through a link)."""
-    here = out
-    parts = rel.split("/")[:-1]
-    for i, part in enumerate(parts):
-        here = here / part
-        try:
-            st = os.lstat(here)
-        except FileNotFoundError:
+class _Folders:
+    """The site's folders, each looked at once: a missing one is made when a file goes in it; a
+    link or a file where a folder goes is refused (nothing is ever read or written through a
+    link)."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.state: dict[str, bool] = {"": True}  # folder -> exists (checked)
+
+    def exists(self, folder: str) -> bool:
+        if folder not in self.state:
+            parent = folder.rsplit("/", 1)[0] if "/" in folder else ""
+            if not self.exists(parent):
+                self.state[folder] = False
+                return False
+            path = self.out / folder
             try:
-                here.mkdir()
+                st = os.lstat(path)
+            except FileNotFoundError:
+                self.state[folder] = False
+                return False
+            if stat.S_ISLNK(st.st_mode) or not stat.S_ISDIR(st.st_mode):
+                raise IkuError.single(
+                    "IKU503",
+                    "di tempat folder situs ini ada tautan simbolik atau berkas; situs tidak "
+                    "ditulis melalui tautan. Pindahkan atau hapus, lalu jalankan lagi",
+                    file=shown(path),
+                )
+            self.state[folder] = True
+        return self.state[folder]
+
+    def make(self, folder: str) -> Path:
+        if not self.exists(folder):
+            parent = folder.rsplit("/", 1)[0] if "/" in folder else ""
+            self.make(parent)
+            try:
+                (self.out / folder).mkdir()
             except OSError as exc:
-                raise _failed(here, exc) from None
-            made.add("/".join(parts[: i + 1]))
-            continue
-        if stat.S_ISLNK(st.st_mode) or not stat.S_ISDIR(st.st_mode):
-            raise IkuError.single(
-                "IKU503",
-                "di tempat folder situs ini ada tautan simbolik atau berkas; situs tidak "
-                "ditulis melalui tautan. Pindahkan atau hapus, lalu jalankan lagi",
-                file=shown(here),
-            )
-    return here
+                raise _failed(self.out / folder, exc) from None
+            self.state[folder] = True
+        return self.out / folder if folder else self.out
+
+
+def _parent(rel: str) -> str:
+    return rel.rsplit("/", 1)[0] if "/" in rel else ""
 
 
 def _failed(path: Path, exc: OSError) -> IkuError:
@@ -191,24 +213,36 @@ def _put(path: Path, data: bytes, mode: int) -> None:
             os.unlink(tmp)
 
 
+def _create(path: Path, data: bytes, mode: int) -> None:
+    """A file that is not there yet: written in place (no old page to keep meanwhile); one
+    that appeared meanwhile is replaced through a temporary file as any other."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    except FileExistsError:
+        _put(path, data, mode)
+        return
+    except OSError as exc:
+        raise _failed(path, exc) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise _failed(path, exc) from None
+
+
 def write_site(out: Path, files: dict[str, bytes], *, force: bool, old: dict[str, str]) -> Hasil:
     """Write ``files`` (path inside the site -> bytes) into ``out``; ``old``: what
     :func:`check_out` found the previous build made."""
     for rel in files:
         if not _safe(rel):  # the builder's own names: a bug, never a user's input
             raise ValueError(f"unsafe site path: {rel!r}")
+    folders = _Folders(out)
     conflicts = []
     current: dict[str, bytes | None] = {}
     for rel, data in files.items():
-        now = _file_bytes(out / rel) if (out / rel).exists() or (out / rel).is_symlink() else None
-        current[rel] = now
-        if (out / rel).is_symlink() or (out / rel).is_dir():
-            raise IkuError.single(
-                "IKU503",
-                "di tempat halaman situs ini ada tautan simbolik atau folder; situs tidak ditulis "
-                "melalui tautan",
-                file=shown(out / rel),
-            )
+        current[rel] = now = _existing(out, rel, folders)
         if now is not None and now != data and old.get(rel) != _digest(now):
             conflicts.append(rel)
     if conflicts and not force:
@@ -220,18 +254,18 @@ def write_site(out: Path, files: dict[str, bytes], *, force: bool, old: dict[str
             file=shown(out),
         )
     out.mkdir(exist_ok=True)
-    made: set[str] = set()
     mode = _mode()
     written = same = 0
     for rel in sorted(files):
-        data = files[rel]
-        folder = _folder(out, rel, made)
-        if current[rel] == data:
+        data, now = files[rel], current[rel]
+        if now == data:
             same += 1
             continue
-        target = folder / rel.rsplit("/", 1)[-1]
-        keep = stat.S_IMODE(os.lstat(target).st_mode) if current[rel] is not None else mode
-        _put(target, data, keep)
+        target = folders.make(_parent(rel)) / rel.rsplit("/", 1)[-1]
+        if now is None:
+            _create(target, data, mode)
+        else:
+            _put(target, data, stat.S_IMODE(os.lstat(target).st_mode))
         written += 1
     removed, kept = _remove_stale(out, old, files)
     manifest = {"situs": 1, "berkas": {rel: _digest(files[rel]) for rel in sorted(files)}}
@@ -243,6 +277,29 @@ def write_site(out: Path, files: dict[str, bytes], *, force: bool, old: dict[str
             )
         _put(out / MANIFEST, text, mode)
     return Hasil(written, same, removed, kept)
+
+
+def _existing(out: Path, rel: str, folders: _Folders) -> bytes | None:
+    """The bytes of the site's file ``rel`` as it is now (None: not there); a link, a folder or
+    a device where a page goes is refused."""
+    if not folders.exists(_parent(rel)):
+        return None
+    path = out / rel
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        raise IkuError.single(
+            "IKU503",
+            "di tempat halaman situs ini ada tautan simbolik atau folder; situs tidak ditulis "
+            "melalui tautan",
+            file=shown(path),
+        )
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise _failed(path, exc) from None
 
 
 def _remove_stale(out: Path, old: dict[str, str], files: dict[str, bytes]) -> tuple[int, list[str]]:
