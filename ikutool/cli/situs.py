@@ -79,7 +79,7 @@ def situs(
 
     Folder --out dapat dibuka langsung di peramban, disalin ke flashdisk, atau diunggah ke
     hosting mana pun; tidak perlu server, basis data atau internet. Menyusun ulang dari berkas
-    yang sama tidak mengubah satu bait pun.
+    yang sama tidak mengubah satu bita pun.
 
     Contoh: iku situs --out situs, lalu buka situs/index.html;
     iku situs --kabupaten kabupaten/ --out situs-kabupaten

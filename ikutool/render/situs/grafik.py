@@ -183,7 +183,7 @@ def capaian(page: Halaman, title: str, items: list[Batang], skala: Skala) -> str
     texts = [_value_label(b, 250.0) for b in items if b.nilai is not None]
     left, right = 16.0, W - min(max([14.0, *(7.4 * len(t) for t in texts)]) + 14, 220.0)
     top = 34.0
-    labels = [_lines(b.label, 46) for b in items]
+    labels = [_lines(b.label, 42) for b in items]
     heights = [18.0 * len(x) + 30 for x in labels]
     bottom = top + sum(heights)
     desc = "; ".join(

@@ -237,8 +237,6 @@ def _home_year(site: Situs, page: Halaman, t: TahunSitus) -> None:
     ]
     chart = grafik.capaian(page, f"Capaian per sasaran tahun {t.tahun}", items, site.data.skala)
     page.tab_panels([("Grafik", chart), ("Tabel", site.table(page, table))])
-    for note in t.catatan:
-        page.p(note, "kecil")
 
 
 def _sasaran_year(site: Situs, t: TahunSitus) -> TabelSitus:
