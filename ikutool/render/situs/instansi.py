@@ -13,16 +13,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ikutool.compute.capaian import GROUP_TEXT, STATUS_TEXT
-from ikutool.formatting.numbers import tanggal
-from ikutool.formatting.values import MISSING, persen, rupiah
-from ikutool.model.quarters import QUARTERS
+from ikutool.formatting.values import MISSING, persen
 from ikutool.render.situs import grafik
 from ikutool.render.situs.halaman import Halaman, Kerangka, daftar, esc, slug
 from ikutool.render.situs.tabel import Kolom, TabelSitus
 
 if TYPE_CHECKING:
     from ikutool.compute.capaian import HasilCapaian, HasilIndikator, HasilSasaran
-    from ikutool.compute.money import Anggaran, UangProgram
     from ikutool.reports.situs import SitusInstansi, TahunSitus
 
 STATUS_DATA = {
@@ -78,7 +75,7 @@ def kerangka(data: SitusInstansi, base: str = "", akar: list[tuple[str, str]] | 
              css: str = "gaya.css") -> Kerangka:  # fmt: skip
     iku = data.iku
     sub = " · ".join(
-        x for x in (iku.instansi.pemerintah, f"Indikator Kinerja Utama {_period(data)}") if x
+        x for x in (iku.instansi.pemerintah, f"Indikator Kinerja Utama {period(data)}") if x
     )
     return Kerangka(
         nama=iku.instansi.nama,
@@ -86,7 +83,7 @@ def kerangka(data: SitusInstansi, base: str = "", akar: list[tuple[str, str]] | 
         menu=[
             ("Beranda", base + "index.html"),
             ("Perjanjian Kinerja", base + "pk.html"),
-            *([("Anggaran", base + "anggaran.html")] if _money_years(data) else []),
+            *([("Anggaran", base + "anggaran.html")] if money_years(data) else []),
             ("Status pelaporan", base + "status.html"),
             ("Unduhan", base + "unduhan.html"),
         ],
@@ -98,17 +95,17 @@ def kerangka(data: SitusInstansi, base: str = "", akar: list[tuple[str, str]] | 
     )
 
 
-def _money_years(data: SitusInstansi) -> list[TahunSitus]:
+def money_years(data: SitusInstansi) -> list[TahunSitus]:
     return [t for t in data.tahun if t.uang is not None and t.uang.program]
 
 
-def _period(data: SitusInstansi) -> str:
+def period(data: SitusInstansi) -> str:
     return f"{data.iku.periode.awal}-{data.iku.periode.akhir}"
 
 
 def build(site: Situs) -> None:
     """Every page of the agency's site into ``site.files``."""
-    from ikutool.render.situs import indikator
+    from ikutool.render.situs import anggaran, indikator, pelaporan, perjanjian, unduhan
 
     taken: set[str] = set()
     for group in site.data.iku.groups():
@@ -123,11 +120,11 @@ def build(site: Situs) -> None:
         sasaran(site, group.kode)
     for g, ind in site.data.iku.indikator():
         indikator.page(site, g.kode, ind.kode)
-    pk(site)
-    if _money_years(site.data):
-        anggaran(site)
-    status(site)
-    unduhan(site)
+    perjanjian.page(site)
+    if money_years(site.data):
+        anggaran.page(site)
+    pelaporan.page(site)
+    unduhan.page(site)
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -167,7 +164,7 @@ def home(site: Situs) -> None:
     intro = (
         f"{iku.instansi.nama}"
         + (f", {iku.instansi.pemerintah}" if iku.instansi.pemerintah else "")
-        + f". Indikator Kinerja Utama (IKU) periode {_period(data)}: "
+        + f". Indikator Kinerja Utama (IKU) periode {period(data)}: "
         f"{counted}, dengan {len(iku.indikator())} indikator."
     )
     page.p(intro)
@@ -508,7 +505,9 @@ def sasaran(site: Situs, kode: str) -> None:
         assert last is not None
         page.h2(f"Indikator tahun {last.tahun}")
         page.add(site.table(page, pengukuran_table(site, last, kode)))
-    money = _sasaran_money(site, kode)
+    from ikutool.render.situs.anggaran import sasaran_money
+
+    money = sasaran_money(site, kode)
     if money is not None:
         page.h2("Anggaran")
         page.add(site.table(page, money))
@@ -524,392 +523,5 @@ def sasaran(site: Situs, kode: str) -> None:
     site.done(page)
 
 
-MONEY_COLUMNS = [
-    Kolom("tahun", "Tahun"),
-    Kolom("pagu", "Pagu (Rp)", angka=True, unduh=False),
-    Kolom("pagu_angka", "Pagu (Rp)", tampil=False),
-    Kolom("realisasi", "Realisasi (Rp)", angka=True, unduh=False),
-    Kolom("realisasi_angka", "Realisasi (Rp)", tampil=False),
-    Kolom("serapan", "Serapan (%)", angka=True, unduh=False),
-    Kolom("serapan_angka", "Serapan (%)", tampil=False),
-]
-
-
-def _money_cells(money: Anggaran | UangProgram | None) -> dict[str, Any]:
-    """Pagu, realisasi and serapan as every document writes them (compute.money's figures)."""
-    pagu = money.pagu if money else None
-    spent = money.realisasi if money else None
-    share = money.serapan if money else None
-    return {
-        "pagu": rupiah(pagu, unit=False),
-        "pagu_angka": pagu,
-        "realisasi": rupiah(spent, unit=False),
-        "realisasi_angka": spent,
-        "serapan": persen(share, unit=False),
-        "serapan_angka": share,
-    }
-
-
-def _sasaran_money(site: Situs, kode: str) -> TabelSitus | None:
-    """The money of the programs that count for the sasaran, per year (compute.money)."""
-    from ikutool.compute.money import jumlah
-
-    rows = []
-    for t in _money_years(site.data):
-        assert t.uang is not None
-        counted = t.uang.counted_for(kode)
-        money = jumlah(counted)
-        others = [p.nama for p in t.uang.supporting(kode) if p not in counted]
-        if money is None and not others:
-            continue
-        rows.append(
-            {
-                "tahun": t.tahun,
-                **_money_cells(money),
-                "program": "; ".join(money.program) if money else "",
-                "program_lain": "; ".join(others),
-            }
-        )
-    if not rows:
-        return None
-    return TabelSitus(
-        nama=f"sasaran-{site.sasaran_slug[kode]}-anggaran",
-        judul=f"Anggaran program sasaran {kode} per tahun",
-        kolom=[
-            *MONEY_COLUMNS,
-            Kolom("program", "Program"),
-            Kolom("program_lain", "Program lain yang juga mendukung"),
-        ],
-        baris=rows,
-        kepala_baris="tahun",
-        catatan=[
-            "Anggaran sasaran: jumlah program yang sasaran pertamanya sasaran ini (program yang "
-            "mendukung beberapa sasaran dihitung sekali). Serapan = realisasi / pagu x 100."
-        ],
-    )
-
-
-# --- money ---------------------------------------------------------------------------------
-
-
-def anggaran(site: Situs) -> None:
-    """Each year's programs: pagu, realisasi and serapan (LKjIP Bab III B), and their sum."""
-    from ikutool.compute.money import jumlah
-
-    page = site.page("anggaran.html", "Realisasi anggaran", [("Beranda", site.home)])
-    page.p(
-        "Pagu dan realisasi anggaran setiap program, per tahun, dan serapannya (realisasi / "
-        "pagu x 100)."
-    )
-    for t in reversed(_money_years(site.data)):
-        assert t.uang is not None
-        page.h2(f"Tahun {t.tahun}", anchor=f"tahun-{t.tahun}")
-        total = jumlah(t.uang.program)
-        rows = [
-            {
-                "no": str(n),
-                "kode": p.kode or MISSING,
-                "program": p.nama,
-                "sasaran": ", ".join(p.sasaran),
-                **_money_cells(p),
-            }
-            for n, p in enumerate(t.uang.program, 1)
-        ]
-        rows.append(
-            {"no": "", "kode": "", "program": "Jumlah", "sasaran": "", **_money_cells(total)}
-        )
-        said = [f"{k[0].upper()}{k[1:]}." for k in total.kurang] if total else []
-        page.add(
-            site.table(
-                page,
-                TabelSitus(
-                    nama=f"anggaran-{t.tahun}",
-                    judul=f"Realisasi anggaran per program tahun {t.tahun}",
-                    kolom=[
-                        Kolom("no", "No"),
-                        Kolom("kode", "Kode"),
-                        Kolom("program", "Program"),
-                        Kolom("sasaran", "Sasaran"),
-                        *MONEY_COLUMNS[1:],
-                    ],
-                    baris=rows,
-                    tebal={len(rows) - 1},
-                    catatan=[*t.catatan, *said],
-                ),
-            )
-        )
-    site.done(page)
-
-
 def _word(jenis: str) -> str:
     return {"kelompok": "Kelompok", "tujuan": "Tujuan"}.get(jenis, "Sasaran")
-
-
-# --- Perjanjian Kinerja --------------------------------------------------------------------
-
-
-def pk(site: Situs) -> None:
-    data = site.data
-    page = site.page("pk.html", "Perjanjian Kinerja", [("Beranda", site.home)])
-    page.p(
-        "Target yang ditandatangani kepala instansi untuk setiap tahun (Perjanjian Kinerja) dan "
-        "perubahannya. Capaian suatu tahun diukur terhadap target Perjanjian Kinerja bila ada, "
-        "dan terhadap target Renstra bila tidak."
-    )
-    with_pk = [t for t in data.tahun if t.pk is not None]
-    for t in reversed(with_pk):
-        _pk_year(site, page, t)
-    without = [t.tahun for t in data.terbit if t.pk is None]
-    if without:
-        page.p(
-            f"Tahun {', '.join(map(str, without))}: Perjanjian Kinerja tidak dimuat di situs ini; "
-            "capaian tahun itu diukur terhadap target Renstra."
-        )
-    if not with_pk:
-        page.p("Belum ada Perjanjian Kinerja yang dimuat di situs ini.")
-    page.h2(f"Target Renstra {_period(data)}")
-    page.add(site.table(page, _renstra_table(site)))
-    site.done(page)
-
-
-def _pk_year(site: Situs, page: Halaman, t: TahunSitus) -> None:
-    from ikutool.render.wording import group_name, pk_name, target_text
-
-    p = t.pk
-    assert p is not None
-    page.h2(f"Perjanjian Kinerja Tahun {t.tahun}", anchor=f"pk-{t.tahun}")
-    said = []
-    if p.ditandatangani:
-        said.append(f"Ditandatangani pada {tanggal(p.ditandatangani.isoformat())}.")
-    dates = sorted(set(p.perubahan.values()))
-    if dates:
-        said.append(
-            "Diubah dengan PK perubahan tanggal "
-            + ", ".join(tanggal(d.isoformat()) for d in dates)
-            + "."
-        )
-    if said:
-        page.p(" ".join(said))
-    rows = []
-    for no, s in enumerate(t.hasil.sasaran, 1):
-        for k, h in enumerate(s.indikator):
-            if h.target_teks is None:
-                continue
-            rows.append(
-                {
-                    "no": str(no) if k == 0 else "",
-                    "sasaran": group_name(s) if k == 0 else "",
-                    "indikator": f"{h.kode} {h.uraian}",
-                    "target": target_text(h, "; ").replace(" (PK)", ""),
-                    "sumber": pk_name(h) if h.target_sumber == "pk" else "Renstra",
-                    "target_renstra": h.target_renstra_teks or "",
-                }
-            )
-    page.add(
-        site.table(
-            page,
-            TabelSitus(
-                nama=f"pk-{t.tahun}",
-                judul=f"Perjanjian Kinerja Tahun {t.tahun}",
-                kolom=[
-                    Kolom("no", "No"),
-                    Kolom("sasaran", "Sasaran"),
-                    Kolom("indikator", "Indikator kinerja"),
-                    Kolom("target", f"Target {t.tahun}"),
-                    Kolom("sumber", "Sumber target"),
-                    Kolom("target_renstra", "Target Renstra (bila berbeda)"),
-                ],
-                baris=rows,
-                catatan=[
-                    *t.catatan,
-                    "Sumber target PK: target dari Perjanjian Kinerja (PK perubahan, dengan "
-                    "tanggalnya, bila diubah); Renstra: sama dengan target Renstra.",
-                ],
-            ),
-        )
-    )
-    history = _pk_history(t)
-    if history:
-        page.add(
-            site.table(
-                page,
-                TabelSitus(
-                    nama=f"pk-{t.tahun}-perubahan",
-                    judul=f"Riwayat target Perjanjian Kinerja {t.tahun}",
-                    kolom=[
-                        Kolom("indikator", "Indikator"),
-                        Kolom("berlaku", "Ditetapkan dengan"),
-                        Kolom("target", "Target"),
-                    ],
-                    baris=history,
-                ),
-            )
-        )
-
-
-def _pk_history(t: TahunSitus) -> list[dict[str, Any]]:
-    """Each target a perubahan changed, from the first PK to the last perubahan."""
-    assert t.pk is not None
-    rows = []
-    for ind in (i for s in t.hasil.sasaran for i in s.indikator):
-        steps = t.pk.riwayat.get(ind.kode, [])
-        if not any(day is not None for day, _ in steps):
-            continue
-        for day, target in steps:
-            rows.append(
-                {
-                    "indikator": f"{ind.kode} {ind.uraian}",
-                    "berlaku": f"PK perubahan {tanggal(day.isoformat())}" if day else "PK awal",
-                    "target": target.teks,
-                }
-            )
-    return rows
-
-
-def _renstra_table(site: Situs) -> TabelSitus:
-    manual = site.data.manual
-    years = list(site.data.iku.periode.tahun)
-    rows = []
-    links = {}
-    for i, ind in enumerate(manual.indikator):
-        row: dict[str, Any] = {"indikator": f"{ind.kode} {ind.uraian}"}
-        for t in ind.target:
-            row[str(t.tahun)] = t.teks or MISSING
-        rows.append(row)
-        links[(i, "indikator")] = site.indikator_href(ind.kode)
-    return TabelSitus(
-        nama="target-renstra",
-        judul=f"Target Renstra per tahun, {_period(site.data)}",
-        kolom=[
-            Kolom("indikator", "Indikator"),
-            *(Kolom(str(y), str(y)) for y in years),
-        ],
-        baris=rows,
-        tautan=links,
-        kepala_baris="indikator",
-    )
-
-
-# --- reporting status ----------------------------------------------------------------------
-
-QUARTER_CELL = {True: "ada", False: "belum", None: "diukur tahunan"}
-# the year's realisasi, as the status table says it (the capaian's own status otherwise)
-YEAR_CELL = {"ada": "ada", "sebagian": "sebagian komponen", "belum_ada_realisasi": "belum"}
-
-
-def status(site: Situs) -> None:
-    from ikutool.reports.situs import quarter_has
-
-    data = site.data
-    page = site.page("status.html", "Status pelaporan", [("Beranda", site.home)])
-    page.p(
-        "Realisasi yang sudah dilaporkan: untuk setiap tahun, indikator yang sudah berisi "
-        "realisasi setahun dan triwulan yang sudah terisi."
-    )
-    if data.terbit:
-        items = []
-        for t in data.terbit:
-            inds = [i for s in t.hasil.sasaran for i in s.indikator if i.target_teks is not None]
-            got = sum(any(c.realisasi is not None for c in i.komponen) for i in inds)
-            items.append((str(t.tahun), got, len(inds), "indikator bertarget"))
-        page.h2("Ringkasan")
-        page.add(grafik.bagian(page, "Indikator bertarget yang sudah berisi realisasi", items))
-    for t in reversed(data.terbit):
-        page.h2(f"Tahun {t.tahun}", anchor=f"tahun-{t.tahun}")
-        page.p(
-            f"Status data realisasi: {STATUS_DATA.get(t.hasil.status_data, t.hasil.status_data)}."
-        )
-        rows = []
-        counts = dict.fromkeys(QUARTERS, 0)
-        total = 0
-        for s in t.hasil.sasaran:
-            for h in s.indikator:
-                total += 1
-                row: dict[str, Any] = {"indikator": f"{h.kode} {h.uraian}"}
-                for tw in QUARTERS:
-                    has = quarter_has(t.triwulan[tw], h.kode)
-                    row[f"tw_{tw}"] = QUARTER_CELL[has]
-                    counts[tw] += bool(has)
-                reach = next((c.sd_triwulan for c in h.komponen if c.sd_triwulan), None)
-                row["setahun"] = YEAR_CELL.get(h.status, STATUS_TEXT.get(h.status, h.status)) + (
-                    f" (s.d. TW {reach})" if reach else ""
-                )
-                rows.append(row)
-        page.add(
-            grafik.bagian(
-                page,
-                f"Indikator yang sudah berisi realisasi per triwulan, {t.tahun}",
-                [(f"TW {tw}", counts[tw], total, "indikator") for tw in QUARTERS],
-            )
-        )
-        page.add(
-            site.table(
-                page,
-                TabelSitus(
-                    nama=f"status-{t.tahun}",
-                    judul=f"Realisasi per triwulan dan setahun, {t.tahun}",
-                    kolom=[
-                        Kolom("indikator", "Indikator"),
-                        *(Kolom(f"tw_{tw}", f"TW {tw}") for tw in QUARTERS),
-                        Kolom("setahun", "Setahun"),
-                    ],
-                    baris=rows,
-                    kepala_baris="indikator",
-                    catatan=[
-                        "ada: realisasi triwulan itu sudah diisi; belum: belum diisi; diukur "
-                        "tahunan: indikator yang diukur sekali setahun (pada TW IV).",
-                        *t.catatan,
-                    ],
-                ),
-            )
-        )
-    rest = [t.tahun for t in data.tahun if not t.terbit]
-    if rest:
-        page.p(f"Belum ada realisasi yang diterbitkan untuk tahun {', '.join(map(str, rest))}.")
-    site.done(page)
-
-
-# --- downloads -----------------------------------------------------------------------------
-
-
-def data_list(page: Halaman, tables: list[tuple[Halaman, TabelSitus]], data_dir: str) -> str:
-    """Every table's data files, under the page that shows the table, in the site's order."""
-    by_page: dict[str, tuple[Halaman, list[TabelSitus]]] = {}
-    for where, table in tables:
-        by_page.setdefault(where.path, (where, []))[1].append(table)
-    items = []
-    for where, found in by_page.values():
-        files = "; ".join(
-            f"{esc(t.judul)}: "
-            f'<a href="{esc(page.href(f"{data_dir}{t.nama}.csv"))}" download>CSV</a>, '
-            f'<a href="{esc(page.href(f"{data_dir}{t.nama}.json"))}" download>JSON</a>'
-            for t in found
-        )
-        items.append(f"<strong>{page.link(where.judul, where.path)}</strong>: {files}")
-    return daftar(items)
-
-
-def unduhan(site: Situs) -> None:
-    data = site.data
-    page = site.page("unduhan.html", "Unduhan", [("Beranda", site.home)])
-    page.h2("Dokumen")
-    if site.dokumen and data.unduhan:
-        page.add(
-            daftar(
-                [
-                    page.link(u.judul, site.path(f"unduh/{u.nama}")) + " (Word, .docx)"
-                    for u in data.unduhan
-                ]
-            )
-        )
-        page.p("Dokumen disusun dari data yang sama dengan halaman-halaman situs ini.", "kecil")
-    else:
-        page.p("Dokumen LKjIP, evaluasi Renja (E.81) dan Manual IKU tidak disertakan di situs ini.")
-    page.h2("Data")
-    page.p(
-        "Setiap tabel situs ini sebagai CSV (untuk Excel dan program pengolah data) dan JSON. "
-        "Angka di berkas data ditulis lengkap dengan titik desimal; kolom berakhiran '_angka' "
-        "berisi angka dari kolom teks di sampingnya."
-    )
-    page.add(data_list(page, site.tables, site.path("data/")))
-    site.done(page)

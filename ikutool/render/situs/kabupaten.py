@@ -11,8 +11,9 @@ from ikutool.formatting.values import MISSING
 from ikutool.model.quarters import QUARTERS
 from ikutool.render.situs import grafik
 from ikutool.render.situs.halaman import CSS, CSS_FILE, Halaman, Kerangka, daftar, esc, slug
-from ikutool.render.situs.instansi import STATUS_DATA, capaian_text, data_list
+from ikutool.render.situs.instansi import STATUS_DATA, capaian_text
 from ikutool.render.situs.tabel import Kolom, TabelSitus
+from ikutool.render.situs.unduhan import data_list
 
 if TYPE_CHECKING:
     from ikutool.reports.rekap import TahunRekap

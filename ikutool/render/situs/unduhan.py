@@ -1,8 +1,8 @@
-"""The documents the site offers for download, as Word files made by the renderers the commands
-use (``iku lkjip``, ``iku evaluasi renja``, ``iku manual``), with two differences a public copy
-needs: no provenance in the document's properties (file names stay on the officer's machine),
-and the same bytes for the same figures (the archive's dates fixed, so a rebuild changes
-nothing)."""
+"""The downloads: the page that lists them (every document, and every table's CSV and JSON),
+and the Word documents themselves, made by the renderers the commands use (``iku lkjip``, ``iku
+evaluasi renja``, ``iku manual``) with two differences a public copy needs: no provenance in the
+document's properties (file names stay on the officer's machine), and the same bytes for the same
+figures (the archive's dates fixed, so a rebuild changes nothing)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,12 @@ import zipfile
 from dataclasses import fields, is_dataclass
 from typing import TYPE_CHECKING, Any
 
+from ikutool.render.situs.halaman import Halaman, daftar, esc
+from ikutool.render.situs.tabel import TabelSitus
+
 if TYPE_CHECKING:
     from ikutool.render.blocks import Dokumen
+    from ikutool.render.situs.instansi import Situs
     from ikutool.reports.situs import Unduhan
 
 EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
@@ -67,3 +71,46 @@ def stable_zip(data: bytes) -> bytes:
             entry.external_attr = 0o644 << 16
             dst.writestr(entry, src.read(info.filename))
     return out.getvalue()
+
+
+def data_list(page: Halaman, tables: list[tuple[Halaman, TabelSitus]], data_dir: str) -> str:
+    """Every table's data files, under the page that shows the table, in the site's order."""
+    by_page: dict[str, tuple[Halaman, list[TabelSitus]]] = {}
+    for where, table in tables:
+        by_page.setdefault(where.path, (where, []))[1].append(table)
+    items = []
+    for where, found in by_page.values():
+        files = "; ".join(
+            f"{esc(t.judul)}: "
+            f'<a href="{esc(page.href(f"{data_dir}{t.nama}.csv"))}" download>CSV</a>, '
+            f'<a href="{esc(page.href(f"{data_dir}{t.nama}.json"))}" download>JSON</a>'
+            for t in found
+        )
+        items.append(f"<strong>{page.link(where.judul, where.path)}</strong>: {files}")
+    return daftar(items)
+
+
+def page(site: Situs) -> None:
+    data = site.data
+    page = site.page("unduhan.html", "Unduhan", [("Beranda", site.home)])
+    page.h2("Dokumen")
+    if site.dokumen and data.unduhan:
+        page.add(
+            daftar(
+                [
+                    page.link(u.judul, site.path(f"unduh/{u.nama}")) + " (Word, .docx)"
+                    for u in data.unduhan
+                ]
+            )
+        )
+        page.p("Dokumen disusun dari data yang sama dengan halaman-halaman situs ini.", "kecil")
+    else:
+        page.p("Dokumen LKjIP, evaluasi Renja (E.81) dan Manual IKU tidak disertakan di situs ini.")
+    page.h2("Data")
+    page.p(
+        "Setiap tabel situs ini sebagai CSV (untuk Excel dan program pengolah data) dan JSON. "
+        "Angka di berkas data ditulis lengkap dengan titik desimal; kolom berakhiran '_angka' "
+        "berisi angka dari kolom teks di sampingnya."
+    )
+    page.add(data_list(page, site.tables, site.path("data/")))
+    site.done(page)
