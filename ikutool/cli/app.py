@@ -30,6 +30,7 @@ COMMANDS = {
     "lkjip": ("lkjip", "lkjip"),
     "pohon": ("pohon", "pohon"),
     "rekap": ("rekap", "rekap"),
+    "situs": ("situs", "situs"),
     "lke": ("lke", "lke"),
     "diff": ("diff", "diff"),
     "schema": ("schema", "schema"),

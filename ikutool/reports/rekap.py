@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ikutool.compute.capaian import HasilCapaian, Options, compute
 from ikutool.errors import Finding, IkuError
@@ -18,6 +18,10 @@ from ikutool.model.iku import Result
 from ikutool.model.quarters import QUARTERS
 from ikutool.workspace.paths import shown
 from ikutool.workspace.sources import MARKER
+
+if TYPE_CHECKING:
+    from ikutool.reports.triwulan import HasilTriwulan
+    from ikutool.workspace.year import Agency
 
 
 class IndikatorRekap(Result):
@@ -129,7 +133,7 @@ def rekap_agency(root: Path, years: list[int], options: Options) -> BarisRekap:
         return _agency(root, years, options)
 
 
-def _linked_away(root: Path, name: str) -> None:
+def linked_away(root: Path, name: str) -> None:
     """A folder of the regency that is a link to somewhere else is refused, by name (IKU511)."""
     from ikutool.workspace.confine import link_message, really_inside
 
@@ -142,9 +146,8 @@ def _agency(root: Path, years: list[int], options: Options) -> BarisRekap:
 
     name = shown(root)
     try:
-        _linked_away(root, name)
+        linked_away(root, name)
         ws = open_agency(root)
-        iku = ws.iku
     except IkuError as exc:
         return BarisRekap.model_construct(
             folder=name,
@@ -155,6 +158,12 @@ def _agency(root: Path, years: list[int], options: Options) -> BarisRekap:
             kurang=[],
             galat=[f.to_dict() for f in exc.findings if f.is_error][:20],
         )
+    return rekap_workspace(ws, name, years, options)
+
+
+def rekap_workspace(ws: Agency, name: str, years: list[int], options: Options) -> BarisRekap:
+    """One opened agency's row (``iku situs`` asks it of the agencies it has opened)."""
+    iku = ws.iku
     rows, kurang, galat = [], [], []
     for year in years:
         if year not in iku.periode.tahun:
@@ -362,25 +371,43 @@ def rekap_agency_tw(root: Path, tahun: int, tw: str, options: Options) -> BarisT
 
 
 def _agency_tw(root: Path, tahun: int, tw: str, options: Options) -> BarisTriwulan:
-    from ikutool.reports.triwulan import build_triwulan
     from ikutool.workspace.year import open_agency
 
     name = shown(root)
-    empty: dict[str, Any] = {
-        "folder": name, "instansi": None, "pemerintah": None, "dilaporkan": False,
-        "dalam_periode": False, "terisi": 0,
-        "jumlah_indikator": 0, "status_data": None, "capaian_tw": None, "capaian_sd_tw": None,
-        "kategori": None, "serapan_sd_tw": None, "kurang": [], "galat": [],
-        "progres_tahun": None, "dasar_kategori": None, "sd_triwulan": None,
-    }  # fmt: skip
     try:
-        _linked_away(root, name)
+        linked_away(root, name)
         ws = open_agency(root)
-        iku = ws.iku
     except IkuError as exc:
         return BarisTriwulan.model_construct(
-            **{**empty, "galat": [f.to_dict() for f in exc.findings if f.is_error][:20]}
-        )
+            **{**_EMPTY_TW, "folder": name, "kurang": [],
+               "galat": [f.to_dict() for f in exc.findings if f.is_error][:20]}
+        )  # fmt: skip
+    return rekap_workspace_tw(ws, name, tahun, tw, options)
+
+
+_EMPTY_TW: dict[str, Any] = {
+    "folder": "", "instansi": None, "pemerintah": None, "dilaporkan": False,
+    "dalam_periode": False, "terisi": 0,
+    "jumlah_indikator": 0, "status_data": None, "capaian_tw": None, "capaian_sd_tw": None,
+    "kategori": None, "serapan_sd_tw": None, "kurang": [], "galat": [],
+    "progres_tahun": None, "dasar_kategori": None, "sd_triwulan": None,
+}  # fmt: skip
+
+
+def rekap_workspace_tw(
+    ws: Agency,
+    name: str,
+    tahun: int,
+    tw: str,
+    options: Options,
+    hasil: HasilTriwulan | None = None,
+) -> BarisTriwulan:
+    """One opened agency's quarter (``iku situs`` asks it of the agencies it has opened, with
+    the quarter's report it has already built from the same files as ``hasil``)."""
+    from ikutool.reports.triwulan import build_triwulan
+
+    iku = ws.iku
+    empty: dict[str, Any] = {**_EMPTY_TW, "folder": name, "kurang": [], "galat": []}
     empty.update(
         instansi=iku.instansi.nama,
         pemerintah=iku.instansi.pemerintah,
@@ -397,10 +424,11 @@ def _agency_tw(root: Path, tahun: int, tw: str, options: Options) -> BarisTriwul
         return BarisTriwulan.model_construct(
             **{**empty, "galat": [f.to_dict() for f in exc.findings if f.is_error][:20]}
         )
-    hasil = build_triwulan(
-        iku, tahun, tw, realisasi=data, renaksi=renaksi, pk=pk, program=program,
-        skala=options.skala,
-    )  # fmt: skip
+    if hasil is None:
+        hasil = build_triwulan(
+            iku, tahun, tw, realisasi=data, renaksi=renaksi, pk=pk, program=program,
+            skala=options.skala,
+        )  # fmt: skip
     inds = [i for s in hasil.sasaran for i in s.indikator]
     terisi = sum(any(c.realisasi_tw is not None for c in i.komponen) for i in inds)
     # the last quarter any indicator's figures reach (a TW II figure in a TW III column is said)
@@ -413,8 +441,6 @@ def _agency_tw(root: Path, tahun: int, tw: str, options: Options) -> BarisTriwul
         kurang.append(f"realisasi TW {tw} belum diisi")
     if renaksi is None:
         kurang.append(f"rencana aksi {tahun} belum ada")
-    elif not renaksi.target:  # only notes (started by impor for its kendala): no plan
-        kurang.append(f"rencana aksi {tahun} belum berisi target triwulan")
     return BarisTriwulan.model_construct(
         **{
             **empty,
