@@ -167,72 +167,59 @@ def _join(a: str | None, b: str) -> str:
     return f"{a}; {b}" if a else b
 
 
+def _row(jenis: str, kode: str | None, uraian: str, sasaran: str, kolom: dict[str, Sel],
+         unit: str | None = None, catatan: str | None = None) -> BarisRenja:  # fmt: skip
+    return BarisRenja.model_construct(
+        kode=kode, jenis=jenis, uraian=uraian, sasaran=sasaran, kolom=kolom, unit=unit,
+        satuan=None, aturan_triwulan=None, catatan=catatan,
+    )  # fmt: skip
+
+
+def _sasaran_rows(iku: Iku, group: Any, program: Any) -> list[BarisRenja]:
+    """A sasaran's row (its programs' Rp summed), then each program, its indicators, its
+    kegiatan and theirs; nothing when no program counts its money here."""
+    progs = [
+        (i, p) for i, p in enumerate(program.program) if p.sasaran and p.sasaran[0] == group.kode
+    ]
+    if not progs:
+        return []
+    rows = [
+        _row(
+            "sasaran",
+            group.kode,
+            group.uraian,
+            group.kode,
+            _sum([_money(p.uang) for _, p in progs]),
+        )
+    ]
+    bidang = bidang_unit(iku, group)
+    for i, p in progs:
+        unit = p.penanggung_jawab or bidang
+        also = ", ".join(p.sasaran[1:])
+        said = [f"juga mendukung sasaran {also}"] if also else []
+        said += program.warnings_at("program", i)
+        if (gap := money_note(p.uang)) is not None:
+            said.append(gap)
+        rows.append(_row("program", p.kode, p.nama, group.kode, _money(p.uang), unit,
+                         "; ".join(said) or None))  # fmt: skip
+        rows += [_indicator(iku, ind, unit) for ind in p.indikator]
+        for k in p.kegiatan:
+            own = k.penanggung_jawab or unit
+            rows.append(_row("kegiatan", k.kode, k.nama, group.kode, _money(k.uang), own))
+            rows += [_indicator(iku, ind, own) for ind in k.indikator]
+    return rows
+
+
+FAKTOR_KEYS = ("faktor_pendorong", "faktor_penghambat", "tindak_lanjut_triwulan",
+               "tindak_lanjut_renja")  # fmt: skip
+
+
 def build_renja(iku: Iku, tahun: int, program: Any, *, skala: str | None = None) -> HasilRenja:
     from ikutool.model.scales import kategori, scale_of
 
     scale = scale_of(iku, skala or "permendagri86")
-    rows: list[BarisRenja] = []
-    for group in iku.groups():
-        progs = [
-            (i, p)
-            for i, p in enumerate(program.program)
-            if p.sasaran and p.sasaran[0] == group.kode
-        ]
-        if not progs:
-            continue
-        sums = _sum([_money(p.uang) for _, p in progs])
-        rows.append(
-            BarisRenja.model_construct(
-                kode=group.kode,
-                jenis="sasaran",
-                uraian=group.uraian,
-                kolom=sums,
-                sasaran=group.kode,
-                satuan=None,
-                aturan_triwulan=None,
-                unit=None,
-                catatan=None,
-            )  # fmt: skip
-        )
-        bidang = bidang_unit(iku, group)
-        for i, p in progs:
-            unit = p.penanggung_jawab or bidang
-            also = ", ".join(p.sasaran[1:])
-            said = [f"juga mendukung sasaran {also}"] if also else []
-            said += program.warnings_at("program", i)
-            if (gap := money_note(p.uang)) is not None:
-                said.append(gap)
-            rows.append(
-                BarisRenja.model_construct(
-                    kode=p.kode,
-                    jenis="program",
-                    uraian=p.nama,
-                    sasaran=group.kode,
-                    kolom=_money(p.uang),
-                    unit=unit,
-                    satuan=None,
-                    aturan_triwulan=None,
-                    catatan="; ".join(said) or None,
-                )  # fmt: skip
-            )
-            rows += [_indicator(iku, ind, unit) for ind in p.indikator]
-            for k in p.kegiatan:
-                rows.append(
-                    BarisRenja.model_construct(
-                        kode=k.kode,
-                        jenis="kegiatan",
-                        uraian=k.nama,
-                        sasaran=group.kode,
-                        kolom=_money(k.uang),
-                        unit=k.penanggung_jawab or unit,
-                        satuan=None,
-                        aturan_triwulan=None,
-                        catatan=None,
-                    )  # fmt: skip
-                )
-                rows += [_indicator(iku, ind, k.penanggung_jawab or unit) for ind in k.indikator]
+    rows = [r for group in iku.groups() for r in _sasaran_rows(iku, group, program)]
     program_rows = [r for r in rows if r.jenis == "program"]
-    total = _sum([r.kolom for r in program_rows])
     k_values = [
         r.kolom["14"].k for r in rows if r.jenis == "indikator" and r.kolom["14"].k is not None
     ]
@@ -248,20 +235,12 @@ def build_renja(iku: Iku, tahun: int, program: Any, *, skala: str | None = None)
         berkas_program=program.file,
         skala=scale.nama,
         baris=rows,
-        jumlah=total,
+        jumlah=_sum([r.kolom for r in program_rows]),
         rata_rata_capaian=avg,
         dirata={"k": len(k_values), "rp": len(rp_values)},
         predikat={k: PREDIKAT_SINGKAT.get(v or "", v) if v else None for k, v in label.items()},
         predikat_label=label,
-        faktor={
-            name: notes.get(name)
-            for name in (
-                "faktor_pendorong",
-                "faktor_penghambat",
-                "tindak_lanjut_triwulan",
-                "tindak_lanjut_renja",
-            )
-        },
+        faktor={name: notes.get(name) for name in FAKTOR_KEYS},
         catatan=status_notes(tahun, [("program dan anggaran", program.status)]),
     )
 

@@ -34,9 +34,9 @@ def _pct(value: float | None) -> str:
     return "" if value is None else persen(value, unit=False)
 
 
-def renja_document(h: HasilRenja) -> Dokumen:
-    y = h.tahun
-    groups = [
+def _groups(y: int) -> list[tuple[str, int]]:
+    """The printed form's column groups (1)-(15), each figure group split into K and Rp."""
+    return [
         ("No", 1),
         ("Sasaran", 1),
         ("Program/kegiatan", 1),
@@ -53,83 +53,103 @@ def renja_document(h: HasilRenja) -> Dokumen:
         (f"Tingkat capaian kinerja dan realisasi anggaran Renstra s.d. {y} (%)", 2),
         ("Unit penanggung jawab", 1),
     ]
-    header = ["No", "Sasaran", "Program/kegiatan", "Indikator"]
-    for _ in KOLOM:
-        header += ["K", "Rp"]
-    header.append("Unit penanggung jawab")
+
+
+def _figures(kolom: dict[str, Any]) -> list[Run]:
+    out: list[Run] = []
+    for c in KOLOM:
+        show = _pct if c == "14" else _n
+        out += [show(kolom[c].k), show(kolom[c].rp)]
+    return out
+
+
+def _body(h: HasilRenja, bold: set[int], notes: list[str]) -> list[list[Run]]:
+    """A row per sasaran (numbered, bold), program, kegiatan and indicator; each row's note
+    numbered *1), *2), ... for the lines under the table."""
     rows: list[list[Run]] = []
-    bold: set[int] = set()
-    notes: list[str] = []
     no = 0
+
+    def mark(catatan: str | None) -> str:
+        if not catatan:
+            return ""
+        notes.append(catatan)
+        return f" *{len(notes)})"
+
     for r in h.baris:
-        figures: list[Run] = []
-        for c in KOLOM:
-            show = _pct if c == "14" else _n
-            figures += [show(r.kolom[c].k), show(r.kolom[c].rp)]
+        figures = _figures(r.kolom)
         if r.jenis == "sasaran":
             no += 1
             bold.add(len(rows))
             rows.append([str(no), f"{r.kode} {r.uraian}", "", "", *figures, ""])
         elif r.jenis in ("program", "kegiatan"):
-            name = f"{r.kode + ' ' if r.kode else ''}{r.uraian}"
-            if r.jenis == "kegiatan":
-                name = "- " + name
-            if r.catatan:
-                notes.append(r.catatan)
-                name += f" *{len(notes)})"
-            rows.append(["", "", name, "", *figures, r.unit or ""])
+            name = ("- " if r.jenis == "kegiatan" else "") + (f"{r.kode} " if r.kode else "")
+            rows.append(["", "", name + r.uraian + mark(r.catatan), "", *figures, r.unit or ""])
         else:
-            mark = ""
-            if r.catatan:
-                notes.append(r.catatan)
-                mark = f" *{len(notes)})"
             unit = f" ({r.satuan})" if r.satuan else ""
-            rows.append(["", "", "", f"{r.kode} {r.uraian}{unit}{mark}", *figures, r.unit or ""])
-    empty = [""] * (2 * len(KOLOM))
+            cell = f"{r.kode} {r.uraian}{unit}{mark(r.catatan)}"
+            rows.append(["", "", "", cell, *figures, r.unit or ""])
+    return rows
+
+
+def _footer(h: HasilRenja) -> list[list[Run]]:
+    """Jumlah (Rp summed over programs), the two means and the two predikat."""
+    empty = [""] * (2 * len(KOLOM) - 2)
     total: list[Run] = []
     for c in KOLOM:
         total += ["", (_pct if c == "14" else _n)(h.jumlah[c].rp)]
-    footer: list[list[Run]] = [
+    return [
         ["", "Jumlah anggaran dan realisasi dari seluruh program", "", "", *total, ""],
         ["", "Rata-rata capaian kinerja (%)", "", "",
-         *empty[:-2], _pct(h.rata_rata_capaian.k), _pct(h.rata_rata_capaian.rp), ""],
+         *empty, _pct(h.rata_rata_capaian.k), _pct(h.rata_rata_capaian.rp), ""],
         ["", "Predikat kinerja", "", "",
-         *empty[:-2], h.predikat.get("k") or "-", h.predikat.get("rp") or "-", ""],
+         *empty, h.predikat.get("k") or "-", h.predikat.get("rp") or "-", ""],
     ]  # fmt: skip
-    for f in footer:
+
+
+def _form_notes(h: HasilRenja, notes: list[str]) -> list[str]:
+    return [
+        "K: kinerja (dalam satuan indikatornya); Rp: rupiah.",
+        "Kolom 12: realisasi tahun ini, kinerja menurut aturan triwulan indikatornya "
+        "(kumulatif: dijumlah; akhir: nilai triwulan terakhir; rata-rata), anggaran "
+        "dijumlah. Kolom 13 = 6 + 12 untuk anggaran dan indikator kumulatif; indikator "
+        "lain memakai nilai terakhir. Kolom 14 = 13 / 5 x 100.",
+        f"Rata-rata capaian kinerja: kolom 14 (K) rata-rata {h.dirata.get('k', 0)} "
+        f"indikator; anggaran: kolom 14 (Rp) rata-rata {h.dirata.get('rp', 0)} program. "
+        "Predikat masing-masing dari rata-ratanya sendiri: ST di atas 90, T di atas 75 "
+        "s.d. 90, S di atas 65 s.d. 75, R di atas 50 s.d. 65, SR 50 ke bawah (rentang "
+        "bilangan bulat 91-100, 76-90, 66-75, 51-65, 0-50 diperluas ke bilangan pecahan: "
+        "90,5 termasuk ST).",
+        *[f"*{i}) {n}" for i, n in enumerate(notes, 1)],
+    ]
+
+
+def _form(h: HasilRenja) -> Tabel:
+    header = ["No", "Sasaran", "Program/kegiatan", "Indikator"]
+    for _ in KOLOM:
+        header += ["K", "Rp"]
+    header.append("Unit penanggung jawab")
+    bold: set[int] = set()
+    notes: list[str] = []
+    rows = _body(h, bold, notes)
+    for f in _footer(h):
         bold.add(len(rows))
         rows.append(f)
     align = ["l", "l", "l", "l", *(["r"] * (2 * len(KOLOM))), "l"]
+    return Tabel(
+        "", "", header, rows, align, bold_rows=bold, kepala_atas=_groups(h.tahun),
+        nomor_kolom=True, catatan=_form_notes(h, notes),
+    )  # fmt: skip
+
+
+def renja_document(h: HasilRenja) -> Dokumen:
+    y = h.tahun
     blocks: list[Block] = [
         Heading(0, "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH"),
         Para([(h.instansi.upper(), "bold")]),
         *([Para([h.pemerintah.upper()])] if h.pemerintah else []),
         Para([f"Periode pelaksanaan: tahun {y}"]),
         *[Para([n], kind="note") for n in h.catatan],
-        Tabel(
-            "",
-            "",
-            header,
-            rows,
-            align,
-            bold_rows=bold,
-            kepala_atas=groups,
-            nomor_kolom=True,
-            catatan=[
-                "K: kinerja (dalam satuan indikatornya); Rp: rupiah.",
-                "Kolom 12: realisasi tahun ini, kinerja menurut aturan triwulan indikatornya "
-                "(kumulatif: dijumlah; akhir: nilai triwulan terakhir; rata-rata), anggaran "
-                "dijumlah. Kolom 13 = 6 + 12 untuk anggaran dan indikator kumulatif; indikator "
-                "lain memakai nilai terakhir. Kolom 14 = 13 / 5 x 100.",
-                f"Rata-rata capaian kinerja: kolom 14 (K) rata-rata {h.dirata.get('k', 0)} "
-                f"indikator; anggaran: kolom 14 (Rp) rata-rata {h.dirata.get('rp', 0)} program. "
-                "Predikat masing-masing dari rata-ratanya sendiri: ST di atas 90, T di atas 75 "
-                "s.d. 90, S di atas 65 s.d. 75, R di atas 50 s.d. 65, SR 50 ke bawah (rentang "
-                "bilangan bulat 91-100, 76-90, 66-75, 51-65, 0-50 diperluas ke bilangan pecahan: "
-                "90,5 termasuk ST).",
-                *[f"*{i}) {n}" for i, n in enumerate(notes, 1)],
-            ],
-        ),
+        _form(h),
     ]
     for key, label in FAKTOR.items():
         text = h.faktor.get(key)

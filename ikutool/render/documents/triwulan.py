@@ -157,6 +157,53 @@ def _capaian_table(h: HasilTriwulan) -> Tabel:
     )
 
 
+def _aksi_table(h: HasilTriwulan) -> Tabel:
+    """Tabel 2: each indicator's planned action for the quarter and the officer's kendala and
+    tindak lanjut (the rencana aksi's catatan), a visible gap where none is written."""
+    tw = h.triwulan
+    rows: list[list[Run]] = [
+        [f"{ind.kode} {ind.uraian}", ind.aksi or "-",
+         ind.catatan or placeholder(f"kendala dan tindak lanjut TW {tw}")]
+        for s in h.sasaran
+        for ind in s.indikator
+    ]  # fmt: skip
+    return Tabel(
+        "Tabel 2",
+        f"Rencana aksi dan catatan triwulan {tw}",
+        ["Indikator", f"Rencana aksi TW {tw}", "Kendala dan tindak lanjut"],
+        rows,
+        ["l", "l", "l"],
+    )
+
+
+def _program_table(h: HasilTriwulan) -> Tabel:
+    """Tabel 3: each program's pagu, realisasi in and up to the quarter, serapan; the total."""
+    tw = h.triwulan
+    rows: list[list[Run]] = []
+    notes: list[str] = []
+    for n, p in enumerate(h.program, 1):
+        mark = " (!)" if p.peringatan else ""
+        notes += [f"(!) {p.kode or p.nama}: {w}" for w in p.peringatan]
+        rows.append(
+            [str(n), f"{p.kode + ' ' if p.kode else ''}{p.nama}{mark}", ", ".join(p.sasaran),
+             _rp(p.pagu), _rp(p.realisasi_rp_tw), _rp(p.realisasi_rp_sd_tw),
+             _pct(p.serapan_sd_tw)]
+        )  # fmt: skip
+    rows.append(
+        ["", "Jumlah", "", _rp(h.pagu), "", _rp(h.realisasi_rp_sd_tw), _pct(h.serapan_sd_tw)]
+    )
+    return Tabel(
+        "Tabel 3",
+        f"Realisasi anggaran program s.d. triwulan {tw} tahun {h.tahun}",
+        ["No", "Program", "Sasaran", "Pagu (Rp)", f"Realisasi TW {tw} (Rp)",
+         f"Realisasi s.d. TW {tw} (Rp)", "Serapan (%)"],
+        rows,
+        ["l", "l", "l", "r", "r", "r", "r"],
+        bold_rows={len(rows) - 1},
+        catatan=[f"Serapan = realisasi s.d. TW {tw} / pagu x 100.", *notes],
+    )  # fmt: skip
+
+
 def triwulan_document(h: HasilTriwulan) -> Dokumen:
     from ikutool.render.documents.grafik import serapan_chart, triwulan_chart
 
@@ -170,60 +217,9 @@ def triwulan_document(h: HasilTriwulan) -> Dokumen:
     ]
     if (chart := triwulan_chart(h, "Grafik 1", "Angka lengkap pada Tabel 1.")) is not None:
         blocks.append(chart)
-    blocks.append(Heading(1, "B. Rencana Aksi, Kendala dan Tindak Lanjut"))
-    aksi_rows: list[list[Run]] = []
-    for s in h.sasaran:
-        for ind in s.indikator:
-            aksi_rows.append(
-                [
-                    f"{ind.kode} {ind.uraian}",
-                    ind.aksi or "-",
-                    ind.catatan or placeholder(f"kendala dan tindak lanjut TW {tw}"),
-                ]
-            )
-    blocks.append(
-        Tabel(
-            "Tabel 2",
-            f"Rencana aksi dan catatan triwulan {tw}",
-            ["Indikator", f"Rencana aksi TW {tw}", "Kendala dan tindak lanjut"],
-            aksi_rows,
-            ["l", "l", "l"],
-        )
-    )
+    blocks += [Heading(1, "B. Rencana Aksi, Kendala dan Tindak Lanjut"), _aksi_table(h)]
     if h.program:
-        blocks.append(Heading(1, "C. Realisasi Anggaran Program"))
-        prog_rows: list[list[Run]] = []
-        prog_notes: list[str] = []
-        for n, p in enumerate(h.program, 1):
-            mark = " (!)" if p.peringatan else ""
-            prog_notes += [f"(!) {p.kode or p.nama}: {w}" for w in p.peringatan]
-            prog_rows.append(
-                [str(n), f"{p.kode + ' ' if p.kode else ''}{p.nama}{mark}", ", ".join(p.sasaran),
-                 _rp(p.pagu), _rp(p.realisasi_rp_tw), _rp(p.realisasi_rp_sd_tw),
-                 _pct(p.serapan_sd_tw)]
-            )  # fmt: skip
-        prog_rows.append(
-            ["", "Jumlah", "", _rp(h.pagu), "", _rp(h.realisasi_rp_sd_tw), _pct(h.serapan_sd_tw)]
-        )
-        blocks.append(
-            Tabel(
-                "Tabel 3",
-                f"Realisasi anggaran program s.d. triwulan {tw} tahun {h.tahun}",
-                [
-                    "No",
-                    "Program",
-                    "Sasaran",
-                    "Pagu (Rp)",
-                    f"Realisasi TW {tw} (Rp)",
-                    f"Realisasi s.d. TW {tw} (Rp)",
-                    "Serapan (%)",
-                ],
-                prog_rows,
-                ["l", "l", "l", "r", "r", "r", "r"],
-                bold_rows={len(prog_rows) - 1},
-                catatan=[f"Serapan = realisasi s.d. TW {tw} / pagu x 100.", *prog_notes],
-            )  # fmt: skip
-        )
+        blocks += [Heading(1, "C. Realisasi Anggaran Program"), _program_table(h)]
         chart = serapan_chart(
             "Grafik 2",
             f"Serapan anggaran program s.d. triwulan {tw} tahun {h.tahun}",
