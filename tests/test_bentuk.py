@@ -1,4 +1,4 @@
-"""Target forms real IKU documents use (DOMAIN.md "Target forms in real IKU documents"): one-sided,
+"""Target forms real IKU documents use (docs/domain.md "Target forms in real IKU documents"): one-sided,
 a zero target, a ratio, rupiah, predikat; groups that are not averaged; quarters never guessed;
 PK perubahan. Every expected figure is worked by hand in the comment beside it."""
 

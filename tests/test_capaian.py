@@ -1,4 +1,4 @@
-"""Capaian arithmetic against hand-worked cases and DOMAIN.md's published practice."""
+"""Capaian arithmetic against hand-worked cases and docs/domain.md's published practice."""
 
 from __future__ import annotations
 
@@ -34,9 +34,9 @@ approx = pytest.approx
         (7, 6, "negatif", "selisih", 8, 114.28571428571429, "ada"),
         (7, 10, "negatif", "selisih", 8, 75.0, "ada"),
         (7, 7.5, "negatif", "kebalikan", 8, 100.0, "ada"),
-        # DOMAIN.md: growth -1,41 % against 2 % gives -70,50 %
+        # docs/domain.md: growth -1,41 % against 2 % gives -70,50 %
         (2, -1.41, "positif", "selisih", None, -70.5, "ada"),
-        # DOMAIN.md: target 0,05 %, realisasi -37,91 % gives -75.820 %
+        # docs/domain.md: target 0,05 %, realisasi -37,91 % gives -75.820 %
         (0.05, -37.91, "positif", "selisih", None, -75820.0, "ada"),
         # realisasi 0 is a real 0
         (25, 0, "positif", "selisih", None, 0.0, "ada"),

@@ -10,7 +10,7 @@ from ikutool.definition.load import load_iku, resolve_bidang
 from ikutool.errors import IkuError
 from tests.conftest import MINIMAL
 
-# Transcribed by hand from the seed document's Bab IV table (../shared/seeds/000_...txt),
+# Transcribed by hand from the seed document's Bab IV table (docs/sumber/iku-2016-2021.txt),
 # independently of data/iku_2016_2021.yaml. Cells as (quantity, unit); None is "-".
 # Line-wrap splits inside cells ("sertifi kasi", "UMK M") are joined.
 SEED = {

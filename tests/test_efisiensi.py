@@ -1,4 +1,4 @@
-"""Serapan and efisiensi against hand-worked cases and DOMAIN.md's example."""
+"""Serapan and efisiensi against hand-worked cases and docs/domain.md's example."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def test_a_pagu_without_realisasi_counts_and_is_said_and_no_partial_sum_is_shown
 
 
 def test_domain_example_rasio() -> None:
-    # DOMAIN.md: capaian 106,52 %, serapan 97,80 % -> 108,92 %
+    # docs/domain.md: capaian 106,52 %, serapan 97,80 % -> 108,92 %
     e = efisiensi("rasio", 106.52, money(100_000, 97_800))
     assert e.nilai == approx(106.52 / 97.80 * 100) and round(e.nilai, 2) == 108.92
     assert e.kategori == "efisien" and e.satuan == "%"

@@ -1,4 +1,4 @@
-"""Proyeksi to the end-of-Renstra target: DOMAIN.md's rule, each label worked by hand."""
+"""Proyeksi to the end-of-Renstra target: docs/domain.md's rule, each label worked by hand."""
 
 from __future__ import annotations
 

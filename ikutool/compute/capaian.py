@@ -1,4 +1,4 @@
-"""The capaian engine: pure functions, models in, results out (DOMAIN.md, "Arithmetic").
+"""The capaian engine: pure functions, models in, results out (docs/domain.md, "Arithmetic").
 
 - positif: R / T x 100
 - negatif, "selisih" (PermenPAN-RB, most LKjIPs): (2T - R) / T x 100

@@ -1,4 +1,4 @@
-"""Budget absorption (serapan) and efficiency (efisiensi) per sasaran (DOMAIN.md). Pure functions.
+"""Budget absorption (serapan) and efficiency (efisiensi) per sasaran (docs/domain.md). Pure functions.
 
 serapan = realisasi anggaran / pagu x 100, over the programs whose money counts for the sasaran
 (:mod:`ikutool.compute.money`). "Efisien" is claimed only where the capaian is at least 100 %.

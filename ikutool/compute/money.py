@@ -1,5 +1,5 @@
 """The year's money, derived once: per program its pagu, its realisasi (s.d. a quarter) and its
-serapan; per sasaran and for the agency their sums (DOMAIN.md, "Money sums"). Every document that
+serapan; per sasaran and for the agency their sums (docs/domain.md, "Money sums"). Every document that
 shows a program's or a sasaran's money (quarterly report, E.81, E.80, the LKjIP and its
 efisiensi, the LKE) shows these figures.
 

@@ -1,4 +1,4 @@
-"""Will the end-of-Renstra target be reached? (DOMAIN.md, "proyeksi"). Pure functions.
+"""Will the end-of-Renstra target be reached? (docs/domain.md, "proyeksi"). Pure functions.
 
 Per component: observed yearly change = (latest realisasi - earliest realisasi in the period) /
 years between them; needed yearly change = (end target - latest realisasi) / years left. For

@@ -1,4 +1,4 @@
-"""The Manual IKU (DOMAIN.md "Manual IKU"): per indicator, what evaluators ask an agency to
+"""The Manual IKU (docs/domain.md "Manual IKU"): per indicator, what evaluators ask an agency to
 write down: its definition, why it is measured, its formula, its unit and direction, how often
 it is measured, where the data come from and who answers for it, the baseline and the targets.
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 W = Severity.WARNING
 
-# an outcome written as the count or the holding of activities (DOMAIN.md: evaluators mark it)
+# an outcome written as the count or the holding of activities (docs/domain.md: evaluators mark it)
 ACTIVITY = re.compile(
     r"^\s*(terlaksana(?:nya)?|terselenggara(?:nya)?|dilaksanakan(?:nya)?|pelaksanaan|"
     r"jumlah\s+(?:kegiatan|pelaksanaan|penyelenggaraan|rapat|sosialisasi|pelatihan)|"

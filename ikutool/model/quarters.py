@@ -1,4 +1,4 @@
-"""The four quarters (triwulan) and how quarterly values make a year (DOMAIN.md, "Quarters").
+"""The four quarters (triwulan) and how quarterly values make a year (docs/domain.md, "Quarters").
 
 Quarter -> year is a rule per indicator, never a guess: ``kumulatif`` (sum; counts, rupiah),
 ``akhir`` (the last reported quarter; progress and status), ``rata_rata`` (the mean). A share, an
@@ -29,7 +29,7 @@ _QUARTER_ALIASES = {
 }
 
 
-# the quarters an indicator is measured in, by its frequency (DOMAIN.md, "Quarters"): an annual
+# the quarters an indicator is measured in, by its frequency (docs/domain.md, "Quarters"): an annual
 # indicator (APM, an index, a predikat) has one value a year, reported at TW IV
 MEASURED = {
     "tahunan": ("IV",),

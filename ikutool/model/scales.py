@@ -1,4 +1,4 @@
-"""Kategori scales: the verbal grade of a capaian. A scale is data (see DOMAIN.md, "Scales")."""
+"""Kategori scales: the verbal grade of a capaian. A scale is data (see docs/domain.md, "Scales")."""
 
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ def colour(label: str | None, skala: Skala) -> str:
     return "default"
 
 
-# predikat scales, lowest first (DOMAIN.md, "Target forms"): a predikat target is ranked on one
+# predikat scales, lowest first (docs/domain.md, "Target forms"): a predikat target is ranked on one
 PREDIKAT = {
     "opini_bpk": ["TMP", "TW", "WDP", "WTP"],
     "predikat_sakip": ["D", "C", "CC", "B", "BB", "A", "AA"],

@@ -1,4 +1,4 @@
-"""Money of one program, kegiatan or sub kegiatan, and the one rule for sums (DOMAIN.md, "Money
+"""Money of one program, kegiatan or sub kegiatan, and the one rule for sums (docs/domain.md, "Money
 sums"): a node's Rp is its own where written, else the sum of its children; a sum with an empty
 member stays empty and names the member missing (a partial sum is never shown as the whole).
 

@@ -3,7 +3,7 @@ agency's own files: which criteria the files decide, how each grades, every item
 short (file:line and what would fix it), which criteria need an evaluator's judgement, and the
 total as a range (the undecided criteria at their lowest and their highest).
 
-Weights and bands as evaluators' tools encode them (DOMAIN.md, "The SAKIP evaluation"; the
+Weights and bands as evaluators' tools encode them (docs/domain.md, "The SAKIP evaluation"; the
 regulation's own text was not at hand): components Perencanaan 30, Pengukuran 30, Pelaporan 15,
 Evaluasi Akuntabilitas Kinerja Internal 25, each split Keberadaan 20 % / Kualitas 30 % /
 Pemanfaatan 50 %; answers a-e worth 1; 0,75; 0,5; 0,25; 0, a coverage ratio graded a > 90 %,

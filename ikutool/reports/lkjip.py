@@ -1,4 +1,4 @@
-"""The LKjIP chapter (PermenPAN-RB 53/2014, DOMAIN.md "The LKjIP"), assembled from what the other
+"""The LKjIP chapter (PermenPAN-RB 53/2014, docs/domain.md "The LKjIP"), assembled from what the other
 stages computed: Bab II (the Perjanjian Kinerja), Bab III A (for each sasaran, seven analyses),
 Bab III B (realisasi anggaran per program), and the evaluators' checklist. Pure: models in,
 models out; nothing here reads a file or prints.

@@ -1,7 +1,7 @@
 """Form E.81 of Permendagri 86/2017, "Evaluasi terhadap hasil Renja": per sasaran, program,
 kegiatan and indicator, every column in kinerja (K) and rupiah (Rp).
 
-Columns, as DOMAIN.md and the form number them:
+Columns, as docs/domain.md and the form number them:
  5 target of the Renstra at the end of its period; 6 realisasi up to last year's Renja;
  7 this year's Renja target (K) and pagu (Rp); 8-11 realisasi TW I-IV; 12 realisasi of the year:
  K by the indicator's quarter rule, Rp summed; 13 realisasi of the Renstra up to this year:

@@ -1,4 +1,4 @@
-"""The quarterly performance report (``iku triwulan``), judged against the plan (DOMAIN.md,
+"""The quarterly performance report (``iku triwulan``), judged against the plan (docs/domain.md,
 "Quarters").
 
 Per indicator and component:

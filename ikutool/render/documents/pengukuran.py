@@ -1,4 +1,4 @@
-"""The pengukuran kinerja table (LKjIP Bab III and its appendix, DOMAIN.md "Reports"), built once
+"""The pengukuran kinerja table (LKjIP Bab III and its appendix, docs/domain.md "Reports"), built once
 as rows of cells from a :class:`~ikutool.compute.capaian.HasilCapaian`; the terminal, Markdown, HTML,
 Excel and the LKjIP each lay the same rows out, so every format shows the same figures with the
 same labels, marks and notes:
