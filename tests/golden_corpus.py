@@ -133,6 +133,11 @@ CASES: list[Case] = [
         "root",
         "xlsx docx",
     ),
+    *_formats("pohon", ("pohon", "--tahun", "2019"), "table markdown json svg", files="docx xlsx"),
+    *_formats("cascading", ("pohon", "-d", "cascading"), "markdown json", files="xlsx docx"),
+    *_formats("pk-eselon", ("pohon", "-d", "pk"), "markdown", files="docx"),
+    *_formats("matriks", ("pohon", "-d", "matriks"), "markdown json"),
+    *_formats("diff", ("diff", "diff/lama.yaml", "diff/baru.yaml"), "table markdown json", "root"),
     Case("rekap-capaian", ("rekap", "--tahun", "2019", "--urut", "capaian", "kab"), "root"),
     *_formats("rekap-sintetis", ("rekap", "--tahun", "2026", "sintetis"), "table json", "root"),
     Case("rekap-tren", ("rekap", "--dari", "2017", "--sampai", "2019", "kab"), "root"),
@@ -162,8 +167,9 @@ def _make_data() -> object:
 def make_workspaces(root: Path) -> None:
     """``root/contoh`` (``iku init --contoh``), ``root/kab`` (three agencies of the sample, one
     with figures of its own, one with a bad file of 2018), ``root/sintetis`` (14 synthetic agencies,
-    benchmarks/make_data.py) and ``root/rusak`` (the sample with a misspelt key and a
-    non-number); ``root/keluar`` takes the written files."""
+    benchmarks/make_data.py), ``root/rusak`` (the sample with a misspelt key and a non-number) and
+    ``root/diff`` (the sample's IKU and a copy with a target and a name changed); ``root/keluar``
+    takes the written files."""
     from ikutool.workspace.sources import init_workspace
 
     init_workspace(root / "contoh", contoh=True, force=False)
@@ -181,6 +187,15 @@ def make_workspaces(root: Path) -> None:
     _edit(root / "rusak" / "iku.yaml", r"\n(\s+)uraian: ", r"\n\1uraain: ")
     _edit(
         root / "rusak" / "realisasi" / "2019.yaml", r"(\n  S1\.2:\n    nilai: )\S+", r"\g<1>banyak"
+    )
+    (root / "diff").mkdir()
+    shutil.copyfile(root / "contoh" / "iku.yaml", root / "diff" / "lama.yaml")
+    shutil.copyfile(root / "contoh" / "iku.yaml", root / "diff" / "baru.yaml")
+    _edit(root / "diff" / "baru.yaml", r'2019: "60 org"', '2019: "75 org"')
+    _edit(
+        root / "diff" / "baru.yaml",
+        r"uraian: Koperasi Aktif",
+        "uraian: Persentase koperasi aktif",
     )
     (root / "keluar").mkdir()
 

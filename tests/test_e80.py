@@ -315,7 +315,7 @@ def test_a_kumulatif_indicator_sums_the_years_of_the_period(iku_cli, ws) -> None
 def test_sample_data_is_marked_in_every_output(iku_cli, ws, tmp_path) -> None:
     path = ws / "program" / "2022.yaml"
     path.write_text(path.read_text("utf-8").replace("status: final", "status: contoh"), "utf-8")
-    notice = "CATATAN: program dan anggaran tahun 2022 berstatus CONTOH"
+    notice = "CATATAN: anggaran program tahun 2022 berstatus CONTOH"
     assert any(notice in n for n in run_json(iku_cli, "evaluasi", "renstra")["catatan"])
     for fmt in ("table", "markdown"):
         assert notice in iku_cli("evaluasi", "renstra", "-f", fmt).stdout, fmt

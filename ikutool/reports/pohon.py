@@ -212,7 +212,7 @@ def build_pohon(
     above = _rpjmd(iku, tree, rpjmd, tahun)
     sources = [
         ("pohon kinerja", tree.status),
-        ("program dan anggaran", program.status if program is not None else None),
+        ("anggaran program", program.status if program is not None else None),
         ("RPJMD", rpjmd.model.status if rpjmd is not None else None),
     ]
     head = rpjmd.model.kepala_daerah if rpjmd is not None else None

@@ -241,7 +241,7 @@ def build_renja(iku: Iku, tahun: int, program: Any, *, skala: str | None = None)
         predikat={k: PREDIKAT_SINGKAT.get(v or "", v) if v else None for k, v in label.items()},
         predikat_label=label,
         faktor={name: notes.get(name) for name in FAKTOR_KEYS},
-        catatan=status_notes(tahun, [("program dan anggaran", program.status)]),
+        catatan=status_notes(tahun, [("anggaran program", program.status)]),
     )
 
 

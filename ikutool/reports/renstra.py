@@ -146,9 +146,9 @@ def _notices(laporan: Laporan, shown: list[int], years: dict[int, TahunRenstra])
 
     out = report_notices(laporan)
     for status, sentence in (
-        ("contoh", "CATATAN: program dan anggaran tahun {} berstatus CONTOH - angka ilustrasi, "
+        ("contoh", "CATATAN: anggaran program tahun {} berstatus CONTOH - angka ilustrasi, "
                    "bukan data resmi."),
-        ("sementara", "Catatan: program dan anggaran tahun {} berstatus SEMENTARA (belum final)."),
+        ("sementara", "Catatan: anggaran program tahun {} berstatus SEMENTARA (belum final)."),
     ):  # fmt: skip
         named = [y for y in shown if (t := years.get(y)) and t.uang and t.uang.status == status]
         if named:

@@ -223,7 +223,7 @@ def build_triwulan(
                 ("realisasi", realisasi.status if realisasi is not None else None),
                 ("rencana aksi", renaksi.status if renaksi is not None else None),
                 ("Perjanjian Kinerja", pk.status if pk is not None else None),
-                ("program dan anggaran", program.status if program is not None else None),
+                ("anggaran program", program.status if program is not None else None),
             ],
         ),
         peringatan=[],
