@@ -91,6 +91,16 @@ COMMANDS = [
     ["rekap", "--tahun", "2019", ".."],
     ["rekap", "--dari", "2017", "--sampai", "2019", "..", "-f", "json"],
     ["rekap", "--tahun", "2019", "..", "-f", "xlsx", "--out", "rekap.xlsx", "--force"],
+    ["rekap", "--tahun", "2019", "--tw", "2", ".."],
+    ["evaluasi", "renstra", "-f", "json"],
+    ["pohon", "--tahun", "2019"],
+    ["pohon", "-f", "json"],
+    ["pohon", "-f", "svg", "--out", "pohon.svg", "--force"],
+    ["pohon", "-f", "docx", "--out", "pohon.docx", "--force"],
+    ["pohon", "-d", "cascading", "-f", "xlsx", "--out", "cascading.xlsx", "--force"],
+    ["pohon", "-d", "pk", "-f", "markdown"],
+    ["pohon", "-d", "matriks", "-f", "json"],
+    ["situs", "--out", "situs", "--tanpa-dokumen", "--force"],
     ["realisasi", "template", "--tahun", "2020", "--out", "-"],
     [
         "realisasi",
@@ -170,7 +180,7 @@ def make_case(folder: Path, rng: random.Random) -> str:
 
     if folder.exists():
         shutil.rmtree(folder)
-    for sub in ("realisasi", "pk", "anggaran", "program", "renaksi"):
+    for sub in ("realisasi", "pk", "anggaran", "program", "renaksi", "pohon"):
         (folder / sub).mkdir(parents=True)
     files = {
         "ikutool.yaml": b"iku: iku.yaml\n",
@@ -181,6 +191,8 @@ def make_case(folder: Path, rng: random.Random) -> str:
         "program/2019.yaml": (data_dir() / "program" / "2019.yaml").read_bytes(),
         "renaksi/2019.yaml": (data_dir() / "renaksi" / "2019.yaml").read_bytes(),
         "tindak-lanjut.yaml": (data_dir() / "tindak-lanjut.yaml").read_bytes(),
+        "pohon/pohon.yaml": (data_dir() / "pohon" / "pohon.yaml").read_bytes(),
+        "pohon/rpjmd.yaml": (data_dir() / "pohon" / "rpjmd.yaml").read_bytes(),
     }
     if rng.random() < 0.3:  # the older file kind, for a year without a program file
         files["anggaran/2018.yaml"] = (data_dir() / "anggaran" / "2018.yaml").read_bytes()
@@ -206,7 +218,11 @@ def make_case(folder: Path, rng: random.Random) -> str:
         else ["tindak-lanjut.yaml"]
         if choice < 0.77
         else ["ikutool.yaml"]
-        if choice < 0.88
+        if choice < 0.84
+        else ["pohon/pohon.yaml"]
+        if choice < 0.9
+        else ["pohon/rpjmd.yaml"]
+        if choice < 0.93
         else ["iku.yaml", "realisasi/2019.yaml"]
     )
     for name in targets:
@@ -513,11 +529,14 @@ def silent_changes(args: list[str], code: int, before: dict, after: dict) -> lis
         return changed  # a command that failed wrote nothing (rekap reports bad agencies, exit 1)
     command = " ".join(args[:2])
     allowed = set(WRITES.get(command, ()))
+    folders: tuple[str, ...] = ()
     if "--out" in args:
         allowed.add(args[args.index("--out") + 1])
+        if args[0] == "situs":  # a site is a folder of files
+            folders = (args[args.index("--out") + 1] + "/",)
     if "--dry-run" in args:
         allowed = set()
-    return [k for k in changed if k not in allowed]
+    return [k for k in changed if k not in allowed and not k.startswith(folders)]
 
 
 def worker() -> None:
