@@ -36,6 +36,20 @@ class HasFindings(Protocol):
 R = TypeVar("R", bound=HasFindings)
 
 
+def warnings_at(findings: list[Finding], key: str, kode: str) -> list[str]:
+    """The warnings located under ``key``/``kode`` of a file (a PK or rencana aksi target), as
+    "code message": they travel with the value into every document that shows it."""
+    return [
+        f"{f.code} {f.message}"
+        for f in findings
+        if not f.is_error
+        and f.segments
+        and len(f.segments) >= 2
+        and f.segments[0] == key
+        and str(f.segments[1]) == kode
+    ]
+
+
 @dataclass
 class Reading:
     """One file being read: its document, the IKU it is checked against, its validated model

@@ -38,6 +38,7 @@ from ikutool.inputs.kind import (
     findings_from_cache,
     from_document,
     read_file,
+    warnings_at,
     year_file,
 )
 from ikutool.model.iku import Base, Iku, Target, TargetCell, Text
@@ -120,15 +121,7 @@ class PkTahun:
 
     def warnings_for(self, kode: str) -> list[str]:
         """Warnings located in the PK target of ``kode`` (travel with the target)."""
-        return [
-            f"{f.code} {f.message}"
-            for f in self.findings
-            if not f.is_error
-            and f.segments
-            and len(f.segments) >= 2
-            and f.segments[0] == "target"
-            and str(f.segments[1]) == kode
-        ]
+        return warnings_at(self.findings, "target", kode)
 
 
 def _dump(pk: PkTahun) -> dict[str, Any]:

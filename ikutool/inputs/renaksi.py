@@ -28,7 +28,14 @@ from pydantic import Field
 
 from ikutool.errors import Finding, Severity
 from ikutool.formatting.numbers import settled
-from ikutool.inputs.kind import Kind, Reading, from_document, read_file, year_file
+from ikutool.inputs.kind import (
+    Kind,
+    Reading,
+    from_document,
+    read_file,
+    warnings_at,
+    year_file,
+)
 from ikutool.inputs.pk import form_problem
 from ikutool.model.iku import Base, Iku, Indikator, LongText, Target, TargetCell, Text
 from ikutool.model.quarters import (
@@ -73,15 +80,7 @@ class RenaksiTahun:
 
     def warnings_for(self, kode: str) -> list[str]:
         """Warnings located in ``kode``'s quarterly targets (travel with them)."""
-        return [
-            f"{f.code} {f.message}"
-            for f in self.findings
-            if not f.is_error
-            and f.segments
-            and len(f.segments) >= 2
-            and f.segments[0] == "target"
-            and str(f.segments[1]) == kode
-        ]
+        return warnings_at(self.findings, "target", kode)
 
 
 def unknown_indicator(doc: Document, iku: Iku, kode: Any, path: PathT) -> Finding:
