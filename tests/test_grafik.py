@@ -159,8 +159,13 @@ def test_html_chart_is_inline_labelled_and_coloured_by_kategori(iku_cli, sample)
     assert ">88,89 % (Tinggi)<" in svg and ">105,45 % (Sangat Tinggi)<" in svg
     from ikutool.render.charts import KATEGORI
 
-    tinggi = re.search(r'<rect [^>]*fill="([^"]+)"[^>]*><title>Capaian 2019, S1.1 ', svg)
-    assert tinggi is not None and tinggi.group(1) == KATEGORI["Tinggi"]
+    # Tinggi: its fill under white diagonal hatching (a pattern of the chart's own); Sangat
+    # Tinggi: solid
+    tinggi = re.search(r'<rect [^>]*fill="url\(#([^)"]+)\)"[^>]*><title>Capaian 2019, S1.1 ', svg)
+    assert tinggi is not None and tinggi.group(1).endswith("-miring")
+    pattern = re.search(rf'<pattern id="{tinggi.group(1)}" .*?</pattern>', svg)
+    assert pattern is not None and f'fill="{KATEGORI["Tinggi"]}"' in pattern.group(0)
+    assert 'stroke="#ffffff"' in pattern.group(0)
     sangat = re.search(r'<rect [^>]*fill="([^"]+)"[^>]*><title>Capaian 2019, S1.2 ', svg)
     assert sangat is not None and sangat.group(1) == KATEGORI["Sangat Tinggi"]
 

@@ -52,7 +52,7 @@ class Page(HTMLParser):
         if tag == "svg":
             self.svgs.append(a)
             self._svg = True
-        if self._svg and tag == "title":
+        if self._svg and tag == "title" and a.get("id"):  # the chart's own (a bar's tip: none)
             self.titles_in_svg += 1
         if self._svg and tag == "desc":
             self.descs_in_svg += 1
@@ -281,10 +281,28 @@ def test_pages_are_accessible_and_work_without_script(site: Path) -> None:
 def test_charts_read_in_indonesian_and_in_black_and_white(site: Path) -> None:
     home = (site / "index.html").read_text("utf-8")
     chart = home[home.index("<svg") : home.index("</svg>")]
-    assert ">100 %</text>" in chart and "96,11 % Sangat Tinggi" in chart
-    assert 'stroke-dasharray="6 3"' in chart  # the 100 % line
+    assert ">100 %</text>" in chart and ">96,11 % (Sangat Tinggi)</text>" in chart
+    assert 'stroke-dasharray="1.2 0.8"' in chart  # the 100 % line
     # S4 (84,00 %, Tinggi) is hatched, not only another colour; its legend says so
-    assert "<pattern" in chart and "84,00 % Tinggi" in chart and ">Tinggi</text>" in chart
+    assert "<pattern" in chart and ">84,00 % (Tinggi)</text>" in chart
+    assert ">Tinggi</text>" in chart
+
+
+def test_the_sites_charts_are_the_documents_drawn_at_the_sites_width(site: Path) -> None:
+    """One chart code: the home page's chart is the LKjIP's Grafik 3.1 (the same bars, words
+    and hatching) laid out at the site's width; each page's charts own their ids; a chart
+    widens with the screen up to the figure's width."""
+    lkjip_words = ">96,11 % (Sangat Tinggi)</text>"  # as the LKjIP html writes Grafik 3.1
+    home = (site / "index.html").read_text("utf-8")
+    svg = home[home.index("<svg") : home.index("</svg>")]
+    assert lkjip_words in svg
+    assert re.search(r'viewBox="0 0 76 [0-9.]+"', svg) and "max-width:100%" in svg
+    assert re.search(r'<pattern id="grafik-1-miring"', svg)
+    css = (site / "gaya.css").read_text("utf-8")
+    assert ".grafik{margin:.5rem 0 1rem;max-width:30rem}" in css
+    for rel, text in pages_of(site).items():
+        ids = re.findall(r' id="([^"]+)"', text)
+        assert len(ids) == len(set(ids)), rel
 
 
 # --- drafts, and the folder it writes --------------------------------------------------------

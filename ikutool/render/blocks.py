@@ -149,6 +149,7 @@ class Grafik:
     sumber: str = ""  # where the figures stand in full ("Angka lengkap pada Tabel 3.1")
     lebar_mm: float = 160.0
     halaman_baru: bool = False  # printed on a page of its own (after a form)
+    sumbu_maks: float | None = None  # the axis ends here: a longer bar is cut, its figure whole
 
     def alt(self) -> str:
         """The chart in words (alt text): what it shows, over what."""

@@ -3,16 +3,20 @@ painters only paint what is laid out here, so the picture in a browser and the p
 are the same one.
 
 Two kinds. "batang": a category per row (a sasaran, an indicator, a program, an agency), its
-name wrapped on the left in full, a bar per series to the right, the figure (and its kategori)
-written at the bar's end, reference lines (100 %) dashed across. "kolom": a category per column
+name wrapped on the left in full (above its bars in a narrow chart, a phone's), a bar per series
+to the right, the figure (and its kategori) written at the bar's end, reference lines (100 %)
+dashed across; a bar past the axis's end (:attr:`Grafik.sumbu_maks`) is cut, marked so, its
+figure written whole. "kolom": a category per column
 (the years of the period), a bar per series, the figure above each bar, reference lines (the end
 target) dashed across with their label. Everything a bar says is also written in words beside
-it, and fills differ in lightness, so the chart reads in black and white.
+it, and a kategori's fill carries its hatching (:data:`ikutool.render.charts.POLA`), so the
+chart reads in black and white.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ikutool.formatting.numbers import format_angka
@@ -28,6 +32,8 @@ PAD = 3.0
 GRID = "#d9d9d9"
 INK = "#222222"
 MISSING = "belum ada data"
+CUT = "» "  # before the figure of a bar cut at the axis's end
+NARROW_MM = 120.0  # a narrower "batang" chart sets a name that wraps above its bars
 
 
 @dataclass
@@ -40,6 +46,7 @@ class Kotak:
     stroke: str | None = INK  # None: no border (a label's white ground)
     putus: bool = False  # a dashed border: the upper part of a range
     tip: str = ""  # what the bar is, in words (a browser shows it on pointing)
+    potong: bool = False  # cut at the axis's end: a break drawn across its end
 
 
 @dataclass
@@ -102,6 +109,8 @@ def value_range(g: Grafik) -> tuple[float, float, float]:
     values = [v for s in g.seri for v in s.nilai if v is not None and math.isfinite(v)]
     values += [v for s in g.seri for v in s.atas or [] if v is not None and math.isfinite(v)]
     values += [a.nilai for a in g.acuan]
+    if g.sumbu_maks is not None:
+        values = [min(v, g.sumbu_maks) for v in values]
     hi = max([*values, 0.0])
     lo = min([*values, 0.0])
     if hi == lo:
@@ -162,17 +171,29 @@ def _legend(g: Grafik, k: Kanvas, y: float, lines: tuple[str, ...] = ()) -> floa
     return y + 4.2
 
 
+def _cut(g: Grafik, v: float | None) -> bool:
+    return v is not None and g.sumbu_maks is not None and v > g.sumbu_maks
+
+
+def _bar_text(g: Grafik, s: Seri, i: int) -> str:
+    label = point_label(s, i, g.satuan)
+    return CUT + label if _cut(g, s.nilai[i]) else label
+
+
 def _batang(g: Grafik) -> Kanvas:
+    """Bars per row; a name that would wrap in a narrow chart stands above its bars instead,
+    the bars then taking the width."""
     lo, hi, step = value_range(g)
     longest = max([text_mm(name, LABEL_PT) for name in g.kategori] + [10.0])
     label_w = min(longest + 2.0, g.lebar_mm * 0.42)
-    labels = [wrap(name, label_w - 2.0, LABEL_PT, limit=3) for name in g.kategori]
+    above = g.lebar_mm < NARROW_MM and longest > label_w - 2.0
+    if above:
+        labels = [wrap(name, g.lebar_mm - 2 * PAD, LABEL_PT, limit=3) for name in g.kategori]
+        label_w = 0.0
+    else:
+        labels = [wrap(name, label_w - 2.0, LABEL_PT, limit=3) for name in g.kategori]
     value_w = max(
-        [
-            text_mm(point_label(s, i, g.satuan), VALUE_PT)
-            for s in g.seri
-            for i in range(len(s.nilai))
-        ]
+        [text_mm(_bar_text(g, s, i), VALUE_PT) for s in g.seri for i in range(len(s.nilai))]
         + [10.0]
     )
     x0 = PAD + label_w
@@ -180,48 +201,48 @@ def _batang(g: Grafik) -> Kanvas:
     top = PAD + (4.0 if g.acuan else 1.0)
 
     def x_of(v: float) -> float:
-        return x0 + (v - lo) / (hi - lo) * (x1 - x0)
+        return x0 + (min(v, hi) - lo) / (hi - lo) * (x1 - x0)
 
     k = Kanvas(g.lebar_mm, 0.0)
     line_h = LABEL_PT * PT * 1.2
+    bars_h = BAR_H * len(g.seri)
     y = top
     rows = []
     for i, lines in enumerate(labels):
-        bars_h = BAR_H * len(g.seri)
-        h = max(bars_h, line_h * len(lines)) + ROW_GAP
+        text_h = line_h * len(lines)
+        h = (text_h + 0.6 + bars_h if above else max(bars_h, text_h)) + ROW_GAP
         rows.append((i, y, h, lines))
         y += h
     bottom = y
-    tick = lo
+    # in a narrow chart a tick's figure may be wider than a step: every n-th one is written
+    widest = max(text_mm(tick_label(t, step, g.satuan), AXIS_PT) for t in (lo, hi))
+    every = max(1, math.ceil((widest + 1.5) / (x_of(lo + step) - x_of(lo))))
+    tick, n = lo, 0
     while tick <= hi + step / 1000:
         x = x_of(tick)
         k.garis.append(Garis(x, top, x, bottom, GRID, 0.2))
-        k.tulisan.append(
-            Tulisan(x, bottom + AXIS_PT * PT + 1.0, tick_label(tick, step, g.satuan), AXIS_PT,
-                    "middle")
-        )  # fmt: skip
-        tick += step
+        if n % every == 0:
+            k.tulisan.append(
+                Tulisan(x, bottom + AXIS_PT * PT + 1.0, tick_label(tick, step, g.satuan),
+                        AXIS_PT, "middle")
+            )  # fmt: skip
+        tick, n = tick + step, n + 1
     zero = x_of(0.0)
     k.garis.append(Garis(zero, top, zero, bottom, INK, 0.3))
     for i, y_row, h, lines in rows:
-        bars_h = BAR_H * len(g.seri)
         text_h = line_h * len(lines)
-        ty = y_row + (h - ROW_GAP - text_h) / 2 + LABEL_PT * PT * 0.95
-        for n, line in enumerate(lines):
-            k.tulisan.append(Tulisan(PAD, ty + n * line_h, line, LABEL_PT))
-        by = y_row + (h - ROW_GAP - bars_h) / 2
+        if above:  # on a white ground: the grid and the 100 % line run behind the name
+            ty = y_row + LABEL_PT * PT * 0.95
+            for n, line in enumerate(lines):
+                k.label(Tulisan(PAD, ty + n * line_h, line, LABEL_PT))
+            by = y_row + text_h + 0.6
+        else:
+            ty = y_row + (h - ROW_GAP - text_h) / 2 + LABEL_PT * PT * 0.95
+            for n, line in enumerate(lines):
+                k.tulisan.append(Tulisan(PAD, ty + n * line_h, line, LABEL_PT))
+            by = y_row + (h - ROW_GAP - bars_h) / 2
         for s in g.seri:
-            v = s.nilai[i]
-            label = point_label(s, i, g.satuan)
-            if v is None or not math.isfinite(v):
-                k.label(Tulisan(zero + 1.0, by + BAR_H * 0.75, label, VALUE_PT, colour="#555555"))
-            else:
-                a, b = sorted((zero, x_of(v)))
-                tip = f"{s.nama}, {g.kategori[i]}: {label}"
-                k.kotak.append(
-                    Kotak(a, by + 0.35, max(b - a, 0.3), BAR_H - 0.7, point_fill(s, i), tip=tip)
-                )
-                k.label(Tulisan(max(b, zero) + 1.0, by + BAR_H * 0.75, label, VALUE_PT))
+            _bar(g, k, s, i, by, zero, x_of)
             by += BAR_H
     for ref in g.acuan:
         x = x_of(ref.nilai)
@@ -231,6 +252,54 @@ def _batang(g: Grafik) -> Kanvas:
     y = _legend(g, k, y)
     k.h = y + PAD
     return k
+
+
+def _bar(
+    g: Grafik, k: Kanvas, s: Seri, i: int, by: float, zero: float,
+    x_of: Callable[[float], float],
+) -> None:  # fmt: skip
+    """One series' bar of row ``i`` from ``by`` down, its figure at its end (said, without one)."""
+    v = s.nilai[i]
+    label = _bar_text(g, s, i)
+    if v is None or not math.isfinite(v):
+        k.label(Tulisan(zero + 1.0, by + BAR_H * 0.75, label, VALUE_PT, colour="#555555"))
+        return
+    a, b = sorted((zero, x_of(v)))
+    tip = f"{s.nama}, {g.kategori[i]}: {point_label(s, i, g.satuan)}"
+    k.kotak.append(
+        Kotak(a, by + 0.35, max(b - a, 0.3), BAR_H - 0.7, point_fill(s, i), tip=tip,
+              potong=_cut(g, v))
+    )  # fmt: skip
+    k.label(Tulisan(max(b, zero) + 1.0, by + BAR_H * 0.75, label, VALUE_PT))
+
+
+def _stack_top(
+    g: Grafik, i: int, bar_w: float, y_of: Callable[[float], float], zero: float
+) -> float | None:
+    """The top of category ``i``'s highest bar (its upper part included) when a figure of it is
+    wider than its bar, else None (each figure stands on its own bar)."""
+    tops, wide = [zero], False
+    for s in g.seri:
+        v = s.nilai[i]
+        if v is None or not math.isfinite(v):
+            continue
+        upper = s.atas[i] if s.atas is not None else None
+        tops.append(y_of(max(v, upper if upper is not None else v, 0.0)))
+        wide = wide or text_mm(point_label(s, i, g.satuan), VALUE_PT) > bar_w - 0.4
+    return min(tops) if wide else None
+
+
+def describe(g: Grafik) -> str:
+    """The chart's figures in words, as its bars say them (an SVG's description, read out by a
+    screen reader): each category with each series' figure, then the reference lines."""
+    parts = []
+    for i, name in enumerate(g.kategori):
+        figures = [point_label(s, i, g.satuan) for s in g.seri]
+        if len(g.seri) > 1:
+            figures = [f"{s.nama} {f}" for s, f in zip(g.seri, figures, strict=True)]
+        parts.append(f"{name}: {', '.join(figures)}")
+    parts += [f"garis {ref.label}" for ref in g.acuan]
+    return "; ".join(parts) + "."
 
 
 def _kolom(g: Grafik) -> Kanvas:
@@ -264,6 +333,7 @@ def _kolom(g: Grafik) -> Kanvas:
     for i, name in enumerate(g.kategori):
         cx = x0 + slot * (i + 0.5)
         bx = cx - bar_w * len(g.seri) / 2
+        stack = _stack_top(g, i, bar_w, y_of, zero)
         for j, s in enumerate(g.seri):
             v = s.nilai[i]
             label = point_label(s, i, g.satuan)
@@ -281,12 +351,13 @@ def _kolom(g: Grafik) -> Kanvas:
                     k.kotak.append(
                         Kotak(bx + 0.3, a, bar_w - 0.6, y_of(v) - a, "#ffffff", INK, True, tip)
                     )
-                # labels wider than their bar: each series' a line higher than the next one's,
-                # so neighbours never run into each other ("83-85 %84 %")
-                wide = text_mm(label, VALUE_PT) > bar_w - 0.4
-                lift = (len(g.seri) - 1 - j) * VALUE_PT * PT * 1.25 if wide else 0.0
+                # labels wider than their bars: stacked over the group's highest bar, each
+                # series' a line higher than the next one's, so neighbours never run into each
+                # other ("83-85 %84 %"), whichever bar is the taller
                 top_of = y_of(upper) if upper is not None and upper > v else min(a, b)
-                k.label(Tulisan(bx + bar_w / 2, top_of - 0.8 - lift, label, VALUE_PT, "middle"))
+                if stack is not None:
+                    top_of = stack - (len(g.seri) - 1 - j) * VALUE_PT * PT * 1.25
+                k.label(Tulisan(bx + bar_w / 2, top_of - 0.8, label, VALUE_PT, "middle"))
             bx += bar_w
         for m, line in enumerate(wrap(name, slot - 1.0, LABEL_PT, limit=2)):
             k.tulisan.append(

@@ -1,12 +1,16 @@
 """A laid-out chart as a PNG at print resolution (Pillow, with the scalable face Pillow carries:
-nothing looked up on the machine): the picture a Word document embeds."""
+nothing looked up on the machine): the picture a Word document embeds. A kategori's fill is
+hatched as in the SVG (:mod:`ikutool.render.charts.pola`, the tiles laid from the picture's
+origin), so a black-and-white print of the document tells the kategori apart."""
 
 from __future__ import annotations
 
 import io
 from typing import Any
 
-from ikutool.render.charts.layout import Kanvas
+from ikutool.render.charts import POLA
+from ikutool.render.charts.layout import Kanvas, Kotak
+from ikutool.render.charts.svg import cut_marks
 from ikutool.render.metrics import PT, text_mm
 
 ANCHOR = {"start": "ls", "middle": "ms", "end": "rs"}
@@ -49,6 +53,17 @@ def paint_png(k: Kanvas, dpi: int = 200) -> bytes:
             [r.x * px, r.y * px, (r.x + r.w) * px, (r.y + r.h) * px],
             fill=r.fill, outline=r.stroke, width=1 if r.stroke else 0,
         )  # fmt: skip
+        if r.fill in POLA:
+            _hatch(img, r, *POLA[r.fill], px)
+            if r.stroke:
+                draw.rectangle(
+                    [r.x * px, r.y * px, (r.x + r.w) * px, (r.y + r.h) * px],
+                    outline=r.stroke, width=1,
+                )  # fmt: skip
+        if r.potong:
+            for x1, y1, x2, y2 in cut_marks(r):
+                draw.line([(x1 * px, y1 * px), (x2 * px, y2 * px)], fill="#ffffff",
+                          width=max(round(0.45 * px), 1))  # fmt: skip
     for t in k.tulisan:
         if not t.text:
             continue
@@ -80,3 +95,33 @@ def _dashed_box(draw: Any, x: float, y: float, w: float, h: float, colour: str, 
                 [(x1 + (x2 - x1) * s, y1 + (y2 - y1) * s), (x1 + (x2 - x1) * e, y1 + (y2 - y1) * e)],
                 fill=colour, width=1,
             )  # fmt: skip
+
+
+def _hatch(img: Any, r: Kotak, name: str, mark: str, px: float) -> None:
+    """The pattern ``name``'s marks over the bar ``r``: drawn on a copy of the bar's pixels
+    (which clips them to it) from the tile under its top left corner on."""
+    from PIL import ImageDraw
+
+    from ikutool.render.charts.pola import TILES
+
+    t = TILES[name]
+    left, top = round(r.x * px), round(r.y * px)
+    right, bottom = round((r.x + r.w) * px), round((r.y + r.h) * px)
+    if right - left < 2 or bottom - top < 2:
+        return
+    box = img.crop((left, top, right, bottom))
+    draw = ImageDraw.Draw(box)
+    width = max(round(t.width * px), 1)
+    radius = t.radius * px
+    i0, j0 = int(r.x // t.size), int(r.y // t.size)
+    i1, j1 = int((r.x + r.w) // t.size) + 1, int((r.y + r.h) // t.size) + 1
+    for i in range(i0, i1):
+        for j in range(j0, j1):
+            ox, oy = i * t.size * px - left, j * t.size * px - top
+            for x1, y1, x2, y2 in t.lines:
+                draw.line([(ox + x1 * px, oy + y1 * px), (ox + x2 * px, oy + y2 * px)],
+                          fill=mark, width=width)  # fmt: skip
+            for cx, cy in t.dots:
+                x, y = ox + cx * px, oy + cy * px
+                draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=mark)
+    img.paste(box, (left, top))

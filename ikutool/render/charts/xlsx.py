@@ -17,6 +17,48 @@ def _hex(colour: str) -> str:
     return colour.lstrip("#").upper()
 
 
+# the kategori's hatching (ikutool.render.charts.POLA) as the preset patterns of a chart's fill
+PRESET = {"miring": "wdUpDiag", "titik": "pct25", "silang": "diagCross", "datar": "narHorz"}
+
+
+def _fill(props: Any, colour: str) -> None:
+    """A bar's fill: the colour, hatched as in the pictures when it is a kategori's."""
+    from openpyxl.drawing.fill import ColorChoice, PatternFillProperties
+
+    from ikutool.render.charts import POLA
+
+    if colour not in POLA:
+        props.solidFill = _hex(colour)
+        return
+    name, mark = POLA[colour]
+    props.pattFill = PatternFillProperties(
+        prst=PRESET[name],
+        fgClr=ColorChoice(srgbClr=_hex(mark)),
+        bgClr=ColorChoice(srgbClr=_hex(colour)),
+    )
+
+
+# more bars than this: each figure stands upright over its bar (side by side, the figures of 40
+# agencies ran into each other)
+CROWDED = 14
+
+
+def _upright() -> Any:
+    """A data label's text turned a quarter left (read bottom to top)."""
+    from openpyxl.chart.text import RichText
+    from openpyxl.drawing.text import (
+        CharacterProperties,
+        Paragraph,
+        ParagraphProperties,
+        RichTextProperties,
+    )
+
+    return RichText(
+        bodyPr=RichTextProperties(rot=-5400000, vert="horz"),
+        p=[Paragraph(pPr=ParagraphProperties(defRPr=CharacterProperties(sz=800)), endParaRPr=None)],
+    )
+
+
 def write_chart(ws: Any, g: Grafik, row: int) -> int:
     """The chart's cells from ``row`` down (a header, a row per category) and the chart beside
     them; returns the row after the cells."""
@@ -74,13 +116,13 @@ def write_chart(ws: Any, g: Grafik, row: int) -> int:
     for j, s in enumerate(g.seri, c0):
         bar.add_data(Reference(ws, min_col=j, min_row=row, max_row=last), titles_from_data=True)
         series = bar.series[-1]
-        series.graphicalProperties.solidFill = _hex(s.warna)
+        _fill(series.graphicalProperties, s.warna)
         series.graphicalProperties.line.solidFill = "222222"
         if s.tiap is not None:
             for i, fill in enumerate(s.tiap):
                 if fill:
                     point = DataPoint(idx=i)
-                    point.graphicalProperties.solidFill = _hex(fill)
+                    _fill(point.graphicalProperties, fill)
                     point.graphicalProperties.line.solidFill = "222222"
                     series.dPt.append(point)
         series.dLbls = DataLabelList()
@@ -88,6 +130,8 @@ def write_chart(ws: Any, g: Grafik, row: int) -> int:
         series.dLbls.showSerName = series.dLbls.showCatName = False
         series.dLbls.showLegendKey = series.dLbls.showPercent = False
         series.dLbls.numFmt = "#,##0.00" if g.satuan == "%" else "#,##0"
+        if len(g.kategori) * len(g.seri) > CROWDED:
+            series.dLbls.txPr = _upright()
     bar.set_categories(cats)
     if g.acuan:
         line = LineChart()

@@ -7,26 +7,37 @@ which table holds them in full.
 - capaian s.d. a quarter against the rencana aksi (or, without one, progress to the year's
   target, not graded);
 - serapan per program; E.81's column 14 per program and indicator;
-- agencies ranked by capaian, and how much of the quarter each has reported (the roll-up).
+- agencies ranked by capaian, and how much of the quarter each has reported (the roll-up);
+- shares (how many of how many have reported), the public site's status pages.
+
+The site (:mod:`ikutool.render.situs.grafik`) draws its charts with these builders too.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ikutool.formatting.values import persen
 from ikutool.render.blocks import Acuan, Grafik, Seri
-from ikutool.render.charts import KATEGORI, KEDUA, REALISASI, TARGET, fill_of
+from ikutool.render.charts import KEDUA, REALISASI, TARGET, fill_of
+
+if TYPE_CHECKING:
+    from ikutool.compute.capaian import HasilKomponen
+    from ikutool.model.iku import Skala
 
 SERATUS = Acuan(100.0, "100 %")
 KATEGORI_86 = ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah")
+# a capaian's axis ends here: one of thousands of % (a target of 1 reached 78 times) would
+# shrink every other bar to a sliver; it is cut, its figure written whole
+CAPAIAN_MAKS = 250.0
 
 
-def _legend(labels: list[str | None]) -> list[tuple[str, str]]:
+def _legend(labels: list[str | None], skala: Skala | None = None) -> list[tuple[str, str]]:
     """The kategori that occur, in the scale's order, then the others as they come."""
     seen = [k for k in dict.fromkeys(labels) if k]
-    order = [k for k in KATEGORI_86 if k in seen] + [k for k in seen if k not in KATEGORI_86]
-    return [(KATEGORI.get(k, fill_of(None)), k) for k in order]
+    scale = [t.label for t in skala.tingkat] if skala is not None else list(KATEGORI_86)
+    order = [k for k in scale if k in seen] + [k for k in seen if k not in scale]
+    return [(fill_of(k, skala), k) for k in order]
 
 
 def _graded(value: float | None, kategori: str | None, status: str | None = None) -> str:
@@ -49,13 +60,21 @@ def capaian_bars(
     seri: str,
     sumber: str,
     status: list[str] | None = None,
+    keterangan: list[str] | None = None,
+    skala: Skala | None = None,
     lebar_mm: float = 160.0,
 ) -> Grafik | None:
-    """Horizontal bars, one per (kode, name, capaian, kategori), coloured by kategori, with the
-    100 % line; None when no row has a figure (an empty chart says nothing)."""
+    """Horizontal bars, one per (kode, name, capaian, kategori), coloured and hatched by
+    kategori (another scale's by ``skala``), with the 100 % line; a row without a figure says
+    why (its ``status``, or its own ``keterangan``). None when no row has a figure (an empty
+    chart says nothing)."""
     if not any(v is not None for _, _, v, _ in rows):
         return None
     kats = [k for _, _, _, k in rows]
+    words = [
+        keterangan[i] if keterangan and v is None else _graded(v, k, status[i] if status else None)
+        for i, (_, _, v, k) in enumerate(rows)
+    ]
     return Grafik(
         nomor,
         judul,
@@ -67,18 +86,16 @@ def capaian_bars(
                 seri,
                 [v for _, _, v, _ in rows],
                 REALISASI,
-                [fill_of(k) for k in kats],
-                [
-                    _graded(v, k, status[i] if status else None)
-                    for i, (_, _, v, k) in enumerate(rows)
-                ],
+                [fill_of(k, skala) for k in kats],
+                words,
             )
         ],
         "%",
         [SERATUS],
-        _legend(kats),
+        _legend(kats, skala),
         sumber,
         lebar_mm,
+        sumbu_maks=CAPAIAN_MAKS,
     )
 
 
@@ -271,6 +288,21 @@ def pelaporan_chart(
     nomor: str, judul: str, rows: list[tuple[str, int, int]], sumber: str, **kw: Any
 ) -> Grafik | None:
     """Per agency: how many of its indicators have the quarter's realisasi (of how many)."""
+    return bagian_chart(nomor, judul, rows, sumber, **kw)
+
+
+def bagian_chart(
+    nomor: str,
+    judul: str,
+    rows: list[tuple[str, int, int]],
+    sumber: str,
+    *,
+    apa: str = "indikator",
+    seri: str = "Indikator terisi",
+    lebar_mm: float = 160.0,
+) -> Grafik | None:
+    """Shares, one bar per (name, how many, of how many) as a percentage against the 100 %
+    line, each saying "8 dari 9 indikator" (``apa``: what is counted)."""
     if not rows:
         return None
     values: list[float | None] = [(n / total * 100) if total else None for _, n, total in rows]
@@ -282,18 +314,18 @@ def pelaporan_chart(
         [name[:20] for name, _, _ in rows],
         [
             Seri(
-                "Indikator terisi",
+                seri,
                 values,
                 REALISASI,
                 None,
-                [f"{n} dari {total} indikator" for _, n, total in rows],
+                [f"{n} dari {total} {apa}" for _, n, total in rows],
             )
         ],
         "%",
         [SERATUS],
         [],
         sumber,
-        **kw,
+        lebar_mm,
     )
 
 
@@ -361,23 +393,54 @@ def indicator_year_charts(
     its target, with ``target``) and the end target of the period dashed across. ``nomor``
     gives the next chart's number when asked (a chart not drawn takes none). A component with
     realisasi in fewer than two years is not drawn: one bar says nothing a table does not."""
+    ends = {a.kunci: a.target_akhir for a in (riwayat[-1].terhadap_target_akhir or [])}
+    out = component_charts(
+        kode,
+        uraian,
+        [(r.tahun, list(r.hasil.komponen)) for r in riwayat],
+        ends,
+        periode_akhir,
+        sumber,
+        target=target,
+        lebar_mm=lebar_mm,
+    )
+    for g in out:
+        g.nomor = nomor()
+    return out
+
+
+def component_charts(
+    kode: str,
+    uraian: str,
+    per_tahun: list[tuple[int, list[HasilKomponen]]],
+    akhir: dict[str, float],
+    periode_akhir: int,
+    sumber: str,
+    *,
+    target: bool = True,
+    lebar_mm: float = 110.0,
+    minimal: int = 2,
+) -> list[Grafik]:
+    """Per numeric component (one with a target in some year), over the years of
+    ``per_tahun`` (each year's components): its realisasi per year, beside its target (with
+    ``target``), the end target (``akhir``, per component key) dashed across; not numbered.
+    A component with realisasi in fewer than ``minimal`` years is not drawn."""
     from ikutool.render.wording import component_label
 
     keys: list[str] = []
-    for r in riwayat:
-        for c in r.hasil.komponen:
+    for _, komponen in per_tahun:
+        for c in komponen:
             if c.kunci not in keys and c.target is not None and _numeric(c):
                 keys.append(c.kunci)
     out: list[Grafik] = []
-    years = [r.tahun for r in riwayat]
+    years = [y for y, _ in per_tahun]
     for key in keys:
-        comps = {r.tahun: next((c for c in r.hasil.komponen if c.kunci == key), None)
-                 for r in riwayat}  # fmt: skip
+        comps = {y: next((c for c in komponen if c.kunci == key), None)
+                 for y, komponen in per_tahun}  # fmt: skip
         any_comp = next(c for c in comps.values() if c is not None)
-        if sum(1 for c in comps.values() if c is not None and c.realisasi is not None) < 2:
+        if sum(1 for c in comps.values() if c is not None and c.realisasi is not None) < minimal:
             continue
-        end = next((a for a in (riwayat[-1].terhadap_target_akhir or []) if a.kunci == key), None)
-        akhir = (periode_akhir, end.target_akhir) if end is not None else None
+        ends = (periode_akhir, akhir[key]) if key in akhir else None
         what = uraian if len(keys) == 1 else component_label(any_comp)
         unit = f" ({any_comp.satuan})" if any_comp.satuan and any_comp.satuan != what else ""
         g = target_realisasi_chart(
@@ -389,7 +452,7 @@ def indicator_year_charts(
             {y: c.target if c else None for y, c in comps.items()},
             {y: c.realisasi if c else None for y, c in comps.items()},
             any_comp.satuan,
-            akhir,
+            ends,
             sumber,
             lebar_mm=lebar_mm,
         )
@@ -399,6 +462,5 @@ def indicator_year_charts(
             g.seri[0].atas = [c.target_maks if c else None for c in comps.values()]
         else:  # the years' targets stand in no table of the document: drawn only where they do
             g.seri = g.seri[1:]
-        g.nomor = nomor()
         out.append(g)
     return out

@@ -45,8 +45,8 @@ font-variant-numeric:tabular-nums}tr.t td,tr.t th{font-weight:700;background:var
 dl.manual{display:grid;grid-template-columns:minmax(9rem,16rem) 1fr;gap:0;margin:.5rem 0}
 dl.manual dt,dl.manual dd{margin:0;padding:.35rem .5rem;border-top:1px solid #d4dae0}
 dl.manual dt{font-weight:700;background:var(--latar)}
-.grafik{margin:.5rem 0 1rem}.grafik figcaption{font-weight:700;margin:.25rem 0}
-.grafik svg{display:block;width:100%;height:auto;max-width:36rem}
+.grafik{margin:.5rem 0 1rem;max-width:30rem}.grafik figcaption{font-weight:700;margin:.25rem 0}
+.grafik svg{display:block;width:100%;height:auto}
 .tab-daftar{display:flex;gap:.25rem;margin:.5rem 0 0;border-bottom:2px solid var(--utama)}
 .tab-daftar button{font:inherit;font-weight:600;padding:.4rem 1rem;border:2px solid var(--utama);
 border-bottom:0;background:#fff;color:var(--utama);cursor:pointer;border-radius:.3rem .3rem 0 0}

@@ -109,30 +109,14 @@ def _components(rows: list[tuple[Any, HasilIndikator]]) -> list[tuple[str, Hasil
     return list(seen.items())
 
 
-def _fmt(c: HasilKomponen) -> Any:
-    def fmt(value: float) -> str:
-        return besaran(value, jenis=c.jenis, skala=c.skala, rasio_dari=c.rasio_dari, rerata=True)
-
-    return fmt
-
-
-def _unit(c: HasilKomponen) -> str:
-    """The unit a chart's title names (its figures are plain numbers)."""
-    if c.jenis == "rupiah":
-        return "rupiah"
-    if c.jenis == "predikat":
-        return "predikat"
-    return c.satuan or ""
-
-
 MAX_COMPONENT_CHARTS = 3  # more: the capaian chart, and every component in the table
 
 
 def _charts(site: Situs, pg: Halaman, kode: str) -> str:
     rows = _by_year(site, kode)
     comps = [
-        (key, sample)
-        for key, sample in _components(rows)
+        key
+        for key, _ in _components(rows)
         if any(c.kunci == key and c.realisasi is not None for t, h in rows if t.terbit
                for c in h.komponen)
     ]  # fmt: skip
@@ -140,43 +124,20 @@ def _charts(site: Situs, pg: Halaman, kode: str) -> str:
     ends = {}
     if rep is not None and rep.tahun and rep.tahun[-1].terhadap_target_akhir:
         ends = {c.kunci: c.target_akhir for c in rep.tahun[-1].terhadap_target_akhir}
-    end_year = site.data.iku.periode.akhir
     out = []
-    several = len(comps) > 1
-    for key, sample in comps if len(comps) <= MAX_COMPONENT_CHARTS else []:
-        points = []
-        for t, h in rows:
-            c = next((x for x in h.komponen if x.kunci == key), None)
-            points.append(
-                grafik.Titik(
-                    t.tahun,
-                    c.realisasi if c is not None and t.terbit else None,
-                    c.target if c is not None else None,
-                    h.kategori,
-                )
-            )
-        name = f" - {sample.uraian or sample.satuan}" if several else ""
-        unit = _unit(sample)
-        plain = sample.jenis in ("angka", "rupiah")
-        out.append(
-            grafik.per_tahun(
-                pg,
-                f"Target dan realisasi {kode}{name}" + (f" (satuan: {unit})" if unit else ""),
-                points,
-                site.data.skala,
-                _fmt(sample),
-                ticks=(lambda v: besaran(v, rerata=True)) if plain else None,
-                whole=sample.jenis == "predikat",
-                target_akhir=(end_year, ends[key]) if key in ends else None,
-            )
-        )
-    items = [
-        grafik.Batang(str(t.tahun), h.capaian, h.kategori, capaian_text(None, h.status))
-        for t, h in rows
-        if t.terbit
-    ]
-    if items:
-        out.append(grafik.capaian(pg, f"Capaian {kode} per tahun", items, site.data.skala))
+    if len(comps) <= MAX_COMPONENT_CHARTS:
+        per_year = [
+            (t.tahun, [c if t.terbit else c.model_copy(update={"realisasi": None})
+                       for c in h.komponen])
+            for t, h in rows
+        ]  # fmt: skip
+        uraian = rows[0][1].uraian if rows else ""
+        end_year = site.data.iku.periode.akhir
+        for g in grafik.komponen(kode, uraian, per_year, ends, end_year):
+            out.append(grafik.figure(pg, g))
+    items = [(t.tahun, h.capaian, h.kategori, h.status) for t, h in rows if t.terbit]
+    out.append(grafik.figure(pg, grafik.per_tahun(f"Capaian {kode} per tahun", items,
+                                                  site.data.skala)))  # fmt: skip
     if len(comps) > MAX_COMPONENT_CHARTS:
         out.append(
             f"<p>{esc(kode)} terdiri atas {len(comps)} komponen yang berbeda antartahun; target "

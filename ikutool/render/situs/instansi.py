@@ -223,17 +223,9 @@ def _home_year(site: Situs, page: Halaman, t: TahunSitus) -> None:
     )
     page.h2(f"Capaian per sasaran tahun {t.tahun}")
     table = _sasaran_year(site, t)
-    items = [
-        grafik.Batang(
-            f"{s.kode} {s.uraian}",
-            s.capaian,
-            s.kategori,
-            capaian_text(None, s.status) if s.jenis == "sasaran" else "tidak dirata-ratakan",
-        )
-        for s in r.sasaran
-    ]
-    chart = grafik.capaian(page, f"Capaian per sasaran tahun {t.tahun}", items, site.data.skala)
-    page.tab_panels([("Grafik", chart), ("Tabel", site.table(page, table))])
+    chart = grafik.figure(page, grafik.sasaran(r, site.data.skala))
+    shown = site.table(page, table)
+    page.tab_panels([("Grafik", chart), ("Tabel", shown)] if chart else [("Tabel", shown)])
 
 
 def _sasaran_year(site: Situs, t: TahunSitus) -> TabelSitus:
@@ -481,7 +473,7 @@ def sasaran(site: Situs, kode: str) -> None:
                     "status_data": STATUS_DATA.get(t.hasil.status_data, t.hasil.status_data),
                 }
             )
-            items.append(grafik.Batang(str(t.tahun), s.capaian, s.kategori, value_text))
+            items.append((t.tahun, s.capaian, s.kategori, s.status))
         table = TabelSitus(
             nama=f"sasaran-{site.sasaran_slug[kode]}-per-tahun",
             judul=f"Capaian {group.kode} per tahun",
@@ -496,8 +488,11 @@ def sasaran(site: Situs, kode: str) -> None:
             baris=rows,
             kepala_baris="tahun",
         )
+        chart = ""
         if group.jenis == "sasaran":
-            chart = grafik.capaian(page, f"Capaian {group.kode} per tahun", items, data.skala)
+            g = grafik.per_tahun(f"Capaian {group.kode} per tahun", items, data.skala)
+            chart = grafik.figure(page, g)
+        if chart:
             page.tab_panels([("Grafik", chart), ("Tabel", site.table(page, table))])
         else:
             page.add(site.table(page, table))

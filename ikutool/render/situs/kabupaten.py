@@ -119,19 +119,17 @@ def home(site: Kabupaten) -> None:
         for a in ranked:
             row = _year_row(a, last)
             items.append(
-                grafik.Batang(
-                    a.nama or "",
-                    row.capaian if row else None,
-                    row.kategori if row else None,
-                    "belum ada capaian" if row is None or row.capaian is None else "",
-                )
+                (a.nama or "", row.capaian if row else None, row.kategori if row else None)
             )
         skala = ranked[0].situs.skala if ranked and ranked[0].situs else None
         table = site.table(page, _rank_table(site, last, ranked))
-        if skala is not None and data.skala is not None:
-            chart = grafik.capaian(page, f"Capaian instansi tahun {last}", items, skala)
+        chart = ""
+        if skala is not None and data.skala is not None:  # else their kategori are not one legend
+            chart = grafik.figure(page, grafik.peringkat(f"Capaian instansi tahun {last}", items,
+                                                         skala))  # fmt: skip
+        if chart:
             page.tab_panels([("Grafik", chart), ("Tabel", table)])
-        else:  # agencies on different scales: their kategori are not one legend
+        else:
             page.add(table)
         if len(data.tahun) > 1:
             page.h2("Capaian instansi per tahun")
@@ -238,10 +236,11 @@ def status(site: Kabupaten) -> None:
     if data.tahun:
         page.h2("Ringkasan")
         items = [
-            (str(y), sum(_year_row(a, y) is not None for a in agencies), len(agencies), "instansi")
+            (str(y), sum(_year_row(a, y) is not None for a in agencies), len(agencies))
             for y in data.tahun
         ]
-        page.add(grafik.bagian(page, "Instansi yang sudah menerbitkan realisasi per tahun", items))
+        title = "Instansi yang sudah menerbitkan realisasi per tahun"
+        page.add(grafik.figure(page, grafik.bagian(title, items, "instansi", "Sudah terbit")))
     for y in reversed(data.tahun):
         page.h2(f"Tahun {y}", anchor=f"tahun-{y}")
         counts = dict.fromkeys(QUARTERS, 0)
@@ -271,13 +270,13 @@ def status(site: Kabupaten) -> None:
             rows.append(row)
             if (target := site.home_of(a)) is not None:
                 links[(len(rows) - 1, "instansi")] = f"{target[: -len('index.html')]}status.html"
-        page.add(
-            grafik.bagian(
-                page,
-                f"Instansi yang sudah melaporkan realisasi triwulan, {y}",
-                [(f"TW {tw}", counts[tw], due, "instansi") for tw in QUARTERS],
-            )
+        shares = grafik.bagian(
+            f"Instansi yang sudah melaporkan realisasi triwulan, {y}",
+            [(f"TW {tw}", counts[tw], due) for tw in QUARTERS],
+            "instansi",
+            "Sudah melaporkan",
         )
+        page.add(grafik.figure(page, shares))
         page.add(
             site.table(
                 page,

@@ -30,9 +30,11 @@ def page(site: Situs) -> None:
         for t in data.terbit:
             inds = [i for s in t.hasil.sasaran for i in s.indikator if i.target_teks is not None]
             got = sum(any(c.realisasi is not None for c in i.komponen) for i in inds)
-            items.append((str(t.tahun), got, len(inds), "indikator bertarget"))
+            items.append((str(t.tahun), got, len(inds)))
         page.h2("Ringkasan")
-        page.add(grafik.bagian(page, "Indikator bertarget yang sudah berisi realisasi", items))
+        title = "Indikator bertarget yang sudah berisi realisasi"
+        chart = grafik.bagian(title, items, "indikator bertarget", "Berisi realisasi")
+        page.add(grafik.figure(page, chart))
     for t in reversed(data.terbit):
         page.h2(f"Tahun {t.tahun}", anchor=f"tahun-{t.tahun}")
         page.p(
@@ -54,13 +56,13 @@ def page(site: Situs) -> None:
                     f" (s.d. TW {reach})" if reach else ""
                 )
                 rows.append(row)
-        page.add(
-            grafik.bagian(
-                page,
-                f"Indikator yang sudah berisi realisasi per triwulan, {t.tahun}",
-                [(f"TW {tw}", counts[tw], total, "indikator") for tw in QUARTERS],
-            )
+        shares = grafik.bagian(
+            f"Indikator yang sudah berisi realisasi per triwulan, {t.tahun}",
+            [(f"TW {tw}", counts[tw], total) for tw in QUARTERS],
+            "indikator",
+            "Berisi realisasi",
         )
+        page.add(grafik.figure(page, shares))
         page.add(
             site.table(
                 page,
