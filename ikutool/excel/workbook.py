@@ -22,7 +22,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from ikutool.errors import Finding, Severity
-from ikutool.excel.template import (
+from ikutool.excel.layout import (
     ASAL_ROW,
     COLUMNS,
     GUIDE_SHEET,

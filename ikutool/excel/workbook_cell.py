@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ikutool.errors import Finding, Severity
 from ikutool.excel.kendala import KENDALA, field_name, is_kendala
-from ikutool.excel.template import COLUMNS
+from ikutool.excel.layout import COLUMNS
 from ikutool.formatting.numbers import NumberFormatError, format_angka, parse_angka, settled_figure
 from ikutool.model.iku import MAX_TEXT, Indikator, magnitude_problem, text_problem
 from ikutool.model.notation import component_label
