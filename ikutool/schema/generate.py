@@ -12,7 +12,7 @@ the generator adds it, so that an editor never marks a file the tool reads as wr
 - the keys of mappings: years of a target, quarters (I-IV, 1-4, TW1-TW4), codes;
 - the parts of a file read by hand after the model (a realisasi entry, a PK's signing date);
 - the Indonesian title and description of every model and key (:mod:`ikutool.schema.keterangan`,
-  :mod:`ikutool.schema.keterangan_pohon`).
+  :mod:`ikutool.schema.keterangan_tahun`, :mod:`ikutool.schema.keterangan_pohon`).
 
 Unknown keys and missing required keys are refused exactly where the tool refuses them; a value's
 type is checked loosely (the tool's own checks say more, with the line and column).
@@ -32,12 +32,14 @@ from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema, models_json_schema
 
-from ikutool.schema import KINDS, file_name, keterangan, keterangan_pohon
+from ikutool.schema import KINDS, file_name, keterangan, keterangan_pohon, keterangan_tahun
 from ikutool.schema.keterangan import NILAI
 
 # every model's Indonesian title, description and fields (a name is described once)
-TABEL = {**keterangan.TABEL, **keterangan_pohon.TABEL}
-assert len(TABEL) == len(keterangan.TABEL) + len(keterangan_pohon.TABEL)
+TABEL = {**keterangan.TABEL, **keterangan_tahun.TABEL, **keterangan_pohon.TABEL}
+assert len(TABEL) == len(keterangan.TABEL) + len(keterangan_tahun.TABEL) + len(
+    keterangan_pohon.TABEL
+)
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 REF = "#/definitions/{model}"
@@ -350,7 +352,9 @@ def table_entry(cls: type, field: str | None = None) -> Any:
             return entry[0], entry[1]
         if field in entry[2]:
             return entry[2][field]
-    raise KeyError(f"no Indonesian description of {cls.__name__}.{field or ''} in keterangan.py")
+    raise KeyError(
+        f"no Indonesian description of {cls.__name__}.{field or ''} in schema/keterangan*.py"
+    )
 
 
 def _rule(table: dict[tuple[str, str], Any], cls: type, field: str) -> Any:
