@@ -207,18 +207,9 @@ def _value(
         found = _in_form(jenis, value, cell, labels, comp, problem)
         if found is not None:
             number, written = found
+            form = (jenis, labels, comp.rasio_dari)
             out.values.append(
-                CellValue(
-                    kode,
-                    kunci,
-                    fname,
-                    number,
-                    where,
-                    label,
-                    None,
-                    tulisan=written,
-                    bentuk=(jenis, labels, comp.rasio_dari),
-                )
+                CellValue(kode, kunci, fname, number, where, label, tulisan=written, bentuk=form)
             )
         return
     read = _number(value, cell, comp, label, problem)
