@@ -160,7 +160,7 @@ def _models(root: type) -> dict[str, type]:
 def test_the_description_table_names_every_field_and_nothing_else() -> None:
     from ikutool.inputs.realisasi import RESERVED
 
-    table = generate.TABEL  # keterangan.py's tables and keterangan_pohon.py's
+    table = generate.TABEL  # the tables of keterangan.py, keterangan_tahun.py, keterangan_pohon.py
     models: dict[str, type] = {}
     for root, extra in generate.roots().values():
         for model in (root, *extra):

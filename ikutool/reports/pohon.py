@@ -171,44 +171,7 @@ def build_pohon(
     from ikutool.compute.capaian import status_notes
 
     items = _items(program)
-    nodes = []
-    for node, depth in tree.walk():
-        owner = tree.owner(node)
-        item = (
-            items.get(node.kode) if node.level in ("program", "kegiatan", "sub_kegiatan") else None
-        )
-        pagu, note = None, None
-        if item is not None:
-            pagu = item.uang.field("pagu")
-            if pagu is None and item.uang.kurang_field("pagu"):
-                note = "pagu tidak dijumlah: belum ada pagu " + ", ".join(
-                    item.uang.kurang_field("pagu")
-                )
-        nodes.append(
-            SimpulPohon.model_construct(
-                kode=node.kode,
-                level=node.level,
-                uraian=node.uraian,
-                induk=node.induk,
-                kedalaman=depth,
-                pemilik=node.pemilik,
-                jabatan=owner.jabatan if owner else None,
-                nama=owner.nama if owner else None,
-                nip=owner.nip if owner else None,
-                eselon=owner.eselon if owner else None,
-                mendukung=list(node.mendukung),
-                indikator=_indicators(iku, node, tahun, pk, item),
-                pagu=pagu,
-                pagu_catatan=note,
-                crosscutting=[
-                    Crosscut.model_construct(instansi=c.instansi, kode=c.kode, peran=c.peran)
-                    for c in node.crosscutting
-                ],
-                diterima=[],
-                tanpa_induk=node.yatim,
-                instansi=tree.instansi,
-            )
-        )
+    nodes = [_simpul(iku, tree, node, depth, tahun, pk, items) for node, depth in tree.walk()]
     above = _rpjmd(iku, tree, rpjmd, tahun)
     sources = [
         ("pohon kinerja", tree.status),
@@ -232,20 +195,69 @@ def build_pohon(
         kepala_daerah=head.model_dump() if head is not None else None,
         rpjmd=above,
         simpul=nodes,
-        pejabat=[
-            PejabatPohon.model_construct(
-                kode=p.kode,
-                jabatan=p.jabatan,
-                eselon=p.eselon,
-                nama=p.nama,
-                nip=p.nip,
-                pangkat=p.pangkat,
-                atasan=p.atasan,
-            )  # fmt: skip
-            for p in tree.pejabat.values()
-        ],
+        pejabat=_pejabat(tree),
         catatan=status_notes(tahun, [(what, st) for what, st in sources if st]),
     )
+
+
+def _simpul(
+    iku: Iku,
+    tree: Pohon,
+    node: Simpul,
+    depth: int,
+    tahun: int,
+    pk: PkTahun | None,
+    items: dict[str, Kegiatan],
+) -> SimpulPohon:
+    """One node of the tree with its owner, its indicators' targets of the year and its pagu
+    (a program, kegiatan or sub kegiatan's, from the program file)."""
+    owner = tree.owner(node)
+    item = items.get(node.kode) if node.level in ("program", "kegiatan", "sub_kegiatan") else None
+    pagu, note = None, None
+    if item is not None:
+        pagu = item.uang.field("pagu")
+        if pagu is None and item.uang.kurang_field("pagu"):
+            note = "pagu tidak dijumlah: belum ada pagu " + ", ".join(
+                item.uang.kurang_field("pagu")
+            )
+    return SimpulPohon.model_construct(
+        kode=node.kode,
+        level=node.level,
+        uraian=node.uraian,
+        induk=node.induk,
+        kedalaman=depth,
+        pemilik=node.pemilik,
+        jabatan=owner.jabatan if owner else None,
+        nama=owner.nama if owner else None,
+        nip=owner.nip if owner else None,
+        eselon=owner.eselon if owner else None,
+        mendukung=list(node.mendukung),
+        indikator=_indicators(iku, node, tahun, pk, item),
+        pagu=pagu,
+        pagu_catatan=note,
+        crosscutting=[
+            Crosscut.model_construct(instansi=c.instansi, kode=c.kode, peran=c.peran)
+            for c in node.crosscutting
+        ],
+        diterima=[],
+        tanpa_induk=node.yatim,
+        instansi=tree.instansi,
+    )
+
+
+def _pejabat(tree: Pohon) -> list[PejabatPohon]:
+    return [
+        PejabatPohon.model_construct(
+            kode=p.kode,
+            jabatan=p.jabatan,
+            eselon=p.eselon,
+            nama=p.nama,
+            nip=p.nip,
+            pangkat=p.pangkat,
+            atasan=p.atasan,
+        )  # fmt: skip
+        for p in tree.pejabat.values()
+    ]
 
 
 def _rpjmd(iku: Iku, tree: Pohon, rpjmd: Rpjmd | None, tahun: int) -> list[SasaranRpjmdPohon]:

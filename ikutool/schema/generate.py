@@ -12,7 +12,11 @@ the generator adds it, so that an editor never marks a file the tool reads as wr
 - the keys of mappings: years of a target, quarters (I-IV, 1-4, TW1-TW4), codes;
 - the parts of a file read by hand after the model (a realisasi entry, a PK's signing date);
 - the Indonesian title and description of every model and key (:mod:`ikutool.schema.keterangan`,
-  :mod:`ikutool.schema.keterangan_pohon`).
+  :mod:`ikutool.schema.keterangan_tahun`, :mod:`ikutool.schema.keterangan_pohon`).
+
+The shapes of values (the first point, and the shapes shared under ``definitions``) are in
+:mod:`ikutool.schema.shapes`; this module adds the keys of mappings, the hand-read parts and the
+rules of whole models, and runs pydantic's generator over every kind.
 
 Unknown keys and missing required keys are refused exactly where the tool refuses them; a value's
 type is checked loosely (the tool's own checks say more, with the line and column).
@@ -25,194 +29,46 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema, models_json_schema
 
-from ikutool.schema import KINDS, file_name, keterangan, keterangan_pohon
-from ikutool.schema.keterangan import NILAI
-
-# every model's Indonesian title, description and fields (a name is described once)
-TABEL = {**keterangan.TABEL, **keterangan_pohon.TABEL}
-assert len(TABEL) == len(keterangan.TABEL) + len(keterangan_pohon.TABEL)
+from ikutool.schema import KINDS, file_name
+from ikutool.schema.shapes import ANGKA_TEXT as ANGKA_TEXT
+from ikutool.schema.shapes import BOOL_TEXT as BOOL_TEXT
+from ikutool.schema.shapes import DATE_TEXT as DATE_TEXT
+from ikutool.schema.shapes import FLOAT_TEXT as FLOAT_TEXT
+from ikutool.schema.shapes import INT_TEXT as INT_TEXT
+from ikutool.schema.shapes import ISO_DATE_TEXT as ISO_DATE_TEXT
+from ikutool.schema.shapes import REF as REF
+from ikutool.schema.shapes import TABEL as TABEL
+from ikutool.schema.shapes import TRIWULAN_TEXT as TRIWULAN_TEXT
+from ikutool.schema.shapes import (
+    Schema,
+    before_validators,
+    lax_bool,
+    lax_date,
+    lax_float,
+    lax_int,
+    lift,
+    shared,
+    string_form,
+)
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
-REF = "#/definitions/{model}"
-_DEF = "x-ikutool-definisi"  # marks a shared shape while generating; replaced by a $ref
-
-Schema = dict[str, Any]
-
-
-def _ci(word: str) -> str:
-    """``word`` as a case-insensitive regular expression (ECMA-262 has no inline flags)."""
-    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in word)
-
-
-def _words(*words: str) -> str:
-    return "(?:" + "|".join(_ci(w) for w in words) + ")"
-
-
-# pydantic's lax forms, as pydantic-core reads them (tests/test_schema.py checks each against it;
-# pydantic-core even reads "0-5" as -5 and "0__1" as 1, so digits, underscores and a sign after
-# leading zeros; permissive, never refusing what it reads)
-INT_TEXT = r"^\s*[+-]?[0-9_]*[+-]?[0-9_]*[0-9][0-9_]*(?:\.[0-9_]*)?\s*$"
-FLOAT_TEXT = r"^\s*[+-]?[0-9._]*[0-9][0-9._]*(?:[eE][_+-]*[0-9_]*[0-9][0-9_]*)?\s*$"
-BOOL_TEXT = (
-    "^" + _words("yes", "no", "on", "off", "true", "false", "y", "n", "t", "f", "1", "0") + "$"
-)
-# pydantic's date: TAHUN-BULAN-HARI, optionally with a zero time; or a Unix time
-DATE_TEXT = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt _].*)?$|" + FLOAT_TEXT
-# Python's date.fromisoformat (3.11+): 2019-01-15, 20190115, 2019-W03-2, after stripping
-ISO_DATE_TEXT = r"^\s*[0-9]{4}(?:-?[0-9]{2}-?[0-9]{2}|-?W[0-9]{2}(?:-?[0-9])?)\s*$"
-# formatting.numbers.parse_angka: "6,5", "1.234", "1.234,5", "- 5", "7,14 %"
-ANGKA_TEXT = (
-    r"^\s*[-\u2212\u2013+]?\s*(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?(?:\s*%)?\s*$"
-)
-# inputs.realisasi.quarter_name: I-IV, 1-4, TW1-TW4 in any case, spaces around
-TRIWULAN_TEXT = r"^\s*(?:[Ii]{1,3}|[Ii][Vv]|[1-4]|[Tt][Ww][1-4])\s*$"
-
-
-def _text(pattern: str, message: str, **extra: Any) -> Schema:
-    return {"type": "string", "pattern": pattern, "patternErrorMessage": message, **extra}
-
-
-# pydantic reads true/false as 1/0 where a number is due: never meant, but read, so not refused
-# here (the editor would mark a file the tool accepts)
-_BOOLEAN = {"type": "boolean"}
-
-
-def _lax_int(schema: Schema) -> Schema:
-    return {"anyOf": [schema, _text(INT_TEXT, "harus bilangan bulat, mis. 2019"), _BOOLEAN]}
-
-
-def _lax_float(schema: Schema) -> Schema:
-    return {"anyOf": [schema, _text(FLOAT_TEXT, "harus berupa angka, mis. 1 atau 0.5"), _BOOLEAN]}
-
-
-def _lax_bool(schema: Schema) -> Schema:
-    return {
-        "anyOf": [schema, {"enum": [0, 1]}, _text(BOOL_TEXT, "harus true atau false")],
-    }
-
-
-def _date(_: Schema) -> Schema:
-    return {
-        "anyOf": [
-            # no "format": date, which the YAML language server holds to RFC 3339 (stricter)
-            _text(DATE_TEXT, "tulis tanggal TAHUN-BULAN-HARI, mis. 2019-07-01"),
-            {"type": "number"},
-        ]
-    }
-
-
-# --- shared shapes (definitions) ---
-
-
-_SHARED: dict[str, frozenset[str]] = {}  # name -> the keys of its shape (a key may add more)
-_ANNOTATIONS = frozenset({"title", "description", "default", "examples"})
-
-
-def _titled(name: str) -> tuple[str, str]:
-    return NILAI[name] if name in NILAI else TABEL[name][:2]
-
-
-def _shared(name: str, schema: Schema) -> Schema:
-    """A shape many keys share, written once under ``definitions``."""
-    title, description = _titled(name)
-    _SHARED[name] = frozenset(schema)
-    return {_DEF: name, "title": title, "description": description, **schema}
-
-
-def _angka(_: Schema) -> Schema:
-    return _shared(
-        "Angka",
-        {
-            "anyOf": [
-                {"type": "number"},
-                _text(
-                    ANGKA_TEXT, 'angka format Indonesia, mis. 2750, "6,5", "1.234" atau "7,14 %"'
-                ),
-            ]
-        },
-    )
-
-
-def _rupiah(_: Schema) -> Schema:
-    return _shared(
-        "Rupiah",
-        {
-            "anyOf": [
-                {"type": "number", "minimum": 0},
-                _text("[0-9]", 'tulis jumlah rupiah, mis. "Rp 1.250.000.000" atau "Rp 1,5 miliar"'),
-            ]
-        },
-    )
-
-
-def _target_cell(inner: Schema) -> Schema:
-    """model.target._coerce_target: the notation, a bare number, "-", a list of components, or the
-    Target mapping itself."""
-    target = next(s for s in inner["anyOf"] if "$ref" in s)
-    return _shared(
-        "SelTarget",
-        {
-            "anyOf": [
-                {"type": "string", "maxLength": 500},
-                {"type": "number"},
-                {"type": "null"},
-                {"type": "array", "items": {"$ref": REF.format(model="Komponen")}, "minItems": 1},
-                target,
-            ]
-        },
-    )
-
-
-def _one_or_many(inner: Schema) -> Schema:
-    """inputs.anggaran.one_or_many: ``sasaran: S1`` for ``sasaran: [S1]``."""
-    return {"anyOf": [inner["items"], inner]}
-
-
-def _ya_tidak(inner: Schema) -> Schema:
-    """inputs.pk._ya_tidak: ``ya``/``tidak`` beside pydantic's own forms."""
-    word = r"^\s*" + _words("ya", "yes", "true", "tidak", "no", "false") + r"\s*$"
-    return {"anyOf": [*inner["anyOf"], {"enum": ["ya", "tidak"]}, _text(word, "ya atau tidak")]}
-
-
-def _status_any_case(inner: Schema) -> Schema:
-    """inputs.tindaklanjut._status: "tuntas", " TUNTAS " as officers type it."""
-    word = r"^\s*" + _words(*inner["enum"]) + r"\s*$"
-    return {"anyOf": [inner, _text(word, "Belum, Proses atau Tuntas")]}
-
-
-def _before_validators() -> dict[Callable[..., Any], Callable[[Schema], Schema] | None]:
-    """Every before-validator of the models and what it adds to the inner schema (None: nothing).
-    A validator missing here stops the generation: its schema has to be decided."""
-    from ikutool.inputs import anggaran, pk, program, tindaklanjut
-    from ikutool.model import iku, target
-
-    return {
-        iku.plain_text: None,
-        iku.to_number: _angka,
-        target._coerce_target: _target_cell,
-        program.to_rupiah: _rupiah,
-        anggaran.one_or_many: _one_or_many,
-        pk._ya_tidak: _ya_tidak,
-        tindaklanjut._status: _status_any_case,
-    }
 
 
 # --- keys of mappings ---
 
 # the text form first: for a key that is neither, the editor shows the first one's message
 TAHUN = {
-    "anyOf": [_text(INT_TEXT, "kunci target harus tahun, mis. 2019"), {"type": "integer"}],
+    "anyOf": [string_form(INT_TEXT, "kunci target harus tahun, mis. 2019"), {"type": "integer"}],
 }
 TRIWULAN = {
     "anyOf": [
-        _text(TRIWULAN_TEXT, "triwulan ditulis I, II, III atau IV (juga 1-4, TW1-TW4)"),
+        string_form(TRIWULAN_TEXT, "triwulan ditulis I, II, III atau IV (juga 1-4, TW1-TW4)"),
         {"enum": [1, 2, 3, 4]},
     ],
 }
@@ -261,7 +117,7 @@ def _realisasi_entries(schema: Schema) -> Schema:
     """inputs.realisasi._Entries: what an entry under ``realisasi:`` may be."""
     from ikutool.inputs.realisasi import RESERVED
 
-    value = _shared("NilaiRealisasi", {"type": ["number", "string", "null"]})
+    value = shared("NilaiRealisasi", {"type": ["number", "string", "null"]})
     per_component = {"type": "object", "propertyNames": KODE, "additionalProperties": value}
     note = {"type": ["string", "null"], "maxLength": 2000}
     fields = TABEL["RealisasiRinci"][2]
@@ -281,7 +137,7 @@ def _realisasi_entries(schema: Schema) -> Schema:
         raise ValueError(f"a realisasi entry's keys are {RESERVED}")
     for key, prop in rinci_props.items():
         prop["description"] = fields[key]
-    rinci = _shared(
+    rinci = shared(
         "RealisasiRinci",
         {"type": "object", "properties": rinci_props, "additionalProperties": False},
     )
@@ -296,7 +152,7 @@ def _realisasi_entries(schema: Schema) -> Schema:
         "additionalProperties": value,
     }
     detailed = {"type": "object", "anyOf": [{"required": [k]} for k in RESERVED]}
-    entry = _shared(
+    entry = shared(
         "Realisasi",
         {"if": detailed, "then": rinci, "else": {"anyOf": [value, components]}},
     )
@@ -350,7 +206,9 @@ def table_entry(cls: type, field: str | None = None) -> Any:
             return entry[0], entry[1]
         if field in entry[2]:
             return entry[2][field]
-    raise KeyError(f"no Indonesian description of {cls.__name__}.{field or ''} in keterangan.py")
+    raise KeyError(
+        f"no Indonesian description of {cls.__name__}.{field or ''} in schema/keterangan*.py"
+    )
 
 
 def _rule(table: dict[tuple[str, str], Any], cls: type, field: str) -> Any:
@@ -382,7 +240,7 @@ class SkemaIkutool(GenerateJsonSchema):
 
     def function_before_schema(self, schema: Any) -> Schema:
         inner = super().function_before_schema(schema)
-        handlers = _before_validators()
+        handlers = before_validators()
         function = schema["function"]["function"]
         if function not in handlers:
             raise ValueError(
@@ -392,16 +250,16 @@ class SkemaIkutool(GenerateJsonSchema):
         return handler(inner) if handler is not None else inner
 
     def int_schema(self, schema: Any) -> Schema:
-        return _lax_int(super().int_schema(schema))
+        return lax_int(super().int_schema(schema))
 
     def float_schema(self, schema: Any) -> Schema:
-        return _lax_float(super().float_schema(schema))
+        return lax_float(super().float_schema(schema))
 
     def bool_schema(self, schema: Any) -> Schema:
-        return _lax_bool(super().bool_schema(schema))
+        return lax_bool(super().bool_schema(schema))
 
     def date_schema(self, schema: Any) -> Schema:
-        return _date(super().date_schema(schema))
+        return lax_date(super().date_schema(schema))
 
 
 def roots() -> dict[str, tuple[type, list[type]]]:
@@ -431,28 +289,6 @@ def roots() -> dict[str, tuple[type, list[type]]]:
     }
     assert list(out) == list(KINDS)
     return out
-
-
-def _lift(node: Any, found: dict[str, Schema]) -> Any:
-    """Replace every shared shape by a $ref (beside it, what its key adds: a description, a
-    default), collecting the shapes used."""
-    if isinstance(node, list):
-        return [_lift(x, found) for x in node]
-    if not isinstance(node, dict):
-        return node
-    node = {k: _lift(v, found) for k, v in node.items()}
-    name = node.pop(_DEF, None)
-    if name is None:
-        return node
-    title, description = _titled(name)
-    shape = {"title": title, "description": description}
-    shape.update((k, v) for k, v in node.items() if k in _SHARED[name])
-    if found.setdefault(name, shape) != shape:
-        raise ValueError(f"two different shapes named {name}")
-    extra = {k: v for k, v in node.items() if k not in shape or shape[k] != v}
-    if not set(extra) <= _ANNOTATIONS:
-        raise ValueError(f"{name} used with {sorted(set(extra) - _ANNOTATIONS)}")
-    return {"$ref": REF.format(model=name), **extra}
 
 
 _FIRST = ("$schema", "$comment", "$ref", "title", "description", "type", "enum", "default")
@@ -490,9 +326,9 @@ def generate(kind: str) -> Schema:
         schema_generator=SkemaIkutool,
     )
     definitions: dict[str, Schema] = top.get("$defs", {})
-    shared: dict[str, Schema] = {}
-    definitions = _lift(definitions, shared)
-    definitions.update(shared)
+    found: dict[str, Schema] = {}
+    definitions = lift(definitions, found)
+    definitions.update(found)
     document = definitions.pop(root.__name__)
     out: Schema = {
         "$schema": DRAFT,
