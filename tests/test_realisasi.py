@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ikutool.errors import IkuError
-from ikutool.inputs.realisasi import load_realisasi_dir, load_realisasi_file, template_text
+from ikutool.inputs.realisasi import load_realisasi_dir, load_realisasi_file
+from ikutool.inputs.realisasi_templat import template_text
 from ikutool.yaml_reader import parse_yaml_text
 
 

@@ -254,7 +254,8 @@ def test_the_good_corpus_is_wide() -> None:
 
 def test_what_init_and_the_templates_write_is_accepted(bundled, tmp_path, monkeypatch) -> None:
     from ikutool.definition.load import load_iku
-    from ikutool.inputs import realisasi, renaksi
+    from ikutool.inputs import realisasi_templat as realisasi
+    from ikutool.inputs import renaksi
     from ikutool.inputs.pk import load_pk_file
     from ikutool.workspace.sources import MARKER_TEXT, init_workspace, starter_iku
 

@@ -73,7 +73,7 @@ def template(
 
     Contoh: iku realisasi template --tahun 2020 --format xlsx --per-bidang --out r-2020.xlsx
     """
-    from ikutool.inputs.realisasi import template_text
+    from ikutool.inputs.realisasi_templat import template_text
     from ikutool.workspace.files import write_atomic
     from ikutool.workspace.paths import shown
 

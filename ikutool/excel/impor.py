@@ -383,7 +383,7 @@ class _Target:
         return renaksi_from_document(doc, self.renaksi_path, self.iku, self.year.pk)
 
     def _realisasi_start(self) -> bytes:
-        from ikutool.inputs.realisasi import template_text
+        from ikutool.inputs.realisasi_templat import template_text
         from ikutool.schema import in_workspace
         from ikutool.workspace.sources import make_folder
 

@@ -354,7 +354,7 @@ def _against_target(
 ) -> bool:
     """The realisasi rule shared with the file and ``isi`` (its unit, its form, its bounds):
     warnings and errors added to ``out``; False when an error refuses the value."""
-    from ikutool.inputs.realisasi import value_problems
+    from ikutool.inputs.realisasi_nilai import value_problems
 
     key = (comp.kunci or "nilai") if comp is not None else "nilai"
     problems = value_problems(

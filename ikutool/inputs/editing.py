@@ -62,7 +62,7 @@ def parse_assignment(arg: str, iku: Iku, tahun: int | None = None) -> Assignment
     """``S1.2=58``, ``S3.2.ekspor=6,5``, ``S4.1.II=12`` -> Assignment (or the problem with it).
 
     The code is the longest known prefix, so codes that contain dots work. With ``tahun``, the
-    value is held to the same rule as in a file or a workbook (``realisasi.value_problems``):
+    value is held to the same rule as in a file or a workbook (``realisasi_nilai.value_problems``):
     "120%" for a count is refused here as it is there."""
     target, sep, raw = arg.partition("=")
     if not sep or not target.strip() or not raw.strip():
@@ -114,7 +114,7 @@ def parse_assignment(arg: str, iku: Iku, tahun: int | None = None) -> Assignment
     except NumberFormatError as exc:
         return _usage(arg, exc.message, "IKU303")
     if tahun is not None and ind is not None:
-        from ikutool.inputs.realisasi import component_of, value_problems
+        from ikutool.inputs.realisasi_nilai import component_of, value_problems
 
         reference = ind.reference_target(tahun)
         keys = [c.kunci or "nilai" for c in reference.komponen] if reference else []
@@ -133,7 +133,7 @@ def _form(iku: Iku, ind: Any, parts: list[str], tahun: int | None) -> Any:
     target is not a plain number (a ratio, rupiah, a predikat); else None."""
     if ind is None or tahun is None:
         return None
-    from ikutool.inputs.realisasi import component_of
+    from ikutool.inputs.realisasi_nilai import component_of
 
     reference = ind.reference_target(tahun)
     keys = [c.kunci or "nilai" for c in reference.komponen] if reference else []

@@ -66,7 +66,7 @@ def isi_year(year: Year, assignments: list[Assignment]) -> IsiReport:
     """Write ``assignments`` into ``year``'s realisasi file (started from the template when the
     year has none), under the file's lock; the report of what changed."""
     from ikutool.inputs.editing import edit_file, set_values
-    from ikutool.inputs.realisasi import template_text
+    from ikutool.inputs.realisasi_templat import template_text
     from ikutool.workspace.files import write_atomic
     from ikutool.workspace.paths import shown
 

@@ -295,7 +295,7 @@ def template_text(
     pre-filled where the rule makes the split obvious (``akhir``: TW IV is the year's target) and
     left empty where the officer must decide (how a count spreads over the year). ``prefill``
     False: every quarter left empty (a file started for its notes, whose plan nobody wrote)."""
-    from ikutool.inputs.realisasi import _yaml_key
+    from ikutool.inputs.realisasi_templat import yaml_key
 
     lines = [
         f"# Rencana aksi {tahun}: target setiap indikator per triwulan (TW I-IV), ditulis seperti",
@@ -318,11 +318,11 @@ def template_text(
         lines.append(f"  # {ind.kode} {clip(ind.uraian, 70)}: target {source} {year.teks}; {how}")
         if len(measured) == 1:  # an annual indicator: its one target is the year's, at TW IV
             own = _quote(year.teks) if prefill else '""'
-            lines.append(f"  {_yaml_key(ind.kode)}: {{IV: {own}}}")
+            lines.append(f"  {yaml_key(ind.kode)}: {{IV: {own}}}")
             continue
         last = _quote(year.teks) if rule == "akhir" and prefill else '""'
         cells = ", ".join(f"{q}: {last if q == 'IV' else chr(34) * 2}" for q in measured)
-        lines.append(f"  {_yaml_key(ind.kode)}: {{{cells}}}")
+        lines.append(f"  {yaml_key(ind.kode)}: {{{cells}}}")
     lines += [
         "aksi:                     # rencana kegiatan per triwulan (opsional), mis.:",
         '  # S1.1: {I: "Pendataan UMKM", II: "Pelatihan"}',

@@ -3,7 +3,7 @@
 The number is read and the unit held to the target's (a realisasi in another unit is refused: it
 measures something else); how it was read is said where the value comes in (the summary of
 ``iku validate``, the report of ``iku realisasi isi`` and ``impor``). One rule for a YAML file, a
-command-line value and a workbook cell, called from :func:`ikutool.inputs.realisasi.value_problems`
+command-line value and a workbook cell, called from :func:`ikutool.inputs.realisasi_nilai.value_problems`
 and the readers.
 """
 

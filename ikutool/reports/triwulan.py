@@ -314,7 +314,7 @@ def _komponen(
     entry: Any,
     renaksi: Any,
 ) -> KomponenTriwulan:
-    from ikutool.inputs.realisasi import quarter_rule
+    from ikutool.inputs.realisasi_nilai import quarter_rule
 
     key = comp.kunci or "nilai"
     measured = measured_quarters(ind.frekuensi)

@@ -114,7 +114,7 @@ def _with_keys(schema: Schema, levels: list[Schema | None]) -> Schema:
 
 
 def _realisasi_entries(schema: Schema) -> Schema:
-    """inputs.realisasi._Entries: what an entry under ``realisasi:`` may be."""
+    """inputs.realisasi_entri.Entries: what an entry under ``realisasi:`` may be."""
     from ikutool.inputs.realisasi import RESERVED
 
     value = shared("NilaiRealisasi", {"type": ["number", "string", "null"]})

@@ -1,0 +1,129 @@
+"""One realisasi value against its target's form: the component it is written for, the rule by
+which its quarters make the year, and what is wrong with a value (a unit written where none is
+due, English thousands, a fraction of a count, a plain number against rupiah, out of range)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ikutool.formatting.numbers import format_angka
+from ikutool.inputs.satuan import unit_problem
+from ikutool.model.iku import (
+    Indikator,
+    magnitude_problem,
+)
+from ikutool.model.quarters import (
+    rule_for,
+)
+
+
+def quarter_rule(ind: Indikator, key: str, tahun: int) -> str | None:
+    """How quarters of ``ind``'s component ``key`` make the year: the indicator's rule where it
+    writes one; without, counts and rupiah add up (``kumulatif``) and a percentage, index, ratio
+    or predikat has no rule (None): never guessed."""
+    if ind.agregasi_triwulan is not None:
+        return ind.agregasi_triwulan
+    return rule_for(None, component_of(ind, key, tahun))
+
+
+# units that measure rather than count: a fraction of them is normal
+_MEASURES = re.compile(
+    r"^(rp|rupiah|ribu|juta|miliar|milyar|triliun|km|m|cm|mm|ha|hektar|m2|m3|km2|ton|kg|kwintal|"
+    r"liter|l|hari|bulan|minggu|jam|menit|tahun|poin|nilai|skor|indeks|rasio|kali|usd|\$)\b",
+    re.IGNORECASE,
+)
+# a rate ("per 1.000 KH", "per 100.000 penduduk"): a fraction of it is normal too
+_RATE = re.compile(r"\bper\b|‰", re.IGNORECASE)
+_ENGLISH_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(,\d{3})+$")
+
+
+def component_of(ind: Indikator, key: str, tahun: int) -> Any:
+    """The component ``key`` of the target a realisasi of ``tahun`` is written in, or None."""
+    target = ind.reference_target(tahun)
+    return next(
+        (c for c in (target.komponen if target else []) if (c.kunci or "nilai") == key), None
+    )
+
+
+def value_problems(
+    ind: Indikator,
+    key: str,
+    tahun: int,
+    number: float,
+    *,
+    percent: bool = False,
+    raw: str | None = None,
+    satuan: str | None = None,
+) -> list[tuple[str, str, bool]]:
+    """What is wrong (or suspect) with one realisasi value of ``ind``'s component ``key``:
+    ``(code, message, is_error)``. The one rule for every way a value comes in: a YAML file,
+    ``iku realisasi isi`` and a workbook cell. ``percent``: it was written with a % sign;
+    ``raw``: the text as typed, when it was text; ``satuan``: the unit it was written with
+    ("2 lembaga"), held to the target's."""
+    from ikutool.model.notation import component_label
+
+    comp = component_of(ind, key, tahun)
+    is_pct = (
+        bool(comp.persen) if comp is not None else bool(ind.satuan and ind.satuan.startswith("%"))
+    )
+    unit = (comp.satuan if comp is not None else ind.satuan) or "tanpa satuan"
+    reference = ind.reference_target(tahun)
+    several = reference is not None and len(reference.komponen) > 1
+    name = ind.kode
+    if comp is not None and several:  # named as a person names it, never by its internal key
+        name = f"{ind.kode} ({component_label(comp.kunci, comp.satuan, ind.label_for(key))})"
+    shown = raw if raw is not None else format_angka(number)
+    if satuan is not None and satuan != "%":
+        target_unit = comp.satuan if comp is not None else ind.satuan
+        problem = unit_problem(shown, number, satuan, target_unit, name)
+        if problem:
+            return [("IKU312", problem, True)]
+    if percent and not is_pct:
+        return [
+            (
+                "IKU312",
+                f"'{shown}' ditulis dengan tanda %, padahal satuan target {name} adalah '{unit}', "
+                f"bukan persen; tulis angkanya saja, mis. {shown.replace('%', '').strip()}",
+                True,
+            )
+        ]
+    problem = magnitude_problem(number)
+    if problem:
+        return [("IKU303", problem, True)]
+    if number < 0 and not is_pct:
+        return [
+            (
+                "IKU304",
+                f"realisasi {name} negatif ({shown}); jumlah/hitungan tidak mungkin negatif. Nilai "
+                "negatif hanya sah untuk persentase (mis. pertumbuhan)",
+                True,
+            )
+        ]
+    out = []
+    counts = (
+        comp is not None
+        and comp.jenis == "angka"
+        and not is_pct
+        and float(comp.jumlah).is_integer()
+        and (comp.jumlah_maks is None or float(comp.jumlah_maks).is_integer())
+        and not _MEASURES.match(unit.strip())
+        and not _RATE.search(unit)
+    )
+    if counts and not float(number).is_integer():
+        english = raw is not None and _ENGLISH_THOUSANDS.match(raw.strip().rstrip("%").strip())
+        hint = (
+            f"; bila maksudnya {format_angka(float(raw.replace(',', '')))} (format Inggris, koma "
+            "sebagai pemisah ribuan), tulis angkanya tanpa koma"
+            if english and raw is not None
+            else "; periksa angkanya (koma adalah desimal, titik pemisah ribuan)"
+        )
+        out.append(
+            (
+                "IKU317",
+                f"realisasi {name} {format_angka(number)} {unit} bukan bilangan bulat, padahal "
+                f"satuannya hitungan{hint}",
+                False,
+            )
+        )
+    return out
