@@ -15,8 +15,22 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any, Literal, assert_never
 
-RunKind = Literal["bold", "placeholder"]
-Run = str | tuple[str, RunKind]  # plain text, or (text, kind)
+# "bold"; "placeholder": a gap the officer fills; "kategori": a capaian's grade, in its colour
+# where a format has colour; "alert": text that says something is wrong (red)
+RunKind = Literal["bold", "placeholder", "kategori", "alert"]
+
+
+@dataclass(frozen=True)
+class Angka:
+    """A figure in a table cell: ``teks`` as every format shows it ("86,67 (!)", "Rp 1.250.000",
+    "94,25 (s.d. TW II)"), and ``nilai``, the number at full precision, which a workbook stores
+    with a number format showing the same digits and marks (so Excel can compute with it)."""
+
+    teks: str
+    nilai: float
+
+
+Run = str | tuple[str, RunKind] | Angka  # plain text, (text, kind), or a figure
 # "normal"; "note": a notice that data is illustrative or not final; "small": a note under a
 # table; "lead": a run-in heading that stays with what follows
 ParaKind = Literal["normal", "note", "small", "lead"]
@@ -38,6 +52,20 @@ class Para:
 
 
 @dataclass
+class Lembar:
+    """How a table lays out on its sheet of a workbook: the xlsx renderer honours it, the others
+    ignore it (a page has no sheet name, frozen panes or merged cells)."""
+
+    nama: str = ""  # the sheet's name ("2019", "Tren"); default: the table's number or title
+    beku_kolom: int = 0  # columns that stay in view beside the frozen header (codes, names)
+    # the cells of ``gabung_kolom`` (0-based columns) merged down each span of body rows in
+    # ``gabung_baris`` ((first, last), 0-based, inclusive): a sasaran's No and name beside all
+    # its rows
+    gabung_kolom: tuple[int, ...] = ()
+    gabung_baris: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
 class Tabel:
     nomor: str  # "Tabel 3.1"
     judul: str
@@ -51,6 +79,7 @@ class Tabel:
     # the columns (1), (2), ... under it
     kepala_atas: list[tuple[str, int]] = field(default_factory=list)
     nomor_kolom: bool = False
+    lembar: Lembar | None = None  # its sheet in a workbook
 
     def numbers(self) -> list[tuple[str, int]]:
         """The column-number row: one number per group of the printed form (its K and Rp
@@ -171,6 +200,9 @@ class Dokumen:
     asal: list[str] = field(default_factory=list)  # provenance: files, tool (properties only)
     landscape: bool = False
     kertas: str = "A4"  # A4 | F4 (Word and Excel)
+    # a workbook read for its figures first: every chart's sheet after the tables' sheets, a
+    # chart taking the headings that lead to it, the text before it waiting for the next table
+    grafik_akhir: bool = False
 
 
 def tanda_kepala(kota: str | None, kepala: Any, instansi: str, tahun: int) -> Tanda:
@@ -191,7 +223,26 @@ def placeholder(what: str) -> tuple[str, RunKind]:
 
 
 def text_of(run: Run) -> str:
-    return run if isinstance(run, str) else run[0]
+    match run:
+        case str():
+            return run
+        case Angka():
+            return run.teks
+        case (text, _):
+            return text
+        case _:
+            assert_never(run)
+
+
+def kategori_colour(label: str) -> str | None:
+    """A kategori's colour as text on white (the charts' hues), None for a label no scale
+    colours."""
+    from ikutool.render.charts import KATEGORI_TEKS
+
+    return KATEGORI_TEKS.get(label)
+
+
+ALERT_COLOUR = "#c62828"
 
 
 # --- Markdown ---------------------------------------------------------------------------------
@@ -212,10 +263,25 @@ def _md_line_start(text: str) -> str:
 
 
 def _run_md(run: Run) -> str:
-    if isinstance(run, str):
-        return md_escape(run).replace("\n", "<br>")
-    text, kind = run
-    if kind not in ("bold", "placeholder") or not text.strip():
+    match run:
+        case str():
+            return md_escape(run).replace("\n", "<br>")
+        case Angka():
+            return md_escape(run.teks).replace("\n", "<br>")
+        case (text, kind):
+            match kind:
+                case "bold" | "placeholder":
+                    return _md_bold(text)
+                case "kategori" | "alert":  # Markdown has no colour: the words carry it
+                    return md_escape(text).replace("\n", "<br>")
+                case _:
+                    assert_never(kind)
+        case _:
+            assert_never(run)
+
+
+def _md_bold(text: str) -> str:
+    if not text.strip():
         return md_escape(text)
     # "**Label: **x" is not bold in Markdown: the spaces go outside the markers
     core = text.strip()
@@ -232,8 +298,8 @@ def markdown(doc: Dokumen) -> str:
 
 def _md_block(b: Block) -> list[str]:
     match b:
-        case Heading():
-            return [("#" * (b.level + 1)) + " " + md_escape(b.text), ""]
+        case Heading():  # a title's second line joins the first
+            return [("#" * (b.level + 1)) + " " + md_escape(b.text.replace("\n", " ")), ""]
         case Para():
             text = _md_line_start("".join(_run_md(r) for r in b.runs))
             return [f"> **{text}**" if b.kind == "note" else text, ""]
@@ -300,14 +366,27 @@ tr{break-inside:avoid}h2,h3,.cap{break-after:avoid}}
 
 
 def _run_html(run: Run) -> str:
-    if isinstance(run, str):
-        return escape(run).replace("\n", "<br>")
-    text, kind = run
-    if kind == "placeholder":
-        return f'<span class="ph">{escape(text)}</span>'
-    if kind == "bold":
-        return f"<b>{escape(text)}</b>"
-    return escape(text)
+    match run:
+        case str():
+            return escape(run).replace("\n", "<br>")
+        case Angka():
+            return escape(run.teks)
+        case (text, kind):
+            match kind:
+                case "placeholder":
+                    return f'<span class="ph">{escape(text)}</span>'
+                case "bold":
+                    return f"<b>{escape(text)}</b>"
+                case "kategori":
+                    colour = kategori_colour(text)
+                    style = f"color:{colour};" if colour else ""
+                    return f'<span style="{style}font-weight:bold">{escape(text)}</span>'
+                case "alert":
+                    return f'<span style="color:{ALERT_COLOUR}">{escape(text)}</span>'
+                case _:
+                    assert_never(kind)
+        case _:
+            assert_never(run)
 
 
 def _html_head(b: Tabel) -> str:
@@ -354,7 +433,7 @@ def _html_block(b: Block, page: bool) -> list[str]:
     match b:
         case Heading():
             tag = f"h{b.level + 1}"
-            return [f"<{tag}{cls}>{escape(b.text)}</{tag}>"]
+            return [f"<{tag}{cls}>{escape(b.text).replace(chr(10), '<br>')}</{tag}>"]
         case Para():
             kinds = " ".join(
                 k for k in (b.kind if b.kind != "normal" else "", "page" if page else "") if k
@@ -439,13 +518,31 @@ def _rich_text(runs: list[Run], style: str = "") -> Any:
 
     out = _inert(style=style)
     for r in runs:
-        if isinstance(r, str):
-            out.append(visible(r))
-        elif r[1] == "placeholder":
-            out.append(visible(r[0]), style="black on yellow")
-        else:
-            out.append(visible(r[0]), style="bold")
+        match r:
+            case str():
+                out.append(visible(r))
+            case Angka():
+                out.append(visible(r.teks))
+            case (text, kind):
+                out.append(visible(text), style=_view_style(text, kind))
+            case _:
+                assert_never(r)
     return out
+
+
+def _view_style(text: str, kind: RunKind) -> str:
+    match kind:
+        case "placeholder":
+            return "black on yellow"
+        case "bold":
+            return "bold"
+        case "kategori":
+            colour = kategori_colour(text)
+            return f"bold {colour}" if colour else "bold"
+        case "alert":
+            return "bold red"
+        case _:
+            assert_never(kind)
 
 
 def _view_block(b: Block, width: int | None) -> list[Any]:

@@ -5,8 +5,11 @@ Each table starts a sheet of its own (named by its number), under the document's
 notices and the headings and paragraphs that lead to it; what follows the last table (a form's
 footer) stays under it. A printed form's header is laid out as printed: group cells merged
 across, a lone column's name merged down, the column numbers under them, all repeated on every
-printed page. A cell whose text is one figure ("1.234,56") is stored as that number with a
-number format that shows it the same way, so Excel can still compute with it.
+printed page. A cell whose text is one figure ("1.234,56"), and a figure cell
+(:class:`~ikutool.render.blocks.Angka`: its number at full precision), is stored as that number
+with a number format that shows it the same way, marks and all ("86,67 (!)"), so Excel can still
+compute with it. A table's sheet hint (:class:`~ikutool.render.blocks.Lembar`) names its sheet,
+freezes its leading columns and merges a sasaran's cells down its rows.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import re
 from typing import Any, assert_never
 
 from ikutool.render.blocks import (
+    ALERT_COLOUR,
+    Angka,
     Block,
     Dokumen,
     Gambar,
@@ -22,6 +27,7 @@ from ikutool.render.blocks import (
     HalamanBaru,
     Heading,
     Para,
+    Run,
     Tabel,
     Tanda,
     text_of,
@@ -40,6 +46,34 @@ def _figure(text: str) -> tuple[float, str] | None:
     return value, "#,##0" + ("." + "0" * len(frac) if frac else "")
 
 
+_IN_TEXT = re.compile(r"-?\d+(?:\.\d{3})*(?:,(\d+))?")
+
+
+def _angka(a: Angka) -> tuple[float, str] | None:
+    """A figure cell as (its number, a number format showing its text): the digits as the text
+    has them, what stands before and after the figure as literal text (``"Rp "#,##0``,
+    ``#,##0.00" (!)"``); None (the cell stays text) where a number cannot show the text: no
+    figure in it, more digits than Excel keeps, or marks a number format cannot hold."""
+    import math
+
+    m = _IN_TEXT.search(a.teks)
+    if m is None or not math.isfinite(a.nilai):
+        return None
+    digits = re.sub(r"\D", "", m.group()).lstrip("0")
+    decimals = len(m.group(1) or "")
+    before, after = a.teks[: m.start()], a.teks[m.end() :]
+    if len(digits) > 15 or decimals > 15 or any(c in '"\\' for c in before + after):
+        return None
+    if round(a.nilai, decimals) != round(
+        float(m.group().replace(".", "").replace(",", ".")), decimals
+    ):
+        return None  # the text is not this number (a range, a figure beside another)
+    grouped = "." in m.group() or abs(a.nilai) < 1000  # a year ("2019") is not grouped
+    body = ("#,##0" if grouped else "0") + ("." + "0" * decimals if decimals else "")
+    fmt = (f'"{before}"' if before else "") + body + (f'"{after}"' if after else "")
+    return (a.nilai, fmt) if len(fmt) <= 255 else None
+
+
 class _Book:
     """One workbook being written: the sheets made, the lines waiting for the next table."""
 
@@ -55,6 +89,7 @@ class _Book:
         self.row = 1
         self.ncols = 1
         self.used: set[str] = set()
+        self.later: list[Any] = []  # the charts' sheets that go after the tables' (grafik_akhir)
 
     def block(self, b: Block) -> None:
         match b:
@@ -94,7 +129,8 @@ class _Book:
             self.row += 1
 
     def sheet(self, b: Tabel) -> Any:
-        return self.sheet_named(b.nomor or b.judul or self.doc.judul or "Tabel")
+        hint = b.lembar.nama if b.lembar else ""
+        return self.sheet_named(hint or b.nomor or b.judul or self.doc.judul or "Tabel")
 
     def sheet_named(self, text: str) -> Any:
         name = _sheet_name(text)
@@ -131,11 +167,17 @@ class _Book:
             row = _column_numbers(ws, b, row, size)
         last_head, first_body = row - 1, row
         row = _body(ws, b, row, size)
+        if b.lembar:
+            for first, last in b.lembar.gabung_baris:
+                for col in b.lembar.gabung_kolom if last > first else ():
+                    merge(ws, first_body + first, col + 1, first_body + last, col + 1)
         _fit_rows(ws, first_body, row - 1, size)
         row += 1
         for note in b.catatan:
             row = note_rows(ws, row, [(note, "")], self.ncols) - 1
         _print(ws, first_head, last_head, self.kertas, self.doc.landscape, form=size is not None)
+        if b.lembar and b.lembar.beku_kolom:
+            ws.freeze_panes = ws.cell(row=last_head + 1, column=b.lembar.beku_kolom + 1)
         if breaks:
             _in_parts(ws, breaks, self.kertas, self.doc.landscape)
         self.row = row
@@ -147,23 +189,28 @@ class _Book:
         from ikutool.render.charts.xlsx import print_setup, write_chart
         from ikutool.render.documents.report_xlsx import FACE, cell_at, merge, note_rows
 
-        ws = self.ws = self.sheet_named(b.nomor or b.judul or "Grafik")
-        self.ncols = (2 if b.kode != b.kategori else 1) + len(b.seri) + len(b.acuan)
+        ws = self.sheet_named(b.nomor or b.judul or "Grafik")
+        ncols = (2 if b.kode != b.kategori else 1) + len(b.seri) + len(b.acuan)
         ws.column_dimensions["A"].width = 12
         if b.kode != b.kategori:
             ws.column_dimensions["B"].width = 48
         head = [(t, "title") for t in self.title] + [
             (n, "note") for n in self.doc.peringatan_halaman
         ]
-        row = note_rows(ws, 1, head + self.lead, self.ncols)
-        self.lead = []
+        lead, self.lead = self.lead, []
+        if self.doc.grafik_akhir:  # its headings; the text waits for the next table
+            self.lead = [line for line in lead if line[1] != "title"]
+            lead = [line for line in lead if line[1] == "title"]
+            self.later.append(ws)
+        row = note_rows(ws, 1, head + lead, ncols)
         cell_at(ws, row, 1, f"{b.nomor} {b.judul}".strip()).font = Font(name=FACE, bold=True)
-        merge(ws, row, 1, row, self.ncols)
+        merge(ws, row, 1, row, ncols)
         row = write_chart(ws, b, row + 1)
         if b.sumber:
-            row = note_rows(ws, row + 1, [(b.sumber, "")], self.ncols)
+            row = note_rows(ws, row + 1, [(b.sumber, "")], ncols)
         print_setup(ws, self.kertas)
-        self.row = row
+        if not self.doc.grafik_akhir:  # what follows goes under it
+            self.ws, self.ncols, self.row = ws, ncols, row
 
     def finish(self) -> bytes:
         from ikutool.render.documents.report_xlsx import note_rows
@@ -174,6 +221,8 @@ class _Book:
             note_rows(self.ws, 1, [(t, "title") for t in self.title] + self.lead, 1)
         elif self.lead:  # what follows the last table: under it
             note_rows(self.ws, self.row, self.lead, self.ncols)
+        for ws in self.later:
+            self.wb.move_sheet(ws, len(self.wb.sheetnames) - 1 - self.wb.index(ws))
         return self.wb
 
 
@@ -245,23 +294,61 @@ def _column_numbers(ws: Any, b: Tabel, row: int, size: float | None) -> int:
 def _body(ws: Any, b: Tabel, row: int, size: float | None) -> int:
     from openpyxl.styles import Alignment
 
-    from ikutool.render.documents.report_xlsx import _put
-    from ikutool.render.formats.docx import form_breaks
-
     for i, cells in enumerate(b.rows):
         bold = i in b.bold_rows
         for j, value in enumerate(cells, 1):
-            text = text_of(value)
-            fig = _figure(text) if b.align[j - 1] == "r" else None
-            if fig is not None:
-                cell = _put(ws, row, j, fig[0], fig[1], bold=bold, size=size)
-            else:
-                shown = form_breaks(text) if b.kepala_atas else text  # as in Word
-                cell = _put(ws, row, j, shown, bold=bold, size=size)
-            if b.align[j - 1] == "r":
+            right = b.align[j - 1] == "r"
+            cell = _cell(
+                ws, row, j, value, right=right, bold=bold, size=size, form=bool(b.kepala_atas)
+            )
+            if right:
                 cell.alignment = Alignment(horizontal="right", vertical="top", wrap_text=True)
         row += 1
     return row
+
+
+def _cell(
+    ws: Any, row: int, col: int, value: Run, *, right: bool, bold: bool, size: float | None,
+    form: bool,
+) -> Any:  # fmt: skip
+    """One body cell: a figure as a number, a kategori on its fill, an alert in red."""
+    from openpyxl.styles import Font
+
+    from ikutool.render.documents.report_xlsx import FACE, KATEGORI_FILL, _put
+    from ikutool.render.formats.docx import form_breaks
+
+    def text(shown: str) -> Any:
+        fig = _figure(shown) if right else None
+        if fig is not None:
+            return _put(ws, row, col, fig[0], fig[1], bold=bold, size=size)
+        return _put(ws, row, col, form_breaks(shown) if form else shown, bold=bold, size=size)
+
+    match value:
+        case str():
+            return text(value)
+        case Angka():
+            number = _angka(value)
+            if number is None:
+                return _put(ws, row, col, value.teks, bold=bold, size=size)
+            return _put(ws, row, col, number[0], number[1], bold=bold, size=size)
+        case (shown, kind):
+            match kind:
+                case "bold" | "placeholder":  # a cell's text, as the form prints it
+                    return text(shown)
+                case "kategori":
+                    fill = KATEGORI_FILL.get(shown)
+                    return _put(ws, row, col, shown, bold=bold, colour=fill, size=size)
+                case "alert":
+                    cell = _put(ws, row, col, shown, bold=bold, size=size)
+                    face = "Times New Roman" if size else FACE  # as style() has it
+                    cell.font = Font(
+                        name=face, bold=True, color=ALERT_COLOUR.lstrip("#"), size=size
+                    )
+                    return cell
+                case _:
+                    assert_never(kind)
+        case _:
+            assert_never(value)
 
 
 def _sheet_name(text: str) -> str:
