@@ -24,7 +24,7 @@ from ikutool.excel.kendala import KENDALA, KENDALA_HEADER
 from ikutool.inputs.realisasi import RealisasiIndikator, RealisasiTahun
 from ikutool.model.iku import Iku, Indikator
 from ikutool.model.quarters import QUARTERS
-from ikutool.render.documents.report_xlsx import cell_at
+from ikutool.render.formats.xlsx_cells import cell_at
 
 META_SHEET = "_ikutool"
 META_KIND = "ikutool-templat-realisasi"
@@ -137,7 +137,7 @@ def _cell(
     bold: bool = False,
     align: str = "wrap",
 ) -> Any:
-    from ikutool.render.documents.report_xlsx import style
+    from ikutool.render.formats.xlsx_cells import style
 
     cell = cell_at(ws, row, col, value)
     return style(
@@ -162,7 +162,7 @@ def realisasi_template_xlsx(
     pk: Any = None,
     renaksi: Any = None,
 ) -> bytes:
-    from ikutool.render.documents.report_xlsx import _a4, save_workbook
+    from ikutool.render.formats.xlsx_cells import a4, save_workbook
 
     found: dict[str, list[tuple[Any, Indikator]]] = {}
     for sas, ind in iku.indikator():
@@ -195,7 +195,7 @@ def realisasi_template_xlsx(
         ws = wb.create_sheet(title)
         label = names.get(key, key) if per_bidang else names.get(bidang or "", bidang)
         made_from += _fill_sheet(ws, iku, tahun, data, rows, label, pk, renaksi)
-        _a4(ws, HEADER_ROW)
+        a4(ws, HEADER_ROW)
         _print_by_groups(ws)
     meta = wb.create_sheet(META_SHEET)
     for i, (k, v) in enumerate(
@@ -254,7 +254,7 @@ GUIDE = [
 
 def _guide(ws: Any, iku: Iku, tahun: int) -> None:
     """How to fill the workbook, on a sheet of its own (printed on one page)."""
-    from ikutool.render.documents.report_xlsx import _a4, note_rows
+    from ikutool.render.formats.xlsx_cells import a4, note_rows
 
     ws.column_dimensions["A"].width = 66  # within an A4 portrait page, in any default font
     lines = [
@@ -264,7 +264,7 @@ def _guide(ws: Any, iku: Iku, tahun: int) -> None:
     ]
     note_rows(ws, 1, lines, 1)
     ws.protection.sheet = True
-    _a4(ws, 1)
+    a4(ws, 1)
     ws.print_title_rows = None
     ws.page_setup.orientation = "portrait"
 
@@ -347,7 +347,7 @@ def _fill_sheet(
     value)`` (kunci empty for a single-component indicator, as the importer names it)."""
     from ikutool.formatting.numbers import format_angka
     from ikutool.model.notation import component_label, format_value
-    from ikutool.render.documents.report_xlsx import _fit_rows, note_rows, number_format
+    from ikutool.render.formats.xlsx_cells import fit_rows, note_rows, number_format
 
     n = len(COLUMNS)
     for c, col in enumerate(COLUMNS, 1):
@@ -519,7 +519,7 @@ def _fill_sheet(
             dv.sqref = MultiCellRange(" ".join(coordinates))
             ws.add_data_validation(dv)
     last = row - 1
-    _fit_rows(ws, HEADER_ROW + 1, last)  # wrapped names and notes get their height
+    fit_rows(ws, HEADER_ROW + 1, last)  # wrapped names and notes get their height
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=4)
     ws.protection.sheet = True
     ws.protection.formatColumns = False  # widths and heights may be changed; structure not

@@ -316,12 +316,12 @@ def rekap_xlsx(rekap: Rekap, scratch: Path | None = None) -> bytes:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
-    from ikutool.render.documents.report_xlsx import (
+    from ikutool.render.formats.xlsx_cells import (
         HEAD,
         PCT,
-        _a4,
-        _fit_rows,
+        a4,
         cell_at,
+        fit_rows,
         note_rows,
         save_workbook,
         style,
@@ -353,10 +353,10 @@ def rekap_xlsx(rekap: Rekap, scratch: Path | None = None) -> bytes:
             elif h in ("No", "Indikator") and text.isdigit():
                 value = int(text)
             style(cell_at(ws, r, c, value), fmt=PCT if isinstance(value, float) else None)
-    _fit_rows(ws, top, last)  # wrapped text gets its height (Excel does not)
+    fit_rows(ws, top, last)  # wrapped text gets its height (Excel does not)
     note_rows(ws, last + 2, [(_summary(rekap), "")], len(heads))
     ws.freeze_panes = ws.cell(row=top + 1, column=3)
-    _a4(ws, top)
+    a4(ws, top)
     _sasaran_sheet(wb, rekap)
     chart = rekap_chart(rekap)
     if chart is not None:
@@ -372,12 +372,12 @@ def _sasaran_sheet(wb: Any, rekap: Rekap) -> None:
     from openpyxl.utils import get_column_letter
 
     from ikutool.compute.capaian import STATUS_TEXT
-    from ikutool.render.documents.report_xlsx import (
+    from ikutool.render.formats.xlsx_cells import (
         HEAD,
         PCT,
-        _a4,
-        _fit_rows,
+        a4,
         cell_at,
+        fit_rows,
         note_rows,
         style,
     )
@@ -401,9 +401,9 @@ def _sasaran_sheet(wb: Any, rekap: Rekap) -> None:
                 ):
                     style(cell_at(detail, r, c, v), fmt=PCT if c == 5 else None)
                 r += 1
-    _fit_rows(detail, top, r - 1)
+    fit_rows(detail, top, r - 1)
     detail.freeze_panes = detail.cell(row=top + 1, column=1)
-    _a4(detail, top)
+    a4(detail, top)
 
 
 def rekap_parquet(rekap: Rekap) -> bytes:

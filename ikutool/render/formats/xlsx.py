@@ -115,7 +115,7 @@ class _Book:
                 assert_never(b)
 
     def signature(self, b: Tanda) -> None:
-        from ikutool.render.documents.report_xlsx import cell_at, note_rows
+        from ikutool.render.formats.xlsx_cells import cell_at, note_rows
 
         if self.lead:
             self.row = note_rows(self.ws, self.row, self.lead, self.ncols)
@@ -144,7 +144,7 @@ class _Book:
     def table(self, b: Tabel) -> None:
         from openpyxl.styles import Font
 
-        from ikutool.render.documents.report_xlsx import FACE, _fit_rows, cell_at, merge, note_rows
+        from ikutool.render.formats.xlsx_cells import FACE, cell_at, fit_rows, merge, note_rows
 
         ws = self.ws = self.sheet(b)
         self.ncols = len(b.header)
@@ -171,7 +171,7 @@ class _Book:
             for first, last in b.lembar.gabung_baris:
                 for col in b.lembar.gabung_kolom if last > first else ():
                     merge(ws, first_body + first, col + 1, first_body + last, col + 1)
-        _fit_rows(ws, first_body, row - 1, size)
+        fit_rows(ws, first_body, row - 1, size)
         row += 1
         for note in b.catatan:
             row = note_rows(ws, row, [(note, "")], self.ncols) - 1
@@ -187,7 +187,7 @@ class _Book:
         from openpyxl.styles import Font
 
         from ikutool.render.charts.xlsx import print_setup, write_chart
-        from ikutool.render.documents.report_xlsx import FACE, cell_at, merge, note_rows
+        from ikutool.render.formats.xlsx_cells import FACE, cell_at, merge, note_rows
 
         ws = self.sheet_named(b.nomor or b.judul or "Grafik")
         ncols = (2 if b.kode != b.kategori else 1) + len(b.seri) + len(b.acuan)
@@ -213,7 +213,7 @@ class _Book:
             self.ws, self.ncols, self.row = ws, ncols, row
 
     def finish(self) -> bytes:
-        from ikutool.render.documents.report_xlsx import note_rows
+        from ikutool.render.formats.xlsx_cells import note_rows
 
         if self.ws is None:  # a document without a table: its text on one sheet
             self.ws = self.wb.create_sheet("Dokumen")
@@ -227,7 +227,7 @@ class _Book:
 
 
 def document_xlsx(doc: Dokumen, *, kertas: str = "A4", scratch: Any = None) -> bytes:
-    from ikutool.render.documents.report_xlsx import save_workbook
+    from ikutool.render.formats.xlsx_cells import save_workbook
 
     book = _Book(doc, kertas)
     for b in doc.blocks:
@@ -241,22 +241,22 @@ _HEAD_COLOUR = "DDEBF7"
 def _form_head(ws: Any, b: Tabel, row: int, size: float | None) -> int:
     """A printed form's two header rows: group cells merged across, a lone column's name merged
     down."""
-    from ikutool.render.documents.report_xlsx import _put, merge, style
     from ikutool.render.formats.docx import form_breaks
+    from ikutool.render.formats.xlsx_cells import merge, put, style
 
     j = 1
     for text, span in b.kepala_atas:
         text = form_breaks(text)
         if span == 1:
             head = form_breaks(b.header[j - 1])
-            _put(ws, row, j, head, bold=True, colour=_HEAD_COLOUR, size=size)
+            put(ws, row, j, head, bold=True, colour=_HEAD_COLOUR, size=size)
             style(ws.cell(row=row, column=j), bold=True, colour=_HEAD_COLOUR, align="c", size=size)
-            _put(ws, row + 1, j, None, bold=True, colour=_HEAD_COLOUR, size=size)
+            put(ws, row + 1, j, None, bold=True, colour=_HEAD_COLOUR, size=size)
             merge(ws, row, j, row + 1, j)
         else:
             for k in range(span):
                 for r, value in ((row, text if k == 0 else None), (row + 1, b.header[j + k - 1])):
-                    _put(ws, r, j + k, value, bold=True, colour=_HEAD_COLOUR, size=size)
+                    put(ws, r, j + k, value, bold=True, colour=_HEAD_COLOUR, size=size)
                     style(
                         ws.cell(row=r, column=j + k),
                         bold=True, colour=_HEAD_COLOUR, align="c", size=size,
@@ -268,22 +268,22 @@ def _form_head(ws: Any, b: Tabel, row: int, size: float | None) -> int:
 
 
 def _plain_head(ws: Any, b: Tabel, row: int, size: float | None) -> int:
-    from ikutool.render.documents.report_xlsx import _put, style
+    from ikutool.render.formats.xlsx_cells import put, style
 
     for j, h in enumerate(b.header, 1):
-        _put(ws, row, j, h, bold=True, colour=_HEAD_COLOUR, size=size)
+        put(ws, row, j, h, bold=True, colour=_HEAD_COLOUR, size=size)
         style(ws.cell(row=row, column=j), bold=True, colour=_HEAD_COLOUR, align="c", size=size)
     _tall(ws, row, [(h, 1) for h in b.header], size)
     return row + 1
 
 
 def _column_numbers(ws: Any, b: Tabel, row: int, size: float | None) -> int:
-    from ikutool.render.documents.report_xlsx import _put, merge, style
+    from ikutool.render.formats.xlsx_cells import merge, put, style
 
     j = 1
     for label, span in b.numbers():
         for k in range(span):
-            _put(ws, row, j + k, label if k == 0 else None, bold=True, colour="F2F2F2", size=size)
+            put(ws, row, j + k, label if k == 0 else None, bold=True, colour="F2F2F2", size=size)
             style(ws.cell(row=row, column=j + k), bold=True, colour="F2F2F2", align="c", size=size)
         if span > 1:
             merge(ws, row, j, row, j + span - 1)
@@ -314,14 +314,14 @@ def _cell(
     """One body cell: a figure as a number, a kategori on its fill, an alert in red."""
     from openpyxl.styles import Font
 
-    from ikutool.render.documents.report_xlsx import FACE, KATEGORI_FILL, _put
     from ikutool.render.formats.docx import form_breaks
+    from ikutool.render.formats.xlsx_cells import FACE, KATEGORI_FILL, put
 
     def text(shown: str) -> Any:
         fig = _figure(shown) if right else None
         if fig is not None:
-            return _put(ws, row, col, fig[0], fig[1], bold=bold, size=size)
-        return _put(ws, row, col, form_breaks(shown) if form else shown, bold=bold, size=size)
+            return put(ws, row, col, fig[0], fig[1], bold=bold, size=size)
+        return put(ws, row, col, form_breaks(shown) if form else shown, bold=bold, size=size)
 
     match value:
         case str():
@@ -329,17 +329,17 @@ def _cell(
         case Angka():
             number = _angka(value)
             if number is None:
-                return _put(ws, row, col, value.teks, bold=bold, size=size)
-            return _put(ws, row, col, number[0], number[1], bold=bold, size=size)
+                return put(ws, row, col, value.teks, bold=bold, size=size)
+            return put(ws, row, col, number[0], number[1], bold=bold, size=size)
         case (shown, kind):
             match kind:
                 case "bold" | "placeholder":  # a cell's text, as the form prints it
                     return text(shown)
                 case "kategori":
                     fill = KATEGORI_FILL.get(shown)
-                    return _put(ws, row, col, shown, bold=bold, colour=fill, size=size)
+                    return put(ws, row, col, shown, bold=bold, colour=fill, size=size)
                 case "alert":
-                    cell = _put(ws, row, col, shown, bold=bold, size=size)
+                    cell = put(ws, row, col, shown, bold=bold, size=size)
                     face = "Times New Roman" if size else FACE  # as style() has it
                     cell.font = Font(
                         name=face, bold=True, color=ALERT_COLOUR.lstrip("#"), size=size
