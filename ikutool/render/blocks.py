@@ -32,8 +32,9 @@ class Angka:
 
 Run = str | tuple[str, RunKind] | Angka  # plain text, (text, kind), or a figure
 # "normal"; "note": a notice that data is illustrative or not final; "small": a note under a
-# table; "lead": a run-in heading that stays with what follows
-ParaKind = Literal["normal", "note", "small", "lead"]
+# table; "lead": a run-in heading that stays with what follows; "sub": a line under the title
+# (the government, the period); "item": one item of a bulleted list
+ParaKind = Literal["normal", "note", "small", "lead", "sub", "item"]
 
 
 @dataclass
@@ -63,6 +64,9 @@ class Lembar:
     # its rows
     gabung_kolom: tuple[int, ...] = ()
     gabung_baris: list[tuple[int, int]] = field(default_factory=list)
+    lebar: list[float] = field(default_factory=list)  # the columns' widths; []: from their text
+    arsir_tebal: bool = False  # the bold rows (means) shaded, as the page shades them
+    judul_tengah: bool = False  # the title and notice lines above the table centred
 
 
 @dataclass
@@ -80,6 +84,9 @@ class Tabel:
     kepala_atas: list[tuple[str, int]] = field(default_factory=list)
     nomor_kolom: bool = False
     lembar: Lembar | None = None  # its sheet in a workbook
+    # rows that head a group (a sasaran's name): their first cell spans the table where a format
+    # can span (HTML, Excel), the other cells of the row are empty
+    judul_baris: set[int] = field(default_factory=set)
 
     def numbers(self) -> list[tuple[str, int]]:
         """The column-number row: one number per group of the printed form (its K and Rp
@@ -200,9 +207,9 @@ class Dokumen:
     asal: list[str] = field(default_factory=list)  # provenance: files, tool (properties only)
     landscape: bool = False
     kertas: str = "A4"  # A4 | F4 (Word and Excel)
-    # a workbook read for its figures first: every chart's sheet after the tables' sheets, a
-    # chart taking the headings that lead to it, the text before it waiting for the next table
-    grafik_akhir: bool = False
+    # "cetak": a document printed first (serif, the margins of an official document); "layar":
+    # a page read on screen first (the report, the rekap: sans, a rule under each heading)
+    gaya: Literal["cetak", "layar"] = "cetak"
 
 
 def tanda_kepala(kota: str | None, kepala: Any, instansi: str, tahun: int) -> Tanda:

@@ -395,14 +395,23 @@ class _Writer:
 
     def para(self, b: Para, keep: bool) -> str:
         new_page = self.start()
-        if b.kind == "note":
-            runs = _runs(b.runs, bold=True, color=RED)
-        elif b.kind == "small":
-            runs = _runs(b.runs, sz=_half_points(9))
-        else:
-            runs = _runs(b.runs, bold=b.kind == "lead")
+        jc = ""
+        match b.kind:
+            case "note":
+                runs = _runs(b.runs, bold=True, color=RED)
+            case "small":
+                runs = _runs(b.runs, sz=_half_points(9))
+            case "lead" | "normal":
+                runs = _runs(b.runs, bold=b.kind == "lead")
+            case "sub":
+                runs, jc = _runs(b.runs), "center"
+            case "item":
+                runs = _runs(["\u2022 ", *b.runs])
+            case _:
+                assert_never(b.kind)
         # a "lead" is a run-in heading: it stays with what follows
-        return _p(runs, keep=True if keep or b.kind == "lead" else None, new_page=new_page)
+        keep_next = True if keep or b.kind == "lead" else None
+        return _p(runs, keep=keep_next, new_page=new_page, jc=jc)
 
     def table(self, b: Tabel) -> str:
         form = bool(b.kepala_atas)

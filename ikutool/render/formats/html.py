@@ -83,26 +83,64 @@ def _html_head(b: Tabel) -> str:
     return "".join(rows)
 
 
+# a page read on screen first (the report, the rekap): a sans face, a rule under each section's
+# heading, the lines under the title centred, the yearly charts side by side
+LAYAR = """
+body{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;font-size:10.5pt;color:#222;margin:16px auto;max-width:1100px}
+h1{font-size:15pt;text-align:center;margin:0}h2{font-size:12.5pt;margin:22px 0 8px;border-bottom:2px solid #1565c0}
+p.sub{text-align:center;margin:2px 0}
+p.note{border:2px solid #c62828;color:#c62828;font-weight:bold;padding:6px 10px;margin:10px 0}
+table{border-collapse:collapse;width:100%;margin:6px 0}th,td{border:1px solid #999;padding:3px 5px;vertical-align:top}
+th{background:#ddebf7}td.r{text-align:right;white-space:nowrap}tr.b td{background:#f2f2f2;font-weight:bold}
+p.small{font-size:9pt;margin:2px 0}p.lead{font-weight:bold;margin-bottom:2px}
+p.item{display:list-item;margin:3px 0 3px 40px}
+.ph{background:#fff59d;font-weight:bold}.cap{font-weight:bold;margin:10px 0 2px}
+figure.grafik{margin:0!important}figure.grafik .cap{font-size:9pt;color:#444;font-weight:normal;margin:0}
+.charts{display:flex;flex-wrap:wrap;gap:10px}figure.kolom{border:1px solid #ddd;padding:4px}
+.ttd{margin:40px 0 0 55%;break-inside:avoid}.page{break-before:page}
+@page{size:A4;margin:12mm}
+@media print{body{max-width:none;margin:0;font-size:9pt}thead{display:table-header-group}
+h2,.cap{break-after:avoid}tr,figure{break-inside:avoid}}
+"""
+
+
+def _css(doc: Dokumen) -> str:
+    match doc.gaya:
+        case "cetak":
+            css = CSS
+        case "layar":
+            css = LAYAR
+        case _:
+            assert_never(doc.gaya)
+    return css.replace("size:A4", "size:A4 landscape") if doc.landscape else css
+
+
 def html(doc: Dokumen) -> str:
-    css = CSS.replace("size:A4", "size:A4 landscape") if doc.landscape else CSS
+    css = _css(doc)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="id"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(doc.judul)}</title><style>{css}</style></head><body>",
     ]
-    page = False
+    page = row = False
+    screen = doc.gaya == "layar"
     for b in doc.blocks:
         if isinstance(b, HalamanBaru):
             page = True
             continue
-        parts += _html_block(b, page or (isinstance(b, Grafik) and b.halaman_baru))
+        # on screen, the yearly charts stand side by side, as many as the width holds
+        side = screen and isinstance(b, Grafik) and b.jenis == "kolom" and not b.halaman_baru
+        if side != row:
+            parts.append('<div class="charts">' if side else "</div>")
+            row = side
+        parts += _html_block(b, page or (isinstance(b, Grafik) and b.halaman_baru), screen)
         page = False
-    parts.append("</body></html>")
+    parts.append("</div></body></html>" if row else "</body></html>")
     return "\n".join(parts) + "\n"
 
 
-def _html_block(b: Block, page: bool) -> list[str]:
+def _html_block(b: Block, page: bool, screen: bool = False) -> list[str]:
     cls = ' class="page"' if page else ""
     match b:
         case Heading():
@@ -128,7 +166,8 @@ def _html_block(b: Block, page: bool) -> list[str]:
             caption = f"{escape(b.nomor)} {escape(b.judul)}".strip()
             source = f'<p class="small">{escape(b.sumber)}</p>' if b.sumber else ""
             return [
-                f'<figure class="grafik{" page" if page else ""}" style="margin:8px 0">',
+                f'<figure class="grafik{f" {b.jenis}" if screen else ""}{" page" if page else ""}"'
+                ' style="margin:8px 0">',
                 f'<figcaption class="cap">{caption}</figcaption>{chart_svg(b)}{source}</figure>',
             ]
         case Tanda():
@@ -149,10 +188,13 @@ def _html_table(b: Tabel, page: bool) -> list[str]:
     head = _html_head(b)
     body = []
     for i, row in enumerate(b.rows):
-        cells = "".join(
-            f"<td{' class=r' if b.align[j] == 'r' else ''}>{_run_html(c)}</td>"
-            for j, c in enumerate(row)
-        )
+        if i in b.judul_baris:  # a group's name across the table
+            cells = f'<td colspan="{len(b.header)}">{_run_html(row[0])}</td>'
+        else:
+            cells = "".join(
+                f"<td{' class=r' if b.align[j] == 'r' else ''}>{_run_html(c)}</td>"
+                for j, c in enumerate(row)
+            )
         body.append(f"<tr{' class=b' if i in b.bold_rows else ''}>{cells}</tr>")
     parts = []
     caption = f"{escape(b.nomor)} {escape(b.judul)}".strip()

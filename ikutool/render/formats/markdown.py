@@ -13,6 +13,7 @@ from ikutool.render.blocks import (
     HalamanBaru,
     Heading,
     Para,
+    ParaKind,
     Run,
     Tabel,
     Tanda,
@@ -73,7 +74,7 @@ def _md_block(b: Block) -> list[str]:
             return [("#" * (b.level + 1)) + " " + md_escape(b.text.replace("\n", " ")), ""]
         case Para():
             text = _md_line_start("".join(_run_md(r) for r in b.runs))
-            return [f"> **{text}**" if b.kind == "note" else text, ""]
+            return [_md_para(text, b.kind), ""]
         case Tabel():
             return _md_table(b)
         case Gambar():
@@ -96,6 +97,18 @@ def _md_block(b: Block) -> list[str]:
             return ["---", ""]
         case _:
             assert_never(b)
+
+
+def _md_para(text: str, kind: ParaKind) -> str:
+    match kind:
+        case "note":
+            return f"> **{text}**"
+        case "item":
+            return f"- {text}"
+        case "normal" | "small" | "lead" | "sub":
+            return text
+        case _:
+            assert_never(kind)
 
 
 def _md_table(b: Tabel) -> list[str]:

@@ -13,6 +13,7 @@ from ikutool.render.blocks import (
     HalamanBaru,
     Heading,
     Para,
+    ParaKind,
     Run,
     RunKind,
     Tabel,
@@ -75,6 +76,23 @@ def _view_style(text: str, kind: RunKind) -> str:
             assert_never(kind)
 
 
+def _para_style(kind: ParaKind) -> tuple[str, str]:
+    """A paragraph's style on the terminal, and the mark before it."""
+    match kind:
+        case "note":
+            return "bold yellow", ""
+        case "small":
+            return "dim", ""
+        case "lead":
+            return "bold", ""
+        case "item":
+            return "", "\u2022 "
+        case "normal" | "sub":
+            return "", ""
+        case _:
+            assert_never(kind)
+
+
 def _view_block(b: Block, width: int | None) -> list[Any]:
     Text = _inert  # noqa: N806 - rich's Text, made inert
 
@@ -82,8 +100,8 @@ def _view_block(b: Block, width: int | None) -> list[Any]:
         case Heading():
             return [Text("\n" + b.text, style="bold underline" if b.level < 2 else "bold")]
         case Para():
-            style = {"note": "bold yellow", "small": "dim", "lead": "bold"}.get(b.kind, "")
-            return [_rich_text(b.runs, style)]
+            style, mark = _para_style(b.kind)
+            return [_rich_text([mark, *b.runs] if mark else b.runs, style)]
         case Tabel():
             return _view_table(b, width)
         case Gambar():

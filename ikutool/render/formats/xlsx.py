@@ -89,7 +89,6 @@ class _Book:
         self.row = 1
         self.ncols = 1
         self.used: set[str] = set()
-        self.later: list[Any] = []  # the charts' sheets that go after the tables' (grafik_akhir)
 
     def block(self, b: Block) -> None:
         match b:
@@ -98,8 +97,16 @@ class _Book:
                     self.lead.append((b.text, "title"))
             case Para():
                 text = "".join(text_of(r) for r in b.runs)
-                if b.kind != "note" or text not in self.doc.peringatan_halaman:
-                    self.lead.append((text, "note" if b.kind == "note" else ""))
+                match b.kind:
+                    case "note":
+                        if text not in self.doc.peringatan_halaman:
+                            self.lead.append((text, "note"))
+                    case "item":
+                        self.lead.append(("\u2022 " + text, ""))
+                    case "normal" | "small" | "lead" | "sub":
+                        self.lead.append((text, ""))
+                    case _:
+                        assert_never(b.kind)
             case Gambar():  # in words: a workbook is for figures, the picture is in Word
                 self.lead += [(f"{b.nomor} {b.judul}".strip(), "title"), *((t, "") for t in b.teks)]
             case Grafik():
@@ -142,13 +149,17 @@ class _Book:
         return self.wb.create_sheet(name)
 
     def table(self, b: Tabel) -> None:
-        from openpyxl.styles import Font
+        from openpyxl.styles import Alignment, Font
+        from openpyxl.utils import get_column_letter
 
         from ikutool.render.formats.xlsx_cells import FACE, cell_at, fit_rows, merge, note_rows
 
         ws = self.ws = self.sheet(b)
         self.ncols = len(b.header)
         size, breaks = _widths(ws, b, self.kertas, self.doc.landscape)
+        if b.lembar and b.lembar.lebar:
+            for j, width in enumerate(b.lembar.lebar, 1):
+                ws.column_dimensions[get_column_letter(j)].width = width
         if breaks:  # a form printed in parts: the lines around it as wide as its first part
             self.ncols = breaks[1]
         head = [(t, "title") for t in self.title] + [
@@ -156,6 +167,11 @@ class _Book:
         ]
         row = note_rows(ws, 1, head + self.lead, self.ncols)
         self.lead = []
+        if b.lembar and b.lembar.judul_tengah:
+            for r in range(1, row - 1):
+                ws.cell(row=r, column=1).alignment = Alignment(
+                    horizontal="center", vertical="top", wrap_text=True
+                )
         caption = f"{b.nomor} {b.judul}".strip()
         if caption:
             cell_at(ws, row, 1, caption).font = Font(name=FACE, bold=True)
@@ -198,19 +214,14 @@ class _Book:
             (n, "note") for n in self.doc.peringatan_halaman
         ]
         lead, self.lead = self.lead, []
-        if self.doc.grafik_akhir:  # its headings; the text waits for the next table
-            self.lead = [line for line in lead if line[1] != "title"]
-            lead = [line for line in lead if line[1] == "title"]
-            self.later.append(ws)
-        row = note_rows(ws, 1, head + lead, ncols)
+        row = note_rows(ws, 1, head + lead, ncols) if head + lead else 1
         cell_at(ws, row, 1, f"{b.nomor} {b.judul}".strip()).font = Font(name=FACE, bold=True)
         merge(ws, row, 1, row, ncols)
         row = write_chart(ws, b, row + 1)
         if b.sumber:
             row = note_rows(ws, row + 1, [(b.sumber, "")], ncols)
         print_setup(ws, self.kertas)
-        if not self.doc.grafik_akhir:  # what follows goes under it
-            self.ws, self.ncols, self.row = ws, ncols, row
+        self.ws, self.ncols, self.row = ws, ncols, row  # what follows goes under it
 
     def finish(self) -> bytes:
         from ikutool.render.formats.xlsx_cells import note_rows
@@ -221,8 +232,6 @@ class _Book:
             note_rows(self.ws, 1, [(t, "title") for t in self.title] + self.lead, 1)
         elif self.lead:  # what follows the last table: under it
             note_rows(self.ws, self.row, self.lead, self.ncols)
-        for ws in self.later:
-            self.wb.move_sheet(ws, len(self.wb.sheetnames) - 1 - self.wb.index(ws))
         return self.wb
 
 
@@ -294,22 +303,29 @@ def _column_numbers(ws: Any, b: Tabel, row: int, size: float | None) -> int:
 def _body(ws: Any, b: Tabel, row: int, size: float | None) -> int:
     from openpyxl.styles import Alignment
 
+    from ikutool.render.formats.xlsx_cells import MEAN, merge
+
+    shaded = b.lembar is not None and b.lembar.arsir_tebal
     for i, cells in enumerate(b.rows):
         bold = i in b.bold_rows
+        shade = MEAN if bold and shaded else None
         for j, value in enumerate(cells, 1):
             right = b.align[j - 1] == "r"
             cell = _cell(
-                ws, row, j, value, right=right, bold=bold, size=size, form=bool(b.kepala_atas)
-            )
+                ws, row, j, value, right=right, bold=bold, size=size, form=bool(b.kepala_atas),
+                shade=shade,
+            )  # fmt: skip
             if right:
                 cell.alignment = Alignment(horizontal="right", vertical="top", wrap_text=True)
+        if i in b.judul_baris:  # a group's name across the table
+            merge(ws, row, 1, row, len(b.header))
         row += 1
     return row
 
 
 def _cell(
     ws: Any, row: int, col: int, value: Run, *, right: bool, bold: bool, size: float | None,
-    form: bool,
+    form: bool, shade: str | None = None,
 ) -> Any:  # fmt: skip
     """One body cell: a figure as a number, a kategori on its fill, an alert in red."""
     from openpyxl.styles import Font
@@ -320,8 +336,9 @@ def _cell(
     def text(shown: str) -> Any:
         fig = _figure(shown) if right else None
         if fig is not None:
-            return put(ws, row, col, fig[0], fig[1], bold=bold, size=size)
-        return put(ws, row, col, form_breaks(shown) if form else shown, bold=bold, size=size)
+            return put(ws, row, col, fig[0], fig[1], bold=bold, colour=shade, size=size)
+        shown = form_breaks(shown) if form else shown
+        return put(ws, row, col, shown, bold=bold, colour=shade, size=size)
 
     match value:
         case str():
@@ -329,17 +346,17 @@ def _cell(
         case Angka():
             number = _angka(value)
             if number is None:
-                return put(ws, row, col, value.teks, bold=bold, size=size)
-            return put(ws, row, col, number[0], number[1], bold=bold, size=size)
+                return put(ws, row, col, value.teks, bold=bold, colour=shade, size=size)
+            return put(ws, row, col, number[0], number[1], bold=bold, colour=shade, size=size)
         case (shown, kind):
             match kind:
                 case "bold" | "placeholder":  # a cell's text, as the form prints it
                     return text(shown)
                 case "kategori":
                     fill = KATEGORI_FILL.get(shown)
-                    return put(ws, row, col, shown, bold=bold, colour=fill, size=size)
+                    return put(ws, row, col, shown, bold=bold, colour=fill or shade, size=size)
                 case "alert":
-                    cell = put(ws, row, col, shown, bold=bold, size=size)
+                    cell = put(ws, row, col, shown, bold=bold, colour=shade, size=size)
                     face = "Times New Roman" if size else FACE  # as style() has it
                     cell.font = Font(
                         name=face, bold=True, color=ALERT_COLOUR.lstrip("#"), size=size
@@ -370,7 +387,8 @@ def _tall(ws: Any, row: int, groups: list[tuple[str, int]], size: float | None =
         chars = max(width * 0.95 * 11 / points - 1, 4)  # a smaller face holds more per width
         lines = max(lines, math.ceil(len(text) / chars) + (span > 1))
         j += span
-    ws.row_dimensions[row].height = points * 1.25 * lines
+    # a line of the default face takes 15 points, as fit_rows has it (11 * 1.25 clips a line)
+    ws.row_dimensions[row].height = (15.0 if size is None else points * 1.25) * lines
 
 
 MM_PER_WIDTH = 1.9  # Excel's column width unit (a default character) in mm, about
