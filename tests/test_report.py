@@ -134,7 +134,7 @@ def test_xlsx_read_back_equals_capaian_json(iku_cli, tmp_path) -> None:
     assert chart["A1"].value == "Grafik 3 Capaian kinerja per indikator tahun 2019"
     assert len(chart._charts) == 1
     drawn = {}
-    for r in chart.iter_rows(min_row=3):  # the figures (under the caption and the header row)
+    for r in chart.iter_rows(min_row=4):  # the figures' rows: down to the first empty one
         if not r[0].value:
             break
         drawn[r[0].value] = r[2].value

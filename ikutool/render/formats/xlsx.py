@@ -217,7 +217,9 @@ class _Book:
         row = note_rows(ws, 1, head + lead, ncols) if head + lead else 1
         cell_at(ws, row, 1, f"{b.nomor} {b.judul}".strip()).font = Font(name=FACE, bold=True)
         merge(ws, row, 1, row, ncols)
-        row = write_chart(ws, b, row + 1)
+        # a chart alone on its sheet: a blank row under its caption (a title and notes above it
+        # already set it apart)
+        row = write_chart(ws, b, row + (1 if head + lead else 2))
         if b.sumber:
             row = note_rows(ws, row + 1, [(b.sumber, "")], ncols)
         print_setup(ws, self.kertas)
@@ -356,7 +358,7 @@ def _cell(
                     fill = KATEGORI_FILL.get(shown)
                     return put(ws, row, col, shown, bold=bold, colour=fill or shade, size=size)
                 case "alert":
-                    cell = put(ws, row, col, shown, bold=bold, colour=shade, size=size)
+                    cell = text(shown)
                     face = "Times New Roman" if size else FACE  # as style() has it
                     cell.font = Font(
                         name=face, bold=True, color=ALERT_COLOUR.lstrip("#"), size=size
