@@ -193,7 +193,7 @@ class _Book:
             row = note_rows(ws, row, [(note, "")], self.ncols) - 1
         _print(ws, first_head, last_head, self.kertas, self.doc.landscape, form=size is not None)
         if b.lembar and b.lembar.beku_kolom:
-            ws.freeze_panes = ws.cell(row=last_head + 1, column=b.lembar.beku_kolom + 1)
+            ws.freeze_panes = f"{get_column_letter(b.lembar.beku_kolom + 1)}{last_head + 1}"
         if breaks:
             _in_parts(ws, breaks, self.kertas, self.doc.landscape)
         self.row = row
@@ -491,7 +491,7 @@ def _print(
         ws.page_margins.left = ws.page_margins.right = margin
     else:
         ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.freeze_panes = ws.cell(row=last + 1, column=1)
+    ws.freeze_panes = f"A{last + 1}"  # a coordinate: the cell may be merged
 
 
 FORM_MARGIN_IN = 15 / 25.4
