@@ -48,10 +48,11 @@ def render_everything(iku, data) -> None:
     """Every renderer on an accepted input; raises on any crash."""
     from rich.console import Console
 
-    from ikutool.render.documents.report_html import report_html
-    from ikutool.render.documents.report_xlsx import report_xlsx
+    from ikutool.render.documents.report import report_book, report_page
     from ikutool.render.documents.tables import capaian_view
     from ikutool.render.documents.tables_laporan import report_view
+    from ikutool.render.formats.html import html
+    from ikutool.render.formats.xlsx import document_xlsx
 
     result = compute(iku, data.tahun, data)
     json.loads(export.dumps(export.capaian_data(result)))
@@ -65,8 +66,8 @@ def render_everything(iku, data) -> None:
     from ikutool.reports.renstra import build_renstra
 
     markdown(renstra_document(build_renstra(iku, laporan, {}, data.tahun)))
-    report_html(laporan)
-    report_xlsx(laporan)
+    html(report_page(laporan))
+    document_xlsx(report_book(laporan))
     from ikutool.definition.manual import build_manual
     from ikutool.render import blocks as document
     from ikutool.render.documents.manual import manual_document

@@ -107,14 +107,16 @@ def emit_laporan(laporan, format: str, out: Path | None, force: bool) -> None:
     elif format == "markdown":
         deliver(export.report_markdown(laporan), out, force)
     elif format == "html":
-        from ikutool.render.documents.report_html import report_html
+        from ikutool.render.documents.report import report_page
+        from ikutool.render.formats.html import html
 
-        deliver(report_html(laporan), out, force)
+        deliver(html(report_page(laporan)), out, force)
     elif format == "xlsx":
-        from ikutool.render.documents.report_xlsx import report_xlsx
+        from ikutool.render.documents.report import report_book
+        from ikutool.render.formats.xlsx import document_xlsx
 
         scratch = out.resolve().parent if out is not None else None
-        deliver(report_xlsx(laporan, scratch), out, force)
+        deliver(document_xlsx(report_book(laporan), scratch=scratch), out, force)
     else:
         from ikutool.render.documents.tables_laporan import report_view
 

@@ -33,7 +33,7 @@ from ikutool.excel.template_sheet import list_formula as list_formula
 from ikutool.excel.template_sheet import takes_quarters as takes_quarters
 from ikutool.inputs.realisasi import RealisasiTahun
 from ikutool.model.iku import Iku, Indikator
-from ikutool.render.documents.report_xlsx import cell_at
+from ikutool.render.formats.xlsx_cells import cell_at
 
 # printed on A4 landscape one group of columns per page, "No, Kode, Indikator" repeated on each:
 # the targets, the realisasi, the notes (catatan and the quarters' kendala), the data's source and
@@ -60,7 +60,7 @@ def realisasi_template_xlsx(
     pk: Any = None,
     renaksi: Any = None,
 ) -> bytes:
-    from ikutool.render.documents.report_xlsx import _a4, save_workbook
+    from ikutool.render.formats.xlsx_cells import a4, save_workbook
 
     found: dict[str, list[tuple[Any, Indikator]]] = {}
     for sas, ind in iku.indikator():
@@ -93,7 +93,7 @@ def realisasi_template_xlsx(
         ws = wb.create_sheet(title)
         label = names.get(key, key) if per_bidang else names.get(bidang or "", bidang)
         made_from += fill_sheet(ws, iku, tahun, data, rows, label, pk, renaksi)
-        _a4(ws, HEADER_ROW)
+        a4(ws, HEADER_ROW)
         _print_by_groups(ws)
     meta = wb.create_sheet(META_SHEET)
     for i, (k, v) in enumerate(
@@ -151,7 +151,7 @@ GUIDE = [
 
 def _guide(ws: Any, iku: Iku, tahun: int) -> None:
     """How to fill the workbook, on a sheet of its own (printed on one page)."""
-    from ikutool.render.documents.report_xlsx import _a4, note_rows
+    from ikutool.render.formats.xlsx_cells import a4, note_rows
 
     ws.column_dimensions["A"].width = 66  # within an A4 portrait page, in any default font
     lines = [
@@ -161,7 +161,7 @@ def _guide(ws: Any, iku: Iku, tahun: int) -> None:
     ]
     note_rows(ws, 1, lines, 1)
     ws.protection.sheet = True
-    _a4(ws, 1)
+    a4(ws, 1)
     ws.print_title_rows = None
     ws.page_setup.orientation = "portrait"
 

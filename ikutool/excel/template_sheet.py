@@ -18,7 +18,7 @@ from ikutool.excel.kendala import KENDALA
 from ikutool.excel.layout import COLUMNS, HEADER_ROW, HIDDEN, Column
 from ikutool.inputs.realisasi import RealisasiIndikator, RealisasiTahun
 from ikutool.model.iku import Iku, Indikator
-from ikutool.render.documents.report_xlsx import cell_at
+from ikutool.render.formats.xlsx_cells import cell_at
 
 HEAD = "DDEBF7"
 INPUT = "FFF9E1"
@@ -49,7 +49,7 @@ def fill_sheet(
 ) -> MadeFrom:
     """Fill one sheet; returns what each pre-filled cell holds: ``(kode, kunci or "", field,
     value)`` (kunci empty for a single-component indicator, as the importer names it)."""
-    from ikutool.render.documents.report_xlsx import _fit_rows
+    from ikutool.render.formats.xlsx_cells import fit_rows
 
     _columns(ws)
     _titles(ws, iku, tahun, bidang_label, pk)
@@ -64,7 +64,7 @@ def fill_sheet(
             dv.sqref = MultiCellRange(" ".join(coordinates))
             ws.add_data_validation(dv)
     last = row - 1
-    _fit_rows(ws, HEADER_ROW + 1, last)  # wrapped names and notes get their height
+    fit_rows(ws, HEADER_ROW + 1, last)  # wrapped names and notes get their height
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=4)
     ws.protection.sheet = True
     ws.protection.formatColumns = False  # widths and heights may be changed; structure not
@@ -82,7 +82,7 @@ def _columns(ws: Any) -> None:
 
 def _titles(ws: Any, iku: Iku, tahun: int, bidang_label: str | None, pk: Any) -> None:
     """The titles and the header row."""
-    from ikutool.render.documents.report_xlsx import note_rows
+    from ikutool.render.formats.xlsx_cells import note_rows
 
     # the titles sit in the first three columns, which are printed on every page (a title across
     # all 21 columns would be cut into pieces on paper); how to fill in is on "Petunjuk"
@@ -260,7 +260,7 @@ def _fixed(
 
 
 def _fixed_cell(ws: Any, row: int, c: int, col: Column, value: Any, mark: str) -> None:
-    from ikutool.render.documents.report_xlsx import number_format
+    from ikutool.render.formats.xlsx_cells import number_format
 
     fmt = None
     if col.header == "Target" and isinstance(value, float):
@@ -275,7 +275,7 @@ def _input_cell(sheet: _Sheet, row: int, c: int, col: Column, field: str, part: 
     validation."""
     from ikutool.formatting.numbers import format_angka
     from ikutool.model.notation import format_value
-    from ikutool.render.documents.report_xlsx import number_format
+    from ikutool.render.formats.xlsx_cells import number_format
 
     comp = part.comp
     open_ = (
@@ -335,7 +335,7 @@ def _cell(
     bold: bool = False,
     align: str = "wrap",
 ) -> Any:
-    from ikutool.render.documents.report_xlsx import style
+    from ikutool.render.formats.xlsx_cells import style
 
     cell = cell_at(ws, row, col, value)
     return style(

@@ -68,7 +68,7 @@ def write_chart(ws: Any, g: Grafik, row: int) -> int:
     from openpyxl.styles import Alignment, Font
 
     from ikutool.render.charts.layout import value_range
-    from ikutool.render.documents.report_xlsx import FACE, cell_at
+    from ikutool.render.formats.xlsx_cells import FACE, cell_at
 
     named = g.kode != g.kategori  # a column of names beside the codes
     c0 = 3 if named else 2  # the first figure's column
@@ -158,7 +158,7 @@ def chart_sheet(wb: Any, g: Grafik, *, name: str | None = None, kertas: str = "A
     the figures stand in full; printed landscape on one page."""
     from openpyxl.styles import Font
 
-    from ikutool.render.documents.report_xlsx import FACE, cell_at
+    from ikutool.render.formats.xlsx_cells import FACE, cell_at
 
     ws = wb.create_sheet(name or g.nomor or "Grafik")
     cell_at(ws, 1, 1, f"{g.nomor} {g.judul}".strip()).font = Font(name=FACE, bold=True, size=12)

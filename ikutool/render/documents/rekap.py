@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -196,10 +195,6 @@ def rekap_view(rekap: Rekap, width: int | None = None) -> Any:
     return Group(*warn, listing, Text("\n" + _summary(rekap, document=False)), *warn)
 
 
-def _numeric(head: str) -> bool:
-    return head in ("No", "Indikator") or ("(%)" in head and "sasaran" not in head)
-
-
 def rekap_markdown(rekap: Rekap) -> str:
     from ikutool.render.blocks import md_escape
 
@@ -276,134 +271,17 @@ def rekap_data(rekap: Rekap) -> dict[str, Any]:
 
 
 def rekap_html(rekap: Rekap) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in header(rekap))
-    body = []
-    for b, row in zip(rekap.baris, rows(rekap), strict=True):
-        cls = ' class="bad"' if b.galat else ""
-        cells = "".join(
-            f"<td{' class=n' if _numeric(head) else ''}>{escape(c)}</td>"
-            for head, c in zip(header(rekap), row, strict=True)
-        )
-        body.append(f"<tr{cls}>{cells}</tr>")
-    css = (
-        'body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:10pt;margin:16px}'
-        "table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:3px 5px;"
-        "vertical-align:top}th{background:#ddebf7}td.n{text-align:right}tr.bad td{color:#c62828}"
-        "@page{size:A4 landscape;margin:12mm}@media print{thead{display:table-header-group}}"
-        "p.note{color:#c00000;font-weight:bold}p.small{font-size:9pt}figure{margin:12px 0}"
-    )
-    note = notice(rekap)
-    warn = f'<p class="note">{escape(note)}</p>' if note else ""
-    chart = rekap_chart(rekap)
-    figure = ""
-    if chart is not None:
-        from ikutool.render.charts import chart_svg
+    from ikutool.render.documents.rekap_tahun import rekap_page
+    from ikutool.render.formats.html import html
 
-        figure = (
-            f"<figure><figcaption>{escape(chart.nomor)} {escape(chart.judul)}</figcaption>"
-            f'{chart_svg(chart)}<p class="small">{escape(chart.sumber)}</p></figure>'
-        )
-    return (
-        '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
-        f"<title>{escape(_title(rekap))}</title><style>{css}</style></head><body>"
-        f"<h1>{escape(_title(rekap))}</h1>{warn}<table><thead><tr>{head}</tr></thead>"
-        f"<tbody>{''.join(body)}</tbody></table><p>{escape(_summary(rekap))}</p>{figure}{warn}"
-        "</body></html>\n"
-    )
+    return html(rekap_page(rekap))
 
 
 def rekap_xlsx(rekap: Rekap, scratch: Path | None = None) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
+    from ikutool.render.documents.rekap_tahun import rekap_book
+    from ikutool.render.formats.xlsx import document_xlsx
 
-    from ikutool.render.documents.report_xlsx import (
-        HEAD,
-        PCT,
-        _a4,
-        _fit_rows,
-        cell_at,
-        note_rows,
-        save_workbook,
-        style,
-    )
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Rekap"
-    heads = header(rekap)
-    note = notice(rekap)
-    widths = [5, 44, 10, 14] + [34 if "per sasaran" in h else 14 for h in heads[4:-1]] + [50]
-    for c, width in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(c)].width = width
-    top = note_rows(
-        ws, 1, [(_title(rekap), "title"), *([(note, "note")] if note else [])], len(heads)
-    )
-    for c, h in enumerate(heads, 1):
-        style(cell_at(ws, top, c, h), bold=True, colour=HEAD, align="center")
-    last = top
-    for r, (b, text_row) in enumerate(zip(rekap.baris, rows(rekap), strict=True), top + 1):
-        last = r
-        for c, text in enumerate(text_row, 1):
-            value: Any = text
-            h = heads[c - 1]
-            if h.startswith("Capaian ") and "per sasaran" not in h:
-                year = rekap.tahun[-1] if len(rekap.tahun) == 1 else int(h.split()[1])
-                t = _year(b, year)
-                value = t.capaian if t and t.capaian is not None else "-"
-            elif h in ("No", "Indikator") and text.isdigit():
-                value = int(text)
-            style(cell_at(ws, r, c, value), fmt=PCT if isinstance(value, float) else None)
-    _fit_rows(ws, top, last)  # wrapped text gets its height (Excel does not)
-    note_rows(ws, last + 2, [(_summary(rekap), "")], len(heads))
-    ws.freeze_panes = ws.cell(row=top + 1, column=3)
-    _a4(ws, top)
-    _sasaran_sheet(wb, rekap)
-    chart = rekap_chart(rekap)
-    if chart is not None:
-        from ikutool.render.charts.xlsx import chart_sheet
-
-        chart_sheet(wb, chart)
-    return save_workbook(wb, scratch)
-
-
-def _sasaran_sheet(wb: Any, rekap: Rekap) -> None:
-    """Every agency's sasaran, one row each: the same widths, heights and A4 setup as the
-    first sheet (printed, no line runs into the next)."""
-    from openpyxl.utils import get_column_letter
-
-    from ikutool.compute.capaian import STATUS_TEXT
-    from ikutool.render.documents.report_xlsx import (
-        HEAD,
-        PCT,
-        _a4,
-        _fit_rows,
-        cell_at,
-        note_rows,
-        style,
-    )
-
-    detail = wb.create_sheet("Sasaran")
-    heads = ["Instansi (folder)", "Tahun", "Sasaran", "Uraian", "Capaian (%)", "Kategori"]
-    for c, width in enumerate([40, 8, 10, 60, 12, 16], 1):
-        detail.column_dimensions[get_column_letter(c)].width = width
-    top = note_rows(detail, 1, [(f"{_title(rekap)}: CAPAIAN PER SASARAN", "title")], len(heads))
-    for c, h in enumerate(heads, 1):
-        style(cell_at(detail, top, c, h), bold=True, colour=HEAD, align="center")
-    r = top + 1
-    for b in rekap.baris:
-        for t in b.tahun:
-            for s in t.sasaran:
-                capaian: Any = (
-                    s.capaian if s.capaian is not None else STATUS_TEXT.get(s.status, "-")
-                )
-                for c, v in enumerate(
-                    [_name(b), t.tahun, s.kode, s.uraian, capaian, s.kategori or "-"], 1
-                ):
-                    style(cell_at(detail, r, c, v), fmt=PCT if c == 5 else None)
-                r += 1
-    _fit_rows(detail, top, r - 1)
-    detail.freeze_panes = detail.cell(row=top + 1, column=1)
-    _a4(detail, top)
+    return document_xlsx(rekap_book(rekap), scratch=scratch)
 
 
 def rekap_parquet(rekap: Rekap) -> bytes:

@@ -24,9 +24,11 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, assert_never
 
 from ikutool.render.blocks import (
+    ALERT_COLOUR,
+    Angka,
     Dokumen,
     Gambar,
     Grafik,
@@ -36,6 +38,7 @@ from ikutool.render.blocks import (
     Run,
     Tabel,
     Tanda,
+    kategori_colour,
     text_of,
 )
 
@@ -79,6 +82,19 @@ def form_breaks(text: str) -> str:
     ("Kop/KSP/USP/UMKM" in a narrow column): a zero-width space, which Word and LibreOffice
     (Writer and Calc) break at and print as nothing."""
     return _SLASH.sub("\u200b", text)
+
+
+def _form_breaks(run: Run) -> Run:
+    """:func:`form_breaks` in a cell's text; a figure stays whole."""
+    match run:
+        case str():
+            return form_breaks(run)
+        case Angka():
+            return run
+        case (text, kind):
+            return (form_breaks(text), kind)
+        case _:
+            assert_never(run)
 
 
 def _words(text: str, form: bool) -> list[str]:
@@ -268,11 +284,21 @@ def _runs(
 ) -> str:
     out = []
     for r in runs:
-        text, kind = (r, "") if isinstance(r, str) else r
-        b = bold or kind == "bold" or kind == "placeholder"
-        out.append(
-            _r(text, _rpr(bold=b, color=color, sz=sz, mark=kind == "placeholder", under=under))
-        )
+        text, b, mark, hue = text_of(r), bold, False, color
+        match r:
+            case str() | Angka():
+                pass
+            case (_, "bold"):
+                b = True
+            case (_, "placeholder"):
+                b = mark = True
+            case (_, "kategori"):
+                b, hue = True, (kategori_colour(text) or color).lstrip("#")
+            case (_, "alert"):
+                hue = ALERT_COLOUR.lstrip("#")
+            case _:
+                assert_never(r)
+        out.append(_r(text, _rpr(bold=b, color=hue, sz=sz, mark=mark, under=under)))
     return "".join(out)
 
 
@@ -369,14 +395,23 @@ class _Writer:
 
     def para(self, b: Para, keep: bool) -> str:
         new_page = self.start()
-        if b.kind == "note":
-            runs = _runs(b.runs, bold=True, color=RED)
-        elif b.kind == "small":
-            runs = _runs(b.runs, sz=_half_points(9))
-        else:
-            runs = _runs(b.runs, bold=b.kind == "lead")
+        jc = ""
+        match b.kind:
+            case "note":
+                runs = _runs(b.runs, bold=True, color=RED)
+            case "small":
+                runs = _runs(b.runs, sz=_half_points(9))
+            case "lead" | "normal":
+                runs = _runs(b.runs, bold=b.kind == "lead")
+            case "sub":
+                runs, jc = _runs(b.runs), "center"
+            case "item":
+                runs = _runs(["\u2022 ", *b.runs])
+            case _:
+                assert_never(b.kind)
         # a "lead" is a run-in heading: it stays with what follows
-        return _p(runs, keep=True if keep or b.kind == "lead" else None, new_page=new_page)
+        keep_next = True if keep or b.kind == "lead" else None
+        return _p(runs, keep=keep_next, new_page=new_page, jc=jc)
 
     def table(self, b: Tabel) -> str:
         form = bool(b.kepala_atas)
@@ -526,7 +561,7 @@ def _rows(b: Tabel, twips: list[int], sz: str) -> list[str]:
         if len(row) > len(starts):
             raise IndexError("list index out of range")  # a row longer than the header
         if b.kepala_atas:  # a printed form: a line may break after a slash too
-            row = [form_breaks(r) if isinstance(r, str) else (form_breaks(r[0]), r[1]) for r in row]
+            row = [_form_breaks(r) for r in row]
         bold = i in b.bold_rows
         cells = [
             start
