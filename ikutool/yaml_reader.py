@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ikutool import lazyre
 from ikutool.errors import Finding, IkuError, Severity
 from ikutool.formatting.numbers import format_angka
 
@@ -141,16 +142,16 @@ def format_path(path: PathT) -> str:
     return out
 
 
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_NULL = lazyre.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
-_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
-_THOUSANDS_DOT = re.compile(r"^[-+]?[0-9]{1,3}(?:\.[0-9]{3})+$")
+_INT = lazyre.compile(r"^[-+]?[0-9]+$")
+_FLOAT = lazyre.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = lazyre.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = lazyre.compile(r"^\.(?:nan|NaN|NAN)$")
+_THOUSANDS_DOT = lazyre.compile(r"^[-+]?[0-9]{1,3}(?:\.[0-9]{3})+$")
 _YAML11_BOOL = {"yes", "no", "on", "off", "y", "n"}
 _NUMBER_START = frozenset("0123456789+-.~")
-_YEARLIKE = re.compile(r"^\+?[0-9]{1,18}$")
+_YEARLIKE = lazyre.compile(r"^\+?[0-9]{1,18}$")
 _SPECIAL_WORDS = frozenset({"null", "Null", "NULL", *_BOOL})
 
 
@@ -394,7 +395,7 @@ def _events(text: str) -> Any:
 # U+FFFE/FFFF), and the Unicode line separators (NEL, LS, PS) that web pages and PDFs carry:
 # invisible, and libyaml takes them for line breaks, so a comment's tail silently becomes data.
 # libyaml reports the first kind by byte position only, in English; both are located here.
-_FORBIDDEN = re.compile(
+_FORBIDDEN = lazyre.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
 )
 _SEPARATORS = {"\x85": "NEL", "\u2028": "pemisah baris", "\u2029": "pemisah paragraf"}
@@ -431,7 +432,7 @@ def _refuse_control_characters(text: str, name: str) -> None:
 
 
 # a line holding nothing but spaces and a TAB is blank to a person; libyaml refuses it
-_BLANK_WITH_TAB = re.compile(r"^[ \t]*\t[ \t]*$", re.MULTILINE)
+_BLANK_WITH_TAB = lazyre.compile(r"^[ \t]*\t[ \t]*$", re.MULTILINE)
 
 
 def _blank_tab_lines(text: str) -> str:

@@ -33,7 +33,6 @@ without a program file.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -41,6 +40,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, StrictStr
 from pydantic_core import PydanticCustomError
 
+from ikutool import lazyre
 from ikutool.errors import Finding, Severity
 from ikutool.inputs.anggaran import one_or_many, sasaran_findings
 from ikutool.inputs.kind import Codec, Kind, Reading, from_document, read_file, year_file
@@ -64,7 +64,7 @@ from ikutool.yaml_reader import Document, PathT
 
 W = Severity.WARNING
 Metode = Literal["rasio", "selisih", "sisa"]
-_LETTERS = re.compile(r"[A-Za-z]")
+_LETTERS = lazyre.compile(r"[A-Za-z]")
 
 
 def to_rupiah(value: Any) -> Any:
