@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from ikutool import lazyre
+
 
 class Severity(StrEnum):
     ERROR = "galat"
@@ -111,7 +113,7 @@ MAX_MESSAGE = 2000
 MAX_FINDINGS = 1000  # one error raises at most this many findings, and one that counts the rest
 # C0 and C1 controls but tab and newline (ESC, CR, BEL, backspace...), and the bidirectional
 # overrides and isolates that reorder what a terminal shows
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = lazyre.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _shown_code(match: re.Match[str]) -> str:

@@ -7,9 +7,9 @@ value and the values aliases produce (counted as they expand) are bounded."""
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
+from ikutool import lazyre
 from ikutool.errors import Finding, IkuError, Severity
 from ikutool.formatting.numbers import format_angka
 from ikutool.yaml_document import Document, PathT, _Mark, format_path
@@ -19,16 +19,16 @@ MAX_DEPTH = 64
 MAX_SCALAR = 20_000  # characters in one value (the model limits text fields much further)
 MAX_INT_DIGITS = 18  # longer digit strings stay text, so they get a located "too large" message
 
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_NULL = lazyre.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
-_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
-_THOUSANDS_DOT = re.compile(r"^[-+]?[0-9]{1,3}(?:\.[0-9]{3})+$")
+_INT = lazyre.compile(r"^[-+]?[0-9]+$")
+_FLOAT = lazyre.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = lazyre.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = lazyre.compile(r"^\.(?:nan|NaN|NAN)$")
+_THOUSANDS_DOT = lazyre.compile(r"^[-+]?[0-9]{1,3}(?:\.[0-9]{3})+$")
 _YAML11_BOOL = {"yes", "no", "on", "off", "y", "n"}
 _NUMBER_START = frozenset("0123456789+-.~")
-_YEARLIKE = re.compile(r"^\+?[0-9]{1,18}$")
+_YEARLIKE = lazyre.compile(r"^\+?[0-9]{1,18}$")
 _SPECIAL_WORDS = frozenset({"null", "Null", "NULL", *_BOOL})
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ikutool import lazyre
 from ikutool.errors import IkuError
 from ikutool.formatting.numbers import format_angka
 from ikutool.yaml_builder import MAX_ALIAS_VALUES as MAX_ALIAS_VALUES
@@ -259,7 +260,7 @@ def _refuse_too_many_events(text: str, name: str) -> None:
 # U+FFFE/FFFF), and the Unicode line separators (NEL, LS, PS) that web pages and PDFs carry:
 # invisible, and libyaml takes them for line breaks, so a comment's tail silently becomes data.
 # libyaml reports the first kind by byte position only, in English; both are located here.
-_FORBIDDEN = re.compile(
+_FORBIDDEN = lazyre.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
 )
 _SEPARATORS = {"\x85": "NEL", "\u2028": "pemisah baris", "\u2029": "pemisah paragraf"}
@@ -296,7 +297,7 @@ def _refuse_control_characters(text: str, name: str) -> None:
 
 
 # a line holding nothing but spaces and a TAB is blank to a person; libyaml refuses it
-_BLANK_WITH_TAB = re.compile(r"^[ \t]*\t[ \t]*$", re.MULTILINE)
+_BLANK_WITH_TAB = lazyre.compile(r"^[ \t]*\t[ \t]*$", re.MULTILINE)
 
 
 def _blank_tab_lines(text: str) -> str:

@@ -208,13 +208,29 @@ def main() -> None:
         from ikutool.cli.output import VisibleStream
 
         sys.stderr = VisibleStream(sys.stderr)
+    from ikutool.cli import fastexit
+
+    fds = fastexit.open_fds()
+    code = _run()
+    # everything is written and closed: end without the interpreter's teardown (58-98 M
+    # instructions, 4-7 % of a command) when nothing can be lost by it (cli/fastexit.py)
+    if isinstance(code, int | None) and fastexit.safe(sys._getframe(1).f_globals, fds):
+        fastexit.exit_now(code or 0)
+    sys.exit(code)
+
+
+def _run() -> Any:
+    """Run the command line; the exit code (``SystemExit``'s) it ends with."""
     try:
         app()
+    except SystemExit as exc:
+        return exc.code
     except IkuError as exc:  # raised outside a command (should not happen, but never a traceback)
         print_error(exc)
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except BrokenPipeError:  # `iku capaian ... | head`
-        sys.exit(0)
+        return 0
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """``iku capaian``: the pengukuran kinerja table of one year."""
 
-from __future__ import annotations
+# (no `from __future__ import annotations`: typer reads the commands' signatures, and real
+# annotations spare it compiling and evaluating each one as a string at every start)
 
 import sys
 from enum import StrEnum

@@ -1,6 +1,7 @@
 """``iku diff``: what changed between two IKU (or PK) files, or along the IKU file's history."""
 
-from __future__ import annotations
+# (no `from __future__ import annotations`: typer reads the commands' signatures, and real
+# annotations spare it compiling and evaluating each one as a string at every start)
 
 from enum import StrEnum
 from pathlib import Path

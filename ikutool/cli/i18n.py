@@ -12,8 +12,64 @@ from typing import Any
 HELP_TEXT = "Tampilkan bantuan ini lalu keluar."
 
 
+# What typer.rich_utils imports but ikutool's help and usage errors never use: rich.markdown
+# (for markup_mode="markdown"; ours is "rich") and rich.traceback (typer's pretty exceptions, off).
+# With them come markdown_it, mdurl, pygments and attrs: 150 M instructions, a fifth of --help.
+_UNUSED_BY_HELP = {"rich.markdown": ("Markdown",), "rich.traceback": ("Traceback",)}
+
+
+class _Deferred(type):
+    """A stand-in for a class of a module not loaded: calling it, or any attribute of it, loads
+    the real module and answers with the real class's."""
+
+    _module: str
+    _name: str
+
+    def real(cls) -> Any:
+        import importlib
+
+        return getattr(importlib.import_module(cls._module), cls._name)
+
+    def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        return cls.real()(*args, **kwargs)
+
+    def __getattr__(cls, name: str) -> Any:
+        return getattr(cls.real(), name)
+
+    def __instancecheck__(cls, obj: Any) -> bool:
+        return isinstance(obj, cls.real())
+
+
+def rich_utils() -> Any:
+    """``typer.rich_utils``, imported without :data:`_UNUSED_BY_HELP`: while it is first
+    imported those modules are stand-ins whose classes load the real module when used (so a
+    markdown help or a pretty traceback would still work), and they leave ``sys.modules``
+    right after, so any later import of them is the real one."""
+    import sys
+    import types
+
+    found = sys.modules.get("typer.rich_utils")
+    if found is not None:
+        return found
+    standins = {}
+    for module, names in _UNUSED_BY_HELP.items():
+        if module in sys.modules:
+            continue
+        standin = types.ModuleType(module)
+        for name in names:
+            setattr(standin, name, _Deferred(name, (), {"_module": module, "_name": name}))
+        standins[module] = sys.modules[module] = standin
+    try:
+        from typer import rich_utils as ru
+    finally:
+        for module, standin in standins.items():
+            if sys.modules.get(module) is standin:
+                del sys.modules[module]
+    return ru
+
+
 def install() -> None:
-    from typer import rich_utils as ru
+    ru = rich_utils()
 
     ru.ARGUMENTS_PANEL_TITLE = "Argumen"
     ru.OPTIONS_PANEL_TITLE = "Pilihan"

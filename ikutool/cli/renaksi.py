@@ -1,6 +1,7 @@
 """``iku renaksi template``: the rencana aksi file of a year, from the PK."""
 
-from __future__ import annotations
+# (no `from __future__ import annotations`: typer reads the commands' signatures, and real
+# annotations spare it compiling and evaluating each one as a string at every start)
 
 from typing import Annotated
 

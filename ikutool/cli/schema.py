@@ -1,7 +1,8 @@
 """``iku schema``: the JSON Schemas of the files, for an editor. Copies the shipped schemas: no
 model is built, nothing is validated."""
 
-from __future__ import annotations
+# (no `from __future__ import annotations`: typer reads the commands' signatures, and real
+# annotations spare it compiling and evaluating each one as a string at every start)
 
 import sys
 from enum import StrEnum

@@ -1,6 +1,7 @@
 """``iku show``: the IKU as its document lays it out."""
 
-from __future__ import annotations
+# (no `from __future__ import annotations`: typer reads the commands' signatures, and real
+# annotations spare it compiling and evaluating each one as a string at every start)
 
 from enum import StrEnum
 from typing import Annotated

@@ -1,6 +1,7 @@
 """``iku situs``: the published SAKIP site of an agency (or of a regency), as plain files."""
 
-from __future__ import annotations
+# (no `from __future__ import annotations`: typer reads the commands' signatures, and real
+# annotations spare it compiling and evaluating each one as a string at every start)
 
 import sys
 import time

@@ -9,6 +9,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
+from ikutool import lazyre
 from ikutool.definition.forms import check_forms
 from ikutool.errors import Finding, Severity
 from ikutool.model.iku import Iku
@@ -305,13 +306,13 @@ def _synonym_units(
     return out, flagged
 
 
-_NEGATIVE_WORDS = re.compile(
+_NEGATIVE_WORDS = lazyre.compile(
     r"\b(angka kematian|kematian|prevalensi|angka kesakitan|kemiskinan|pengangguran|stunting|"
     r"gizi buruk|putus sekolah|kecelakaan|kebakaran|inflasi|gini|ketimpangan|kekerasan|"
     r"tunggakan|pencemaran|kriminalitas|buta aksara)\b",
     re.IGNORECASE,
 )
-_POSITIVE_FRAMING = re.compile(
+_POSITIVE_FRAMING = lazyre.compile(
     r"\b(penurunan|turunnya|menurunnya|berkurangnya|pengurangan|tertangani|ditangani|penanganan|"
     r"cakupan|bebas|terbebas|pencegahan)\b",
     re.IGNORECASE,

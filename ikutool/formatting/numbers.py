@@ -14,8 +14,10 @@ import math
 import re
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
+from ikutool import lazyre
+
 _MINUS = "-\u2212\u2013"  # hyphen, minus sign, en dash (Excel and Word produce the last two)
-_INDONESIAN = re.compile(
+_INDONESIAN = lazyre.compile(
     rf"""^(?P<sign>[{_MINUS}+]?)
     (?P<int>\d{{1,3}}(?:\.\d{{3}})+|\d+)
     (?:,(?P<frac>\d+))?$""",

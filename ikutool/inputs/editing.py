@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ikutool import lazyre
 from ikutool.errors import Finding, IkuError, Severity
 from ikutool.formatting.numbers import NumberFormatError, format_angka, parse_angka
 from ikutool.inputs.realisasi import RESERVED, realisasi_from_document
@@ -165,8 +166,8 @@ def _new_scalar(value: float | None, old: Any) -> Any:
     return int(value)
 
 
-_TAB_AFTER_COLON = re.compile(r"^([ ]*(?:- )?[^\s#'\"][^:#\n]*:)\t+(?=\S)", re.MULTILINE)
-_TRAILING_TABS = re.compile(r"[ \t]*\t[ \t]*$", re.MULTILINE)
+_TAB_AFTER_COLON = lazyre.compile(r"^([ ]*(?:- )?[^\s#'\"][^:#\n]*:)\t+(?=\S)", re.MULTILINE)
+_TRAILING_TABS = lazyre.compile(r"[ \t]*\t[ \t]*$", re.MULTILINE)
 
 
 def _tabs_for_ruamel(text: str) -> str:
@@ -355,7 +356,7 @@ def set_values(
     return new_text, result
 
 
-_NUMBER_IN_TEXT = re.compile(r"(?<![\w.,])-?\d[\d.]*(?:,\d+)?(?![\w])")
+_NUMBER_IN_TEXT = lazyre.compile(r"(?<![\w.,])-?\d[\d.]*(?:,\d+)?(?![\w])")
 
 
 def _stale_comments(

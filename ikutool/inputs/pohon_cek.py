@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from ikutool import lazyre
 from ikutool.errors import Finding, Severity
 from ikutool.model.validation import clip
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 W = Severity.WARNING
 
 # an outcome written as the count or the holding of activities (docs/domain.md: evaluators mark it)
-ACTIVITY = re.compile(
+ACTIVITY = lazyre.compile(
     r"^\s*(terlaksana(?:nya)?|terselenggara(?:nya)?|dilaksanakan(?:nya)?|pelaksanaan|"
     r"jumlah\s+(?:kegiatan|pelaksanaan|penyelenggaraan|rapat|sosialisasi|pelatihan)|"
     r"banyaknya\s+kegiatan|persentase\s+kegiatan\s+yang\s+(?:terlaksana|dilaksanakan))\b",

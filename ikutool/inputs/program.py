@@ -32,7 +32,6 @@ without a program file.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -40,6 +39,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, StrictStr
 from pydantic_core import PydanticCustomError
 
+from ikutool import lazyre
 from ikutool.errors import Finding, Severity
 from ikutool.inputs.anggaran import one_or_many
 from ikutool.inputs.kind import Codec, Kind, Reading, from_document, read_file, year_file
@@ -63,7 +63,7 @@ from ikutool.yaml_reader import Document
 
 W = Severity.WARNING
 Metode = Literal["rasio", "selisih", "sisa"]
-_LETTERS = re.compile(r"[A-Za-z]")
+_LETTERS = lazyre.compile(r"[A-Za-z]")
 
 
 def to_rupiah(value: Any) -> Any:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ikutool import lazyre
 from ikutool.formatting.numbers import format_angka
 from ikutool.inputs.satuan import unit_problem
 from ikutool.model.iku import (
@@ -28,14 +29,14 @@ def quarter_rule(ind: Indikator, key: str, tahun: int) -> str | None:
 
 
 # units that measure rather than count: a fraction of them is normal
-_MEASURES = re.compile(
+_MEASURES = lazyre.compile(
     r"^(rp|rupiah|ribu|juta|miliar|milyar|triliun|km|m|cm|mm|ha|hektar|m2|m3|km2|ton|kg|kwintal|"
     r"liter|l|hari|bulan|minggu|jam|menit|tahun|poin|nilai|skor|indeks|rasio|kali|usd|\$)\b",
     re.IGNORECASE,
 )
 # a rate ("per 1.000 KH", "per 100.000 penduduk"): a fraction of it is normal too
-_RATE = re.compile(r"\bper\b|‰", re.IGNORECASE)
-_ENGLISH_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(,\d{3})+$")
+_RATE = lazyre.compile(r"\bper\b|‰", re.IGNORECASE)
+_ENGLISH_THOUSANDS = lazyre.compile(r"^[-+]?\d{1,3}(,\d{3})+$")
 
 
 def component_of(ind: Indikator, key: str, tahun: int) -> Any:

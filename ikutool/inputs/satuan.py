@@ -9,12 +9,13 @@ and the readers.
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from ikutool import lazyre
 
 MAX_TEXT = 200  # a number with its unit is short; anything longer is not tried
 # a number, then a space and a word ("2 lembaga"), or a % sign: never "0o17" or "2x"
-_NUMBER_THEN_UNIT = re.compile(r"\s*[-\u2212+]?\d[\d.,]*(?:\s+[^\W\d]|\s*%)")
+_NUMBER_THEN_UNIT = lazyre.compile(r"\s*[-\u2212+]?\d[\d.,]*(?:\s+[^\W\d]|\s*%)")
 
 
 def with_unit(raw: str) -> tuple[float, str] | None:

@@ -10,12 +10,12 @@ bounded.
 from __future__ import annotations
 
 import math
-import re
 from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
 from pydantic_core import PydanticCustomError
 
+from ikutool import lazyre
 from ikutool.formatting.numbers import NumberFormatError, parse_angka
 
 MAX_MAGNITUDE = 1e15  # a count, a rupiah amount, a percentage: no KPI figure is larger
@@ -28,7 +28,7 @@ MAX_BOBOT = 1000.0
 # Unicode line separators, and what XML 1.0 cannot hold (surrogates, U+FFFE, U+FFFF): Word and
 # Excel files are XML, so such a character would stop every document (written as "\ufffe" in a
 # quoted YAML value, it gets past the reader)
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+_CONTROL = lazyre.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 def text_problem(value: str, limit: int = MAX_TEXT) -> str | None:

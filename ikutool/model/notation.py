@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ikutool import lazyre
 from ikutool.formatting.numbers import format_angka
 
 NO_TARGET = frozenset({"", "-", "\u2013", "\u2014", "--"})
@@ -43,12 +44,12 @@ _MAX_WORDS = (
     r"tidak\s+lebih\s+dari|sebanyak-banyaknya|selambat-lambatnya|<=|≤"
 )
 _BOUND = rf"(?:{_MIN_WORDS}|{_MAX_WORDS})"
-_BOUND_RE = re.compile(
+_BOUND_RE = lazyre.compile(
     rf"(?:(?P<min>{_MIN_WORDS})|(?P<max>{_MAX_WORDS}))(?![A-Za-z])\s*", re.IGNORECASE
 )
 _RP = r"Rp\.?"
-_RP_RE = re.compile(rf"{_RP}\s*(?={_NUM})", re.IGNORECASE)
-_SCALE_RE = re.compile(r"\s*(ribu|rb|juta|jt|miliar|milyar|triliun)\b\.?", re.IGNORECASE)
+_RP_RE = lazyre.compile(rf"{_RP}\s*(?={_NUM})", re.IGNORECASE)
+_SCALE_RE = lazyre.compile(r"\s*(ribu|rb|juta|jt|miliar|milyar|triliun)\b\.?", re.IGNORECASE)
 _SCALES = {
     "ribu": 1e3,
     "rb": 1e3,
@@ -58,23 +59,25 @@ _SCALES = {
     "milyar": 1e9,
     "triliun": 1e12,
 }
-_AMBIGUOUS_SCALE = re.compile(r"\s*(M|T|B|K|Jt\b|Mn|Bn)(?![A-Za-z])")
-_RATIO_RE = re.compile(rf"\s*:\s*(?={_NUM})")
-_KEY_RE = re.compile(rf"({_KEY})\s*[=:]\s*(?=(?:{_BOUND}\s*)?(?:{_RP}\s*)?{_NUM})", re.IGNORECASE)
-_NUM_RE = re.compile(_NUM)
-_RANGE_RE = re.compile(rf"\s*(?:%\s*)?(?:-|\u2013|\u2014|s\.\s?d\.?|s/d|sampai)\s*(?={_NUM})")
+_AMBIGUOUS_SCALE = lazyre.compile(r"\s*(M|T|B|K|Jt\b|Mn|Bn)(?![A-Za-z])")
+_RATIO_RE = lazyre.compile(rf"\s*:\s*(?={_NUM})")
+_KEY_RE = lazyre.compile(
+    rf"({_KEY})\s*[=:]\s*(?=(?:{_BOUND}\s*)?(?:{_RP}\s*)?{_NUM})", re.IGNORECASE
+)
+_NUM_RE = lazyre.compile(_NUM)
+_RANGE_RE = lazyre.compile(rf"\s*(?:%\s*)?(?:-|\u2013|\u2014|s\.\s?d\.?|s/d|sampai)\s*(?={_NUM})")
 # no leading \s*: searched from every position, it would make a long run of spaces quadratic
 _SEP = rf"(?:,|;|/|\bdan\b|&|\+)\s*(?=(?:{_KEY}\s*[=:]\s*)?(?:{_BOUND}\s*)?(?:{_RP}\s*)?{_NUM})"
-_SEP_RE = re.compile(_SEP, re.IGNORECASE)
+_SEP_RE = lazyre.compile(_SEP, re.IGNORECASE)
 # a unit that starts (after an optional %) with another number: "88 % 9 puskesmas"
-_STRAY_NUMBER = re.compile(rf"\s*(?:%\s*)?({_NUM})(?:\s|$)")
-_NOTE_RE = re.compile(r"\s*\(([^()]*)\)\s*$")
-_LABEL_RE = re.compile(
+_STRAY_NUMBER = lazyre.compile(rf"\s*(?:%\s*)?({_NUM})(?:\s|$)")
+_NOTE_RE = lazyre.compile(r"\s*\(([^()]*)\)\s*$")
+_LABEL_RE = lazyre.compile(
     r"^(?:(?P<bound>" + _BOUND + r")\s+)?(?P<label>[A-Za-z][A-Za-z .'/\-]{0,60})$", re.IGNORECASE
 )
 
 # a label with digits: begins with a word (never a number, a key or "Rp" and a number)
-_DIGIT_LABEL_RE = re.compile(
+_DIGIT_LABEL_RE = lazyre.compile(
     r"(?:(?P<bound>"
     + _BOUND
     + r")\s+)?(?!Rp\b)(?P<label>[A-Za-z][A-Za-z]{1,40}[A-Za-z0-9 .'/\-]{0,58})",

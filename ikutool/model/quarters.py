@@ -12,6 +12,7 @@ import re
 from datetime import date
 from typing import Any
 
+from ikutool import lazyre
 from ikutool.errors import Finding
 from ikutool.model.validation import clip
 from ikutool.yaml_reader import Document, PathT
@@ -58,7 +59,7 @@ def quarter_name(text: str) -> str | None:
 
 
 # what must not be summed over quarters without a rule: a share, a level, a grade
-_INTENSIVE_UNITS = re.compile(r"^(indeks|skor|nilai|poin|rasio|predikat|rata)", re.IGNORECASE)
+_INTENSIVE_UNITS = lazyre.compile(r"^(indeks|skor|nilai|poin|rasio|predikat|rata)", re.IGNORECASE)
 
 
 def rule_for(agregasi: str | None, comp: Any) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ikutool import lazyre
 from ikutool.compute.capaian import STATUS_TEXT, HasilCapaian, HasilIndikator, HasilKomponen
 from ikutool.formatting.numbers import format_angka, format_persen, tanggal
 from ikutool.formatting.values import besaran, dengan_catatan
@@ -49,20 +50,20 @@ def notice(result: HasilCapaian) -> str | None:
 
 # the parts of a message that tell the officer what to do with a file: a document handed in
 # carries what the figure is, never instructions about files or keys
-_INSTRUCTION = re.compile(
+_INSTRUCTION = lazyre.compile(
     r"^\s*(tulis|isi|isikan|ubah|hapus|samakan|periksa|pakai|gabungkan|pindahkan|sebutkan|buat|"
     r"perbaiki|jalankan|sisakan|pecah|bila maksudnya)\b|\.yaml|\biku [a-z]",
     re.IGNORECASE,
 )
-_CLAUSES = re.compile(r"; |(?<!s\.d)\. (?=[A-Z])")
-_CODE = re.compile(r"\bIKU\d{3} ")
+_CLAUSES = lazyre.compile(r"; |(?<!s\.d)\. (?=[A-Z])")
+_CODE = lazyre.compile(r"\bIKU\d{3} ")
 
 
 # how a document's reader is told what a few findings mean (the rest: their first clauses)
 _FOR_READER = (
-    (re.compile(r"^(IKU320 .*?), padahal berkas ini bukan 'sementara'.*$"),
+    (lazyre.compile(r"^(IKU320 .*?), padahal berkas ini bukan 'sementara'.*$"),
      r"\1: angka tahunannya s.d. triwulan terakhir yang terisi"),
-    (re.compile(r" tanpa tanda kutip dibaca YAML sebagai "), " dibaca sebagai "),
+    (lazyre.compile(r" tanpa tanda kutip dibaca YAML sebagai "), " dibaca sebagai "),
 )  # fmt: skip
 
 

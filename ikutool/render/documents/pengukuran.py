@@ -12,11 +12,11 @@ same labels, marks and notes:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ikutool import lazyre
 from ikutool.compute.capaian import (
     GROUP_TEXT,
     STATUS_TEXT,
@@ -117,7 +117,7 @@ class Tabel:
     catatan: list[str]  # notes under the table, each beginning with the mark it explains
 
 
-_CODE = re.compile(r"\bIKU\d{3} ")
+_CODE = lazyre.compile(r"\bIKU\d{3} ")
 
 
 def for_people(text: str) -> str:
