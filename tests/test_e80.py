@@ -391,7 +391,7 @@ def test_a_form_too_wide_for_f4_prints_in_parts(iku_cli, workspace) -> None:
 
 
 def test_a_line_may_break_after_a_slash_in_a_form() -> None:
-    from ikutool.render.formats.docx import _group_floors, _text_mm, _words, form_breaks
+    from ikutool.render.formats.docx_layout import _group_floors, _text_mm, _words, form_breaks
 
     assert form_breaks("10 Kop/KSP/USP/UMKM") == "10 Kop/\u200bKSP/\u200bUSP/\u200bUMKM"
     assert form_breaks("1/ 2 //") == "1/ 2 //"  # nothing after it to break before

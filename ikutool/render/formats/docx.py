@@ -11,24 +11,21 @@ python-docx makes the package (styles, section, header and footer, document prop
 body is written as WordprocessingML text, block by block, straight into the package's
 ``word/document.xml``. python-docx's element API costs about 200 times that (every property
 setter scans its siblings, every style is looked up by a scan of all styles): 42 s of CPU for
-the LKjIP of 1.000 indicators. The text written is the same, byte for byte, as python-docx's
-own serialisation of the tree its API builds (tests/test_docx_writer.py holds that renderer as
-the oracle): the same elements in schema order, the same empty ``w:rPr`` and ``w:r`` it leaves.
-Table headers with merged cells (printed forms) are still built with python-docx's merge, and
-serialised.
+the LKjIP of 1.000 indicators. The text written follows python-docx's own serialisation of
+the tree its API builds (the same elements in schema order; its renderer was the oracle until
+the writer had been trusted, and the golden corpus guards every part since). Table headers with
+merged cells (printed forms) are still built with python-docx's merge, and serialised. Column
+widths: :mod:`docx_layout`; the XML text: :mod:`docx_xml`; the package: :mod:`docx_package`.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Callable, Iterator
 from typing import Any, assert_never
 
 from ikutool.render.blocks import (
-    ALERT_COLOUR,
-    Angka,
     Dokumen,
     Gambar,
     Grafik,
@@ -38,309 +35,26 @@ from ikutool.render.blocks import (
     Run,
     Tabel,
     Tanda,
-    kategori_colour,
-    text_of,
 )
-
-
-def _field(paragraph: Any, instruction: str) -> None:
-    """A Word field (PAGE, NUMPAGES) in ``paragraph``: begin, instruction, separate, end."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    def char(kind: str) -> Any:
-        el = OxmlElement("w:fldChar")
-        el.set(qn("w:fldCharType"), kind)
-        return el
-
-    run = paragraph.add_run()
-    run._r.append(char("begin"))
-    run = paragraph.add_run()
-    text = OxmlElement("w:instrText")
-    text.set(qn("xml:space"), "preserve")
-    text.text = f" {instruction} "
-    run._r.append(text)
-    run = paragraph.add_run()
-    run._r.append(char("separate"))
-    paragraph.add_run("1")
-    run = paragraph.add_run()
-    run._r.append(char("end"))
-
-
-PAD_MM = 4.5  # a cell's left and right margins (LibreOffice's default 0,19 cm each, and a bit)
-PAPER_MM = {"A4": (210, 297), "F4": (215, 330)}  # F4: the folio Indonesian offices print on
-FORM_MARGIN_MM = 15  # a landscape form's left and right page margins
-NARROW_MM = 16.0  # a column this narrow is never squeezed
-
-
-_WORD = re.compile(r"\S+")  # LibreOffice breaks lines at spaces only (not after "/")
-_SLASH = re.compile(r"(?<=/)(?=[^\s/])")  # in a printed form: also after a slash
-
-
-def form_breaks(text: str) -> str:
-    """A printed form's cell text with a line break allowed after each slash, as after a space
-    ("Kop/KSP/USP/UMKM" in a narrow column): a zero-width space, which Word and LibreOffice
-    (Writer and Calc) break at and print as nothing."""
-    return _SLASH.sub("\u200b", text)
-
-
-def _form_breaks(run: Run) -> Run:
-    """:func:`form_breaks` in a cell's text; a figure stays whole."""
-    match run:
-        case str():
-            return form_breaks(run)
-        case Angka():
-            return run
-        case (text, kind):
-            return (form_breaks(text), kind)
-        case _:
-            assert_never(run)
-
-
-def _words(text: str, form: bool) -> list[str]:
-    """The pieces of ``text`` a line never breaks inside."""
-    words = _WORD.findall(text)
-    return [p for w in words for p in _SLASH.split(w)] if form else words
-
-
-def _text_mm(word: str, points: float, bold: bool = False) -> float:
-    """A word's width in a serif face (Times New Roman) at ``points``: capitals are wider than
-    small letters, digits and punctuation narrower, M and W the widest (0,89 and 0,94 em: "UMKM"
-    at 7 pt is 8 mm) (measured at 9 pt, scaled)."""
-    mm = 0.0
-    for ch in word:
-        if ch in "MW":
-            mm += 2.85
-        elif ch in "mw":
-            mm += 2.2
-        elif ch.isupper():
-            mm += 2.25
-        elif ch.islower():
-            mm += 1.6
-        elif ch.isdigit():
-            mm += 1.6
-        else:
-            mm += 1.2
-    return mm * points / 9 * (1.1 if bold else 1.0)
-
-
-def _floors(
-    header: list[str],
-    texts: list[list[str]],
-    points: float,
-    pad: float = PAD_MM,
-    form: bool = False,
-) -> list[float]:
-    """Each column's least width at a font size: its longest word (header in bold; an amount
-    whole; in a ``form``, the longest piece between slashes) and the cell's margins."""
-    return [
-        max(
-            max((_text_mm(w, points, bold=True) for w in _words(head, form)), default=1.0),
-            max((_text_mm(w, points) for t in col for w in _words(t, form)), default=1.0),
-        )
-        + pad
-        for head, col in zip(header, texts, strict=True)
-    ]
-
-
-def _group_floors(
-    floor: list[float], groups: list[tuple[str, int]], points: float, pad: float
-) -> list[float]:
-    """A printed form's group headers ("Realisasi ... tahun ke-5 (2020)") over their columns:
-    the columns of a group together as wide as its longest word, however empty they are."""
-    out = list(floor)
-    j = 0
-    for text, span in groups:
-        need = max((_text_mm(w, points, bold=True) for w in _words(text, True)), default=0.0)
-        have = sum(out[j : j + span])
-        if need + pad > have:
-            for k in range(j, min(j + span, len(out))):
-                out[k] += (need + pad - have) / span
-        j += span
-    return out
-
-
-FORM_PAD_MM = 1.2  # a printed form's cell margins (0,6 mm each side: its 25 columns need the room)
-_FIGURE_CELL = re.compile(r"^-?[\d.,]+( %)?$")  # one amount or figure: never broken over lines
-
-
-def _measured(
-    header: list[str], rows: list[list[Any]], bold_rows: set[int] | frozenset[int]
-) -> tuple[list[list[str]], list[str]]:
-    """Each column's texts, and what is measured in bold: its header and its bold rows' words."""
-    texts = [[text_of(r[j]) for r in rows if j < len(r)] for j in range(len(header))]
-    bold = [" ".join([h, *(text_of(rows[i][j]) for i in sorted(bold_rows) if j < len(rows[i]))])
-            for j, h in enumerate(header)]  # fmt: skip
-    return texts, bold
-
-
-def table_layout(
-    header: list[str],
-    rows: list[list[Any]],
-    total_mm: float,
-    *,
-    form: bool = False,
-    least_points: float | None = None,
-    groups: list[tuple[str, int]] | None = None,
-    bold_rows: set[int] | frozenset[int] = frozenset(),
-) -> tuple[list[float], float]:
-    """Column widths (mm) and the font size (pt) of a table: 9 pt, or 8 or 7,5 pt (down to
-    ``least_points`` for a printed ``form``'s 25 columns: 7 pt on F4, 5,5 pt on A4) when the
-    longest words do not fit the page at 9; every column at least as wide as its longest word,
-    its header's words included (so no word is split: "No" never becomes "N/o"), a form's
-    ``groups`` (the header row above, (text, span)) as wide as their longest words, an amount at
-    least as wide as the whole amount (it never wraps inside the number), the rest shared by how
-    much text each column carries (``bold_rows`` measured in bold). Word and LibreOffice would
-    otherwise split the page evenly."""
-    texts, bold = _measured(header, rows, bold_rows)
-    least = least_points if least_points is not None else 5.5
-    sizes = [s for s in (9.0, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5) if s >= least] if form else [9, 8, 7.5]
-    pad = FORM_PAD_MM if form else PAD_MM
-    for points in sizes:  # the largest size whose longest words fit the page
-        floor = _floors(bold, texts, points, pad, form)
-        if groups:
-            floor = _group_floors(floor, groups, points, pad)
-        if sum(floor) <= total_mm:
-            break
-    weight = [
-        max(sum(len(t) for t in [head, *col]) / (len(col) + 1), 1)
-        for head, col in zip(header, texts, strict=True)
-    ]
-    spare = total_mm - sum(floor)
-    if spare < 0:
-        # even the longest words do not fit: amounts and narrow columns keep their width, the
-        # columns of words share what is left (their longest words wrap)
-        fixed = [
-            f if f <= NARROW_MM or all(_FIGURE_CELL.match(x) for x in col if x) else 0.0
-            for f, col in zip(floor, texts, strict=True)
-        ]
-        wide = sum(f for f, k in zip(floor, fixed, strict=True) if not k) or 1.0
-        room = max(total_mm - sum(fixed), 0.0)
-        widths = [k or f * room / wide for k, f in zip(fixed, floor, strict=True)]
-    else:
-        widths = [f + spare * w / sum(weight) for f, w in zip(floor, weight, strict=True)]
-    return widths, points
-
-
-# --- WordprocessingML text ------------------------------------------------------------------------
-
-# what lxml refuses in text (python-docx raised this ValueError; so does this writer)
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_BREAKS = re.compile("([\t\r\n])")
-_ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-RED = "C00000"
-
-
-def _t(text: str) -> str:
-    if _NOT_XML.search(text):
-        raise ValueError(
-            "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control "
-            "characters"
-        )
-    space = ' xml:space="preserve"' if len(text.strip()) < len(text) else ""
-    return f"<w:t{space}>{text.translate(_ESCAPE)}</w:t>"
-
-
-def _content(text: str) -> str:
-    """A run's text: a tab is ``w:tab``, each line break (\\n or \\r) a ``w:br``."""
-    if not text:
-        return ""
-    if not _BREAKS.search(text):
-        return _t(text)
-    out = []
-    for piece in _BREAKS.split(text):
-        if piece == "\t":
-            out.append("<w:tab/>")
-        elif piece in ("\r", "\n"):
-            out.append("<w:br/>")
-        elif piece:
-            out.append(_t(piece))
-    return "".join(out)
-
-
-def _r(text: str, props: str | None = None) -> str:
-    """A run; ``props`` None: no ``w:rPr``; "" an empty one (what python-docx leaves after a
-    property is set to None)."""
-    rpr = "" if props is None else f"<w:rPr>{props}</w:rPr>" if props else "<w:rPr/>"
-    inner = rpr + _content(text)
-    return f"<w:r>{inner}</w:r>" if inner else "<w:r/>"
-
-
-def _rpr(
-    *, bold: bool = False, color: str = "", sz: str = "", mark: bool = False, under: bool = False
-) -> str:
-    """Run properties in the schema's order (b, color, sz, highlight, u)."""
-    return (
-        ("<w:b/>" if bold else "")
-        + (f'<w:color w:val="{color}"/>' if color else "")
-        + (f'<w:sz w:val="{sz}"/>' if sz else "")
-        + ('<w:highlight w:val="yellow"/>' if mark else "")
-        + ('<w:u w:val="single"/>' if under else "")
-    )
-
-
-def _runs(
-    runs: list[Run], *, bold: bool = False, color: str = "", sz: str = "", under: bool = False
-) -> str:
-    out = []
-    for r in runs:
-        text, b, mark, hue = text_of(r), bold, False, color
-        match r:
-            case str() | Angka():
-                pass
-            case (_, "bold"):
-                b = True
-            case (_, "placeholder"):
-                b = mark = True
-            case (_, "kategori"):
-                b, hue = True, (kategori_colour(text) or color).lstrip("#")
-            case (_, "alert"):
-                hue = ALERT_COLOUR.lstrip("#")
-            case _:
-                assert_never(r)
-        out.append(_r(text, _rpr(bold=b, color=hue, sz=sz, mark=mark, under=under)))
-    return "".join(out)
-
-
-def _p(
-    runs: str = "",
-    *,
-    style: str | None = None,
-    keep: bool | None = None,
-    new_page: bool = False,
-    tight: bool = False,
-    indent: int | None = None,
-    jc: str = "",
-) -> str:
-    """A paragraph; its properties in the schema's order (pStyle, keepNext, pageBreakBefore,
-    spacing, ind, jc). ``keep`` False is written (``w:val="0"``), as python-docx does."""
-    ppr = (
-        (f'<w:pStyle w:val="{style}"/>' if style else "")
-        + ("<w:keepNext/>" if keep else '<w:keepNext w:val="0"/>' if keep is False else "")
-        + ("<w:pageBreakBefore/>" if new_page else "")
-        + ('<w:spacing w:after="0"/>' if tight else "")
-        + (f'<w:ind w:left="{indent}"/>' if indent is not None else "")
-        + (f'<w:jc w:val="{jc}"/>' if jc else "")
-    )
-    inner = (f"<w:pPr>{ppr}</w:pPr>" if ppr else "") + runs
-    return f"<w:p>{inner}</w:p>" if inner else "<w:p/>"
-
-
-def _half_points(points: float) -> str:
-    from docx.shared import Pt
-
-    return str(int(Pt(points).pt * 2))
-
-
-def _twips_mm(mm: float) -> int:
-    from docx.shared import Mm
-
-    return int(Mm(mm).twips)
-
-
-# a printed form's narrow cell margins (0,6 mm = 34 twips each side)
-_FORM_MARGINS = (
-    '<w:tblCellMar><w:left w:w="34" w:type="dxa"/><w:right w:w="34" w:type="dxa"/></w:tblCellMar>'
+from ikutool.render.formats.docx_layout import (
+    PAPER_MM,
+    _form_breaks,
+    form_breaks,
+    table_layout,
+)
+from ikutool.render.formats.docx_package import (
+    _package,
+    _with_body,
+)
+from ikutool.render.formats.docx_xml import (
+    _FORM_MARGINS,
+    RED,
+    _half_points,
+    _p,
+    _r,
+    _rpr,
+    _runs,
+    _twips_mm,
 )
 
 
@@ -662,122 +376,6 @@ def _cant_split_element() -> Any:
     from docx.oxml import OxmlElement
 
     return OxmlElement("w:cantSplit")
-
-
-# --- the package ----------------------------------------------------------------------------------
-
-
-def _package(doc: Dokumen) -> tuple[Any, float]:
-    """The Word package without its body: A4 (portrait, or landscape for wide forms), margins,
-    Times New Roman 11 pt, the notice on every page, page numbers, the document properties;
-    and the text width (mm)."""
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt, RGBColor
-
-    word = Document()
-    section = word.sections[0]
-    short, long = PAPER_MM.get(doc.kertas, PAPER_MM["A4"])
-    if doc.landscape:
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = Mm(long), Mm(short)
-    else:
-        section.page_width, section.page_height = Mm(short), Mm(long)
-    section.left_margin = section.right_margin = Mm(25 if not doc.landscape else 15)
-    section.top_margin = section.bottom_margin = Mm(20)
-    text_mm = (long if doc.landscape else short) - 2 * (25 if not doc.landscape else 15)
-    normal = word.styles["Normal"]
-    normal.font.name = "Times New Roman"
-    normal.font.size = Pt(11)
-    _plain_styles(word)
-    if doc.peringatan_halaman:
-        # a notice on every page: room for it above the body, never over the first line
-        section.top_margin = Mm(27)
-        section.header_distance = Mm(8)
-        head = section.header.paragraphs[0]
-        head.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = head.add_run(" ".join(doc.peringatan_halaman))
-        run.bold = True
-        run.font.size = Pt(9)
-        run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run(f"{doc.kaki} - halaman " if doc.kaki else "halaman ")
-    _field(footer, "PAGE")
-    props = word.core_properties
-    props.title = doc.judul
-    props.language = "id-ID"
-    props.author = props.last_modified_by = ""
-    props.comments = "\n".join(doc.asal)
-    props.created = props.modified = _now()
-    return word, text_mm
-
-
-def _now() -> Any:
-    import datetime as dt
-
-    return dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-
-
-# the headings of an official document: the body's face, black, no theme colour or rule (as
-# the LKjIP and E.81 documents agencies print); sizes in points, bold
-_HEADINGS = {"Title": 14, "Heading 1": 13, "Heading 2": 12, "Heading 3": 11, "Caption": 10}
-
-
-def _plain_styles(word: Any) -> None:
-    """Word's default template draws headings in a blue theme face with a rule under the title;
-    an official document has one family (Times New Roman) and black headings."""
-    from docx.shared import Pt, RGBColor
-
-    for name, size in _HEADINGS.items():
-        style = word.styles[name]
-        style.font.name = "Times New Roman"
-        style.font.size = Pt(size)
-        style.font.bold = True
-        style.font.italic = False
-        style.font.color.rgb = RGBColor(0, 0, 0)
-        rpr = style.element.rPr
-        if rpr is not None and rpr.rFonts is not None:  # the theme's face gives way to the name
-            for attr in list(rpr.rFonts.attrib):
-                if attr.endswith("Theme"):
-                    del rpr.rFonts.attrib[attr]
-        ppr = style.element.pPr
-        if ppr is not None:  # the title's rule under it
-            for border in ppr.findall(
-                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pBdr"
-            ):
-                ppr.remove(border)
-
-
-_APP_SAYS = re.compile(rb"<(Application|Template|AppVersion|Company)>[^<]*</\1>")
-
-
-BODY_PART = "word/document.xml"
-
-
-def _with_body(package: bytes, body: Iterator[str]) -> bytes:
-    """The package with ``body`` written into its document part, before the body's closing
-    section properties, block by block (the body is never held whole)."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(package)) as src,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
-    ):
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename == "docProps/app.xml":  # no other application's name in it
-                data = _APP_SAYS.sub(b"", data)
-            if info.filename != BODY_PART:
-                dst.writestr(info, data)
-                continue
-            cut = data.rindex(b"<w:sectPr")
-            with dst.open(info, "w") as part:
-                part.write(data[:cut])
-                for chunk in body:
-                    part.write(chunk.encode("utf-8"))
-                part.write(data[cut:])
-    return out.getvalue()
 
 
 def docx(doc: Dokumen) -> bytes:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ikutool.render.blocks import Tabel
-from ikutool.render.formats.docx import FORM_PAD_MM, _floors, _group_floors, _measured
+from ikutool.render.formats.docx_layout import FORM_PAD_MM, _floors, _group_floors, _measured
 
 
 @dataclass

@@ -252,7 +252,7 @@ _HEAD_COLOUR = "DDEBF7"
 def _form_head(ws: Any, b: Tabel, row: int, size: float | None) -> int:
     """A printed form's two header rows: group cells merged across, a lone column's name merged
     down."""
-    from ikutool.render.formats.docx import form_breaks
+    from ikutool.render.formats.docx_layout import form_breaks
     from ikutool.render.formats.xlsx_cells import merge, put, style
 
     j = 1
@@ -332,7 +332,7 @@ def _cell(
     """One body cell: a figure as a number, a kategori on its fill, an alert in red."""
     from openpyxl.styles import Font
 
-    from ikutool.render.formats.docx import form_breaks
+    from ikutool.render.formats.docx_layout import form_breaks
     from ikutool.render.formats.xlsx_cells import FACE, KATEGORI_FILL, put
 
     def text(shown: str) -> Any:
@@ -427,7 +427,7 @@ def _in_parts(ws: Any, breaks: list[int], kertas: str, landscape: bool) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.pagebreak import Break, ColBreak
 
-    from ikutool.render.formats.docx import FORM_MARGIN_MM, PAPER_MM
+    from ikutool.render.formats.docx_layout import FORM_MARGIN_MM, PAPER_MM
 
     _, *ends = breaks
     short, long = PAPER_MM.get(kertas, PAPER_MM["A4"])
@@ -450,7 +450,7 @@ def _form_layout(b: Tabel, kertas: str, landscape: bool) -> tuple[list[float], f
     wide for its page is printed in parts: the leading columns every part repeats, then the last
     column of each part but the last ([] for a form printed whole); each part's columns as wide
     as in its Word table, the leading columns as in the first part's."""
-    from ikutool.render.formats.docx import FORM_MARGIN_MM, PAPER_MM, table_layout
+    from ikutool.render.formats.docx_layout import FORM_MARGIN_MM, PAPER_MM, table_layout
     from ikutool.render.formats.form_parts import form_parts
 
     short, long = PAPER_MM.get(kertas, PAPER_MM["A4"])
