@@ -592,4 +592,4 @@ def test_a_quarterly_mean_in_excel_keeps_its_value_and_shows_two_decimals(iku_cl
         row[5] for row in ws.iter_rows(min_row=7) if str(row[2].value or "").startswith("S1.7")
     )
     assert cell.value == pytest.approx(268 / 3)  # the workbook can compute with it
-    assert cell.number_format.startswith("#,##0.00") and "0.000" not in cell.number_format
+    assert cell.number_format.startswith("[$-421]#,##0.00") and "0.000" not in cell.number_format

@@ -58,7 +58,7 @@ def test_the_sheet_hint_names_freezes_merges_and_shades() -> None:
     assert ws.freeze_panes == f"C{first}"
     assert ws.column_dimensions["B"].width == 30
     figure = ws.cell(first + 1, 3)
-    assert figure.value == 86.666666 and figure.number_format == '#,##0.00" (!)"'
+    assert figure.value == 86.666666 and figure.number_format == '[$-421]#,##0.00" (!)"'
     assert ws.cell(first + 3, 2).fill.fgColor.rgb.endswith("F2F2F2")  # the bold row shaded
     assert ws.cell(first + 1, 4).fill.fgColor.rgb.endswith("DDEBF7")  # Tinggi's fill
 
@@ -74,3 +74,17 @@ def test_markdown_shows_an_item_as_a_list_and_a_figure_as_its_text() -> None:
     text = markdown(_doc())
     assert "- butir satu" in text
     assert "86,67 (!)" in text
+
+
+def test_every_figure_format_is_marked_indonesian() -> None:
+    """LibreOffice on an English system showed 86.67 and 1,250,000 in every workbook: a format
+    marked [$-421] shows 86,67 and 1.250.000 on any system (Excel keeps its own separators)."""
+    from ikutool.render.formats.xlsx_cells import indonesian
+
+    assert indonesian("#,##0.00") == "[$-421]#,##0.00"
+    assert indonesian('"Rp "#,##0') == '[$-421]"Rp "#,##0'
+    assert indonesian("@") == "@" and indonesian("[$-421]0") == "[$-421]0"
+    ws = load_workbook(io.BytesIO(document_xlsx(_doc())))["2019"]
+    formats = {c.number_format for row in ws.iter_rows() for c in row if c.data_type == "n"}
+    formats.discard("General")
+    assert formats and all(f.startswith("[$-421]") for f in formats)

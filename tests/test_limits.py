@@ -84,7 +84,7 @@ def test_tiny_realisasi_in_excel(iku_cli, tmp_path, monkeypatch) -> None:
     cell = next(c for r in ws.iter_rows() for c in r if c.value == 0.00001)
     # a fraction of a count (Kop) is suspect: the figure is marked, and the note says why; the
     # cell shows the digits the page shows ("0,00001 (!)"), not a zero
-    assert cell.number_format == '#,##0.00000" (!)"'
+    assert cell.number_format == '[$-421]#,##0.00000" (!)"'
 
 
 @pytest.mark.parametrize(

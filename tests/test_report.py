@@ -173,7 +173,7 @@ def test_xlsx_read_back_equals_capaian_json(iku_cli, tmp_path) -> None:
                     assert row[4].value == comp["target"] and row[5].value == comp["realisasi"]
                     assert row[6].value == approx(comp["capaian"], rel=1e-14)
                     assert row[7].value == ind["kategori"]
-                    assert row[6].number_format == "#,##0.00"
+                    assert row[6].number_format == "[$-421]#,##0.00"
                 elif ind["komponen"]:
                     n = len(ind["komponen"])
                     assert cells[f"Capaian {ind['kode']} (rata-rata {n} komponen)"][

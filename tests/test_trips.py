@@ -603,7 +603,7 @@ def test_the_workbooks_rupiah_cells_show_rp_and_fit_the_amount(iku_cli, dinas) -
     col = [c.value for c in ws[6]].index("Realisasi") + 1
     row = next(r[0].row for r in ws.iter_rows(min_row=7) if r[1].value == "S1.4")
     cell = ws.cell(row=row, column=col)
-    assert cell.number_format.startswith('"Rp "')
+    assert cell.number_format.startswith('[$-421]"Rp "')
     # "Rp 425.000.000.000" (the target's amount) fits: never "###" on paper
     assert ws.column_dimensions[cell.column_letter].width >= len("Rp 425.000.000.000")
     # text may be typed there ("Rp 1,2 miliar"): no number-only validation on the cell

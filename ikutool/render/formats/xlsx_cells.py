@@ -52,6 +52,15 @@ def number_format(value: float | None) -> str:
     return "#,##0." + "0" * decimals if decimals else "#,##0"
 
 
+def indonesian(fmt: str) -> str:
+    """``fmt`` marked as an Indonesian number format (``[$-421]``): LibreOffice then shows 1.234,56
+    whatever the machine's language (without it, 1,234.56 on an English system); Excel keeps its
+    own separators, which on an Indonesian Windows are the same. Text (``@``) stays as it is."""
+    if fmt in ("@", "General") or fmt.startswith("[$-"):
+        return fmt
+    return "[$-421]" + fmt
+
+
 def cell_at(ws: Any, row: int, col: int, value: Any) -> Any:
     """Write ``value`` into a cell of any workbook ikutool writes: text is always text. openpyxl
     stores a string beginning with "=" as a formula, so an officer's catatan such as
@@ -125,7 +134,7 @@ def style(
         else Alignment(horizontal="center", vertical="center", wrap_text=True)
     )
     if fmt:
-        cell.number_format = fmt
+        cell.number_format = indonesian(fmt)
     if size:  # a printed form: the face and size its columns were measured in (as in Word)
         cell.font = Font(name="Times New Roman", bold=bold, size=size)
     elif bold:
