@@ -309,3 +309,17 @@ def test_markdown_keeps_an_agency_name_literal(iku_cli, tmp_path) -> None:
     md = iku_cli("rekap", str(kab), "--tahun", "2020", "-f", "markdown").stdout
     assert "Dinas \\*Uji\\* \\_A\\_ \\[B\\]" in md
     assert "*Uji*" not in md.replace("\\*", "")
+
+
+def test_the_contoh_notice_counts_and_names_five_in_the_year_and_the_quarter() -> None:
+    """The quarterly roll-up listed every agency's name, each with its commas, in one sentence
+    (40 names on every page header of a regency); now as the yearly one: how many, five names."""
+    from ikutool.render.documents.rekap import contoh_notice
+
+    names = [f"Dinas {n}, Bidang X" for n in "ABCDEFG"]
+    assert contoh_notice(names) == (
+        "CATATAN: data 7 instansi berstatus CONTOH - angka ilustrasi, bukan data resmi (Dinas A, "
+        "Bidang X; Dinas B, Bidang X; Dinas C, Bidang X; Dinas D, Bidang X; Dinas E, Bidang X; dan "
+        "2 lainnya)."
+    )
+    assert contoh_notice(["Dinas A"]).endswith("resmi (Dinas A).")

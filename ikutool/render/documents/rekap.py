@@ -48,19 +48,23 @@ def _status(b: BarisRekap) -> str:
     return text
 
 
+def contoh_notice(names: list[str]) -> str:
+    """The notice that the figures of ``names`` (agencies) are illustrative: how many, and the
+    first five by name (a name may hold commas, so they are parted by semicolons)."""
+    shown = "; ".join(names[:5]) + (f"; dan {len(names) - 5} lainnya" if len(names) > 5 else "")
+    return (
+        f"CATATAN: data {len(names)} instansi berstatus CONTOH - angka ilustrasi, bukan data "
+        f"resmi ({shown})."
+    )
+
+
 def notice(rekap: Rekap) -> str | None:
     """Which agencies' figures are illustrative (status: contoh) or not final: said in every
     output, as capaian says it for one agency."""
     parts = []
     contoh = rekap.berstatus("contoh")
     if contoh:
-        names = ", ".join(contoh[:5]) + (
-            f" dan {len(contoh) - 5} lainnya" if len(contoh) > 5 else ""
-        )
-        parts.append(
-            f"CATATAN: data {len(contoh)} instansi berstatus CONTOH - angka ilustrasi, bukan data "
-            f"resmi ({names})."
-        )
+        parts.append(contoh_notice(contoh))
     sementara = [f for f in rekap.berstatus("sementara") if f not in contoh]
     if sementara:
         parts.append(
@@ -440,13 +444,8 @@ def rekap_triwulan_document(r: Any) -> Any:
         ),
     ]
     blocks += _triwulan_charts(r)
-    contoh = [b.instansi or b.folder for b in r.baris if b.status_data == "contoh"]
-    notes = (
-        [f"CATATAN: realisasi {', '.join(contoh)} berstatus CONTOH - angka ilustrasi, bukan data "
-         "resmi."]
-        if contoh
-        else []
-    )  # fmt: skip
+    contoh = [b.folder for b in r.baris if b.status_data == "contoh"]
+    notes = [contoh_notice(contoh)] if contoh else []
     return Dokumen(
         judul=f"Rekap Triwulan {r.triwulan} {r.tahun}",
         blocks=[*[Para([n], kind="note") for n in notes], *blocks],
