@@ -265,6 +265,26 @@ def test_pk_per_eselon(iku_cli, workspace) -> None:
     assert "Bupati Tanjung Jabung Barat" in kadis and "55 org (PK)" in kadis
 
 
+def test_the_two_parties_sign_side_by_side(iku_cli, workspace, tmp_path) -> None:
+    """A PK is signed by both parties in one row, the second (the atasan) on the left, as PK
+    documents are printed; they stood one under the other."""
+    import zipfile
+
+    out = tmp_path / "pk.docx"
+    iku_cli(
+        "pohon", "--tahun", "2019", "-d", "pk", "--eselon", "II", "-f", "docx", "--out", str(out)
+    )
+    body = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    rows = [r for r in body.split("<w:tr>") if "Pihak kedua," in r]
+    assert rows and all(r.count("<w:tc>") == 2 for r in rows)
+    left, right = rows[0].split("<w:tc>")[1:]
+    assert "Pihak kedua," in left and "Bupati Tanjung Jabung Barat" in left
+    assert "Pihak pertama, Kepala Dinas" in right and "SYAFRIWAN, SE" in right
+    html = iku_cli("pohon", "--tahun", "2019", "-d", "pk", "--eselon", "II", "-f", "html").stdout
+    pair = html[html.index("display:flex") :].split("</div>")[0]
+    assert pair.index("Pihak kedua,") < pair.index("Pihak pertama, Kepala Dinas")
+
+
 def test_matriks_peran_dan_hasil(iku_cli, workspace) -> None:
     text = iku_cli("pohon", "--tahun", "2019", "-d", "matriks", "-f", "markdown").stdout
     assert "Matriks Peran dan Hasil: Kepala Bidang UKM" in text

@@ -97,7 +97,14 @@ class _Writer:
             elif isinstance(b, Tabel):
                 yield self.table(b)
             elif isinstance(b, Tanda):
-                yield self.tanda(b)
+                before = blocks[i - 1] if i > 0 else None
+                if isinstance(before, Tanda) and before.kiri and not b.kiri:
+                    continue  # written beside the one before it
+                after = blocks[i + 1] if i + 1 < len(blocks) else None
+                if b.kiri and isinstance(after, Tanda) and not after.kiri:
+                    yield self.tanda_pair(b, after)
+                else:
+                    yield self.tanda(b)
             elif isinstance(b, Gambar | Grafik):
                 yield self.picture(b)
 
@@ -165,16 +172,7 @@ class _Writer:
         return "".join(out)
 
     def tanda(self, b: Tanda) -> str:
-        lines: list[list[Run]] = [
-            b.tempat_tanggal,
-            [b.jabatan],
-            [""],
-            [""],
-            [""],
-            [(b.nama, "bold")],
-        ]
-        lines += [[b.pangkat]] if b.pangkat else []
-        lines += [[f"NIP. {b.nip}"]] if b.nip else []
+        lines = _signature_lines(b)
         indent = _twips_mm(0 if b.kiri else 85 if not self.doc.landscape else 170)
         return "".join(
             _p(
@@ -185,6 +183,34 @@ class _Writer:
                 indent=indent,
             )
             for k, line in enumerate(lines)
+        )
+
+    def tanda_pair(self, left: Tanda, right: Tanda) -> str:
+        """Two parties of an agreement side by side, as PK documents are signed: the second party
+        on the left, the first on the right, their lines level (one row, never split, no
+        borders)."""
+        half = _twips_mm(self.text_mm / 2)
+        cells = []
+        for b in (left, right):
+            lines = _signature_lines(b)
+            paras = "".join(
+                _p(_runs(line, under=k == 5), tight=True) for k, line in enumerate(lines)
+            )
+            cells.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{half}"/></w:tcPr>{paras}</w:tc>')
+        none = (
+            "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right"))
+            + '<w:insideH w:val="nil"/><w:insideV w:val="nil"/>'
+        )
+        start = _p(new_page=True) if self.start() else ""
+        return (
+            start
+            + '<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="'
+            + str(2 * half)
+            + f'"/><w:tblBorders>{none}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>'
+            + f'<w:tblGrid><w:gridCol w:w="{half}"/><w:gridCol w:w="{half}"/></w:tblGrid>'
+            + "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            + "".join(cells)
+            + "</w:tr></w:tbl><w:p/>"
         )
 
     def picture(self, b: Gambar | Grafik) -> str:
@@ -390,3 +416,12 @@ def docx(doc: Dokumen) -> bytes:
     buf = io.BytesIO()
     word.save(buf)  # the package, its body empty; the body is written into it block by block
     return _with_body(buf.getvalue(), writer.blocks())
+
+
+def _signature_lines(b: Tanda) -> list[list[Run]]:
+    """A signature block's lines: place and date (or the party), the position, room to sign, the
+    name (underlined), rank and NIP where known."""
+    lines: list[list[Run]] = [b.tempat_tanggal, [b.jabatan], [""], [""], [""], [(b.nama, "bold")]]
+    lines += [[b.pangkat]] if b.pangkat else []
+    lines += [[f"NIP. {b.nip}"]] if b.nip else []
+    return lines

@@ -125,10 +125,19 @@ def html(doc: Dokumen) -> str:
     ]
     page = row = False
     screen = doc.gaya == "layar"
-    for b in doc.blocks:
+    blocks = doc.blocks
+    for i, b in enumerate(blocks):
         if isinstance(b, HalamanBaru):
             page = True
             continue
+        if isinstance(b, Tanda) and b.kiri and i + 1 < len(blocks):
+            after = blocks[i + 1]
+            if isinstance(after, Tanda) and not after.kiri:  # two parties, side by side
+                parts.append(_signature_pair(b, after, page))
+                page = False
+                continue
+        if isinstance(b, Tanda) and not b.kiri and i and _is_left(blocks[i - 1]):
+            continue  # written beside the one before it
         # on screen, the yearly charts stand side by side, as many as the width holds
         side = screen and isinstance(b, Grafik) and b.jenis == "kolom" and not b.halaman_baru
         if side != row:
@@ -171,17 +180,39 @@ def _html_block(b: Block, page: bool, screen: bool = False) -> list[str]:
                 f'<figcaption class="cap">{caption}</figcaption>{chart_svg(b)}{source}</figure>',
             ]
         case Tanda():
-            lines = ["".join(_run_html(r) for r in b.tempat_tanggal), escape(b.jabatan), "", "", ""]
-            lines.append(f"<b><u>{escape(b.nama)}</u></b>")
-            if b.pangkat:
-                lines.append(escape(b.pangkat))
-            if b.nip:
-                lines.append(f"NIP. {escape(b.nip)}")
+            lines = _signature_lines(b)
             return [f'<p class="ttd{" page" if page else ""}">{"<br>".join(lines)}</p>']
         case HalamanBaru():
             return []
         case _:
             assert_never(b)
+
+
+def _signature_lines(b: Tanda) -> list[str]:
+    lines = ["".join(_run_html(r) for r in b.tempat_tanggal), escape(b.jabatan), "", "", ""]
+    lines.append(f"<b><u>{escape(b.nama)}</u></b>")
+    if b.pangkat:
+        lines.append(escape(b.pangkat))
+    if b.nip:
+        lines.append(f"NIP. {escape(b.nip)}")
+    return lines
+
+
+def _is_left(b: Block) -> bool:
+    return isinstance(b, Tanda) and b.kiri
+
+
+def _signature_pair(left: Tanda, right: Tanda, page: bool) -> str:
+    """The two parties of an agreement side by side (the second on the left), as PK documents
+    are signed; one block that never breaks across pages."""
+    cells = "".join(
+        f'<p style="margin:0;width:45%">{"<br>".join(_signature_lines(b))}</p>'
+        for b in (left, right)
+    )
+    return (
+        f'<div class="{"page" if page else ""}" style="display:flex;justify-content:space-between;'
+        f'margin-top:40px;break-inside:avoid">{cells}</div>'
+    )
 
 
 def _html_table(b: Tabel, page: bool) -> list[str]:
