@@ -162,6 +162,8 @@ class _Builder:
         return root
 
     def _attach(self, frame: list[Any], value: Any, vmark: _Mark, size: int, mark: Any) -> None:
+        """One finished value into the collection being built (``frame``): a list's next item,
+        a mapping's next key, or the value of the key before it."""
         container, cmark, key, kmark = frame[0], frame[1], frame[2], frame[3]
         frame[4] += size
         if isinstance(container, list):
@@ -169,72 +171,14 @@ class _Builder:
             cmark.kids.append(vmark)
             return
         if key is _NO_KEY:  # this value is a key
-            if vmark.kids is not None or isinstance(value, (dict, list)):
-                self.doc.findings.append(
-                    Finding(
-                        "IKU103",
-                        "kunci pemetaan harus berupa teks sederhana, bukan daftar atau pemetaan",
-                        Severity.ERROR,
-                        self.doc.file,
-                        vmark.line,
-                        vmark.column,
-                        None,
-                    )
-                )
-                frame[2], frame[3] = _SKIP, None
-                return
-            if vmark.raw == "<<" and not vmark.quoted:
-                self.doc.findings.append(
-                    Finding(
-                        "IKU103",
-                        "kunci gabungan YAML '<<' tidak dipakai di berkas ikutool: tulis setiap "
-                        "kunci dan nilainya langsung di sini",
-                        Severity.ERROR,
-                        self.doc.file,
-                        vmark.line,
-                        vmark.column,
-                        None,
-                    )
-                )
-                frame[2], frame[3] = _SKIP, None
-                return
-            frame[2], frame[3] = self._key(value, vmark), vmark
+            frame[2], frame[3] = self._take_key(value, vmark)
             return
         frame[2], frame[3] = _NO_KEY, None
         if key is _SKIP:
             return
-        same = self._same_number(frame, key, kmark)
-        if same is not None:
-            first = cmark.kids[same]
-            self.doc.findings.append(
-                Finding(
-                    "IKU104",
-                    f"kunci {_as_written(kmark, key)} sama dengan kunci {first.key_raw} di baris "
-                    f"{first.key_line} (keduanya {int(str(key).lstrip('+'))}); YAML "
-                    "akan memakai salah satunya saja. Hapus atau gabungkan salah satunya.",
-                    Severity.ERROR,
-                    self.doc.file,
-                    kmark.line,
-                    kmark.column,
-                    format_path((*_path(self._stack), key)) or None,
-                )
-            )
-            return
-        if key in container:
-            first = cmark.kids[key]
-            self.doc.findings.append(
-                Finding(
-                    "IKU104",
-                    f"kunci '{kmark.raw if kmark.raw is not None else key}' ditulis dua kali "
-                    f"(pertama di baris {first.key_line}); YAML hanya memakai salah satunya. "
-                    "Hapus atau gabungkan salah satunya.",
-                    Severity.ERROR,
-                    self.doc.file,
-                    kmark.line,
-                    kmark.column,
-                    format_path((*_path(self._stack), key)) or None,
-                )
-            )
+        duplicate = self._duplicate(frame, key, kmark)
+        if duplicate is not None:
+            self.doc.findings.append(duplicate)
             return
         container[key] = value
         if vmark.key_line:  # shared through an alias: give this place a mark of its own
@@ -242,6 +186,71 @@ class _Builder:
         vmark.key_line, vmark.key_column = kmark.line, kmark.column
         vmark.key_raw = _as_written(kmark, key)
         cmark.kids[key] = vmark
+
+    def _take_key(self, value: Any, vmark: _Mark) -> tuple[Any, _Mark | None]:
+        """A mapping key and its mark, or ``_SKIP`` (its value is dropped) for a key that is a
+        collection or YAML's merge key ``<<``, said as a finding."""
+        if vmark.kids is not None or isinstance(value, (dict, list)):
+            self.doc.findings.append(
+                Finding(
+                    "IKU103",
+                    "kunci pemetaan harus berupa teks sederhana, bukan daftar atau pemetaan",
+                    Severity.ERROR,
+                    self.doc.file,
+                    vmark.line,
+                    vmark.column,
+                    None,
+                )
+            )
+            return _SKIP, None
+        if vmark.raw == "<<" and not vmark.quoted:
+            self.doc.findings.append(
+                Finding(
+                    "IKU103",
+                    "kunci gabungan YAML '<<' tidak dipakai di berkas ikutool: tulis setiap "
+                    "kunci dan nilainya langsung di sini",
+                    Severity.ERROR,
+                    self.doc.file,
+                    vmark.line,
+                    vmark.column,
+                    None,
+                )
+            )
+            return _SKIP, None
+        return self._key(value, vmark), vmark
+
+    def _duplicate(self, frame: list[Any], key: Any, kmark: _Mark) -> Finding | None:
+        """The finding for ``key`` when the mapping already has it (or the same whole number
+        written another way), else None."""
+        cmark = frame[1]
+        same = self._same_number(frame, key, kmark)
+        if same is not None:
+            first = cmark.kids[same]
+            return Finding(
+                "IKU104",
+                f"kunci {_as_written(kmark, key)} sama dengan kunci {first.key_raw} di baris "
+                f"{first.key_line} (keduanya {int(str(key).lstrip('+'))}); YAML "
+                "akan memakai salah satunya saja. Hapus atau gabungkan salah satunya.",
+                Severity.ERROR,
+                self.doc.file,
+                kmark.line,
+                kmark.column,
+                format_path((*_path(self._stack), key)) or None,
+            )
+        if key in frame[0]:
+            first = cmark.kids[key]
+            return Finding(
+                "IKU104",
+                f"kunci '{kmark.raw if kmark.raw is not None else key}' ditulis dua kali "
+                f"(pertama di baris {first.key_line}); YAML hanya memakai salah satunya. "
+                "Hapus atau gabungkan salah satunya.",
+                Severity.ERROR,
+                self.doc.file,
+                kmark.line,
+                kmark.column,
+                format_path((*_path(self._stack), key)) or None,
+            )
+        return None
 
     @staticmethod
     def _same_number(frame: list[Any], key: Any, kmark: _Mark) -> Any:

@@ -104,9 +104,6 @@ def rekap(
 
     Contoh: iku rekap --tahun 2026 kabupaten/, iku rekap --dari 2025 --sampai 2027 --urut capaian
     """
-    from ikutool.compute.capaian import Options
-    from ikutool.reports.rekap import build_rekap
-
     if pohon:
         from ikutool.cli.pohon import rekap_pohon
 
@@ -118,7 +115,46 @@ def rekap(
         )
     if tw is not None:
         _rekap_triwulan(folder, tahun, dari, sampai, tw, urut, format, out, force, skala)
-        return
+    else:
+        _rekap_tahunan(folder, tahun, dari, sampai, urut, format, out, force, skala)
+
+
+def _rekap_tahunan(
+    folder: Path,
+    tahun: int | None,
+    dari: int | None,
+    sampai: int | None,
+    urut: Urut,
+    format: FormatRekap,
+    out: Path | None,
+    force: bool,
+    skala: SkalaOpt,
+) -> None:
+    """``iku rekap --tahun Y`` (or ``--dari A --sampai B``): each agency's capaian per year."""
+    from ikutool.compute.capaian import Options
+    from ikutool.reports.rekap import build_rekap
+
+    _check_yearly_format(format, out)
+    if not folder.is_dir():
+        raise IkuError.single("IKU101", "folder tidak ada", file=str(folder), exit_code=2)
+    years = _years(tahun, dari, sampai)
+    refuse_out(out, force)
+    result = build_rekap(
+        folder,
+        years,
+        Options(skala=skala.value if skala else None),
+        urut=urut.value,
+        progress=_progress(),
+    )
+    if not result.baris:
+        raise _no_agencies(folder)
+    _emit(result, format, out, force)
+    _bad_agencies(result)
+
+
+def _check_yearly_format(format: FormatRekap, out: Path | None) -> None:
+    """The yearly roll-up's formats: no docx (that is the quarters'), a file for the binary
+    ones, pyarrow for parquet."""
     if format is FormatRekap.docx:
         raise IkuError.single(
             "IKU501",
@@ -138,21 +174,6 @@ def rekap(
                 file="--format",
                 exit_code=2,
             ) from None
-    if not folder.is_dir():
-        raise IkuError.single("IKU101", "folder tidak ada", file=str(folder), exit_code=2)
-    years = _years(tahun, dari, sampai)
-    refuse_out(out, force)
-    result = build_rekap(
-        folder,
-        years,
-        Options(skala=skala.value if skala else None),
-        urut=urut.value,
-        progress=_progress(),
-    )
-    if not result.baris:
-        raise _no_agencies(folder)
-    _emit(result, format, out, force)
-    _bad_agencies(result)
 
 
 def _rekap_triwulan(
@@ -168,7 +189,6 @@ def _rekap_triwulan(
     skala: SkalaOpt,
 ) -> None:
     """``iku rekap --tahun Y --tw N``: each agency's capaian s.d. TW N, and who has not reported."""
-    from ikutool.cli.common import deliver, deliver_document
     from ikutool.cli.triwulan import quarter_option
     from ikutool.compute.capaian import Options
     from ikutool.reports.rekap import build_rekap_triwulan
@@ -204,6 +224,14 @@ def _rekap_triwulan(
     )
     if not result.baris:
         raise _no_agencies(folder)
+    _emit_triwulan(result, format, out, force)
+    _bad_agencies(result)
+
+
+def _emit_triwulan(result, format: FormatRekap, out: Path | None, force: bool) -> None:
+    """The quarterly roll-up in ``format``: json and csv here, the rest as a document."""
+    from ikutool.cli.common import deliver_document
+
     if format is FormatRekap.json:
         from ikutool.render.formats.export import dumps
 
@@ -232,7 +260,6 @@ def _rekap_triwulan(
         from ikutool.render.documents.rekap import rekap_triwulan_document
 
         deliver_document(rekap_triwulan_document(result), format.value, out, force)
-    _bad_agencies(result)
 
 
 def _no_agencies(folder: Path) -> IkuError:

@@ -85,14 +85,31 @@ def situs(
     Contoh: iku situs --out situs, lalu buka situs/index.html;
     iku situs --kabupaten kabupaten/ --out situs-kabupaten
     """
-    from ikutool.compute.capaian import Options
     from ikutool.workspace.situs import check_out, write_site
 
     start = time.monotonic()
     old = check_out(out, force)
+    paths = (iku_file, realisasi_dir, pk_dir, renaksi_dir, program_dir)
+    files, summary, bad = _site_files(out, kabupaten, skala, sementara, dokumen, paths)
+    result = write_site(out, files, force=force, old=old)
+    _tell_written(out, files, result, summary, start)
+    _refuse_bad_files(bad)
+
+
+def _site_files(
+    out: Path,
+    kabupaten: Path | None,
+    skala: SkalaOpt,
+    sementara: bool,
+    dokumen: bool | None,
+    paths: tuple[Path | None, ...],
+) -> tuple[dict[str, bytes], str, list]:
+    """The site's files (a regency's or one agency's), the summary line, the agencies' errors."""
+    from ikutool.compute.capaian import Options
+
     options = Options(skala=skala.value if skala else None)
     if kabupaten is not None:
-        if any(x is not None for x in (iku_file, realisasi_dir, pk_dir, renaksi_dir, program_dir)):
+        if any(x is not None for x in paths):
             raise IkuError.single(
                 "IKU501",
                 "--kabupaten membaca ruang kerja setiap instansi; --iku, --realisasi, --pk, "
@@ -100,14 +117,15 @@ def situs(
                 file="--kabupaten",
                 exit_code=2,
             )
-        files, summary, bad = _regency(kabupaten, out, options, sementara, bool(dokumen))
-    else:
-        files, summary = _agency(
-            out, options, sementara, True if dokumen is None else dokumen,
-            iku_file, realisasi_dir, pk_dir, renaksi_dir, program_dir,
-        )  # fmt: skip
-        bad = []
-    result = write_site(out, files, force=force, old=old)
+        return _regency(kabupaten, out, options, sementara, bool(dokumen))
+    files, summary = _agency(out, options, sementara, True if dokumen is None else dokumen, *paths)
+    return files, summary, []
+
+
+def _tell_written(
+    out: Path, files: dict[str, bytes], result: Any, summary: str, start: float
+) -> None:
+    """What was written where, and the files of an earlier site left alone because edited."""
     from ikutool.workspace.paths import shown
 
     pages = sum(p.endswith(".html") for p in files)
@@ -121,6 +139,10 @@ def situs(
         sys.stderr.write(
             f"Dibiarkan: {shown(out / rel)} (dibuat situs sebelumnya, tetapi sudah diubah).\n"
         )
+
+
+def _refuse_bad_files(bad: list) -> None:
+    """The rest is published; the agencies' files in error are said, and the exit is 1."""
     if bad:
         from ikutool.cli.output import write_findings
 

@@ -62,16 +62,33 @@ def _upright() -> Any:
 def write_chart(ws: Any, g: Grafik, row: int) -> int:
     """The chart's cells from ``row`` down (a header, a row per category) and the chart beside
     them; returns the row after the cells."""
-    from openpyxl.chart import BarChart, LineChart, Reference
-    from openpyxl.chart.label import DataLabelList
-    from openpyxl.chart.marker import DataPoint
-    from openpyxl.styles import Alignment, Font
-
-    from ikutool.render.charts.layout import value_range
-    from ikutool.render.formats.xlsx_cells import FACE, cell_at
+    from openpyxl.chart import Reference
 
     named = g.kode != g.kategori  # a column of names beside the codes
     c0 = 3 if named else 2  # the first figure's column
+    first, last = _cells(ws, g, row, named, c0)
+    if last < first:
+        return row + 1
+    cats = Reference(ws, min_col=1, min_row=first, max_row=last)
+    bar = _bars(ws, g, row, last, c0)
+    bar.set_categories(cats)
+    if g.acuan:
+        bar += _reference_lines(ws, g, row, last, c0, cats)
+    bar.width = 24
+    bar.height = max(9.0, min(18.0, 6.0 + 0.6 * len(g.kategori)))
+    anchor = ws.cell(row=row, column=c0 + 1 + len(g.seri) + len(g.acuan)).coordinate
+    ws.add_chart(bar, anchor)
+    return last + 1
+
+
+def _cells(ws: Any, g: Grafik, row: int, named: bool, c0: int) -> tuple[int, int]:
+    """The header at ``row``, a row per category under it (code, name when ``named``, each
+    series' figure, each reference line's) and the columns' widths; returns the first and the
+    last category's rows."""
+    from openpyxl.styles import Alignment, Font
+
+    from ikutool.render.formats.xlsx_cells import FACE, cell_at
+
     head = ["", *([""] if named else []), *(s.nama for s in g.seri), *(a.label for a in g.acuan)]
     for j, text in enumerate(head, 1):
         cell = cell_at(ws, row, j, text)
@@ -99,9 +116,17 @@ def write_chart(ws: Any, g: Grafik, row: int) -> int:
         ws.column_dimensions["B"].width = 48
     for j in range(c0, c0 + len(g.seri) + len(g.acuan)):
         ws.column_dimensions[ws.cell(row=row, column=j).column_letter].width = 16
-    if last < first:
-        return row + 1
-    cats = Reference(ws, min_col=1, min_row=first, max_row=last)
+    return first, last
+
+
+def _bars(ws: Any, g: Grafik, row: int, last: int, c0: int) -> Any:
+    """The clustered bar chart: its axes from 0 as the picture's, a series per ``g.seri`` with
+    its fill, each bar's own fill where it has one, and its figures on the bars."""
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.chart.marker import DataPoint
+
+    from ikutool.render.charts.layout import value_range
+
     bar = BarChart()
     bar.type = "col"
     bar.grouping = "clustered"
@@ -125,32 +150,38 @@ def write_chart(ws: Any, g: Grafik, row: int) -> int:
                     _fill(point.graphicalProperties, fill)
                     point.graphicalProperties.line.solidFill = "222222"
                     series.dPt.append(point)
-        series.dLbls = DataLabelList()
-        series.dLbls.showVal = True
-        series.dLbls.showSerName = series.dLbls.showCatName = False
-        series.dLbls.showLegendKey = series.dLbls.showPercent = False
-        series.dLbls.numFmt = "#,##0.00" if g.satuan == "%" else "#,##0"
-        if len(g.kategori) * len(g.seri) > CROWDED:
-            series.dLbls.txPr = _upright()
-    bar.set_categories(cats)
-    if g.acuan:
-        line = LineChart()
-        for j in range(c0 + len(g.seri), c0 + len(g.seri) + len(g.acuan)):
-            line.add_data(
-                Reference(ws, min_col=j, min_row=row, max_row=last), titles_from_data=True
-            )
-            series = line.series[-1]
-            series.graphicalProperties.line.solidFill = "000000"
-            series.graphicalProperties.line.dashStyle = "dash"
-            series.graphicalProperties.line.width = 19050  # 1,5 pt
-            series.smooth = False
-        line.set_categories(cats)
-        bar += line
-    bar.width = 24
-    bar.height = max(9.0, min(18.0, 6.0 + 0.6 * len(g.kategori)))
-    anchor = ws.cell(row=row, column=c0 + 1 + len(g.seri) + len(g.acuan)).coordinate
-    ws.add_chart(bar, anchor)
-    return last + 1
+        _figures(series, g)
+    return bar
+
+
+def _figures(series: Any, g: Grafik) -> None:
+    """A series' figures on its bars: the value only, turned upright when the bars crowd."""
+    from openpyxl.chart.label import DataLabelList
+
+    series.dLbls = DataLabelList()
+    series.dLbls.showVal = True
+    series.dLbls.showSerName = series.dLbls.showCatName = False
+    series.dLbls.showLegendKey = series.dLbls.showPercent = False
+    series.dLbls.numFmt = "#,##0.00" if g.satuan == "%" else "#,##0"
+    if len(g.kategori) * len(g.seri) > CROWDED:
+        series.dLbls.txPr = _upright()
+
+
+def _reference_lines(ws: Any, g: Grafik, row: int, last: int, c0: int, cats: Any) -> Any:
+    """The reference lines (``g.acuan``, e.g. the 100 % line) as dashed black line series over
+    the same categories."""
+    from openpyxl.chart import LineChart, Reference
+
+    line = LineChart()
+    for j in range(c0 + len(g.seri), c0 + len(g.seri) + len(g.acuan)):
+        line.add_data(Reference(ws, min_col=j, min_row=row, max_row=last), titles_from_data=True)
+        series = line.series[-1]
+        series.graphicalProperties.line.solidFill = "000000"
+        series.graphicalProperties.line.dashStyle = "dash"
+        series.graphicalProperties.line.width = 19050  # 1,5 pt
+        series.smooth = False
+    line.set_categories(cats)
+    return line
 
 
 def chart_sheet(wb: Any, g: Grafik, *, name: str | None = None, kertas: str = "A4") -> Any:

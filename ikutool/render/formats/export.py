@@ -7,7 +7,7 @@ import io
 import json
 from typing import Any
 
-from ikutool.compute.capaian import HasilCapaian, HasilKomponen
+from ikutool.compute.capaian import HasilCapaian, HasilIndikator, HasilKomponen, HasilSasaran
 from ikutool.errors import Finding
 from ikutool.model.iku import Iku
 from ikutool.render.formats import csvsafe
@@ -84,91 +84,99 @@ def capaian_data(result: HasilCapaian) -> dict[str, Any]:
     return data
 
 
+# the columns of ``iku capaian --format csv``: a row per component (or per indicator without any)
+CAPAIAN_CSV_COLUMNS = (
+    "tahun",
+    "status_data",
+    "sasaran",
+    "sasaran_uraian",
+    "sasaran_capaian",
+    "indikator",
+    "indikator_uraian",
+    "polaritas",
+    "komponen",
+    "satuan",
+    "target",
+    "target_maks",
+    "realisasi",
+    "capaian_komponen",
+    "status",
+    "indikator_capaian",
+    "indikator_status",
+    "target_sumber",
+    "kategori",
+    "berkas_iku",
+    "berkas_realisasi",
+    "peringatan",
+    "sasaran_jenis",
+    "komponen_jenis",
+    "target_tulisan",
+    "realisasi_tulisan",
+    "kesimpulan",
+    "sd_triwulan",
+    "pk_perubahan",
+)
+
+
 def capaian_csv(result: HasilCapaian) -> str:
     buf = io.StringIO()
     writer = csvsafe.writer(buf)
-    writer.writerow(
-        [
-            "tahun",
-            "status_data",
-            "sasaran",
-            "sasaran_uraian",
-            "sasaran_capaian",
-            "indikator",
-            "indikator_uraian",
-            "polaritas",
-            "komponen",
-            "satuan",
-            "target",
-            "target_maks",
-            "realisasi",
-            "capaian_komponen",
-            "status",
-            "indikator_capaian",
-            "indikator_status",
-            "target_sumber",
-            "kategori",
-            "berkas_iku",
-            "berkas_realisasi",
-            "peringatan",
-            "sasaran_jenis",
-            "komponen_jenis",
-            "target_tulisan",
-            "realisasi_tulisan",
-            "kesimpulan",
-            "sd_triwulan",
-            "pk_perubahan",
-        ]
-    )
-
-    def num(v: float | None) -> str:
-        return "" if v is None else repr(v)
-
+    writer.writerow(list(CAPAIAN_CSV_COLUMNS))
     for sas in result.sasaran:
         for ind in sas.indikator:
             comps: list[HasilKomponen | None] = [*ind.komponen] or [None]
             for comp in comps:
-                writer.writerow(
-                    [
-                        result.tahun,
-                        result.status_data or "",
-                        sas.kode,
-                        sas.uraian,
-                        num(sas.capaian),
-                        ind.kode,
-                        ind.uraian,
-                        ind.polaritas,
-                        comp.kunci if comp else "",
-                        comp.satuan if comp else "",
-                        num(comp.target) if comp else "",
-                        num(comp.target_maks) if comp else "",
-                        num(comp.realisasi) if comp else "",
-                        num(comp.capaian) if comp else "",
-                        comp.status if comp else ind.status,
-                        num(ind.capaian),
-                        ind.status,
-                        ind.target_sumber or "",
-                        ind.kategori or "",
-                        result.berkas_iku or "",
-                        result.berkas_realisasi or "",
-                        "; ".join(
-                            [
-                                *ind.peringatan_target,
-                                *ind.peringatan,
-                                *(comp.peringatan_realisasi if comp else []),
-                                *(comp.peringatan if comp else []),
-                            ]
-                        ),
-                        sas.jenis,
-                        comp.jenis if comp else "",
-                        (comp.target_tulisan or "") if comp else (ind.target_teks or ""),
-                        (comp.realisasi_tulisan or "") if comp else "",
-                        (comp.kesimpulan or "") if comp else "",
-                        (comp.sd_triwulan or "") if comp else "",
-                        ind.pk_perubahan or "",
-                    ]
-                )
+                writer.writerow(_capaian_row(result, sas, ind, comp))
     return buf.getvalue()
+
+
+def _num(v: float | None) -> str:
+    return "" if v is None else repr(v)
+
+
+def _capaian_row(
+    result: HasilCapaian, sas: HasilSasaran, ind: HasilIndikator, comp: HasilKomponen | None
+) -> list[Any]:
+    """One row of :data:`CAPAIAN_CSV_COLUMNS`: a component of ``ind``, or ``ind`` itself
+    (``comp`` None) when it has no components."""
+    return [
+        result.tahun,
+        result.status_data or "",
+        sas.kode,
+        sas.uraian,
+        _num(sas.capaian),
+        ind.kode,
+        ind.uraian,
+        ind.polaritas,
+        comp.kunci if comp else "",
+        comp.satuan if comp else "",
+        _num(comp.target) if comp else "",
+        _num(comp.target_maks) if comp else "",
+        _num(comp.realisasi) if comp else "",
+        _num(comp.capaian) if comp else "",
+        comp.status if comp else ind.status,
+        _num(ind.capaian),
+        ind.status,
+        ind.target_sumber or "",
+        ind.kategori or "",
+        result.berkas_iku or "",
+        result.berkas_realisasi or "",
+        "; ".join(
+            [
+                *ind.peringatan_target,
+                *ind.peringatan,
+                *(comp.peringatan_realisasi if comp else []),
+                *(comp.peringatan if comp else []),
+            ]
+        ),
+        sas.jenis,
+        comp.jenis if comp else "",
+        (comp.target_tulisan or "") if comp else (ind.target_teks or ""),
+        (comp.realisasi_tulisan or "") if comp else "",
+        (comp.kesimpulan or "") if comp else "",
+        (comp.sd_triwulan or "") if comp else "",
+        ind.pk_perubahan or "",
+    ]
 
 
 def capaian_markdown(result: HasilCapaian) -> str:

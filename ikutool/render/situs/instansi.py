@@ -2,6 +2,8 @@
 officers and citizens already know: a home page with the agency's capaian by sasaran; a page per
 sasaran and per indicator (chart and table tabs, target lines, the Manual IKU, the realisasi
 history, notes); the Perjanjian Kinerja of each year; the reporting status; the downloads.
+This module holds the site being laid out, its frame and the home page; each other page is a
+module of its own (``sasaran``, ``pengukuran``, ``indikator``, ``perjanjian``, ...).
 
 Every figure is one the other documents show, in their words (:mod:`ikutool.render.wording`,
 :mod:`ikutool.render.documents.pengukuran`) and numbers (:mod:`ikutool.formatting.values`).
@@ -105,7 +107,15 @@ def period(data: SitusInstansi) -> str:
 
 def build(site: Situs) -> None:
     """Every page of the agency's site into ``site.files``."""
-    from ikutool.render.situs import anggaran, indikator, pelaporan, perjanjian, unduhan
+    from ikutool.render.situs import (
+        anggaran,
+        indikator,
+        pelaporan,
+        pengukuran,
+        perjanjian,
+        sasaran,
+        unduhan,
+    )
 
     taken: set[str] = set()
     for group in site.data.iku.groups():
@@ -115,9 +125,9 @@ def build(site: Situs) -> None:
         site.indikator_slug[ind.kode] = slug(ind.kode, taken, "indikator")
     home(site)
     for t in site.data.terbit:
-        pengukuran(site, t)
+        pengukuran.page(site, t)
     for group in site.data.iku.groups():
-        sasaran(site, group.kode)
+        sasaran.page(site, group.kode)
     for g, ind in site.data.iku.indikator():
         indikator.page(site, g.kode, ind.kode)
     perjanjian.page(site)
@@ -148,6 +158,10 @@ def capaian_text(value: float | None, status: str, *, unit: bool = True) -> str:
 def group_kind_text(jenis: str) -> str | None:
     text = GROUP_TEXT.get(jenis)
     return text[0].upper() + text[1:] + "." if text else None
+
+
+def _word(jenis: str) -> str:
+    return {"kelompok": "Kelompok", "tujuan": "Tujuan"}.get(jenis, "Sasaran")
 
 
 # --- home ----------------------------------------------------------------------------------
@@ -337,186 +351,3 @@ def _tree(site: Situs, page: Halaman, last: TahunSitus | None) -> str:
             + daftar(items)
         )
     return "".join(out)
-
-
-# --- pengukuran (the LKjIP's table) --------------------------------------------------------
-
-KIND_TEXT = {
-    "indikator": "indikator",
-    "judul": "indikator (komponen di bawahnya)",
-    "komponen": "komponen",
-    "rata_komponen": "rata-rata komponen",
-    "sasaran": "sasaran",
-    "sasaran_bidang": "rata-rata bidang dalam sasaran",
-    "instansi": "instansi",
-    "bidang": "bidang",
-}
-
-
-def pengukuran_table(site: Situs, t: TahunSitus, sasaran_kode: str | None = None) -> TabelSitus:
-    """The pengukuran kinerja table (as the LKjIP prints it), or one sasaran's rows of it."""
-    from ikutool.render.documents import pengukuran as pg
-
-    table = site.pengukuran.get(t.tahun)
-    if table is None:
-        table = site.pengukuran[t.tahun] = pg.table(t.hasil, document=True)
-    rows: list[dict[str, Any]] = []
-    bold = set()
-    links = {}
-    for b in table.baris:
-        if sasaran_kode is not None and b.sasaran_kode != sasaran_kode:
-            continue
-        cells = b.cells()
-        if b.tebal:
-            bold.add(len(rows))
-        if b.jenis in ("indikator", "judul"):
-            kode = b.indikator.split(" ", 1)[0]
-            if kode in site.indikator_slug:
-                links[(len(rows), "indikator")] = site.indikator_href(kode)
-        rows.append(
-            {
-                "no": cells[0],
-                "sasaran": cells[1],
-                "indikator": cells[2],
-                "baris": KIND_TEXT.get(b.jenis, b.jenis),
-                "satuan": cells[3],
-                "target": cells[4],
-                "target_angka": b.target.angka,
-                "realisasi": cells[5],
-                "realisasi_angka": b.realisasi.angka,
-                "capaian": cells[6],
-                "capaian_angka": b.capaian.angka,
-                "kategori": cells[7],
-            }
-        )
-    if sasaran_kode is not None:
-        for row in rows:
-            row["no"] = ""
-    name = f"pengukuran-{t.tahun}" + (
-        f"-{site.sasaran_slug[sasaran_kode]}" if sasaran_kode is not None else ""
-    )
-    return TabelSitus(
-        nama=name,
-        judul=pg.title(t.hasil) + (f", sasaran {sasaran_kode}" if sasaran_kode else ""),
-        kolom=[
-            Kolom("no", "No", tampil=sasaran_kode is None),
-            Kolom("sasaran", "Sasaran", tampil=sasaran_kode is None),
-            Kolom("indikator", "Indikator"),
-            Kolom("baris", "Jenis baris", tampil=False),
-            Kolom("satuan", "Satuan"),
-            Kolom("target", "Target", angka=True),
-            Kolom("target_angka", "Target (angka)", tampil=False),
-            Kolom("realisasi", "Realisasi", angka=True),
-            Kolom("realisasi_angka", "Realisasi (angka)", tampil=False),
-            Kolom("capaian", "Capaian (%)", angka=True),
-            Kolom("capaian_angka", "Capaian (%) (angka)", tampil=False),
-            Kolom("kategori", "Kategori"),
-        ],
-        baris=rows,
-        catatan=[*t.catatan, *table.catatan],
-        tebal=bold,
-        tautan=links,
-    )
-
-
-def pengukuran(site: Situs, t: TahunSitus) -> None:
-    page = site.page(
-        f"pengukuran/{t.tahun}.html",
-        f"Pengukuran Kinerja Tahun {t.tahun}",
-        [("Beranda", site.home)],
-    )
-    from ikutool.render.wording import mean_label
-
-    r = t.hasil
-    kat = f" ({r.kategori})" if r.kategori else ""
-    page.p(f"{mean_label(r)}: {capaian_text(r.capaian, 'kosong')}{kat}. Skala kategori: {r.skala}.")
-    page.add(site.table(page, pengukuran_table(site, t)))
-    site.done(page)
-
-
-# --- a sasaran -----------------------------------------------------------------------------
-
-
-def sasaran(site: Situs, kode: str) -> None:
-    data = site.data
-    group = next(g for g in data.iku.groups() if g.kode == kode)
-    page = site.page(
-        f"sasaran/{site.sasaran_slug[kode]}.html",
-        f"{_word(group.jenis)} {group.kode}: {group.uraian}",
-        [("Beranda", site.home)],
-    )
-    note = group_kind_text(group.jenis)
-    if note:
-        page.p(note)
-    page.p(f"{len(group.indikator)} indikator.")
-    if data.terbit:
-        page.h2(f"Capaian {_word(group.jenis).lower()} per tahun")
-        rows = []
-        items = []
-        for t in data.terbit:
-            s = group_of(t.hasil, kode)
-            if s is None:
-                continue
-            counted = sum(i.capaian is not None for i in s.indikator)
-            value_text = (
-                capaian_text(s.capaian, s.status, unit=False)
-                if s.jenis == "sasaran"
-                else "tidak dirata-ratakan"
-            )
-            rows.append(
-                {
-                    "tahun": t.tahun,
-                    "capaian": value_text,
-                    "capaian_angka": s.capaian,
-                    "kategori": s.kategori or MISSING,
-                    "indikator": f"{counted} dari {s.jumlah_indikator}",
-                    "status_data": STATUS_DATA.get(t.hasil.status_data, t.hasil.status_data),
-                }
-            )
-            items.append((t.tahun, s.capaian, s.kategori, s.status))
-        table = TabelSitus(
-            nama=f"sasaran-{site.sasaran_slug[kode]}-per-tahun",
-            judul=f"Capaian {group.kode} per tahun",
-            kolom=[
-                Kolom("tahun", "Tahun"),
-                Kolom("capaian", "Capaian (%)", angka=True, unduh=False),
-                Kolom("capaian_angka", "Capaian (%)", tampil=False),
-                Kolom("kategori", "Kategori"),
-                Kolom("indikator", "Indikator dengan angka capaian"),
-                Kolom("status_data", "Status data"),
-            ],
-            baris=rows,
-            kepala_baris="tahun",
-        )
-        chart = ""
-        if group.jenis == "sasaran":
-            g = grafik.per_tahun(f"Capaian {group.kode} per tahun", items, data.skala)
-            chart = grafik.figure(page, g)
-        if chart:
-            page.tab_panels([("Grafik", chart), ("Tabel", site.table(page, table))])
-        else:
-            page.add(site.table(page, table))
-        last = data.terakhir
-        assert last is not None
-        page.h2(f"Indikator tahun {last.tahun}")
-        page.add(site.table(page, pengukuran_table(site, last, kode)))
-    from ikutool.render.situs.anggaran import sasaran_money
-
-    money = sasaran_money(site, kode)
-    if money is not None:
-        page.h2("Anggaran")
-        page.add(site.table(page, money))
-    page.h2("Indikator")
-    page.add(
-        daftar(
-            [
-                page.link(f"{i.kode} {i.uraian}", site.indikator_href(i.kode))
-                for i in group.indikator
-            ]
-        )
-    )
-    site.done(page)
-
-
-def _word(jenis: str) -> str:
-    return {"kelompok": "Kelompok", "tujuan": "Tujuan"}.get(jenis, "Sasaran")
