@@ -29,8 +29,10 @@ from pydantic import Field
 from ikutool.errors import Finding, Severity
 from ikutool.formatting.numbers import settled
 from ikutool.inputs.kind import (
+    Codec,
     Kind,
     Reading,
+    findings_from_cache,
     from_document,
     read_file,
     warnings_at,
@@ -272,6 +274,45 @@ def _against_year(
     return out
 
 
+def _to_cache(r: RenaksiTahun) -> dict[str, Any]:
+    return {
+        "tahun": r.tahun,
+        "status": r.status,
+        "target": {
+            kode: {tw: t.model_dump(mode="json", exclude_unset=True) for tw, t in quarters.items()}
+            for kode, quarters in r.target.items()
+        },
+        "aksi": r.aksi,
+        "catatan": r.catatan,
+        "temuan": [f.to_dict() for f in r.findings],
+    }
+
+
+def _from_cache(data: dict[str, Any], name: str) -> RenaksiTahun:
+    from ikutool.workspace.cache import rebuild
+
+    return RenaksiTahun(
+        data["tahun"],
+        name,
+        data["status"],
+        {
+            kode: {tw: rebuild(Target, t) for tw, t in quarters.items()}
+            for kode, quarters in data["target"].items()
+        },
+        {kode: dict(quarters) for kode, quarters in data["aksi"].items()},
+        {kode: dict(quarters) for kode, quarters in data["catatan"].items()},
+        findings_from_cache(data["temuan"], name),
+    )
+
+
+def _pk_key(pk: Any) -> tuple[str, ...]:
+    """What of the year's PK a rencana aksi is checked against (its targets, which also lend
+    their units to bare quarters): part of the cache key, so a changed PK is a new entry."""
+    if pk is None:
+        return ()
+    return ("pk", repr(sorted(pk.target.items())))
+
+
 KIND: Kind[RenaksiTahun] = Kind(
     name="renaksi",
     label="berkas rencana aksi",
@@ -279,6 +320,8 @@ KIND: Kind[RenaksiTahun] = Kind(
     model=RenaksiFile,
     shape="isi berkas rencana aksi harus berupa pemetaan dengan 'tahun' dan 'target'",
     build=_build,
+    codec=Codec(_to_cache, _from_cache),
+    cache_key=_pk_key,
 )
 
 

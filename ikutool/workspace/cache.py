@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-FORMAT = 8
+FORMAT = 9  # 9: rencana aksi files cached too
 
 
 def folder() -> Path | None:
