@@ -161,9 +161,12 @@ def _sniff(raw: bytes, path: Path, name: str) -> None:
 
 
 def read_yaml(path: Path, *, display_name: str | None = None, limit: int = MAX_BYTES) -> Document:
-    """Read and compose ``path``. Raises :class:`IkuError` when nothing usable can be read."""
+    """Read and compose ``path``. Raises :class:`IkuError` when nothing usable can be read.
+    A file read before (these bytes, this name) comes from the cache (:mod:`ikutool.yaml_cache`)."""
+    from ikutool import yaml_cache
+
     name = display_name or str(path)
-    return parse_yaml_bytes(read_bounded(path, name, limit), name)
+    return yaml_cache.parse(read_bounded(path, name, limit), name)
 
 
 def decode(raw: bytes, name: str) -> str:

@@ -273,8 +273,11 @@ def read_file(
     name = name or shown(path)
     raw = read_bounded(path, name, kind.limit)
     entry = None
-    if kind.codec is not None and iku is not None and iku._sidik:
-        entry = cache.key(kind.name, iku._sidik, path.name, raw, *kind.cache_key(extra))
+    # checked against the IKU: cached under it; a kind read without one (the tindak-lanjut
+    # register) depends on its bytes and name alone
+    sidik = iku._sidik if iku is not None else "-"
+    if kind.codec is not None and sidik:
+        entry = cache.key(kind.name, sidik, path.name, raw, *kind.cache_key(extra))
         hit = cache.load(kind.name, entry)
         if hit is not None:
             try:
