@@ -167,3 +167,29 @@ def test_the_register_comes_from_the_cache_as_read(tmp_path, monkeypatch) -> Non
     assert (warm.file, warm.status, warm.baris) == (fresh.file, fresh.status, fresh.baris)
     assert [e.model_dump() for e in warm.evaluasi] == [e.model_dump() for e in fresh.evaluasi]
     assert [f.to_dict() for f in warm.findings] == [f.to_dict() for f in fresh.findings]
+
+
+def test_a_warm_validate_parses_no_file(iku_cli, workspace, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("IKUTOOL_CACHE_DIR", str(tmp_path / "cache"))
+    cold = iku_cli("validate", "-f", "json")
+    import ikutool.yaml_reader as yaml_reader
+
+    def no_parse(*args: Any, **kw: Any) -> Any:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(yaml_reader, "parse_yaml_text", no_parse)
+    warm = iku_cli("validate", "-f", "json")
+    assert (warm.exit_code, warm.stdout) == (cold.exit_code, cold.stdout)
+
+
+def test_the_reader_loads_the_builder_only_to_parse() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, ikutool.yaml_reader as r; a = 'ikutool.yaml_builder' in sys.modules; "
+        "r.parse_yaml_text('a: 1', 'x.yaml'); print(a, 'ikutool.yaml_builder' in sys.modules, "
+        "r.MAX_DEPTH > 0)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True", "True"]

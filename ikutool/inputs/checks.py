@@ -120,15 +120,16 @@ def _per_quarter(target: object) -> bool:
 def check_file(path: Path, name: str, get_iku: Callable[[], Iku]) -> FileReport:
     """Check one file. ``get_iku`` gives the IKU a realisasi file is checked against; its own
     problems (a missing or broken IKU file) propagate as they are."""
+    from ikutool import yaml_cache
     from ikutool.definition.load import cached_iku
-    from ikutool.yaml_reader import parse_yaml_bytes, read_bounded
+    from ikutool.yaml_reader import read_bounded
 
     try:
         raw = read_bounded(path, name)
         known = cached_iku(raw, name)  # the same bytes validated as an IKU before
         if known is not None:
             return _iku_report(known)
-        doc = parse_yaml_bytes(raw, name)
+        doc = yaml_cache.parse(raw, name)  # composed before: from the cache
     except IkuError as exc:
         if exc.exit_code == 2:
             raise
