@@ -193,3 +193,36 @@ def test_the_reader_loads_the_builder_only_to_parse() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True", "True"]
+
+
+@pytest.mark.parametrize("name", ["contoh", "kuartal", "lke", "triwulan"])
+def test_validate_says_the_same_warm_as_without_a_cache(name, tmp_path, monkeypatch) -> None:
+    """validate takes a file checked before from the cache (its document and its result): every
+    summary and finding as without one, table and json."""
+    from typer.testing import CliRunner
+
+    from ikutool.cli.app import app
+    from ikutool.workspace.sources import init_workspace
+
+    root = tmp_path / name
+    if name == "contoh":
+        init_workspace(root, contoh=True, force=False)
+    elif (CORPUS / name / "ikutool.yaml").is_file():
+        shutil.copytree(CORPUS / name, root)
+    else:
+        pytest.skip(f"tests/corpus/{name} is not a workspace")
+    monkeypatch.chdir(root)
+    runner = CliRunner()
+
+    def run() -> list[tuple[int, str]]:
+        return [
+            (r.exit_code, r.stdout)
+            for r in (runner.invoke(app, ["validate", *f]) for f in ([], ["-f", "json"]))
+        ]
+
+    monkeypatch.setenv("IKUTOOL_CACHE_DIR", "")
+    none = run()
+    monkeypatch.setenv("IKUTOOL_CACHE_DIR", str(tmp_path / "cache"))
+    assert run() == none  # cold
+    assert run() == none  # warm
+    assert list((tmp_path / "cache").rglob("*.json"))

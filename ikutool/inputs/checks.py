@@ -137,7 +137,7 @@ def check_file(path: Path, name: str, get_iku: Callable[[], Iku]) -> FileReport:
     name_of_kind = kind_of(path, doc.data)
     try:
         if name_of_kind in KINDS:
-            return _of_kind(name_of_kind, doc, path, get_iku)
+            return _of_kind(name_of_kind, doc, path, get_iku, raw)
         if name_of_kind in ("pohon", "rpjmd"):
             from ikutool.inputs.pohon_validate import check_tree_file
 
@@ -158,8 +158,10 @@ def check_file(path: Path, name: str, get_iku: Callable[[], Iku]) -> FileReport:
         return FileReport(name, name_of_kind, exc.findings)
 
 
-def _of_kind(name: str, doc: Document, path: Path, get_iku: Callable[[], Iku]) -> FileReport:
-    from ikutool.inputs.kind import from_document
+def _of_kind(
+    name: str, doc: Document, path: Path, get_iku: Callable[[], Iku], raw: bytes
+) -> FileReport:
+    from ikutool.inputs.kind import checked
     from ikutool.yaml_reader import read_yaml
 
     described = kind(name)
@@ -167,7 +169,7 @@ def _of_kind(name: str, doc: Document, path: Path, get_iku: Callable[[], Iku]) -
         read_yaml(path, display_name=doc.file, limit=described.limit)
     iku = get_iku() if described.per_year else None
     extra = _renaksi_pk(doc, path, iku) if name == "renaksi" and iku is not None else None
-    result = from_document(described, doc, path, iku, extra)
+    result = checked(described, raw, doc.file, path, iku, extra, doc)  # checked before: cached
     findings = result.findings
     if name == "program" and iku is not None:  # its programs against the pohon kinerja, if any
         from ikutool.inputs.pohon_validate import program_against_tree
