@@ -200,7 +200,6 @@ def _against_year(
 ) -> list[Finding]:
     """The quarters against the year's target, by the quarter rule, per component: a warning
     with both figures where they disagree."""
-    from ikutool.formatting.numbers import format_angka
 
     year, source = year_target(iku, ind, tahun, pk)
     where = ("target", kode)
@@ -255,23 +254,25 @@ def _against_year(
             continue
         got = aggregate(rule, series)
         if not math.isclose(settled(got), settled(comp.jumlah), rel_tol=1e-9, abs_tol=1e-9):
-            parts = {
-                "kumulatif": " + ".join(format_angka(v) for v in series),
-                "akhir": f"TW IV {format_angka(series[-1])}",
-                "rata_rata": f"rata-rata ({'; '.join(format_angka(v) for v in series)})",
-            }[rule]
-            out.append(
-                doc.finding(
-                    "IKU321",
-                    f"{name}: target triwulan ({RULE_TEXT[rule]}) menghasilkan {parts} = "
-                    f"{format_angka(settled(got))}, sedangkan target {source} {tahun} "
-                    f"{format_angka(comp.jumlah)} ({comp.tulisan}); samakan salah satunya",
-                    where,
-                    severity=W,
-                    at_key=True,
-                )
-            )
+            said = _mismatch(name, rule, series, got, f"{source} {tahun}", comp)
+            out.append(doc.finding("IKU321", said, where, severity=W, at_key=True))
     return out
+
+
+def _mismatch(name: str, rule: str, series: list[float], got: float, year: str, comp: Any) -> str:
+    """What a warning says when the quarters, by their rule, do not give the year's target."""
+    from ikutool.formatting.numbers import format_angka
+
+    parts = {
+        "kumulatif": " + ".join(format_angka(v) for v in series),
+        "akhir": f"TW IV {format_angka(series[-1])}",
+        "rata_rata": f"rata-rata ({'; '.join(format_angka(v) for v in series)})",
+    }[rule]
+    return (
+        f"{name}: target triwulan ({RULE_TEXT[rule]}) menghasilkan {parts} = "
+        f"{format_angka(settled(got))}, sedangkan target {year} "
+        f"{format_angka(comp.jumlah)} ({comp.tulisan}); samakan salah satunya"
+    )
 
 
 def _to_cache(r: RenaksiTahun) -> dict[str, Any]:
