@@ -18,21 +18,41 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ikutool import lazyre
 from ikutool.errors import IkuError
 from ikutool.formatting.numbers import format_angka
-from ikutool.yaml_builder import MAX_ALIAS_VALUES as MAX_ALIAS_VALUES
-from ikutool.yaml_builder import MAX_DEPTH as MAX_DEPTH
-from ikutool.yaml_builder import MAX_INT_DIGITS as MAX_INT_DIGITS
-from ikutool.yaml_builder import MAX_SCALAR as MAX_SCALAR
-from ikutool.yaml_builder import _Builder, events
 from ikutool.yaml_document import Document as Document
 from ikutool.yaml_document import Loc as Loc
 from ikutool.yaml_document import PathT as PathT
 from ikutool.yaml_document import format_path as format_path
 from ikutool.yaml_document import line_of as line_of
-from ikutool.yaml_messages import GENERIC, syntax_error
+
+if TYPE_CHECKING:
+    from ikutool.yaml_builder import MAX_ALIAS_VALUES as MAX_ALIAS_VALUES
+    from ikutool.yaml_builder import MAX_DEPTH as MAX_DEPTH
+    from ikutool.yaml_builder import MAX_INT_DIGITS as MAX_INT_DIGITS
+    from ikutool.yaml_builder import MAX_SCALAR as MAX_SCALAR
+    from ikutool.yaml_messages import GENERIC as GENERIC
+    from ikutool.yaml_messages import syntax_error as syntax_error
+
+_LAZY = {
+    **dict.fromkeys(("MAX_ALIAS_VALUES", "MAX_DEPTH", "MAX_INT_DIGITS", "MAX_SCALAR"), "builder"),
+    **dict.fromkeys(("GENERIC", "syntax_error"), "messages"),
+}
+
+
+def __getattr__(name: str) -> object:
+    """The builder's limits and the parser's messages, named here too; both modules are loaded
+    only when a file is parsed (a warm run reads composed documents from the cache, see
+    :mod:`ikutool.yaml_cache`)."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f"ikutool.yaml_{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 MAX_BYTES = 16 * 1024 * 1024  # an IKU file (10.000 indicators take about 2,6 MB)
 REALISASI_MAX_BYTES = 4 * 1024 * 1024  # one year's realisasi
@@ -161,9 +181,12 @@ def _sniff(raw: bytes, path: Path, name: str) -> None:
 
 
 def read_yaml(path: Path, *, display_name: str | None = None, limit: int = MAX_BYTES) -> Document:
-    """Read and compose ``path``. Raises :class:`IkuError` when nothing usable can be read."""
+    """Read and compose ``path``. Raises :class:`IkuError` when nothing usable can be read.
+    A file read before (these bytes, this name) comes from the cache (:mod:`ikutool.yaml_cache`)."""
+    from ikutool import yaml_cache
+
     name = display_name or str(path)
-    return parse_yaml_bytes(read_bounded(path, name, limit), name)
+    return yaml_cache.parse(read_bounded(path, name, limit), name)
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -218,10 +241,16 @@ def parse_yaml_text(text: str, name: str) -> Document:
     doc = Document(file=name, data=None)
     try:
         _refuse_too_many_events(text, name)
+        from ikutool.yaml_builder import _Builder, events
+
         data, marks = _Builder(doc).build(events(text))
     except MarkedYAMLError as exc:
+        from ikutool.yaml_messages import syntax_error
+
         raise syntax_error(exc, name, text) from None
     except YAMLError:  # unmarked: rare, but still the user's file
+        from ikutool.yaml_messages import GENERIC
+
         raise IkuError.single("IKU103", GENERIC, file=name) from None
     if marks is None:
         raise IkuError.single(

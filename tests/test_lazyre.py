@@ -54,6 +54,7 @@ def test_importing_the_capaian_modules_compiles_none_of_their_patterns() -> None
     code = (
         "import re, sys\n"
         "import ikutool.model.notation, ikutool.yaml_reader, ikutool.inputs.realisasi\n"
+        "import ikutool.yaml_builder\n"
         "import ikutool.errors, ikutool.model.base, ikutool.render.wording\n"
         "from ikutool import lazyre\n"
         "lazy = [m for m in list(sys.modules.values()) if getattr(m, '__name__', '')"

@@ -120,15 +120,16 @@ def _per_quarter(target: object) -> bool:
 def check_file(path: Path, name: str, get_iku: Callable[[], Iku]) -> FileReport:
     """Check one file. ``get_iku`` gives the IKU a realisasi file is checked against; its own
     problems (a missing or broken IKU file) propagate as they are."""
+    from ikutool import yaml_cache
     from ikutool.definition.load import cached_iku
-    from ikutool.yaml_reader import parse_yaml_bytes, read_bounded
+    from ikutool.yaml_reader import read_bounded
 
     try:
         raw = read_bounded(path, name)
         known = cached_iku(raw, name)  # the same bytes validated as an IKU before
         if known is not None:
             return _iku_report(known)
-        doc = parse_yaml_bytes(raw, name)
+        doc = yaml_cache.parse(raw, name)  # composed before: from the cache
     except IkuError as exc:
         if exc.exit_code == 2:
             raise
@@ -136,7 +137,7 @@ def check_file(path: Path, name: str, get_iku: Callable[[], Iku]) -> FileReport:
     name_of_kind = kind_of(path, doc.data)
     try:
         if name_of_kind in KINDS:
-            return _of_kind(name_of_kind, doc, path, get_iku)
+            return _of_kind(name_of_kind, doc, path, get_iku, raw)
         if name_of_kind in ("pohon", "rpjmd"):
             from ikutool.inputs.pohon_validate import check_tree_file
 
@@ -157,8 +158,10 @@ def check_file(path: Path, name: str, get_iku: Callable[[], Iku]) -> FileReport:
         return FileReport(name, name_of_kind, exc.findings)
 
 
-def _of_kind(name: str, doc: Document, path: Path, get_iku: Callable[[], Iku]) -> FileReport:
-    from ikutool.inputs.kind import from_document
+def _of_kind(
+    name: str, doc: Document, path: Path, get_iku: Callable[[], Iku], raw: bytes
+) -> FileReport:
+    from ikutool.inputs.kind import checked
     from ikutool.yaml_reader import read_yaml
 
     described = kind(name)
@@ -166,7 +169,7 @@ def _of_kind(name: str, doc: Document, path: Path, get_iku: Callable[[], Iku]) -
         read_yaml(path, display_name=doc.file, limit=described.limit)
     iku = get_iku() if described.per_year else None
     extra = _renaksi_pk(doc, path, iku) if name == "renaksi" and iku is not None else None
-    result = from_document(described, doc, path, iku, extra)
+    result = checked(described, raw, doc.file, path, iku, extra, doc)  # checked before: cached
     findings = result.findings
     if name == "program" and iku is not None:  # its programs against the pohon kinerja, if any
         from ikutool.inputs.pohon_validate import program_against_tree

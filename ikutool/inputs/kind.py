@@ -267,14 +267,31 @@ def read_file(
 ) -> R:
     """A file of ``kind`` checked against ``iku``: from the cache when these bytes, under this
     name, were checked against this same IKU (and ``extra``) before."""
-    from ikutool.workspace import cache
-    from ikutool.yaml_reader import parse_yaml_bytes, read_bounded
+    from ikutool.yaml_reader import read_bounded
 
     name = name or shown(path)
-    raw = read_bounded(path, name, kind.limit)
+    return checked(kind, read_bounded(path, name, kind.limit), name, path, iku, extra)
+
+
+def checked(
+    kind: Kind[R],
+    raw: bytes,
+    name: str,
+    path: Path,
+    iku: Iku | None,
+    extra: Any = None,
+    doc: Document | None = None,
+) -> R:
+    """The bytes of a file of ``kind`` checked (:func:`from_document`; ``doc`` when they are
+    composed already), or the result of checking the same bytes before, from the cache."""
+    from ikutool.workspace import cache
+
     entry = None
-    if kind.codec is not None and iku is not None and iku._sidik:
-        entry = cache.key(kind.name, iku._sidik, path.name, raw, *kind.cache_key(extra))
+    # checked against the IKU: cached under it; a kind read without one (the tindak-lanjut
+    # register) depends on its bytes and name alone
+    sidik = iku._sidik if iku is not None else "-"
+    if kind.codec is not None and sidik:
+        entry = cache.key(kind.name, sidik, path.name, raw, *kind.cache_key(extra))
         hit = cache.load(kind.name, entry)
         if hit is not None:
             try:
@@ -285,7 +302,11 @@ def read_file(
                 if kind.after is not None:
                     kind.after(result)
                 return result
-    result = from_document(kind, parse_yaml_bytes(raw, name), path, iku, extra)
+    if doc is None:
+        from ikutool.yaml_reader import parse_yaml_bytes
+
+        doc = parse_yaml_bytes(raw, name)
+    result = from_document(kind, doc, path, iku, extra)
     if entry is not None and kind.codec is not None:
         codec = kind.codec
         cache.store(kind.name, entry, lambda: codec.dump(result))

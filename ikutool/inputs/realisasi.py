@@ -108,7 +108,7 @@ class RealisasiTahun:
     indikator: dict[str, RealisasiIndikator] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)  # warnings
     # values written with their unit, as read ("S1.1 '2 lembaga' = 2"): said by validate's
-    # summary (set when the file is read, not kept in the cache)
+    # summary (kept in the cache too: validate reads a file checked before from it)
     dibaca: list[str] = field(default_factory=list)
 
     @property
@@ -145,6 +145,7 @@ def _to_cache(r: RealisasiTahun) -> dict[str, Any]:
             for kode, e in r.indikator.items()
         },
         "temuan": [f.to_dict() for f in r.findings],
+        "dibaca": r.dibaca,
     }
 
 
@@ -165,6 +166,7 @@ def _from_cache(data: dict[str, Any], name: str) -> RealisasiTahun:
         out.indikator[kode].sd_triwulan = dict(e["sd_triwulan"])
         out.indikator[kode].agregasi = dict(e["agregasi"])
     out.findings = findings_from_cache(data["temuan"], name)
+    out.dibaca = list(data["dibaca"])
     return out
 
 

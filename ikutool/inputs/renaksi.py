@@ -29,8 +29,10 @@ from pydantic import Field
 from ikutool.errors import Finding, Severity
 from ikutool.formatting.numbers import settled
 from ikutool.inputs.kind import (
+    Codec,
     Kind,
     Reading,
+    findings_from_cache,
     from_document,
     read_file,
     warnings_at,
@@ -198,7 +200,6 @@ def _against_year(
 ) -> list[Finding]:
     """The quarters against the year's target, by the quarter rule, per component: a warning
     with both figures where they disagree."""
-    from ikutool.formatting.numbers import format_angka
 
     year, source = year_target(iku, ind, tahun, pk)
     where = ("target", kode)
@@ -253,23 +254,64 @@ def _against_year(
             continue
         got = aggregate(rule, series)
         if not math.isclose(settled(got), settled(comp.jumlah), rel_tol=1e-9, abs_tol=1e-9):
-            parts = {
-                "kumulatif": " + ".join(format_angka(v) for v in series),
-                "akhir": f"TW IV {format_angka(series[-1])}",
-                "rata_rata": f"rata-rata ({'; '.join(format_angka(v) for v in series)})",
-            }[rule]
-            out.append(
-                doc.finding(
-                    "IKU321",
-                    f"{name}: target triwulan ({RULE_TEXT[rule]}) menghasilkan {parts} = "
-                    f"{format_angka(settled(got))}, sedangkan target {source} {tahun} "
-                    f"{format_angka(comp.jumlah)} ({comp.tulisan}); samakan salah satunya",
-                    where,
-                    severity=W,
-                    at_key=True,
-                )
-            )
+            said = _mismatch(name, rule, series, got, f"{source} {tahun}", comp)
+            out.append(doc.finding("IKU321", said, where, severity=W, at_key=True))
     return out
+
+
+def _mismatch(name: str, rule: str, series: list[float], got: float, year: str, comp: Any) -> str:
+    """What a warning says when the quarters, by their rule, do not give the year's target."""
+    from ikutool.formatting.numbers import format_angka
+
+    parts = {
+        "kumulatif": " + ".join(format_angka(v) for v in series),
+        "akhir": f"TW IV {format_angka(series[-1])}",
+        "rata_rata": f"rata-rata ({'; '.join(format_angka(v) for v in series)})",
+    }[rule]
+    return (
+        f"{name}: target triwulan ({RULE_TEXT[rule]}) menghasilkan {parts} = "
+        f"{format_angka(settled(got))}, sedangkan target {year} "
+        f"{format_angka(comp.jumlah)} ({comp.tulisan}); samakan salah satunya"
+    )
+
+
+def _to_cache(r: RenaksiTahun) -> dict[str, Any]:
+    return {
+        "tahun": r.tahun,
+        "status": r.status,
+        "target": {
+            kode: {tw: t.model_dump(mode="json", exclude_unset=True) for tw, t in quarters.items()}
+            for kode, quarters in r.target.items()
+        },
+        "aksi": r.aksi,
+        "catatan": r.catatan,
+        "temuan": [f.to_dict() for f in r.findings],
+    }
+
+
+def _from_cache(data: dict[str, Any], name: str) -> RenaksiTahun:
+    from ikutool.workspace.cache import rebuild
+
+    return RenaksiTahun(
+        data["tahun"],
+        name,
+        data["status"],
+        {
+            kode: {tw: rebuild(Target, t) for tw, t in quarters.items()}
+            for kode, quarters in data["target"].items()
+        },
+        {kode: dict(quarters) for kode, quarters in data["aksi"].items()},
+        {kode: dict(quarters) for kode, quarters in data["catatan"].items()},
+        findings_from_cache(data["temuan"], name),
+    )
+
+
+def _pk_key(pk: Any) -> tuple[str, ...]:
+    """What of the year's PK a rencana aksi is checked against (its targets, which also lend
+    their units to bare quarters): part of the cache key, so a changed PK is a new entry."""
+    if pk is None:
+        return ()
+    return ("pk", repr(sorted(pk.target.items())))
 
 
 KIND: Kind[RenaksiTahun] = Kind(
@@ -279,6 +321,8 @@ KIND: Kind[RenaksiTahun] = Kind(
     model=RenaksiFile,
     shape="isi berkas rencana aksi harus berupa pemetaan dengan 'tahun' dan 'target'",
     build=_build,
+    codec=Codec(_to_cache, _from_cache),
+    cache_key=_pk_key,
 )
 
 

@@ -117,12 +117,13 @@ def validated(
 
 
 def read_file(path: Path, limit: int, display_name: str | None = None) -> tuple[Document, bytes]:
+    from ikutool import yaml_cache
     from ikutool.workspace.paths import shown
-    from ikutool.yaml_reader import parse_yaml_bytes, read_bounded
+    from ikutool.yaml_reader import read_bounded
 
     name = display_name or shown(path)
     raw = read_bounded(path, name, limit)
-    return parse_yaml_bytes(raw, name), raw
+    return yaml_cache.parse(raw, name), raw  # lines and findings point into it: kept composed
 
 
 def load_rpjmd(path: Path, display_name: str | None = None) -> Rpjmd:

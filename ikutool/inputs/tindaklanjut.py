@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
 from ikutool.errors import Finding
-from ikutool.inputs.kind import Kind, Reading, read_file
+from ikutool.inputs.kind import Codec, Kind, Reading, findings_from_cache, read_file
 from ikutool.model.iku import Base, LongText, Number, Text
 
 STATUS = ("Belum", "Proses", "Tuntas")
@@ -86,6 +86,27 @@ def _build(r: Reading) -> Register:
     return Register(r.doc.file, r.model.status, list(r.model.evaluasi), lines)
 
 
+def _to_cache(r: Register) -> dict[str, Any]:
+    return {
+        "status": r.status,
+        "evaluasi": [e.model_dump(mode="json", exclude_unset=True) for e in r.evaluasi],
+        "baris": [[i, j, line] for (i, j), line in r.baris.items()],
+        "temuan": [f.to_dict() for f in r.findings],
+    }
+
+
+def _from_cache(data: dict[str, Any], name: str) -> Register:
+    from ikutool.workspace.cache import rebuild
+
+    return Register(
+        name,
+        data["status"],
+        [rebuild(Evaluasi, e) for e in data["evaluasi"]],
+        {(i, j): line for i, j, line in data["baris"]},
+        findings_from_cache(data["temuan"], name),
+    )
+
+
 KIND: Kind[Register] = Kind(
     name="tindak_lanjut",
     label="register tindak lanjut",
@@ -93,6 +114,7 @@ KIND: Kind[Register] = Kind(
     model=TindakLanjutFile,
     shape="isi tindak-lanjut.yaml harus berupa pemetaan dengan 'evaluasi'",
     build=_build,
+    codec=Codec(_to_cache, _from_cache),
     per_year=False,
 )
 

@@ -1,5 +1,6 @@
-"""A cache of validated IKU, realisasi and PK files, so that running ``iku`` again (or rolling up
-forty agencies) does not validate unchanged files again.
+"""A cache of validated IKU, realisasi, PK, rencana aksi, program and tindak-lanjut files (and of
+composed documents, :mod:`ikutool.yaml_cache`), so that running ``iku`` again (or rolling up forty
+agencies) does not read and validate unchanged files again.
 
 - Keyed by the SHA-256 of the file's bytes (and, for realisasi and PK files, of the IKU they were
   checked against, and of their name): a changed file is a new key, so an entry is never stale.
@@ -24,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-FORMAT = 8
+FORMAT = 9  # 9: rencana aksi files cached too
 
 
 def folder() -> Path | None:
